@@ -1,0 +1,98 @@
+package org.editio.build;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.editio.EditioException;
+import org.editio.Problem;
+import org.editio.edition.Edition;
+import org.editio.edition.EditionLoader;
+import org.editio.html.HtmlPublisher;
+import org.editio.pdf.Fop;
+import org.editio.pdf.PdfPublisher;
+import org.editio.validate.Validator;
+import org.editio.xml.Xml;
+
+/**
+ * One run of the pipeline in one JVM: load the edition once, validate it, then publish the
+ * requested outputs into a staging folder that replaces the old output only when all succeeded.
+ */
+public final class Builder {
+
+  /** What a run publishes; each is a folder of the output. */
+  public enum Output {
+    HTML("html"),
+    PDF("pdf");
+
+    final String folder;
+
+    Output(String folder) {
+      this.folder = folder;
+    }
+  }
+
+  /** What a finished run did, for the command line to report. */
+  public record Result(Edition edition, Path out, Set<Output> outputs, List<Problem> warnings) {}
+
+  private final Xml xml = new Xml();
+  private String pageSize = "a4";
+
+  public Builder pageSize(String pageSize) {
+    this.pageSize = pageSize;
+    return this;
+  }
+
+  /**
+   * Validates and publishes {@code editionPath} into {@code out}.
+   *
+   * @throws EditioException when the edition has errors (nothing is published) or output fails
+   */
+  public Result build(Path editionPath, Path out, Set<Output> outputs) throws EditioException {
+    Edition edition = new EditionLoader(xml).load(editionPath);
+    Validator.Report report = new Validator(xml).validate(edition);
+    if (report.errors() > 0) {
+      throw new EditioException(EditioException.INPUT, report.problems());
+    }
+    try (Staging staging = Staging.begin(out)) {
+      if (outputs.contains(Output.HTML)) {
+        new HtmlPublisher(xml).publish(edition, staging.part(Output.HTML.folder), outputs.contains(Output.PDF));
+      }
+      if (outputs.contains(Output.PDF)) {
+        Fop fop = new Fop(creationDate(edition));
+        new PdfPublisher(xml, fop, pageSize).publish(edition, staging.part(Output.PDF.folder));
+      }
+      List<String> parts = new ArrayList<>();
+      for (Output o : EnumSet.copyOf(outputs)) {
+        parts.add(o.folder);
+      }
+      staging.commit(parts);
+    }
+    return new Result(edition, out, outputs, report.problems());
+  }
+
+  /**
+   * The date written into PDFs: {@code SOURCE_DATE_EPOCH} when set (reproducible-builds.org),
+   * else the edition's publication date, else the epoch; never the clock, so builds repeat.
+   */
+  static Date creationDate(Edition edition) {
+    String epoch = System.getenv("SOURCE_DATE_EPOCH");
+    if (epoch != null && epoch.matches("\\d+")) {
+      return Date.from(Instant.ofEpochSecond(Long.parseLong(epoch)));
+    }
+    try {
+      if (edition.published().matches("\\d{4}-\\d{2}-\\d{2}")) {
+        return Date.from(LocalDate.parse(edition.published()).atStartOfDay(ZoneOffset.UTC).toInstant());
+      }
+    } catch (DateTimeParseException e) {
+      // fall through to the epoch
+    }
+    return Date.from(Instant.EPOCH);
+  }
+}

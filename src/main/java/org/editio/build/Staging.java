@@ -1,0 +1,114 @@
+package org.editio.build;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.stream.Stream;
+import org.editio.EditioException;
+
+/**
+ * A run writes into a staging folder inside the output folder; only when everything succeeded are
+ * its parts ({@code html/}, {@code pdf/}) moved into place. A failed or killed run leaves the
+ * previous output as it was; its leftovers are removed by the next run.
+ */
+public final class Staging implements AutoCloseable {
+
+  static final String STAGING_PREFIX = ".editio-staging-";
+  static final String OLD_PREFIX = ".editio-old-";
+
+  private final Path out;
+  private final Path dir;
+  private boolean committed;
+
+  private Staging(Path out, Path dir) {
+    this.out = out;
+    this.dir = dir;
+  }
+
+  /** Creates a fresh staging folder in {@code out}, removing leftovers of killed runs. */
+  public static Staging begin(Path out) throws EditioException {
+    try {
+      Files.createDirectories(out);
+      try (Stream<Path> children = Files.list(out)) {
+        for (Path leftover : children.filter(Staging::isLeftover).toList()) {
+          deleteTree(leftover);
+        }
+      }
+      Path dir = Files.createDirectory(out.resolve(STAGING_PREFIX + ProcessHandle.current().pid()));
+      return new Staging(out, dir);
+    } catch (IOException e) {
+      throw EditioException.io(out, "cannot prepare the output folder: " + e);
+    }
+  }
+
+  private static boolean isLeftover(Path p) {
+    String name = p.getFileName().toString();
+    return name.startsWith(STAGING_PREFIX) || name.startsWith(OLD_PREFIX);
+  }
+
+  /** The folder a part is written into, e.g. {@code part("html")}. */
+  public Path part(String name) {
+    return dir.resolve(name);
+  }
+
+  /**
+   * Moves every listed part into place. Each part replaces its predecessor by two renames within
+   * one file system, so a reader sees either the old or the new folder, never a half-written one.
+   */
+  public void commit(List<String> parts) throws EditioException {
+    try {
+      for (String name : parts) {
+        Path fresh = dir.resolve(name);
+        Path target = out.resolve(name);
+        Path old = out.resolve(OLD_PREFIX + name);
+        if (Files.exists(target)) {
+          Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.exists(old)) {
+          deleteTree(old);
+        }
+      }
+      committed = true;
+      deleteTree(dir);
+    } catch (IOException e) {
+      throw EditioException.io(out, "cannot move the new output into place: " + e);
+    }
+  }
+
+  /** Removes the staging folder when the run did not commit. */
+  @Override
+  public void close() {
+    if (!committed) {
+      try {
+        deleteTree(dir);
+      } catch (IOException e) {
+        // The next run removes it: leftovers are recognised by their name.
+      }
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+        Files.delete(d);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

@@ -1,0 +1,48 @@
+package org.editio.cli;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.editio.Problem;
+import org.editio.build.Builder;
+import org.editio.build.Builder.Output;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** What build, html and pdf share: they differ only in which outputs they publish. */
+abstract class PublishCommand implements Callable<Integer> {
+  @Mixin PublishOptions options;
+  @Mixin Common common;
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  abstract Set<Output> outputs();
+
+  @Override
+  public Integer call() throws Exception {
+    if (!PublishOptions.PAGE_SIZES.contains(options.pageSize)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "unknown page size '" + options.pageSize + "': use one of " + PublishOptions.PAGE_SIZES);
+    }
+    long start = System.nanoTime();
+    Builder.Result result = new Builder().pageSize(options.pageSize)
+        .build(options.edition, options.out, outputs());
+    Main.print(spec.commandLine().getErr(), result.warnings());
+    if (!common.quiet) {
+      var out = spec.commandLine().getOut();
+      out.printf("published %d document%s of %s in %.1f s%n", result.edition().documents().size(),
+          result.edition().documents().size() == 1 ? "" : "s", result.edition().title(),
+          (System.nanoTime() - start) / 1e9);
+      Path o = result.out();
+      if (result.outputs().contains(Output.HTML)) {
+        out.println("  HTML: " + Problem.displayPath(o.resolve("html/index.html")));
+      }
+      if (result.outputs().contains(Output.PDF)) {
+        out.println("  PDF:  " + Problem.displayPath(o.resolve("pdf/" + result.edition().id() + ".pdf"))
+            + " and " + Problem.displayPath(o.resolve("pdf/documents")) + "/");
+      }
+      out.flush();
+    }
+    return 0;
+  }
+}

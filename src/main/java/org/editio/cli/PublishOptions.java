@@ -1,0 +1,33 @@
+package org.editio.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The edition and output options shared by build, html and pdf. */
+final class PublishOptions {
+  /** The page sizes the FO stylesheets know. */
+  static final List<String> PAGE_SIZES = List.of("a4", "letter", "6x9in");
+
+  @Parameters(index = "0", arity = "0..1", defaultValue = "tei", paramLabel = "EDITION",
+      description = "An edition directory (with edition.xml), a directory of TEI files,"
+          + " or one TEI file. Default: ${DEFAULT-VALUE}.")
+  Path edition;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "output", paramLabel = "OUT",
+      description = "Output folder. Default: ${DEFAULT-VALUE}.")
+  Path out;
+
+  @Option(names = "--page-size", defaultValue = "a4", paramLabel = "SIZE",
+      completionCandidates = PageSizes.class,
+      description = "PDF page size: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  String pageSize;
+
+  static final class PageSizes implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return PAGE_SIZES.iterator();
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.editio.edition;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+import org.editio.xml.Params;
+
+/**
+ * What a run publishes: the documents in their published order, the registers they point into,
+ * and the edition file with the edition's own metadata when there is one.
+ *
+ * @param source the edition directory, the directory of loose TEI files, or the single file given
+ * @param id the edition's id: {@code TEI/@xml:id} of edition.xml, else the directory or file name
+ * @param title the edition's title
+ * @param editionFile edition.xml, when the edition has one
+ * @param documents the documents, ordered by date and then by id
+ * @param registers the register files by absolute URI (the key stylesheets resolve pointers by)
+ * @param published the publication date of edition.xml (ISO 8601), empty when it has none
+ */
+public record Edition(
+    Path source,
+    String id,
+    String title,
+    Optional<XdmNode> editionFile,
+    List<TeiDocument> documents,
+    Map<String, XdmNode> registers,
+    String published) {
+
+  public Edition {
+    documents = List.copyOf(documents);
+    registers = Map.copyOf(registers);
+  }
+
+  /**
+   * The parameters every stylesheet of a run receives: the edition file, its title and the
+   * registers that pointers resolve into.
+   */
+  public Params stylesheetParams() {
+    return new Params()
+        .put("edition", editionFile.orElse(null))
+        .put("edition-title", title)
+        .putNodes("registers", registers);
+  }
+
+  /** The document trees in published order, as one sequence for edition-wide stylesheets. */
+  public XdmValue documentTrees() {
+    return new XdmValue(documents.stream().map(TeiDocument::tree).toList());
+  }
+}

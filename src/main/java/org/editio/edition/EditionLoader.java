@@ -1,0 +1,237 @@
+package org.editio.edition;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import org.editio.EditioException;
+import org.editio.Problem;
+import org.editio.xml.Xml;
+
+/**
+ * Reads an edition from disk: an edition directory (with {@code edition.xml}, {@code documents/}
+ * and {@code registers/}), any directory of TEI files, or a single TEI file.
+ *
+ * <p>Files are parsed in parallel; every file that cannot be read is reported, not just the
+ * first. The metadata that orders documents (id, title, date) is computed by the stylesheet
+ * function {@code f:metadata} in {@code xslt/common/}, so Java and the stylesheets share one
+ * definition of what a document's date and title are.
+ */
+public final class EditionLoader {
+
+  /** The name of the edition file in an edition directory. */
+  public static final String EDITION_FILE = "edition.xml";
+
+  private static final String F_NS = "http://editio.org/ns/function";
+
+  private final Xml xml;
+
+  public EditionLoader(Xml xml) {
+    this.xml = xml;
+  }
+
+  /** Which files of a path are the edition file, documents and registers. */
+  private record Layout(Path editionFile, List<Path> documents, List<Path> registers) {
+    int size() {
+      return documents.size() + registers.size() + (editionFile == null ? 0 : 1);
+    }
+  }
+
+  private static Layout layout(Path path) throws EditioException {
+    if (!Files.exists(path)) {
+      throw EditioException.io(path, "no such file or directory");
+    }
+    Path source = path.toAbsolutePath().normalize();
+    if (!Files.isDirectory(source)) {
+      return new Layout(null, List.of(source), List.of());
+    }
+    Path editionFile = source.resolve(EDITION_FILE);
+    if (!Files.isRegularFile(editionFile)) {
+      return new Layout(null, xmlFiles(source), List.of());
+    }
+    Path docs = source.resolve("documents");
+    Path regs = source.resolve("registers");
+    return new Layout(editionFile,
+        Files.isDirectory(docs) ? xmlFiles(docs) : List.of(),
+        Files.isDirectory(regs) ? xmlFiles(regs) : List.of());
+  }
+
+  /** How many files {@link #load} reads for {@code path}. */
+  public int count(Path path) throws EditioException {
+    return layout(path).size();
+  }
+
+  /** Loads the edition at {@code path}, or fails with every problem found. */
+  public Edition load(Path path) throws EditioException {
+    Layout layout = layout(path);
+    Path source = path.toAbsolutePath().normalize();
+    List<Path> documentFiles = layout.documents();
+    List<Path> registerFiles = layout.registers();
+    Path editionPath = layout.editionFile();
+    if (documentFiles.isEmpty()) {
+      throw EditioException.io(path, "no TEI documents found (expected *.xml files)");
+    }
+
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    Map<Path, XdmNode> parsed = parseAll(documentFiles, problems);
+    Map<Path, XdmNode> registers = parseAll(registerFiles, problems);
+    XdmNode editionFile = null;
+    if (editionPath != null) {
+      editionFile = parseAll(List.of(editionPath), problems).get(editionPath);
+    }
+
+    Xslt30Transformer metadata = xml.stylesheet("common/functions.xsl").load30();
+    List<TeiDocument> documents = new ArrayList<>();
+    Map<String, Path> seen = new HashMap<>();
+    for (Path file : documentFiles) {
+      XdmNode tree = parsed.get(file);
+      if (tree == null) {
+        continue;
+      }
+      if (!isTei(tree)) {
+        problems.add(notTei(file, tree));
+        continue;
+      }
+      TeiDocument doc = describe(metadata, file, tree);
+      Path earlier = seen.putIfAbsent(doc.id(), file);
+      if (earlier != null) {
+        problems.add(Problem.error(file, 1, 1, "document id '" + doc.id() + "' is already used by "
+            + Problem.displayPath(earlier) + ": every document needs its own TEI/@xml:id"));
+        continue;
+      }
+      documents.add(doc);
+    }
+    if (editionFile != null && !isTei(editionFile)) {
+      problems.add(notTei(editionPath, editionFile));
+    }
+    if (problems.stream().anyMatch(Problem::isError)) {
+      problems.sort(Problem.ORDER);
+      throw new EditioException(EditioException.INPUT, problems);
+    }
+    documents.sort(Comparator.comparing(TeiDocument::sortDate, EditionLoader::undatedLast)
+        .thenComparing(TeiDocument::id));
+
+    Map<String, XdmNode> registersByUri = new LinkedHashMap<>();
+    registers.forEach((file, tree) -> registersByUri.put(file.toUri().toString(), tree));
+    String id = editionId(source, editionFile);
+    String title = editionTitle(metadata, editionFile, documents, source);
+    String published = editionFile == null ? "" : get(callMetadata(metadata, editionFile), "published");
+    return new Edition(path, id, title, Optional.ofNullable(editionFile), documents, registersByUri, published);
+  }
+
+  private static int undatedLast(String a, String b) {
+    if (a.isEmpty() != b.isEmpty()) {
+      return a.isEmpty() ? 1 : -1;
+    }
+    return a.compareTo(b);
+  }
+
+  private Map<Path, XdmNode> parseAll(List<Path> files, List<Problem> problems) {
+    Map<Path, XdmNode> result = Collections.synchronizedMap(new HashMap<>());
+    files.parallelStream().forEach(file -> {
+      try {
+        result.put(file, xml.parse(file));
+      } catch (EditioException e) {
+        problems.addAll(e.problems());
+      }
+    });
+    return result;
+  }
+
+  static boolean isTei(XdmNode document) {
+    XdmNode root = rootElement(document);
+    return root != null && new QName(Xml.TEI_NS, "TEI").equals(root.getNodeName());
+  }
+
+  private static Problem notTei(Path file, XdmNode document) {
+    XdmNode root = rootElement(document);
+    QName name = root == null ? null : root.getNodeName();
+    String found = name == null ? "nothing"
+        : "<" + name.getLocalName() + ">" + (name.getNamespace().isEmpty() ? " in no namespace"
+            : " in namespace " + name.getNamespace());
+    return Problem.error(file, root == null ? 1 : root.getLineNumber(), root == null ? 1 : root.getColumnNumber(),
+        "not a TEI document: the root element is " + found + "; expected <TEI xmlns=\"" + Xml.TEI_NS + "\">");
+  }
+
+  static XdmNode rootElement(XdmNode document) {
+    for (XdmNode child : document.children()) {
+      if (child.getNodeKind() == XdmNodeKind.ELEMENT) {
+        return child;
+      }
+    }
+    return null;
+  }
+
+  private static TeiDocument describe(Xslt30Transformer metadata, Path file, XdmNode tree) {
+    XdmMap map = callMetadata(metadata, tree);
+    return new TeiDocument(get(map, "id"), file, tree, get(map, "title"), get(map, "sort-date"), get(map, "date"));
+  }
+
+  private static XdmMap callMetadata(Xslt30Transformer metadata, XdmNode tree) {
+    try {
+      XdmValue value = metadata.callFunction(new QName(F_NS, "metadata"), new XdmValue[] {tree});
+      return (XdmMap) value;
+    } catch (SaxonApiException e) {
+      throw new IllegalStateException("f:metadata failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String get(XdmMap map, String key) {
+    XdmValue v = map.get(key);
+    return v == null || v.isEmpty() ? "" : v.itemAt(0).getStringValue();
+  }
+
+  private static String editionId(Path source, XdmNode editionFile) {
+    if (editionFile != null) {
+      XdmNode root = rootElement(editionFile);
+      String id = root == null ? null : root.getAttributeValue(new QName("http://www.w3.org/XML/1998/namespace", "id"));
+      if (id != null && !id.isBlank()) {
+        return id;
+      }
+    }
+    String name = source.getFileName() == null ? "edition" : source.getFileName().toString();
+    return name.replaceFirst("\\.[^.]*$", "");
+  }
+
+  private static String editionTitle(Xslt30Transformer metadata, XdmNode editionFile,
+      List<TeiDocument> documents, Path source) {
+    if (editionFile != null) {
+      String title = get(callMetadata(metadata, editionFile), "title");
+      if (!title.isBlank()) {
+        return title;
+      }
+    }
+    if (documents.size() == 1) {
+      return documents.get(0).title();
+    }
+    return source.getFileName() == null ? "Edition" : source.getFileName().toString();
+  }
+
+  /** Every *.xml below {@code dir}, in a stable order. */
+  static List<Path> xmlFiles(Path dir) throws EditioException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".xml"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw EditioException.io(dir, "cannot list the directory: " + e.getMessage());
+    }
+  }
+
+}

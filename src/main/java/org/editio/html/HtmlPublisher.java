@@ -1,0 +1,87 @@
+package org.editio.html;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltExecutable;
+import org.editio.EditioException;
+import org.editio.Parallel;
+import org.editio.Problem;
+import org.editio.edition.Edition;
+import org.editio.edition.TeiDocument;
+import org.editio.xml.Params;
+import org.editio.xml.Xml;
+
+/**
+ * Writes the HTML edition: a folder of static pages that works from {@code file://} and from any
+ * web server. Which pages exist is decided here; what they look like, in {@code xslt/html/}.
+ */
+public final class HtmlPublisher {
+
+  /** Static files copied into {@code assets/}. */
+  static final List<String> ASSETS = List.of("editio.css");
+
+  private final Xml xml;
+
+  public HtmlPublisher(Xml xml) {
+    this.xml = xml;
+  }
+
+  /**
+   * Publishes {@code edition} into {@code dir} (normally a staging folder).
+   *
+   * @param withPdf whether document pages link to PDFs published beside them
+   */
+  public void publish(Edition edition, Path dir, boolean withPdf) throws EditioException {
+    XsltExecutable documentPage = xml.stylesheet("html/document.xsl");
+    XsltExecutable indexPage = xml.stylesheet("html/index.xsl");
+    Path docs = dir.resolve("documents");
+    Path assets = dir.resolve("assets");
+    try {
+      Files.createDirectories(docs);
+      Files.createDirectories(assets);
+      for (String asset : ASSETS) {
+        Files.write(assets.resolve(asset), Xml.resource("org/editio/html/assets/" + asset));
+      }
+    } catch (IOException e) {
+      throw EditioException.io(dir, "cannot write the HTML edition: " + e.getMessage());
+    }
+
+    List<TeiDocument> documents = edition.documents();
+    List<Integer> positions = IntStream.range(0, documents.size()).boxed().toList();
+    Parallel.forEach(positions, i -> {
+      TeiDocument doc = documents.get(i);
+      Params params = edition.stylesheetParams()
+          .putStrings("previous", i > 0 ? neighbour(documents.get(i - 1)) : null)
+          .putStrings("next", i + 1 < documents.size() ? neighbour(documents.get(i + 1)) : null)
+          .put("with-pdf", withPdf);
+      Path page = docs.resolve(doc.id() + ".html");
+      try {
+        Xslt30Transformer t = documentPage.load30();
+        t.setStylesheetParameters(params.asMap());
+        t.applyTemplates(doc.tree(), t.newSerializer(page.toFile()));
+        Files.copy(doc.file(), docs.resolve(doc.id() + ".xml"));
+      } catch (SaxonApiException | IOException e) {
+        throw new EditioException(EditioException.INPUT,
+            Problem.error(doc.file(), "cannot publish the HTML page: " + e.getMessage()));
+      }
+    });
+
+    try {
+      Xslt30Transformer t = indexPage.load30();
+      t.setStylesheetParameters(edition.stylesheetParams().put("documents", edition.documentTrees()).asMap());
+      t.callTemplate(null, t.newSerializer(dir.resolve("index.html").toFile()));
+    } catch (SaxonApiException e) {
+      throw EditioException.io(dir, "cannot write the home page: " + e.getMessage());
+    }
+  }
+
+  private static Map<String, String> neighbour(TeiDocument doc) {
+    return Map.of("id", doc.id(), "title", doc.title());
+  }
+}

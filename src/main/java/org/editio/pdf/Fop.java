@@ -1,0 +1,124 @@
+package org.editio.pdf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import org.apache.fop.apps.FOPException;
+import org.apache.fop.apps.FOUserAgent;
+import org.apache.fop.apps.FopConfParser;
+import org.apache.fop.apps.FopFactory;
+import org.apache.fop.apps.MimeConstants;
+import org.apache.fop.events.Event;
+import org.apache.fop.events.EventFormatter;
+import org.apache.fop.events.model.EventSeverity;
+import org.apache.xmlgraphics.io.Resource;
+import org.apache.xmlgraphics.io.ResourceResolver;
+import org.xml.sax.SAXException;
+
+/**
+ * The FOP factory of a run, created once: fonts are read from the class path (the
+ * jasperreports-fonts artifact) through a resolver of our own, so a PDF never depends on the
+ * fonts of the machine that made it. Each PDF gets a user agent that listens for FOP's events: a
+ * glyph missing from the fonts or a font substituted fails the PDF instead of printing "#".
+ */
+public final class Fop {
+
+  private static final String CLASSPATH = "classpath";
+
+  private final FopFactory factory;
+  private final Date creationDate;
+
+  /**
+   * @param creationDate the date written into every PDF, so that two builds are byte-identical
+   */
+  public Fop(Date creationDate) {
+    this.creationDate = creationDate;
+    ResourceResolver resolver = new ClasspathResolver();
+    try (InputStream conf = Fop.class.getResourceAsStream("fop.xconf")) {
+      FopConfParser parser = new FopConfParser(conf, URI.create(CLASSPATH + ":/"), resolver);
+      this.factory = parser.getFopFactoryBuilder().build();
+    } catch (IOException | SAXException e) {
+      throw new IllegalStateException("FOP configuration cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** A PDF being written: a SAX handler for XSL-FO, and the font problems FOP reported. */
+  public final class Job {
+    private final org.apache.fop.apps.Fop fop;
+    private final List<String> fontProblems = Collections.synchronizedList(new ArrayList<>());
+
+    private Job(OutputStream out, String title) throws FOPException {
+      FOUserAgent agent = factory.newFOUserAgent();
+      agent.setCreationDate(creationDate);
+      agent.setProducer("editio");
+      agent.setCreator("editio");
+      agent.setTitle(title);
+      agent.getEventBroadcaster().addEventListener(this::onEvent);
+      this.fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
+    }
+
+    private void onEvent(Event event) {
+      String id = event.getEventID();
+      if (id.endsWith("glyphNotAvailable") || id.endsWith("fontSubstituted")
+          || id.endsWith("fontLoadingErrorAtAutoDetection") || id.endsWith("fontDirectoryNotFound")) {
+        fontProblems.add(EventFormatter.format(event));
+      } else if (event.getSeverity() == EventSeverity.FATAL) {
+        fontProblems.add(EventFormatter.format(event));
+      }
+    }
+
+    /** Where Saxon sends the FO events. */
+    public org.xml.sax.ContentHandler handler() throws FOPException {
+      return fop.getDefaultHandler();
+    }
+
+    /** Font problems reported while the PDF was laid out (missing glyphs, substituted fonts). */
+    public List<String> fontProblems() {
+      return List.copyOf(fontProblems);
+    }
+
+    /** The number of pages laid out. */
+    public int pageCount() {
+      return fop.getResults() == null ? 0 : fop.getResults().getPageCount();
+    }
+  }
+
+  /** Starts a PDF written to {@code out}. */
+  public Job newJob(OutputStream out, String title) throws FOPException {
+    return new Job(out, title);
+  }
+
+  /** Resolves {@code classpath:} URIs (fonts, hyphenation) and files; nothing from the network. */
+  private static final class ClasspathResolver implements ResourceResolver {
+    @Override
+    public Resource getResource(URI uri) throws IOException {
+      if (CLASSPATH.equals(uri.getScheme())) {
+        String path = uri.getSchemeSpecificPart().replaceFirst("^/+", "");
+        InputStream in = Fop.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+          throw new IOException("missing packaged resource " + path);
+        }
+        return new Resource(in);
+      }
+      if ("file".equals(uri.getScheme())) {
+        return new Resource(Files.newInputStream(Path.of(uri)));
+      }
+      throw new IOException("editio reads no resources from " + uri + " (no network access in PDFs)");
+    }
+
+    @Override
+    public OutputStream getOutputStream(URI uri) throws IOException {
+      if ("file".equals(uri.getScheme())) {
+        return Files.newOutputStream(Path.of(uri));
+      }
+      throw new IOException("cannot write to " + uri);
+    }
+  }
+}

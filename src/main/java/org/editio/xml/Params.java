@@ -1,0 +1,52 @@
+package org.editio.xml;
+
+import java.util.HashMap;
+import java.util.Map;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmEmptySequence;
+import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+
+/**
+ * Builds the stylesheet parameters editio passes (strings, booleans, maps, node sequences)
+ * without each publisher spelling out Saxon's value classes.
+ */
+public final class Params {
+  private final Map<QName, XdmValue> values = new HashMap<>();
+
+  public Params put(String name, XdmValue value) {
+    values.put(new QName(name), value == null ? XdmEmptySequence.getInstance() : value);
+    return this;
+  }
+
+  public Params put(String name, String value) {
+    return put(name, new XdmAtomicValue(value));
+  }
+
+  public Params put(String name, boolean value) {
+    return put(name, new XdmAtomicValue(value));
+  }
+
+  /** A map of strings to strings, or the empty sequence for {@code null}. */
+  public Params putStrings(String name, Map<String, String> map) {
+    if (map == null) {
+      return put(name, (XdmValue) null);
+    }
+    Map<XdmAtomicValue, XdmValue> m = new HashMap<>();
+    map.forEach((k, v) -> m.put(new XdmAtomicValue(k), new XdmAtomicValue(v)));
+    return put(name, new XdmMap(m));
+  }
+
+  /** A map of strings to documents (the registers by URI). */
+  public Params putNodes(String name, Map<String, XdmNode> map) {
+    Map<XdmAtomicValue, XdmValue> m = new HashMap<>();
+    map.forEach((k, v) -> m.put(new XdmAtomicValue(k), v));
+    return put(name, new XdmMap(m));
+  }
+
+  public Map<QName, XdmValue> asMap() {
+    return values;
+  }
+}

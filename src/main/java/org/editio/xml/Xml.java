@@ -1,0 +1,157 @@
+package org.editio.xml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.transform.Source;
+import javax.xml.transform.sax.SAXSource;
+import javax.xml.transform.stream.StreamSource;
+import net.sf.saxon.s9api.DocumentBuilder;
+import net.sf.saxon.s9api.Processor;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XsltCompiler;
+import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.trans.XPathException;
+import org.editio.EditioException;
+import org.editio.Problem;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+
+/**
+ * The shared Saxon {@link Processor}, secure parsing into Saxon trees, and the cache of compiled
+ * stylesheets. One instance serves a whole run: each stylesheet is compiled once and its
+ * {@link XsltExecutable} is shared by every thread that transforms documents.
+ */
+public final class Xml {
+
+  /** The TEI namespace. */
+  public static final String TEI_NS = "http://www.tei-c.org/ns/1.0";
+
+  /** Stylesheets are packaged under this folder of the class path (from the project's xslt/). */
+  static final String STYLESHEET_ROOT = "xslt/";
+
+  /** The scheme of stylesheet URIs, so that relative xsl:import/xsl:include hrefs resolve. */
+  static final String CLASSPATH_SCHEME = "classpath";
+
+  private final Processor processor = new Processor(false);
+  private final Map<String, XsltExecutable> stylesheets = new ConcurrentHashMap<>();
+
+  public Processor processor() {
+    return processor;
+  }
+
+  /**
+   * Parses a file securely into a Saxon tree with line numbers.
+   *
+   * @throws EditioException with a located problem when the file is not well-formed, unsafe or
+   *     unreadable
+   */
+  public XdmNode parse(Path file) throws EditioException {
+    if (!Files.isRegularFile(file)) {
+      throw EditioException.io(file, "no such file");
+    }
+    InputSource input = new InputSource(file.toUri().toString());
+    return build(new SAXSource(SecureXml.newReader(), input), file);
+  }
+
+  /** Parses XML held in memory (a generated or imported document) securely. */
+  public XdmNode parse(String xml, URI systemId) throws EditioException {
+    InputSource input = new InputSource(new java.io.StringReader(xml));
+    input.setSystemId(systemId.toString());
+    return build(new SAXSource(SecureXml.newReader(), input), Path.of(systemId));
+  }
+
+  private XdmNode build(Source source, Path file) throws EditioException {
+    DocumentBuilder builder = processor.newDocumentBuilder();
+    builder.setLineNumbering(true);
+    try {
+      return builder.build(source);
+    } catch (SaxonApiException e) {
+      throw new EditioException(EditioException.INPUT, parseProblem(file, e));
+    }
+  }
+
+  /** Turns a parser failure into {@code file:line:col: error: message}. */
+  static Problem parseProblem(Path file, Throwable e) {
+    int line = 0;
+    int column = 0;
+    String message = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SAXParseException spe) {
+        line = spe.getLineNumber();
+        column = spe.getColumnNumber();
+        message = spe.getMessage();
+        break;
+      }
+      if (t instanceof XPathException xpe && xpe.getLocator() != null && line == 0) {
+        line = xpe.getLocator().getLineNumber();
+        column = xpe.getLocator().getColumnNumber();
+      }
+      if (t.getCause() == null) {
+        message = t.getMessage();
+      }
+    }
+    if (message == null) {
+      message = e.getMessage();
+    }
+    if (message != null && message.contains("JAXP00010001")) {
+      message = "entity expansion limit exceeded (an entity expansion bomb?): the document is"
+          + " refused, its entities are not expanded";
+    }
+    if (e.getCause() instanceof java.io.CharConversionException
+        || (message != null && message.startsWith("Invalid byte"))) {
+      message = "the file is not in the encoding it declares (" + message + "): save it as UTF-8";
+    }
+    return Problem.error(file, Math.max(line, 1), Math.max(column, 1), "not well-formed XML: " + message);
+  }
+
+  /**
+   * The compiled stylesheet at {@code path} below xslt/ on the class path, compiled on first
+   * use and shared afterwards.
+   */
+  public XsltExecutable stylesheet(String path) {
+    return stylesheets.computeIfAbsent(path, this::compile);
+  }
+
+  private XsltExecutable compile(String path) {
+    XsltCompiler compiler = processor.newXsltCompiler();
+    compiler.setURIResolver(
+        (href, base) -> {
+          URI uri = URI.create(base).resolve(href);
+          return classpathSource(uri);
+        });
+    try {
+      return compiler.compile(classpathSource(URI.create(CLASSPATH_SCHEME + ":/" + STYLESHEET_ROOT + path)));
+    } catch (SaxonApiException e) {
+      // A broken stylesheet is a bug of editio itself, not of the user's input.
+      throw new IllegalStateException("stylesheet " + path + " does not compile: " + e.getMessage(), e);
+    }
+  }
+
+  private static StreamSource classpathSource(URI uri) {
+    if (!CLASSPATH_SCHEME.equals(uri.getScheme())) {
+      throw new IllegalArgumentException("stylesheets import only packaged modules, not " + uri);
+    }
+    String resource = uri.getPath().substring(1);
+    InputStream in = Xml.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("missing packaged stylesheet " + resource);
+    }
+    return new StreamSource(in, uri.toString());
+  }
+
+  /** Reads a packaged resource (an asset, a configuration file) as bytes. */
+  public static byte[] resource(String name) throws IOException {
+    try (InputStream in = Xml.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing packaged resource " + name);
+      }
+      return in.readAllBytes();
+    }
+  }
+}

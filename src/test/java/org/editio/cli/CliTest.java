@@ -1,0 +1,124 @@
+package org.editio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.editio.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line contract: exit codes 0/1/2, located messages, no stack traces. */
+class CliTest {
+
+  record Run(int code, String out, String err) {}
+
+  static Run editio(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static Path fixture(String name) {
+    return TestFiles.FIXTURES.resolve(name);
+  }
+
+  @Test
+  void validFileValidates() {
+    Run r = editio("validate", TestFiles.SEED.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("1 file, 0 errors, 0 warnings"), r.err());
+  }
+
+  @Test
+  void malformedFileGivesLineAndColumnAndExitCode1() {
+    Run r = editio("validate", fixture("hostile/malformed.xml").toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().matches("(?s).*malformed\\.xml:4:\\d+: error: not well-formed XML: .*"), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace");
+  }
+
+  @Test
+  void missingPathIsExitCode2() {
+    Run r = editio("validate", "no/such/edition");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no/such/edition:0:0: error: no such file or directory")
+        || r.err().contains("no such file or directory"), r.err());
+    assertEquals(2, editio("build", "no/such/edition").code());
+  }
+
+  @Test
+  void unknownOptionIsExitCode2() {
+    assertEquals(2, editio("build", "--no-such-option").code());
+    assertEquals(2, editio("build", "--page-size", "a0").code());
+    assertEquals(2, editio().code());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"build", "validate", "html", "pdf", "import"}) {
+      Run r = editio(command, "--help");
+      assertEquals(0, r.code(), command);
+      assertTrue(r.out().contains("Usage: editio " + command), r.out());
+    }
+  }
+
+  @Test
+  void externalEntitiesAreRefusedNotExpanded() {
+    Run r = editio("validate", fixture("hostile/external-entity.xml").toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("external-entity.xml:7:"), r.err());
+    assertTrue(r.err().contains("file:///etc/passwd") && r.err().contains("refused"), r.err());
+    assertFalse(r.err().contains("root:"), "the file's content never appears");
+  }
+
+  @Test
+  void entityBombIsRefused() {
+    Run r = editio("validate", fixture("hostile/billion-laughs.xml").toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("billion-laughs.xml:") && r.err().contains("entity expansion"), r.err());
+  }
+
+  @Test
+  void allBadFilesOfADirectoryAreReported() {
+    Run r = editio("validate", fixture("hostile").toString());
+    assertEquals(1, r.code());
+    for (String f : new String[] {"malformed.xml", "external-entity.xml", "billion-laughs.xml", "not-tei.xml"}) {
+      assertTrue(r.err().contains(f + ":"), f + " in " + r.err());
+    }
+    assertTrue(r.err().contains("not a TEI document: the root element is <html>"), r.err());
+    assertTrue(r.err().contains("4 files, 4 errors, 0 warnings"), r.err());
+  }
+
+  @Test
+  void buildOfABrokenEditionWritesNothingAndKeepsTheOldOutput(@TempDir Path out) throws Exception {
+    Run good = editio("html", TestFiles.SEED.toString(), "-o", out.toString());
+    assertEquals(0, good.code(), good.err());
+    Path page = out.resolve("html/documents/d1937-05-14-litvinov.html");
+    String before = Files.readString(page);
+
+    Run bad = editio("build", fixture("hostile").toString(), "-o", out.toString());
+    assertEquals(1, bad.code());
+    assertEquals(before, Files.readString(page), "the previous output is intact");
+    assertFalse(Files.exists(out.resolve("pdf")), "nothing of the failed build was written");
+    try (var children = Files.list(out)) {
+      assertEquals(java.util.List.of("html"), children.map(p -> p.getFileName().toString()).toList(),
+          "no staging leftovers");
+    }
+  }
+
+  @Test
+  void buildPublishesHtmlAndPdf(@TempDir Path out) {
+    Run r = editio("build", TestFiles.EDITION.toString(), "-o", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.isRegularFile(out.resolve("html/index.html")));
+    assertTrue(Files.isRegularFile(out.resolve("pdf/soviet-foreign-policy-1919-1941.pdf")));
+    assertTrue(Files.isRegularFile(out.resolve("pdf/documents/d1937-05-14-litvinov.pdf")));
+    assertTrue(r.out().contains("published 1 document"), r.out());
+  }
+}

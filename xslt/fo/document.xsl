@@ -1,0 +1,46 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The PDF of one document: the same typography as the volume, with a title block and its notes. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="http://editio.org/ns/function"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/functions.xsl"/>
+  <xsl:import href="layout.xsl"/>
+  <xsl:import href="text.xsl"/>
+
+  <xsl:param name="edition-title" as="xs:string" select="'Edition'"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="tei" select="tei:TEI"/>
+    <fo:root xml:lang="{($tei/@xml:lang, 'en')[1]}">
+      <xsl:call-template name="f:layout-master-set"/>
+      <fo:declarations>
+        <x:xmpmeta xmlns:x="adobe:ns:meta/">
+          <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+              <dc:title><xsl:value-of select="f:title($tei)"/></dc:title>
+            </rdf:Description>
+          </rdf:RDF>
+        </x:xmpmeta>
+      </fo:declarations>
+      <fo:bookmark-tree>
+        <fo:bookmark internal-destination="{f:doc-id($tei)}">
+          <fo:bookmark-title><xsl:value-of select="f:title($tei)"/></fo:bookmark-title>
+        </fo:bookmark>
+      </fo:bookmark-tree>
+      <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
+        <xsl:call-template name="f:static-content">
+          <xsl:with-param name="verso" select="$edition-title"/>
+          <xsl:with-param name="recto" select="f:title($tei)"/>
+        </xsl:call-template>
+        <fo:flow flow-name="xsl-region-body">
+          <xsl:call-template name="f:fo-document"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+</xsl:stylesheet>

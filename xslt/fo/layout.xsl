@@ -1,0 +1,71 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Page geometry and type: page masters, fonts and sizes shared by the volume and the per-document PDFs. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:f="http://editio.org/ns/function"
+    exclude-result-prefixes="#all">
+
+  <!-- a4 | letter | 6x9in -->
+  <xsl:param name="page-size" as="xs:string" select="'a4'"/>
+
+  <xsl:variable name="f:page-width" select="map{'a4': '210mm', 'letter': '8.5in', '6x9in': '6in'}($page-size)"/>
+  <xsl:variable name="f:page-height" select="map{'a4': '297mm', 'letter': '11in', '6x9in': '9in'}($page-size)"/>
+
+  <xsl:variable name="f:body-font" select="'DejaVu Serif, DejaVu Sans'"/>
+  <xsl:variable name="f:heading-font" select="'DejaVu Sans, DejaVu Serif'"/>
+
+  <xsl:attribute-set name="f:text">
+    <xsl:attribute name="font-family" select="$f:body-font"/>
+    <xsl:attribute name="font-size">10.5pt</xsl:attribute>
+    <xsl:attribute name="line-height">1.4</xsl:attribute>
+    <xsl:attribute name="hyphenate">true</xsl:attribute>
+    <xsl:attribute name="language">en</xsl:attribute>
+    <xsl:attribute name="widows">2</xsl:attribute>
+    <xsl:attribute name="orphans">2</xsl:attribute>
+  </xsl:attribute-set>
+
+  <!-- Mirrored margins: inner margin narrower than the outer one. Heads on every page but chapter openings. -->
+  <xsl:template name="f:layout-master-set">
+    <fo:layout-master-set>
+      <xsl:for-each select="('odd', 'even', 'first')">
+        <fo:simple-page-master master-name="{.}" page-width="{$f:page-width}" page-height="{$f:page-height}"
+            margin-top="15mm" margin-bottom="15mm"
+            margin-left="{if (. = 'even') then '25mm' else '20mm'}"
+            margin-right="{if (. = 'even') then '20mm' else '25mm'}">
+          <fo:region-body margin-top="12mm" margin-bottom="12mm"/>
+          <fo:region-before region-name="{if (. = 'first') then 'none-before' else 'head-' || .}" extent="8mm"/>
+          <fo:region-after region-name="folio" extent="8mm"/>
+        </fo:simple-page-master>
+      </xsl:for-each>
+      <fo:page-sequence-master master-name="chapter">
+        <fo:repeatable-page-master-alternatives>
+          <fo:conditional-page-master-reference master-reference="first" page-position="first"/>
+          <fo:conditional-page-master-reference master-reference="odd" odd-or-even="odd"/>
+          <fo:conditional-page-master-reference master-reference="even" odd-or-even="even"/>
+        </fo:repeatable-page-master-alternatives>
+      </fo:page-sequence-master>
+    </fo:layout-master-set>
+  </xsl:template>
+
+  <!-- Running heads (edition on verso, document on recto) and the folio. -->
+  <xsl:template name="f:static-content">
+    <xsl:param name="verso" as="xs:string"/>
+    <xsl:param name="recto" as="xs:string"/>
+    <fo:static-content flow-name="head-even">
+      <fo:block font-family="{$f:body-font}" font-size="8.5pt" font-style="italic" text-align="start"
+          border-bottom="0.3pt solid #777" padding-bottom="1mm"><xsl:value-of select="$verso"/></fo:block>
+    </fo:static-content>
+    <fo:static-content flow-name="head-odd">
+      <fo:block font-family="{$f:body-font}" font-size="8.5pt" font-style="italic" text-align="end"
+          border-bottom="0.3pt solid #777" padding-bottom="1mm"><xsl:value-of select="$recto"/></fo:block>
+    </fo:static-content>
+    <fo:static-content flow-name="folio">
+      <fo:block font-family="{$f:body-font}" font-size="9pt" text-align="center"><fo:page-number/></fo:block>
+    </fo:static-content>
+    <fo:static-content flow-name="xsl-footnote-separator">
+      <fo:block><fo:leader leader-pattern="rule" leader-length="30%" rule-thickness="0.4pt"/></fo:block>
+    </fo:static-content>
+  </xsl:template>
+</xsl:stylesheet>
