@@ -58,7 +58,10 @@ public final class Builder {
     Edition edition = new EditionLoader(xml).load(editionPath);
     Validator.Report report = new Validator(xml).validate(edition);
     if (report.errors() > 0) {
-      throw new EditioException(EditioException.INPUT, report.problems());
+      List<Problem> problems = new ArrayList<>(report.problems());
+      problems.add(Problem.error(null, "not published: the edition has " + report.errors()
+          + (report.errors() == 1 ? " error" : " errors") + " (listed above); fix them and build again"));
+      throw new EditioException(EditioException.INPUT, problems);
     }
     try (Staging staging = Staging.begin(out)) {
       if (outputs.contains(Output.HTML)) {

@@ -2,6 +2,8 @@ package org.editio.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.editio.validate.Reports;
 import java.util.concurrent.Callable;
 import org.editio.EditioException;
 import org.editio.validate.Validator;
@@ -9,6 +11,7 @@ import org.editio.xml.Xml;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,16 +23,34 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Edition directories, directories of TEI files, or TEI files. Default: ${DEFAULT-VALUE}.")
   List<Path> paths;
 
+  @Option(names = "--schema", paramLabel = "FILE",
+      description = "Check the files against this schema alone (RELAX NG .rng/.rnc or Schematron .sch),"
+          + " without the edition's rules: e.g. --schema ../shared/tei/tei_all.rng.")
+  Path schema;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text (file:line:col: severity: message [rule]) or json (one object per problem).")
+  String format;
+
   @Mixin Common common;
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws EditioException {
-    Validator.Report report = new Validator(new Xml()).validate(paths);
-    Main.print(spec.commandLine().getErr(), report.problems());
-    if (!common.quiet || report.errors() > 0) {
-      spec.commandLine().getErr().println(report.summary());
-      spec.commandLine().getErr().flush();
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use text or json");
+    }
+    Xml xml = new Xml();
+    Validator.Report report = new Validator(xml).validate(paths, Optional.ofNullable(schema));
+    if (format.equals("json")) {
+      spec.commandLine().getOut().println(Reports.json(xml, report));
+      spec.commandLine().getOut().flush();
+    } else {
+      Main.print(spec.commandLine().getErr(), report.problems());
+      if (!common.quiet || report.errors() > 0) {
+        spec.commandLine().getErr().println(report.summary());
+        spec.commandLine().getErr().flush();
+      }
     }
     return report.errors() > 0 ? EditioException.INPUT : 0;
   }

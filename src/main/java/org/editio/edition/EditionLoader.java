@@ -72,13 +72,70 @@ public final class EditionLoader {
         Files.isDirectory(regs) ? xmlFiles(regs) : List.of());
   }
 
+  /**
+   * The edition directory a file belongs to: the folder above {@code documents/} or
+   * {@code registers/} (or the folder itself for edition.xml) when it holds an edition.xml.
+   */
+  public static Optional<Path> enclosingEdition(Path path) {
+    Path file = path.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(file) || file.getParent() == null) {
+      return Optional.empty();
+    }
+    Path dir = file.getParent();
+    if (file.getFileName().toString().equals(EDITION_FILE)) {
+      return Optional.of(dir);
+    }
+    String folder = dir.getFileName() == null ? "" : dir.getFileName().toString();
+    if ((folder.equals("documents") || folder.equals("registers")) && dir.getParent() != null
+        && Files.isRegularFile(dir.getParent().resolve(EDITION_FILE))) {
+      return Optional.of(dir.getParent());
+    }
+    return Optional.empty();
+  }
+
+  /** Every file {@link #load} reads for {@code path}: edition file, documents, registers. */
+  public static List<Path> files(Path path) throws EditioException {
+    Layout layout = layout(path);
+    List<Path> all = new ArrayList<>();
+    if (layout.editionFile() != null) {
+      all.add(layout.editionFile());
+    }
+    all.addAll(layout.documents());
+    all.addAll(layout.registers());
+    return all;
+  }
+
   /** How many files {@link #load} reads for {@code path}. */
   public int count(Path path) throws EditioException {
     return layout(path).size();
   }
 
+  /**
+   * What {@link #read} found: the edition as far as it could be read (documents that did not
+   * parse are left out), every problem met, and how many files were read.
+   */
+  public record Loaded(Edition edition, List<Problem> problems, int files) {
+    public boolean hasErrors() {
+      return problems.stream().anyMatch(Problem::isError);
+    }
+  }
+
   /** Loads the edition at {@code path}, or fails with every problem found. */
   public Edition load(Path path) throws EditioException {
+    Loaded loaded = read(path);
+    if (loaded.hasErrors()) {
+      throw new EditioException(EditioException.INPUT, loaded.problems());
+    }
+    return loaded.edition();
+  }
+
+  /**
+   * Reads the edition at {@code path} as far as possible, collecting problems instead of stopping
+   * at the first: what validation needs.
+   *
+   * @throws EditioException only when the path cannot be read at all (exit code 2)
+   */
+  public Loaded read(Path path) throws EditioException {
     Layout layout = layout(path);
     Path source = path.toAbsolutePath().normalize();
     List<Path> documentFiles = layout.documents();
@@ -96,7 +153,7 @@ public final class EditionLoader {
       editionFile = parseAll(List.of(editionPath), problems).get(editionPath);
     }
 
-    Xslt30Transformer metadata = xml.stylesheet("common/functions.xsl").load30();
+    Xslt30Transformer metadata = Xml.transformer(xml.stylesheet("common/functions.xsl"));
     List<TeiDocument> documents = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
     for (Path file : documentFiles) {
@@ -119,11 +176,9 @@ public final class EditionLoader {
     }
     if (editionFile != null && !isTei(editionFile)) {
       problems.add(notTei(editionPath, editionFile));
+      editionFile = null;
     }
-    if (problems.stream().anyMatch(Problem::isError)) {
-      problems.sort(Problem.ORDER);
-      throw new EditioException(EditioException.INPUT, problems);
-    }
+    problems.sort(Problem.ORDER);
     documents.sort(Comparator.comparing(TeiDocument::sortDate, EditionLoader::undatedLast)
         .thenComparing(TeiDocument::id));
 
@@ -132,7 +187,8 @@ public final class EditionLoader {
     String id = editionId(source, editionFile);
     String title = editionTitle(metadata, editionFile, documents, source);
     String published = editionFile == null ? "" : get(callMetadata(metadata, editionFile), "published");
-    return new Edition(path, id, title, Optional.ofNullable(editionFile), documents, registersByUri, published);
+    Edition edition = new Edition(path, id, title, Optional.ofNullable(editionFile), documents, registersByUri, published);
+    return new Loaded(edition, List.copyOf(problems), layout.size());
   }
 
   private static int undatedLast(String a, String b) {

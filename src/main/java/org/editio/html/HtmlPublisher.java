@@ -62,7 +62,7 @@ public final class HtmlPublisher {
           .put("with-pdf", withPdf);
       Path page = docs.resolve(doc.id() + ".html");
       try {
-        Xslt30Transformer t = documentPage.load30();
+        Xslt30Transformer t = Xml.transformer(documentPage);
         t.setStylesheetParameters(params.asMap());
         t.applyTemplates(doc.tree(), t.newSerializer(page.toFile()));
         Files.copy(doc.file(), docs.resolve(doc.id() + ".xml"));
@@ -73,7 +73,7 @@ public final class HtmlPublisher {
     });
 
     try {
-      Xslt30Transformer t = indexPage.load30();
+      Xslt30Transformer t = Xml.transformer(indexPage);
       t.setStylesheetParameters(edition.stylesheetParams().put("documents", edition.documentTrees()).asMap());
       t.callTemplate(null, t.newSerializer(dir.resolve("index.html").toFile()));
     } catch (SaxonApiException e) {

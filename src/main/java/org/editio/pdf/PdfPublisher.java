@@ -70,7 +70,7 @@ public final class PdfPublisher {
     Fop.Job job;
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(pdf))) {
       job = fop.newJob(out, title);
-      transform.run(stylesheet.load30(), new SAXDestination(job.handler()));
+      transform.run(Xml.transformer(stylesheet), new SAXDestination(job.handler()));
     } catch (SaxonApiException | FOPException e) {
       throw new EditioException(EditioException.INPUT,
           Problem.error(source, "cannot lay out " + pdf.getFileName() + ": " + rootMessage(e)));

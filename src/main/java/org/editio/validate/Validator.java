@@ -1,18 +1,52 @@
 package org.editio.validate;
 
+import com.thaiopensource.util.PropertyMapBuilder;
+import com.thaiopensource.validate.Schema;
+import com.thaiopensource.validate.ValidateProperty;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XPathCompiler;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmDestination;
+import net.sf.saxon.s9api.XdmEmptySequence;
+import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltExecutable;
 import org.editio.EditioException;
 import org.editio.Problem;
+import org.editio.Problem.Severity;
 import org.editio.edition.Edition;
 import org.editio.edition.EditionLoader;
+import org.editio.edition.TeiDocument;
+import org.editio.xml.SecureXml;
 import org.editio.xml.Xml;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Checks editions and TEI files and reports every problem found, located. Today: well-formedness,
- * safety (no external entities, no entity bombs), TEI root element and unique document ids; the
- * schema and editorial-rule layers build on this.
+ * Checks editions and TEI files in layers, all reported in one run:
+ *
+ * <ol>
+ *   <li>well-formedness and safety (parsing, see {@link SecureXml});
+ *   <li>the schemas each file declares in {@code <?xml-model?>} (RELAX NG, compact syntax,
+ *       Schematron, Schematron embedded in RELAX NG), or the one given with {@code --schema};
+ *   <li>editio's editorial rules ({@code xslt/validate/editorial-rules.sch}) on documents;
+ *   <li>corpus checks that need every file at once ({@link CorpusChecks}), once per edition.
+ * </ol>
+ *
+ * Each schema is compiled once per run; files are checked in parallel.
  */
 public final class Validator {
 
@@ -28,44 +62,239 @@ public final class Validator {
 
     /** {@code N files, E errors, W warnings}. */
     public String summary() {
-      return files + (files == 1 ? " file, " : " files, ") + errors() + (errors() == 1 ? " error, " : " errors, ")
-          + warnings() + (warnings() == 1 ? " warning" : " warnings");
+      return plural(files, "file") + ", " + plural(errors(), "error") + ", " + plural(warnings(), "warning");
+    }
+
+    private static String plural(long n, String word) {
+      return n + " " + word + (n == 1 ? "" : "s");
     }
   }
 
+  private static final String SVRL_NS = "http://purl.oclc.org/dsdl/svrl";
+
   private final Xml xml;
+  private final Schemas schemas;
 
   public Validator(Xml xml) {
     this.xml = xml;
+    this.schemas = new Schemas(xml);
   }
 
   /**
-   * Validates each path (an edition directory, a directory of TEI files, or a file).
+   * Validates each path (an edition directory, a directory of TEI files, or a file). With a
+   * schema, files are checked against it alone (plus well-formedness and safety).
    *
    * @throws EditioException for a path that does not exist (a usage error, exit code 2)
    */
-  public Report validate(List<Path> paths) throws EditioException {
+  public Report validate(List<Path> paths, Optional<Path> schema) throws EditioException {
     List<Problem> problems = new ArrayList<>();
     int files = 0;
-    EditionLoader loader = new EditionLoader(xml);
-    for (Path path : paths) {
-      files += loader.count(path);
+    if (schema.isPresent()) {
+      Path s = schema.get().toAbsolutePath().normalize();
+      SchemaDeclaration declaration = new SchemaDeclaration(s.toString(), s.toUri(),
+          SchemaDeclaration.kindOf(s.toString()), 0, 0);
       try {
-        loader.load(path);
-      } catch (EditioException e) {
-        if (e.exitCode() != EditioException.INPUT) {
-          throw e;
+        compile(declaration);
+      } catch (Schemas.Unavailable e) {
+        throw EditioException.io(schema.get(), e.getMessage());
+      }
+      for (Path path : paths) {
+        List<Path> list = EditionLoader.files(path);
+        files += list.size();
+        List<Problem> found = Collections.synchronizedList(new ArrayList<>());
+        list.parallelStream().forEach(file -> found.addAll(againstSchema(file, declaration)));
+        problems.addAll(found);
+      }
+    } else {
+      EditionLoader loader = new EditionLoader(xml);
+      for (Path path : paths) {
+        Optional<Path> enclosing = EditionLoader.enclosingEdition(path);
+        if (enclosing.isPresent()) {
+          // A document of an edition is checked with its edition (registers, edition.xml, other
+          // documents' ids), and only its own problems are reported.
+          EditionLoader.Loaded loaded = loader.read(enclosing.get());
+          Path file = path.toAbsolutePath().normalize();
+          files += 1;
+          List<Problem> all = new ArrayList<>(loaded.problems());
+          all.addAll(check(loaded.edition()));
+          all.stream().filter(p -> file.equals(p.file() == null ? null : p.file().toAbsolutePath().normalize()))
+              .forEach(problems::add);
+          continue;
         }
-        problems.addAll(e.problems());
+        EditionLoader.Loaded loaded = loader.read(path);
+        files += loaded.files();
+        problems.addAll(loaded.problems());
+        problems.addAll(check(loaded.edition()));
       }
     }
     problems.sort(Problem.ORDER);
     return new Report(files, problems);
   }
 
-  /** Validates an edition already loaded (by a build): problems that need the loaded model. */
+  /** Validates an edition already loaded (by a build). */
   public Report validate(Edition edition) {
+    List<Problem> problems = new ArrayList<>(check(edition));
+    problems.sort(Problem.ORDER);
     int files = edition.documents().size() + edition.registers().size() + (edition.editionFile().isPresent() ? 1 : 0);
-    return new Report(files, List.of());
+    return new Report(files, problems);
+  }
+
+  private List<Problem> check(Edition edition) {
+    List<CorpusChecks.File> files = new ArrayList<>();
+    for (TeiDocument doc : edition.documents()) {
+      files.add(new CorpusChecks.File(doc.file(), doc.tree(), true, false));
+    }
+    edition.registers().forEach((uri, tree) -> files.add(new CorpusChecks.File(Path.of(URI.create(uri)), tree, false, true)));
+    edition.editionFile().ifPresent(tree -> files.add(new CorpusChecks.File(pathOf(tree), tree, false, false)));
+
+    // Editorial rules are the conventions of an edition (one with edition.xml); TEI from elsewhere
+    // is checked for well-formedness, its declared schemas, unique ids and the pointers it can reach.
+    boolean editorial = edition.editionFile().isPresent();
+    XdmNode editionTree = edition.editionFile().orElse(null);
+    List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    files.parallelStream().forEach(f -> {
+      problems.addAll(declaredSchemas(f.path(), f.tree()));
+      if (editorial) {
+        problems.addAll(editorialRules(f, editionTree));
+      }
+    });
+    problems.addAll(CorpusChecks.run(files, editorial));
+    return problems;
+  }
+
+  private static Path pathOf(XdmNode tree) {
+    return Path.of(URI.create(tree.getBaseURI().toString()));
+  }
+
+  private List<Problem> declaredSchemas(Path file, XdmNode tree) {
+    List<Problem> problems = new ArrayList<>();
+    List<String> unsupported = new ArrayList<>();
+    for (SchemaDeclaration d : SchemaDeclaration.declaredIn(tree, unsupported)) {
+      try {
+        problems.addAll(switch (d.kind()) {
+          case RELAX_NG, RELAX_NG_COMPACT -> relaxNg(file, schemas.relaxNg(d.uri(), d.kind() == SchemaDeclaration.Kind.RELAX_NG_COMPACT));
+          case SCHEMATRON, SCHEMATRON_IN_RELAX_NG -> schematron(file, tree,
+              schemas.schematron(d.uri(), d.kind() == SchemaDeclaration.Kind.SCHEMATRON_IN_RELAX_NG), null, "schematron");
+        });
+      } catch (Schemas.Unavailable e) {
+        problems.add(new Problem(file, d.line(), d.column(), Severity.ERROR, e.getMessage(), "schema-unavailable"));
+      }
+    }
+    for (String u : unsupported) {
+      problems.add(new Problem(file, 1, 1, Severity.WARNING, u, "schema-unsupported"));
+    }
+    return problems;
+  }
+
+  private void compile(SchemaDeclaration d) throws Schemas.Unavailable {
+    switch (d.kind()) {
+      case RELAX_NG, RELAX_NG_COMPACT -> schemas.relaxNg(d.uri(), d.kind() == SchemaDeclaration.Kind.RELAX_NG_COMPACT);
+      default -> schemas.schematron(d.uri(), d.kind() == SchemaDeclaration.Kind.SCHEMATRON_IN_RELAX_NG);
+    }
+  }
+
+  /** --schema: one file against one schema, with well-formedness and safety. */
+  private List<Problem> againstSchema(Path file, SchemaDeclaration d) {
+    try {
+      if (d.kind() == SchemaDeclaration.Kind.RELAX_NG || d.kind() == SchemaDeclaration.Kind.RELAX_NG_COMPACT) {
+        return relaxNg(file, schemas.relaxNg(d.uri(), d.kind() == SchemaDeclaration.Kind.RELAX_NG_COMPACT));
+      }
+      XdmNode tree = xml.parse(file);
+      return schematron(file, tree, schemas.schematron(d.uri(), false), null, "schematron");
+    } catch (EditioException e) {
+      return e.problems();
+    } catch (Schemas.Unavailable e) {
+      return List.of(Problem.error(file, e.getMessage()));
+    }
+  }
+
+  /** Jing on a fresh secure parse of the file (so errors carry the file's own lines and columns). */
+  private List<Problem> relaxNg(Path file, Schema schema) {
+    List<Problem> problems = new ArrayList<>();
+    DefaultHandler handler = new DefaultHandler() {
+      @Override
+      public void error(SAXParseException e) {
+        problems.add(new Problem(file, e.getLineNumber(), e.getColumnNumber(), Severity.ERROR, e.getMessage(), "schema"));
+      }
+
+      @Override
+      public void fatalError(SAXParseException e) throws SAXException {
+        throw e;
+      }
+    };
+    PropertyMapBuilder props = new PropertyMapBuilder();
+    props.put(ValidateProperty.ERROR_HANDLER, handler);
+    com.thaiopensource.validate.Validator validator = schema.createValidator(props.toPropertyMap());
+    XMLReader reader = SecureXml.newReader();
+    reader.setContentHandler(validator.getContentHandler());
+    reader.setDTDHandler(validator.getDTDHandler());
+    reader.setErrorHandler(handler);
+    try {
+      reader.parse(new InputSource(file.toUri().toString()));
+    } catch (SAXException | IOException e) {
+      problems.add(Xml.parseProblem(file, e));
+    }
+    return problems;
+  }
+
+  private List<Problem> editorialRules(CorpusChecks.File f, XdmNode editionTree) {
+    try {
+      String kind = f.document() ? "document" : f.register() ? "register" : "edition";
+      return schematron(f.path(), f.tree(), schemas.editorialRules(), editionTree, kind);
+    } catch (Schemas.Unavailable e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs a compiled Schematron on a tree and turns its SVRL into problems, located by evaluating
+   * each SVRL location (an XPath) on the line-numbered tree.
+   *
+   * @param edition edition.xml for editio's own rules, or null
+   * @param kind for editio's own rules, what the file is; for other schemas, the rule-id fallback
+   */
+  private List<Problem> schematron(Path file, XdmNode tree, XsltExecutable compiled, XdmNode edition, String kind) {
+    List<Problem> problems = new ArrayList<>();
+    try {
+      Xslt30Transformer t = Xml.transformer(compiled);
+      if (edition != null || !"schematron".equals(kind)) {
+        java.util.Map<QName, XdmValue> params = new java.util.HashMap<>();
+        params.put(new QName("edition"), edition == null ? XdmEmptySequence.getInstance() : edition);
+        params.put(new QName("kind"), new XdmAtomicValue(kind));
+        t.setStylesheetParameters(params);
+      }
+      XdmDestination svrl = new XdmDestination();
+      t.applyTemplates(tree, svrl);
+      XPathCompiler xp = xml.processor().newXPathCompiler();
+      xp.declareNamespace("svrl", SVRL_NS);
+      for (XdmItem item : xp.evaluate("//svrl:failed-assert | //svrl:successful-report", svrl.getXdmNode())) {
+        XdmNode result = (XdmNode) item;
+        String role = String.valueOf(result.getAttributeValue(new QName("role"))).toLowerCase(java.util.Locale.ROOT);
+        Severity severity = role.matches("warn(ing)?|info|information") ? Severity.WARNING : Severity.ERROR;
+        String id = result.getAttributeValue(new QName("id"));
+        String message = xp.evaluateSingle("normalize-space(svrl:text)", result).getStringValue();
+        XdmNode at = locate(xp, tree, result.getAttributeValue(new QName("location")));
+        problems.add(new Problem(file, at == null ? 1 : at.getLineNumber(), at == null ? 1 : at.getColumnNumber(),
+            severity, message, id == null ? "schematron" : id));
+      }
+    } catch (SaxonApiException e) {
+      problems.add(Problem.error(file, "Schematron could not be run on this file: " + e.getMessage()));
+    }
+    return problems;
+  }
+
+  private static XdmNode locate(XPathCompiler xp, XdmNode tree, String location) {
+    if (location == null) {
+      return null;
+    }
+    try {
+      XdmItem node = xp.evaluateSingle(location, tree);
+      if (node instanceof XdmNode n) {
+        return n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ATTRIBUTE ? n.getParent() : n;
+      }
+    } catch (SaxonApiException e) {
+      // an unusual location path: the problem is still reported, at the top of the file
+    }
+    return null;
   }
 }

@@ -16,6 +16,7 @@ import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XsltCompiler;
 import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.trans.XPathException;
 import org.editio.EditioException;
 import org.editio.Problem;
@@ -38,8 +39,15 @@ public final class Xml {
   /** The scheme of stylesheet URIs, so that relative xsl:import/xsl:include hrefs resolve. */
   static final String CLASSPATH_SCHEME = "classpath";
 
-  private final Processor processor = new Processor(false);
+  private final Processor processor = quietProcessor();
   private final Map<String, XsltExecutable> stylesheets = new ConcurrentHashMap<>();
+
+  /** Saxon's own error printing is off: editio reports every problem itself, located. */
+  private static Processor quietProcessor() {
+    Processor p = new Processor(false);
+    p.getUnderlyingConfiguration().setErrorReporterFactory(config -> error -> { });
+    return p;
+  }
 
   public Processor processor() {
     return processor;
@@ -77,7 +85,7 @@ public final class Xml {
   }
 
   /** Turns a parser failure into {@code file:line:col: error: message}. */
-  static Problem parseProblem(Path file, Throwable e) {
+  public static Problem parseProblem(Path file, Throwable e) {
     int line = 0;
     int column = 0;
     String message = null;
@@ -92,22 +100,40 @@ public final class Xml {
         line = xpe.getLocator().getLineNumber();
         column = xpe.getLocator().getColumnNumber();
       }
-      if (t.getCause() == null) {
-        message = t.getMessage();
-      }
+      message = t.getMessage();
     }
-    if (message == null) {
-      message = e.getMessage();
+    return Problem.error(file, Math.max(line, 1), Math.max(column, 1), explain(file, message));
+  }
+
+  /** Parser messages, said in terms an editor can act on. */
+  static String explain(Path file, String raw) {
+    String m = raw == null ? "unknown parser error" : raw.replaceFirst("^(?s).*Error reported by XML parser:\\s*", "").trim();
+    if (m.contains("JAXP00010001") || m.contains("entity expansions")) {
+      return "entity expansion limit exceeded (an entity expansion bomb?): the document is refused,"
+          + " its entities are not expanded";
     }
-    if (message != null && message.contains("JAXP00010001")) {
-      message = "entity expansion limit exceeded (an entity expansion bomb?): the document is"
-          + " refused, its entities are not expanded";
+    if (m.contains("editio never reads external entities")) {
+      return m;
     }
-    if (e.getCause() instanceof java.io.CharConversionException
-        || (message != null && message.startsWith("Invalid byte"))) {
-      message = "the file is not in the encoding it declares (" + message + "): save it as UTF-8";
+    if (m.startsWith("Premature end of file") && isEmpty(file)) {
+      return "the file is empty: a TEI document starts with <TEI xmlns=\"" + TEI_NS + "\">";
     }
-    return Problem.error(file, Math.max(line, 1), Math.max(column, 1), "not well-formed XML: " + message);
+    if (m.startsWith("Content is not allowed in prolog")) {
+      return "not XML: the file does not start with an XML declaration or an element (" + m + ")";
+    }
+    if (m.startsWith("Invalid byte")) {
+      return "the file is not in the encoding it declares (UTF-8 unless its XML declaration says"
+          + " otherwise): " + m + "; save it as UTF-8 or declare its real encoding";
+    }
+    return "not well-formed XML: " + m;
+  }
+
+  private static boolean isEmpty(Path file) {
+    try {
+      return file != null && Files.size(file) == 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**
@@ -143,6 +169,17 @@ public final class Xml {
       throw new IllegalStateException("missing packaged stylesheet " + resource);
     }
     return new StreamSource(in, uri.toString());
+  }
+
+  /**
+   * A transformer of {@code stylesheet} that reports errors only through exceptions (which editio
+   * turns into located problems), never by printing Saxon's own messages.
+   */
+  public static Xslt30Transformer transformer(XsltExecutable stylesheet) {
+    Xslt30Transformer t = stylesheet.load30();
+    t.setErrorReporter(error -> { });
+    t.setMessageHandler(message -> { });
+    return t;
   }
 
   /** Reads a packaged resource (an asset, a configuration file) as bytes. */

@@ -92,7 +92,33 @@ class CliTest {
       assertTrue(r.err().contains(f + ":"), f + " in " + r.err());
     }
     assertTrue(r.err().contains("not a TEI document: the root element is <html>"), r.err());
-    assertTrue(r.err().contains("4 files, 4 errors, 0 warnings"), r.err());
+    assertTrue(r.err().contains("9 files, 9 errors, 0 warnings"), r.err());
+  }
+
+  @Test
+  void jsonFormatForTools() {
+    Run r = editio("validate", "--format", "json", fixture("hostile/malformed.xml").toString());
+    assertEquals(1, r.code());
+    assertTrue(r.out().contains("\"severity\":\"error\"") || r.out().contains("\"severity\": \"error\""), r.out());
+    assertTrue(r.out().replace(" ", "").contains("\"line\":4"), r.out());
+    assertTrue(r.out().replace(" ", "").contains("\"errors\":1"), r.out());
+    assertEquals(2, editio("validate", "--format", "yaml").code());
+  }
+
+  @Test
+  void buildRefusesAnEditionWithErrorsAndSaysWhy(@TempDir Path dir) throws Exception {
+    Path edition = dir.resolve("edition");
+    Files.createDirectories(edition.resolve("documents"));
+    Files.copy(TestFiles.FIXTURES.resolve("rules/edition.xml"), edition.resolve("edition.xml"));
+    Files.writeString(edition.resolve("documents/d1937-05-14-a.xml"),
+        Files.readString(TestFiles.FIXTURES.resolve("rules/document-template.xml"))
+            .replace("<date when=\"1937-05-14\">", "<date when=\"1937-05-15\">")
+            .replace("<persName ref=\"../registers/persons.xml#litvinov\">", "<persName>"));
+    Run r = editio("build", edition.toString(), "-o", dir.resolve("out").toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("[date-text]"), r.err());
+    assertTrue(r.err().contains("not published: the edition has 1 error"), r.err());
+    assertFalse(Files.exists(dir.resolve("out/html")));
   }
 
   @Test
