@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       HtmlCommand.class,
       PdfCommand.class,
       ImportCommand.class,
+      CalendarCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

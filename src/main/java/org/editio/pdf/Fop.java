@@ -52,6 +52,7 @@ public final class Fop {
   /** A PDF being written: a SAX handler for XSL-FO, and the font problems FOP reported. */
   public final class Job {
     private final org.apache.fop.apps.Fop fop;
+    private final org.xml.sax.ContentHandler handler;
     private final List<String> fontProblems = Collections.synchronizedList(new ArrayList<>());
 
     private Job(OutputStream out, String title) throws FOPException {
@@ -61,7 +62,12 @@ public final class Fop {
       agent.setCreator("editio");
       agent.setTitle(title);
       agent.getEventBroadcaster().addEventListener(this::onEvent);
-      this.fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
+      // FOP reads its configuration (a DOM, not safe for concurrent reads) while it sets up the
+      // renderer; the set-up is serialized, the layout of the documents runs in parallel.
+      synchronized (factory) {
+        this.fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
+        this.handler = fop.getDefaultHandler();
+      }
     }
 
     private void onEvent(Event event) {
@@ -75,8 +81,8 @@ public final class Fop {
     }
 
     /** Where Saxon sends the FO events. */
-    public org.xml.sax.ContentHandler handler() throws FOPException {
-      return fop.getDefaultHandler();
+    public org.xml.sax.ContentHandler handler() {
+      return handler;
     }
 
     /** Font problems reported while the PDF was laid out (missing glyphs, substituted fonts). */

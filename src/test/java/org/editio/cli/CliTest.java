@@ -145,6 +145,6 @@ class CliTest {
     assertTrue(Files.isRegularFile(out.resolve("html/index.html")));
     assertTrue(Files.isRegularFile(out.resolve("pdf/soviet-foreign-policy-1919-1941.pdf")));
     assertTrue(Files.isRegularFile(out.resolve("pdf/documents/d1937-05-14-litvinov.pdf")));
-    assertTrue(r.out().contains("published 1 document"), r.out());
+    assertTrue(r.out().contains("published 95 documents"), r.out());
   }
 }

@@ -56,7 +56,7 @@ class TeiConformanceTest {
       }
     }
     assertTrue(count >= 5, "edition.xml, the seed and three registers at least: " + count);
-    assertEquals(List.of(), errors);
+    assertEquals(List.of(), errors.subList(0, Math.min(5, errors.size())), errors.size() + " errors");
   }
 
   @Test

@@ -101,7 +101,10 @@ class SchemaValidationTest {
   void agreesWithTheJingCommandLine() throws Exception {
     Path teiAll = TestFiles.teiAll();
     List<Path> files = new ArrayList<>();
-    files.addAll(xmlFiles(TestFiles.EDITION));
+    // the edition file, the transcribed document, a calendar entry and the registers (each Jing run is a JVM)
+    files.addAll(xmlFiles(TestFiles.EDITION).stream().filter(f -> !f.getParent().endsWith("documents")).toList());
+    files.add(TestFiles.SEED);
+    files.add(TestFiles.EDITION.resolve("documents/d1939-04-16-nikitnikov.xml"));
     // external-entity.xml is left out on purpose: Jing expands the entity (and reads the local file),
     // editio refuses it; that difference is the point of editio's safety rule.
     files.addAll(xmlFiles(TestFiles.FIXTURES.resolve("hostile")).stream()

@@ -1,0 +1,387 @@
+package org.editio.importer;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XPathCompiler;
+import net.sf.saxon.s9api.XdmItem;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.editio.EditioException;
+import org.editio.Problem;
+import org.editio.xml.Xml;
+
+/**
+ * Writes the calendar of a collection: one TEI document per row of a facts table (as
+ * {@code shared/corpus/facts.tsv}), for documents known but not transcribed in the edition, the
+ * way Regesta Imperii and the calendars of state papers publish them: full header (dates,
+ * parties, place, classification, archival citation, source page, countries, type), the editors'
+ * summary as the abstract, and a body that says the text is not transcribed and links the page.
+ *
+ * <p>Rows whose page is already the source of a document of the edition are skipped: that
+ * document is published in full. Every name must be in the registers, so that every mention
+ * is linked.
+ */
+public final class CalendarGenerator {
+
+  static final String ARCHIVE_TITLE = "Selected Secret Documents from Soviet Foreign Policy Documents Archives - 1919 to 1941";
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
+
+  /** What a run wrote and skipped. */
+  public record Result(List<Path> written, List<Path> unchanged, List<String> skipped) {}
+
+  private final Xml xml;
+  private final String changeDate;
+
+  /** @param changeDate the date recorded in each file's revisionDesc (fixed, so output repeats) */
+  public CalendarGenerator(Xml xml, String changeDate) {
+    this.xml = xml;
+    this.changeDate = changeDate;
+  }
+
+  /**
+   * Generates the calendar documents for {@code facts} into {@code edition/documents}.
+   *
+   * @param force overwrite existing files that differ (editors' changes are otherwise kept)
+   */
+  public Result generate(Path facts, Path edition, boolean force) throws EditioException {
+    if (!Files.isRegularFile(facts)) {
+      throw EditioException.io(facts, "no such file");
+    }
+    Path documents = edition.resolve("documents");
+    Registers registers = Registers.read(xml, edition.resolve("registers"));
+    Set<String> transcribed = transcribedPages(documents);
+
+    List<CSVRecord> rows;
+    try (Reader in = Files.newBufferedReader(facts, StandardCharsets.UTF_8)) {
+      rows = CSVFormat.TDF.builder().setHeader().setSkipHeaderRecord(true).setQuote(null).get().parse(in).getRecords();
+    } catch (IOException | IllegalArgumentException e) {
+      throw EditioException.io(facts, "cannot read the facts table: " + e.getMessage());
+    }
+
+    List<Problem> problems = new ArrayList<>();
+    Map<String, Integer> idCount = new HashMap<>();
+    List<Path> written = new ArrayList<>();
+    List<Path> unchanged = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    List<Map.Entry<Path, String>> outputs = new ArrayList<>();
+    for (CSVRecord row : rows) {
+      if (transcribed.contains(pageKey(row.get("url")))) {
+        skipped.add(row.get("url") + " (transcribed in full)");
+        continue;
+      }
+      String base = baseId(row);
+      int n = idCount.merge(base, 1, Integer::sum);
+      String id = n == 1 ? base : base + "-" + n;
+      try {
+        outputs.add(Map.entry(documents.resolve(id + ".xml"), document(id, row, registers)));
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(facts, (int) row.getRecordNumber() + 1, 1, Problem.Severity.ERROR, e.getMessage(), "calendar"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new EditioException(EditioException.INPUT, problems);
+    }
+    try {
+      Files.createDirectories(documents);
+      for (Map.Entry<Path, String> out : outputs) {
+        Path file = out.getKey();
+        if (Files.exists(file)) {
+          if (Files.readString(file).equals(out.getValue())) {
+            unchanged.add(file);
+            continue;
+          }
+          if (!force) {
+            problems.add(new Problem(file, 0, 0, Problem.Severity.WARNING,
+                "exists and differs from what the facts give: kept (use --force to overwrite)", "calendar"));
+            continue;
+          }
+        }
+        Files.writeString(file, out.getValue());
+        written.add(file);
+      }
+    } catch (IOException e) {
+      throw EditioException.io(documents, "cannot write: " + e.getMessage());
+    }
+    return new Result(written, unchanged, skipped);
+  }
+
+  /** Pages already transcribed in full: the web-page sources of the existing documents. */
+  private Set<String> transcribedPages(Path documents) throws EditioException {
+    Set<String> pages = new HashSet<>();
+    if (!Files.isDirectory(documents)) {
+      return pages;
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(documents)) {
+      files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+    } catch (IOException e) {
+      throw EditioException.io(documents, "cannot list: " + e.getMessage());
+    }
+    XPathCompiler xp = xml.processor().newXPathCompiler();
+    xp.declareNamespace("tei", Xml.TEI_NS);
+    for (Path f : files) {
+      try {
+        String text = Files.readString(f);
+        if (text.contains("type=\"calendar\"")) {
+          continue;
+        }
+        for (XdmItem t : xp.evaluate("//tei:sourceDesc/tei:bibl[@type='web-page']/tei:ref/@target", xml.parse(f))) {
+          pages.add(pageKey(t.getStringValue()));
+        }
+      } catch (IOException | SaxonApiException e) {
+        throw EditioException.io(f, "cannot read: " + e.getMessage());
+      }
+    }
+    return pages;
+  }
+
+  /** A page's URL without scheme and with spaces decoded: the archive serves both http and https. */
+  static String pageKey(String url) {
+    String u = url.replaceFirst("^https?://", "");
+    return URLDecoder.decode(u.replace("+", "%2B"), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+  }
+
+  static String slug(String s) {
+    String ascii = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "").replace('ı', 'i').toLowerCase(Locale.ROOT);
+    String[] words = ascii.replaceAll("[^a-z0-9 ]", " ").trim().split("\\s+");
+    return words.length == 0 ? "" : words[words.length - 1];
+  }
+
+  private static String baseId(CSVRecord row) {
+    String date = row.get("date");
+    String start = date.contains("/") ? date.substring(0, date.indexOf('/')) : date;
+    String who = row.get("sender").isBlank() ? row.get("type") : row.get("sender");
+    String s = slug(who);
+    if (row.get("sender").contains("government")) {
+      s = slug(who.replace("government", "")) + "-government";
+    }
+    return "d" + (start.isEmpty() ? "undated" : start) + "-" + s;
+  }
+
+  private static final Map<String, String> TYPES = Map.of(
+      "telegram", "Telegram", "letter", "Letter", "note", "Note", "record-of-conversation", "Record of conversation",
+      "diary", "Diary entry", "memorandum", "Memorandum", "report", "Report", "speech", "Speech", "other", "Document");
+
+  static String title(CSVRecord row) {
+    String type = TYPES.getOrDefault(row.get("type"), "Document");
+    String sender = row.get("sender");
+    String addressee = row.get("addressee").replace("; ", ", ");
+    StringBuilder t = new StringBuilder(type);
+    switch (row.get("type")) {
+      case "diary" -> t.replace(0, t.length(), "From the diary of " + sender);
+      case "record-of-conversation", "speech" -> t.append(" of ").append(sender);
+      default -> {
+        if (!sender.isBlank()) {
+          t.append(" from ").append(sender);
+        }
+        if (!addressee.isBlank()) {
+          t.append(" to ").append(addressee);
+        }
+      }
+    }
+    String when = readable(row.get("date"));
+    if (!when.isEmpty()) {
+      t.append(", ").append(when);
+    }
+    return t.toString();
+  }
+
+  static String readable(String iso) {
+    if (iso.isEmpty()) {
+      return "";
+    }
+    if (iso.contains("/")) {
+      String[] r = iso.split("/");
+      return readable(r[0]) + " – " + readable(r[1]);
+    }
+    if (iso.length() == 10) {
+      return LocalDate.parse(iso).format(DAY);
+    }
+    if (iso.length() == 7) {
+      return YearMonth.parse(iso).format(MONTH);
+    }
+    return iso;
+  }
+
+  private static String[] dateAttributes(String iso) {
+    if (iso.isEmpty()) {
+      return new String[] {"notBefore", "1919-01-01", "notAfter", "1941-12-31"};
+    }
+    if (iso.contains("/")) {
+      String[] r = iso.split("/");
+      return new String[] {"from", r[0], "to", r[1]};
+    }
+    return new String[] {"when", iso};
+  }
+
+  private static List<String> list(String value) {
+    List<String> items = new ArrayList<>();
+    for (String s : value.split(";")) {
+      if (!s.isBlank()) {
+        items.add(s.strip());
+      }
+    }
+    return items;
+  }
+
+  private String document(String id, CSVRecord row, Registers registers) {
+    String title = title(row);
+    String url = row.get("url");
+    String page = URLDecoder.decode(url.substring(url.lastIndexOf('/') + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
+    String[] date = dateAttributes(row.get("date"));
+    String printed = row.get("date_as_printed").isBlank() ? "undated" : row.get("date_as_printed");
+
+    TeiWriter tei = new TeiWriter("../schema/editio.rnc");
+    tei.block("TEI", "xml:id", id, "xml:lang", "en");
+    tei.block("teiHeader").block("fileDesc");
+    tei.block("titleStmt").element("title", title, "type", "editorial").end();
+    tei.block("publicationStmt").element("p", "Calendar entry of the editio sample edition; see edition.xml.").end();
+    tei.block("sourceDesc");
+    tei.inline("bibl", "type", "web-page").element("title", ARCHIVE_TITLE, "level", "m").text(", ")
+        .element("ref", page.strip(), "target", url).text(", document " + row.get("seq") + " on the page.").end();
+    String archive = row.get("archive");
+    Optional<ArchiveCitation> citation = ArchiveCitation.parse(archive);
+    if (citation.isPresent()) {
+      citation.get().write(tei);
+    } else if (!archive.isBlank()) {
+      tei.element("bibl", archive, "type", "publication");
+    }
+    tei.end().end(); // sourceDesc, fileDesc
+
+    tei.block("profileDesc");
+    tei.inline("creation").element("date", readable(row.get("date")).isEmpty() ? "undated" : readable(row.get("date")), date);
+    if (!row.get("place").isBlank()) {
+      tei.text(", ");
+      name(tei, registers, Registers.Kind.PLACE, row.get("place"));
+    }
+    tei.end();
+    writeParties(tei, row, registers);
+    tei.block("textClass");
+    tei.empty("catRef", "scheme", "../edition.xml#document-types", "target", "../edition.xml#type-" + row.get("type"));
+    List<String> countries = list(row.get("countries"));
+    if (!countries.isEmpty()) {
+      tei.empty("catRef", "scheme", "../edition.xml#countries", "target", String.join(" ",
+          countries.stream().map(c -> "../edition.xml#country-" + c.toLowerCase(Locale.ROOT)).toList()));
+    }
+    if (!row.get("classification").isBlank()) {
+      tei.empty("catRef", "scheme", "../edition.xml#classifications", "target", String.join(" ",
+          list(row.get("classification").replace('+', ';')).stream().map(c -> "../edition.xml#class-" + c).toList()));
+    }
+    tei.end();
+    tei.block("abstract").element("p", row.get("summary")).end();
+    tei.end(); // profileDesc
+    tei.block("revisionDesc")
+        .element("change", "Calendar entry generated by editio calendar from the facts of the collection.", "when", changeDate)
+        .end();
+    tei.end(); // teiHeader
+
+    tei.block("text").block("body").block("div", "type", "calendar", "xml:id", id + "-doc");
+    tei.element("head", title);
+    tei.block("opener").inline("dateline");
+    if (!row.get("place").isBlank()) {
+      name(tei, registers, Registers.Kind.PLACE, row.get("place"));
+      tei.text(", ");
+    }
+    tei.element("date", printed, date);
+    if (!row.get("classification").isBlank()) {
+      tei.text(" ").element("seg", row.get("classification").replace("+", ", ").replace('-', ' '), "type", "classification");
+    }
+    tei.end().end();
+    tei.inline("p").text("The text of this document is not transcribed in this edition. It can be read on the archive’s page ")
+        .element("ref", page.strip(), "target", url).text(".").end();
+    List<String> persons = list(row.get("persons"));
+    if (!persons.isEmpty()) {
+      tei.inline("ab", "type", "mentions").text("Persons mentioned: ");
+      names(tei, registers, Registers.Kind.PERSON, persons);
+      tei.text(".").end();
+    }
+    List<String> places = list(row.get("places"));
+    if (!places.isEmpty()) {
+      tei.inline("ab", "type", "mentions").text("Places mentioned: ");
+      names(tei, registers, Registers.Kind.PLACE, places);
+      tei.text(".").end();
+    }
+    if (row.get("date").isEmpty()) {
+      tei.element("note", "The page gives no date for this document; it is dated only by the span of the collection.",
+          "type", "editorial", "resp", "../edition.xml#editors", "xml:id", id + "-n1");
+    }
+    return tei.finish();
+  }
+
+  private static void writeParties(TeiWriter tei, CSVRecord row, Registers registers) {
+    List<String[]> persons = new ArrayList<>();
+    List<String[]> orgs = new ArrayList<>();
+    String sender = row.get("sender");
+    if (!sender.isBlank()) {
+      party(registers, sender, "sender", row.get("sender_role"), persons, orgs);
+    }
+    for (String a : new LinkedHashSet<>(list(row.get("addressee")))) {
+      party(registers, a, "addressee", "", persons, orgs);
+    }
+    if (persons.isEmpty() && orgs.isEmpty()) {
+      return;
+    }
+    tei.block("particDesc");
+    if (!persons.isEmpty()) {
+      tei.block("listPerson");
+      for (String[] p : persons) {
+        tei.block("person", "role", p[1], "corresp", p[2]).element("persName", p[0], "ref", p[2]);
+        if (!p[3].isBlank()) {
+          tei.element("occupation", p[3]);
+        }
+        tei.end();
+      }
+      tei.end();
+    }
+    if (!orgs.isEmpty()) {
+      tei.block("listOrg");
+      for (String[] o : orgs) {
+        tei.block("org", "role", o[1], "corresp", o[2]).element("orgName", o[0], "ref", o[2]).end();
+      }
+      tei.end();
+    }
+    tei.end();
+  }
+
+  private static void party(Registers registers, String name, String role, String occupation,
+      List<String[]> persons, List<String[]> orgs) {
+    Map.Entry<Registers.Kind, String> found = registers.party(name).orElseThrow(() ->
+        new IllegalArgumentException("'" + name + "' is in no register: add it to registers/persons.xml or organizations.xml"));
+    (found.getKey() == Registers.Kind.PERSON ? persons : orgs).add(new String[] {name, role, found.getValue(), occupation});
+  }
+
+  private static void name(TeiWriter tei, Registers registers, Registers.Kind kind, String name) {
+    String pointer = registers.pointer(kind, name).orElseThrow(() ->
+        new IllegalArgumentException("'" + name + "' is in no register: add it to registers/" + kind.file));
+    tei.element(kind.name, name, "ref", pointer);
+  }
+
+  private static void names(TeiWriter tei, Registers registers, Registers.Kind kind, List<String> names) {
+    for (int i = 0; i < names.size(); i++) {
+      if (i > 0) {
+        tei.text("; ");
+      }
+      name(tei, registers, kind, names.get(i));
+    }
+  }
+}
