@@ -36,7 +36,7 @@ public final class TestFiles {
     return rng;
   }
 
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
 
   /** The text with every whitespace character removed: what "every character arrives" compares. */
   public static String withoutWhitespace(String s) {

@@ -33,11 +33,16 @@ record ArchiveCitation(String printed, Map<String, String> parts) {
     return Optional.of(new ArchiveCitation(text.strip(), parts));
   }
 
-  /** Writes {@code msDesc} into the header: repository, collections, delo, folios, citation as printed. */
-  void write(TeiWriter tei) {
+  /**
+   * Writes {@code msDesc} into the header: repository, collections, delo, folios, citation as
+   * printed.
+   *
+   * @param repositoryRef the pointer to the archive's register entry, or null when there is none
+   */
+  void write(TeiWriter tei, String repositoryRef) {
     tei.block("msDesc").block("msIdentifier");
     tei.element("settlement", "Moscow");
-    tei.element("repository", "AVP RF", "ref", "../registers/organizations.xml#avp-rf");
+    tei.element("repository", "AVP RF", "ref", repositoryRef);
     for (String level : new String[] {"fond", "opis", "papka"}) {
       String v = parts.get(level);
       if (v != null) {

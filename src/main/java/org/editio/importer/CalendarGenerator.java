@@ -262,7 +262,7 @@ public final class CalendarGenerator {
     String archive = row.get("archive");
     Optional<ArchiveCitation> citation = ArchiveCitation.parse(archive);
     if (citation.isPresent()) {
-      citation.get().write(tei);
+      citation.get().write(tei, registers.pointer(Registers.Kind.ORG, "AVP RF").orElse(null));
     } else if (!archive.isBlank()) {
       tei.element("bibl", archive, "type", "publication");
     }

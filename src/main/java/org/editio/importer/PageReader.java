@@ -1,0 +1,301 @@
+package org.editio.importer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import org.mozilla.universalchardet.UniversalDetector;
+
+/**
+ * Reads archive pages into {@link Page}s: HTML (parsed with Jsoup) or a plain-text rendering, from
+ * a file or an http(s) URL. The character set is the declared one, else the one Mozilla's
+ * detector finds; it is never guessed silently: an undeclared set is reported.
+ */
+final class PageReader {
+
+  /** A page that cannot be read: the reason is for the user. */
+  static final class Unreadable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Unreadable(String message) {
+      super(message);
+    }
+  }
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)");
+  private static final Pattern SAVED_FROM = Pattern.compile("(?i)saved from url=\\(\\d+\\)(\\S+)");
+  private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6",
+      "li", "tr", "table", "blockquote", "pre", "section", "article", "header", "footer", "ul", "ol", "dl", "dt", "dd",
+      "center", "address", "hr", "body");
+
+  private PageReader() {}
+
+  static boolean isHtmlName(String name) {
+    String n = name.toLowerCase(Locale.ROOT).strip();
+    return n.endsWith(".htm") || n.endsWith(".html");
+  }
+
+  static Page readFile(Path file, String url) throws Unreadable {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new Unreadable("cannot read: " + e.getMessage());
+    }
+    return read(file.toString(), bytes, isHtmlName(file.getFileName().toString()), url);
+  }
+
+  static Page fetch(String url) throws Unreadable {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+    try {
+      HttpResponse<byte[]> response = client.send(
+          HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new Unreadable("the server answered HTTP " + response.statusCode());
+      }
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      boolean html = type.contains("html") || isHtmlName(URI.create(url).getPath());
+      Matcher m = Pattern.compile("(?i)charset=([\\w.:-]+)").matcher(type);
+      return read(url, response.body(), html, url, m.find() ? m.group(1) : null);
+    } catch (IOException e) {
+      throw new Unreadable("cannot fetch the page: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+          + " (is the network reachable?)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unreadable("interrupted while fetching the page");
+    } catch (IllegalArgumentException e) {
+      throw new Unreadable("not a valid URL: " + e.getMessage());
+    }
+  }
+
+  static Page read(String name, byte[] bytes, boolean html, String url) throws Unreadable {
+    return read(name, bytes, html, url, null);
+  }
+
+  private static Page read(String name, byte[] bytes, boolean html, String url, String httpCharset) throws Unreadable {
+    if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
+      throw new Unreadable("the page is empty");
+    }
+    if (isBinary(bytes)) {
+      throw new Unreadable("not a web page: the file is binary");
+    }
+    String ascii = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+    if (!html && ascii.stripLeading().startsWith("<") && Pattern.compile("(?i)<(html|body|p)\\b").matcher(ascii).find()) {
+      html = true;
+    }
+    String declared = httpCharset;
+    if (declared == null && html) {
+      Matcher m = META_CHARSET.matcher(ascii);
+      declared = m.find() ? m.group(1) : null;
+    }
+    String[] decision = decide(bytes, declared);
+    String text = decode(bytes, decision[0]);
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    if (!html) {
+      List<String> lines = new ArrayList<>(List.of(text.replace('\u00A0', ' ').split("\\r?\\n|\\r", -1)));
+      return new Page(name, url, lines, Map.of(), decision[0], decision[1], false);
+    }
+    return fromHtml(name, text, url, decision);
+  }
+
+  private static boolean isBinary(byte[] bytes) {
+    int n = Math.min(bytes.length, 8192);
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int b = bytes[i] & 0xff;
+      if (b == 0) {
+        return !(n > 1 && (bytes[0] == (byte) 0xff || bytes[0] == (byte) 0xfe)); // UTF-16 has NULs
+      }
+      if (b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b)) {
+        control++;
+      }
+    }
+    return control > n / 20;
+  }
+
+  /** [charset, note]: the declared set when it fits the bytes, else the detected one, reported. */
+  private static String[] decide(byte[] bytes, String declared) {
+    String bom = bom(bytes);
+    if (bom != null) {
+      return new String[] {bom, null};
+    }
+    if (declared != null) {
+      String canonical = canonical(declared);
+      boolean utf8 = validUtf8(bytes);
+      if (canonical != null && canonical.equals("UTF-8") && utf8) {
+        return new String[] {canonical, null};
+      }
+      if (canonical != null && !canonical.equals("UTF-8") && !(utf8 && hasMultibyte(bytes))) {
+        return new String[] {canonical, null};
+      }
+    }
+    if (validUtf8(bytes)) {
+      return new String[] {"UTF-8", declared == null ? null : "declared " + declared + " but the bytes are UTF-8: read as UTF-8"};
+    }
+    UniversalDetector detector = new UniversalDetector();
+    detector.handleData(bytes, 0, bytes.length);
+    detector.dataEnd();
+    String detected = detector.getDetectedCharset();
+    String cs = detected == null ? "windows-1252" : canonical(detected);
+    if (cs == null) {
+      cs = "windows-1252";
+    }
+    String why = declared == null ? "no character set declared" : "declared " + declared + " does not fit the bytes";
+    return new String[] {cs, why + "; read as " + cs + (detected == null ? " (the detector was not sure)" : " (detected)")};
+  }
+
+  /** Whether the bytes hold non-ASCII characters (then valid UTF-8 is UTF-8, whatever is declared). */
+  private static boolean hasMultibyte(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String bom(byte[] b) {
+    if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+      return "UTF-8";
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+      return "UTF-16LE";
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+      return "UTF-16BE";
+    }
+    return null;
+  }
+
+  private static String canonical(String name) {
+    try {
+      return Charset.forName(name.strip()).name();
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      return null;
+    }
+  }
+
+  private static boolean validUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private static String decode(byte[] bytes, String charset) {
+    String s = new String(bytes, Charset.forName(charset));
+    return s;
+  }
+
+  /** HTML to lines: one line per block (a Word paragraph), footnotes taken apart. */
+  private static Page fromHtml(String name, String html, String url, String[] decision) {
+    Document doc = Jsoup.parse(html);
+    doc.select("script, style, head title, xml").remove();
+    if (url == null) {
+      url = savedFrom(doc);
+    }
+    Map<String, String> footnotes = new LinkedHashMap<>();
+    // Word footnotes: the note area holds <a href="#_ftnref1" name="_ftn1">[1]</a> text
+    for (Element back : doc.select("a[href^=#_ftnref]")) {
+      String n = back.attr("href").replaceAll("\\D", "");
+      Element container = back.closest("div[id^=ftn], p, li");
+      if (container == null) {
+        continue;
+      }
+      back.remove();
+      footnotes.put(n, container.text().replace('\u00A0', ' ').strip());
+      container.remove();
+    }
+    doc.select("div[id^=ftn], hr").forEach(e -> {
+      if (e.text().isBlank()) {
+        e.remove();
+      }
+    });
+    // the anchors in the text: <a href="#_ftn1" name="_ftnref1">[1]</a>
+    for (Element a : doc.select("a[href^=#_ftn]")) {
+      String n = a.attr("href").replaceAll("\\D", "");
+      if (footnotes.containsKey(n)) {
+        a.replaceWith(new TextNode(Page.anchor(n)));
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    NodeTraversor.traverse(new NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+          line.append(t.getWholeText().replace('\u00A0', ' ').replaceAll("[\\r\\n\\t ]+", " "));
+        } else if (node instanceof Element e) {
+          if (e.normalName().equals("br")) {
+            flush(lines, line, true);
+          } else if (BLOCKS.contains(e.normalName())) {
+            flush(lines, line, false);
+          }
+        }
+      }
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+          flush(lines, line, e.normalName().equals("p") || e.normalName().matches("h\\d"));
+        }
+      }
+    }, doc.body());
+    flush(lines, line, false);
+    return new Page(name, url, lines, footnotes, decision[0], decision[1], true);
+  }
+
+  /** Ends a line; an empty paragraph becomes an empty line (the blank of spaced layouts). */
+  private static void flush(List<String> lines, StringBuilder line, boolean keepEmpty) {
+    String s = line.toString().strip();
+    if (!s.isEmpty() || keepEmpty) {
+      lines.add(s);
+    }
+    line.setLength(0);
+  }
+
+  private static String savedFrom(Document doc) {
+    for (Node n : doc.childNodes()) {
+      if (n instanceof Comment c) {
+        Matcher m = SAVED_FROM.matcher(c.getData());
+        if (m.find()) {
+          return m.group(1);
+        }
+      }
+    }
+    Element canonical = doc.selectFirst("link[rel=canonical][href]");
+    return canonical == null ? null : canonical.attr("href");
+  }
+}
