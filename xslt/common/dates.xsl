@@ -28,6 +28,13 @@
       else normalize-space($date)"/>
   </xsl:function>
 
+  <!-- A date known only within bounds of different years: listed with the undated documents. -->
+  <xsl:function name="f:is-vague" as="xs:boolean">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="not($date/@when or $date/@from) and $date/@notBefore and $date/@notAfter
+                          and substring($date/@notBefore, 1, 4) ne substring($date/@notAfter, 1, 4)"/>
+  </xsl:function>
+
   <!-- A string that sorts chronologically: the earliest ISO value the element gives. -->
   <xsl:function name="f:date-sort-key" as="xs:string">
     <xsl:param name="date" as="element()"/>

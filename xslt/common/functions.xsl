@@ -121,6 +121,68 @@
                           ! normalize-space(.)"/>
   </xsl:function>
 
+  <!-- The edition's taxonomies (edition.xml): a category's label by its id, e.g. 'type-telegram'. -->
+  <xsl:param name="edition" as="document-node()?" select="()"/>
+
+  <xsl:function name="f:category-label" as="xs:string">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:variable name="id" select="if (contains($pointer, '#')) then substring-after($pointer, '#') else $pointer"/>
+    <xsl:variable name="category" select="$edition//tei:category[@xml:id = $id]"/>
+    <xsl:sequence select="if ($category) then normalize-space($category/tei:catDesc)
+                          else if ($id = 'none') then f:label('none')
+                          else replace(replace($id, '^(type|country|class)-', ''), '-', ' ')"/>
+  </xsl:function>
+
+  <!-- The category ids a document has in one scheme: 'document-types', 'countries', 'classifications'. -->
+  <xsl:function name="f:categories" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="scheme" as="xs:string"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:textClass/tei:catRef[ends-with(@scheme, '#' || $scheme)]
+                          ! tokenize(@target) ! substring-after(., '#')"/>
+  </xsl:function>
+
+  <!-- A calendar entry: a document known but not transcribed in the edition. -->
+  <xsl:function name="f:is-calendar" as="xs:boolean">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="exists($tei/tei:text/tei:body/tei:div[@type = 'calendar'])"/>
+  </xsl:function>
+
+  <!-- The year a document is dated to, or empty. -->
+  <xsl:function name="f:year" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="date" select="f:document-date($tei)[not(f:is-vague(.))]"/>
+    <xsl:sequence select="$date ! substring(f:date-sort-key(.), 1, 4)[matches(., '^\d{4}$')]"/>
+  </xsl:function>
+
+  <!-- The archival citation of a document as printed, or its publication. -->
+  <xsl:function name="f:citation" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="sd" select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:sequence select="($sd/tei:msDesc/tei:p, $sd/tei:bibl[@type = 'publication'])[1] ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- A pointer written on $context, as the key registers and mention lists use: file URI # id. -->
+  <xsl:function name="f:pointer-key" as="xs:string?">
+    <xsl:param name="pointer" as="xs:string"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:variable name="file" select="substring-before($pointer, '#')"/>
+    <xsl:sequence select="if (contains($pointer, '#') and $file != '')
+                          then f:uri-key(string(resolve-uri($file, base-uri($context)))) || '#' || substring-after($pointer, '#')
+                          else ()"/>
+  </xsl:function>
+
+  <!-- The id of a mention (a name pointing into a register): stable, counted in document order. -->
+  <xsl:function name="f:mention-id" as="xs:string">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="f:doc-id($name) || '-m' || (count($name/preceding::*[@ref][ancestor::tei:text]) + 1)"/>
+  </xsl:function>
+
+  <!-- The register page and entry a pointer leads to in the HTML edition, from the site's root. -->
+  <xsl:function name="f:register-href" as="xs:string?">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:sequence select="$entry ! ('registers/' || replace(tokenize(base-uri(.), '/')[last()], '\.xml$', '.html') || '#' || @xml:id)"/>
+  </xsl:function>
+
   <!-- What Java needs to order and list documents: computed here so there is one definition. -->
   <xsl:function name="f:metadata" as="map(xs:string, xs:string)" visibility="public">
     <xsl:param name="doc" as="document-node()"/>
@@ -129,7 +191,7 @@
     <xsl:sequence select="map{
       'id': f:doc-id($tei),
       'title': f:title($tei),
-      'sort-date': if ($date) then f:date-sort-key($date) else '',
+      'sort-date': if ($date and not(f:is-vague($date))) then f:date-sort-key($date) else '',
       'date': if ($date) then f:format-date($date) else '',
       'published': string(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/(@when, .))[1])
     }"/>

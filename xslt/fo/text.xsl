@@ -80,7 +80,8 @@
       <xsl:for-each select="tei:item">
         <fo:list-item>
           <fo:list-item-label end-indent="label-end()">
-            <fo:block><xsl:value-of select="if (../@type = ('ordered', 'numbered') or ../@rend = ('numbered', 'ordered')) then position() || '.' else '•'"/></fo:block>
+            <fo:block><xsl:value-of select="if (preceding-sibling::*[1][self::tei:label]) then normalize-space(preceding-sibling::*[1])
+              else if (../@type = ('ordered', 'numbered') or ../@rend = ('numbered', 'ordered')) then position() || '.' else '•'"/></fo:block>
           </fo:list-item-label>
           <fo:list-item-body start-indent="body-start()">
             <fo:block><xsl:apply-templates mode="m:fo"/></fo:block>
@@ -89,8 +90,8 @@
       </xsl:for-each>
     </fo:list-block>
     <!-- text or labels between items are kept too -->
-    <xsl:if test="node()[not(self::tei:item or self::tei:head)][self::* or normalize-space()]">
-      <fo:block><xsl:apply-templates select="node()[not(self::tei:item or self::tei:head)]" mode="m:fo"/></fo:block>
+    <xsl:if test="node()[not(self::tei:item or self::tei:head or self::tei:label)][self::* or normalize-space()]">
+      <fo:block><xsl:apply-templates select="node()[not(self::tei:item or self::tei:head or self::tei:label)]" mode="m:fo"/></fo:block>
     </xsl:if>
   </xsl:template>
 

@@ -14,7 +14,6 @@
   <xsl:import href="text.xsl"/>
 
   <xsl:param name="edition-title" as="xs:string" select="'Edition'"/>
-  <xsl:param name="edition" as="document-node()?" select="()"/>
   <xsl:param name="documents" as="document-node()*" select="()"/>
 
   <xsl:template name="xsl:initial-template">
@@ -36,7 +35,7 @@
         </xsl:if>
         <fo:bookmark internal-destination="_documents">
           <fo:bookmark-title><xsl:value-of select="f:label('documents')"/></fo:bookmark-title>
-          <xsl:for-each select="$documents/tei:TEI">
+          <xsl:for-each select="$documents ! tei:TEI">
             <fo:bookmark internal-destination="{f:doc-id(.)}">
               <fo:bookmark-title><xsl:value-of select="position() || '. ' || f:title(.)"/></fo:bookmark-title>
             </fo:bookmark>
@@ -71,7 +70,7 @@
               <xsl:with-param name="title" select="f:label('introduction')"/>
             </xsl:call-template>
           </xsl:if>
-          <xsl:for-each select="$documents/tei:TEI">
+          <xsl:for-each select="$documents ! tei:TEI">
             <xsl:call-template name="m:toc-line">
               <xsl:with-param name="target" select="f:doc-id(.)"/>
               <xsl:with-param name="title" select="position() || '. ' || f:title(.)"/>
@@ -92,7 +91,7 @@
         </fo:page-sequence>
       </xsl:for-each>
 
-      <xsl:for-each select="$documents/tei:TEI">
+      <xsl:for-each select="$documents ! tei:TEI">
         <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
           <xsl:call-template name="f:static-content">
             <xsl:with-param name="verso" select="$edition-title"/>

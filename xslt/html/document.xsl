@@ -45,7 +45,8 @@
           <xsl:call-template name="f:notes">
             <xsl:with-param name="notes" select="$tei/tei:text//tei:note"/>
           </xsl:call-template>
-          <nav class="document-nav" aria-label="Documents">
+          <xsl:call-template name="m:cite"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+          <nav class="document-nav" aria-label="{f:label('documents')}">
             <xsl:if test="exists($previous)">
               <a rel="prev" href="{$previous?id}.html"><span class="nav-label"><xsl:value-of select="f:label('previous')"/></span>
                 <span class="nav-title"><xsl:value-of select="$previous?title"/></span></a>
@@ -79,12 +80,24 @@
       <xsl:for-each select="f:party($tei, 'addressee')">
         <dt><xsl:value-of select="f:label('addressee')"/></dt><dd><xsl:value-of select="."/></dd>
       </xsl:for-each>
+      <xsl:for-each select="string-join(f:categories($tei, 'document-types') ! f:category-label(.), ', ')[.]">
+        <dt><xsl:value-of select="f:label('type')"/></dt><dd><xsl:value-of select="."/></dd>
+      </xsl:for-each>
+      <xsl:for-each select="string-join(f:categories($tei, 'classifications') ! f:category-label(.), ', ')[.]">
+        <dt><xsl:value-of select="f:label('classification')"/></dt><dd><xsl:value-of select="."/></dd>
+      </xsl:for-each>
+      <xsl:for-each select="string-join(f:categories($tei, 'countries') ! f:category-label(.), ', ')[.]">
+        <dt><xsl:value-of select="f:label('countries')"/></dt><dd><xsl:value-of select="."/></dd>
+      </xsl:for-each>
+      <xsl:for-each select="f:citation($tei)">
+        <dt><xsl:value-of select="f:label('archive')"/></dt><dd><xsl:value-of select="."/></dd>
+      </xsl:for-each>
       <xsl:for-each select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[tei:ref/@target][1]">
         <dt><xsl:value-of select="f:label('source')"/></dt>
         <dd>
           <xsl:variable name="href" select="f:safe-url(tei:ref[1]/@target)"/>
           <xsl:choose>
-            <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="normalize-space(tei:title[1])"/></a></xsl:when>
+            <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="normalize-space(tei:ref[1])"/></a></xsl:when>
             <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
           </xsl:choose>
         </dd>
@@ -98,6 +111,38 @@
         </xsl:if>
       </dd>
     </dl>
+    <xsl:if test="f:is-calendar($tei)">
+      <p class="calendar-mark gen"><xsl:value-of select="f:label('calendar')"/></p>
+    </xsl:if>
+    <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract">
+      <section class="abstract gen" aria-label="{f:label('summary')}">
+        <h2><xsl:value-of select="f:label('summary')"/></h2>
+        <xsl:apply-templates mode="m:html"/>
+      </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- How to cite the document: editors, title, edition, version, date, stable address. -->
+  <xsl:template name="m:cite">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="base" select="string(($edition//tei:publicationStmt/tei:idno[@type = 'URL'])[1])"/>
+    <xsl:variable name="address" select="(if ($base) then replace($base, '/?$', '/') else '') || 'documents/' || f:doc-id($tei) || '.html'"/>
+    <section class="cite gen" aria-labelledby="cite-heading">
+      <h2 id="cite-heading"><xsl:value-of select="f:label('cite')"/></h2>
+      <p class="citation">
+        <xsl:value-of select="string-join((
+          string-join($edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.), ', ')[.] ! (. || ' (eds.)'),
+          '“' || f:title($tei) || '”',
+          'in ' || $edition-title,
+          normalize-space($edition//tei:editionStmt/tei:edition)[.],
+          normalize-space($edition//tei:publicationStmt/tei:date)[.]), ', ')"/>
+        <xsl:text>. </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$base"><a href="{$address}"><xsl:value-of select="$address"/></a></xsl:when>
+          <xsl:otherwise><code><xsl:value-of select="$address"/></code></xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </section>
   </xsl:template>
 
   <!-- The document's first head is its title on the page: the metadata panel follows it. -->

@@ -10,10 +10,16 @@
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
-  <!-- edition.xml when the edition has one. -->
-  <xsl:param name="edition" as="document-node()?" select="()"/>
   <!-- The edition's title (from edition.xml, else from the TEI headers: computed by the Java side). -->
   <xsl:param name="edition-title" as="xs:string" select="'Edition'"/>
+
+  <!-- Where each page of the site lives, relative to the site's root. -->
+  <xsl:function name="f:page-href" as="xs:string">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:sequence select="map{'home': 'index.html', 'documents': 'documents.html', 'persons': 'registers/persons.html',
+      'places': 'registers/places.html', 'organizations': 'registers/organizations.html', 'search': 'search.html',
+      'about': 'about.html'}($page)"/>
+  </xsl:function>
 
   <!-- Wraps $content in a complete page. $root is the relative path from the page to the site's root. -->
   <xsl:template name="f:page">
@@ -27,13 +33,16 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/> · <xsl:value-of select="$edition-title"/></title>
         <link rel="stylesheet" href="{$root}assets/editio.css"/>
+        <script src="{$root}assets/editio.js" defer=""></script>
       </head>
       <body>
         <a class="skip-link" href="#main"><xsl:value-of select="f:label('skip')"/></a>
         <header class="site-header">
           <a class="site-title" href="{$root}index.html"><xsl:value-of select="$edition-title"/></a>
-          <nav aria-label="Site">
-            <a href="{$root}index.html"><xsl:value-of select="f:label('documents')"/></a>
+          <nav aria-label="{f:label('site-navigation')}">
+            <xsl:for-each select="('documents', 'persons', 'places', 'organizations', 'search', 'about')">
+              <a href="{$root}{f:page-href(.)}"><xsl:value-of select="f:label(.)"/></a>
+            </xsl:for-each>
           </nav>
         </header>
         <main id="main" tabindex="-1">

@@ -93,12 +93,16 @@
   <xsl:template match="tei:list" mode="m:html">
     <xsl:apply-templates select="tei:head" mode="m:html"/>
     <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}">
-      <xsl:call-template name="f:attributes"/>
-      <xsl:for-each-group select="node() except tei:head" group-starting-with="tei:item">
+      <xsl:call-template name="f:attributes">
+        <xsl:with-param name="class" select="if (tei:label) then 'labelled' else ()"/>
+      </xsl:call-template>
+      <!-- an item with the label before it (label/item pairs) is one list entry -->
+      <xsl:for-each-group select="node() except tei:head"
+          group-starting-with="tei:label | tei:item[not(preceding-sibling::*[1][self::tei:label])]">
         <xsl:choose>
-          <xsl:when test="self::tei:item">
+          <xsl:when test="self::tei:item or self::tei:label">
             <li>
-              <xsl:for-each select="."><xsl:call-template name="f:attributes"/></xsl:for-each>
+              <xsl:for-each select="current-group()[self::tei:item][@xml:id]"><xsl:attribute name="id" select="@xml:id"/></xsl:for-each>
               <xsl:apply-templates select="current-group() ! (if (self::tei:item) then node() else .)" mode="m:html"/>
             </li>
           </xsl:when>
@@ -196,7 +200,11 @@
 
   <!-- Editorial interventions: the corrected reading shows, the original stays in the page (on hover, focus and in print). -->
   <xsl:template match="tei:choice" mode="m:html">
-    <span class="tei-choice" tabindex="0">
+    <span class="tei-choice">
+      <!-- focusable for keyboard users, unless it is inside a linked name (the link takes the focus) -->
+      <xsl:if test="not(ancestor::*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name])">
+        <xsl:attribute name="tabindex" select="0"/>
+      </xsl:if>
       <xsl:apply-templates mode="m:html"/>
     </span>
   </xsl:template>
@@ -223,14 +231,19 @@
     <span><xsl:call-template name="f:attributes"/><span class="gen">[</span><xsl:apply-templates mode="m:html"/><span class="gen">]</span></span>
   </xsl:template>
 
-  <!-- Names: the register entry's standard name on hover. -->
+  <!-- Names link to their register entry (standard name on hover); the register links back here. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name" mode="m:html">
+    <xsl:param name="root" as="xs:string" select="'../'" tunnel="yes"/>
     <xsl:variable name="entry" select="tokenize(@ref)[1] ! f:resolve(., current())"/>
-    <span>
+    <xsl:element name="{if ($entry) then 'a' else 'span'}">
       <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="'name'"/></xsl:call-template>
-      <xsl:if test="$entry"><xsl:attribute name="title" select="f:standard-name($entry)"/></xsl:if>
+      <xsl:if test="$entry">
+        <xsl:attribute name="href" select="$root || f:register-href($entry)"/>
+        <xsl:attribute name="title" select="f:standard-name($entry)"/>
+        <xsl:if test="not(@xml:id) and ancestor::tei:text"><xsl:attribute name="id" select="f:mention-id(.)"/></xsl:if>
+      </xsl:if>
       <xsl:apply-templates mode="m:html"/>
-    </span>
+    </xsl:element>
   </xsl:template>
 
   <!-- A note leaves its mark where it stands; its text goes to the notes section. -->

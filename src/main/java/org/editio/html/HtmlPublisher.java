@@ -1,12 +1,14 @@
 package org.editio.html;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltExecutable;
 import org.editio.EditioException;
@@ -18,13 +20,15 @@ import org.editio.xml.Params;
 import org.editio.xml.Xml;
 
 /**
- * Writes the HTML edition: a folder of static pages that works from {@code file://} and from any
- * web server. Which pages exist is decided here; what they look like, in {@code xslt/html/}.
+ * Writes the HTML edition: a folder of static pages that works from {@code file://}, from any
+ * web server and offline. Which pages exist is decided here; what they look like, in
+ * {@code xslt/html/}: document pages (in parallel), then the edition's pages (home, documents,
+ * registers, search, about) in one transform, then the search index and the assets.
  */
 public final class HtmlPublisher {
 
-  /** Static files copied into {@code assets/}. */
-  static final List<String> ASSETS = List.of("editio.css");
+  /** Static files of editio copied into {@code assets/}. */
+  static final List<String> ASSETS = List.of("editio.css", "editio.js", "search.js");
 
   private final Xml xml;
 
@@ -39,7 +43,7 @@ public final class HtmlPublisher {
    */
   public void publish(Edition edition, Path dir, boolean withPdf) throws EditioException {
     XsltExecutable documentPage = xml.stylesheet("html/document.xsl");
-    XsltExecutable indexPage = xml.stylesheet("html/index.xsl");
+    XsltExecutable sitePages = xml.stylesheet("html/site.xsl");
     Path docs = dir.resolve("documents");
     Path assets = dir.resolve("assets");
     try {
@@ -48,6 +52,7 @@ public final class HtmlPublisher {
       for (String asset : ASSETS) {
         Files.write(assets.resolve(asset), Xml.resource("org/editio/html/assets/" + asset));
       }
+      Files.write(assets.resolve("lunr.min.js"), Xml.resource(SearchIndex.LUNR));
     } catch (IOException e) {
       throw EditioException.io(dir, "cannot write the HTML edition: " + e.getMessage());
     }
@@ -72,12 +77,25 @@ public final class HtmlPublisher {
       }
     });
 
+    Params site = edition.stylesheetParams().put("documents", edition.documentTrees());
     try {
-      Xslt30Transformer t = Xml.transformer(indexPage);
-      t.setStylesheetParameters(edition.stylesheetParams().put("documents", edition.documentTrees()).asMap());
-      t.callTemplate(null, t.newSerializer(dir.resolve("index.html").toFile()));
+      Xslt30Transformer t = Xml.transformer(sitePages);
+      t.setStylesheetParameters(site.asMap());
+      t.setBaseOutputURI(dir.toUri().toString());
+      t.callTemplate(null);
     } catch (SaxonApiException e) {
-      throw EditioException.io(dir, "cannot write the home page: " + e.getMessage());
+      throw EditioException.io(dir, "cannot write the edition's pages: " + e.getMessage());
+    }
+
+    try {
+      Xslt30Transformer t = Xml.transformer(xml.stylesheet("html/search-data.xsl"));
+      t.setStylesheetParameters(site.asMap());
+      StringWriter json = new StringWriter();
+      Serializer s = t.newSerializer(json);
+      t.callTemplate(null, s);
+      Files.writeString(assets.resolve("search-index.js"), SearchIndex.build(json.toString()));
+    } catch (SaxonApiException | IOException e) {
+      throw EditioException.io(dir, "cannot write the search index: " + e.getMessage());
     }
   }
 

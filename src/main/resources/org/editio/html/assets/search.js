@@ -1,0 +1,81 @@
+/* editio search: a lunr index built when the edition was published (search-index.js),
+   queried in the browser. Works from file:// and from any web server. */
+(function () {
+  'use strict';
+  document.addEventListener('DOMContentLoaded', function () {
+    var form = document.querySelector('[data-search-form]');
+    var status = document.querySelector('[data-search-status]');
+    var list = document.querySelector('[data-search-results]');
+    if (!form || !window.lunr || !window.EDITIO_SEARCH) { return; }
+    var index = window.lunr.Index.load(window.EDITIO_SEARCH.index);
+    var docs = window.EDITIO_SEARCH.docs;
+
+    function snippet(doc, metadata) {
+      var text = doc.text;
+      var start = 0;
+      var length = 0;
+      Object.keys(metadata).some(function (term) {
+        var field = metadata[term].text;
+        if (field && field.position && field.position.length) {
+          start = field.position[0][0];
+          length = field.position[0][1];
+          return true;
+        }
+        return false;
+      });
+      var from = Math.max(0, start - 80);
+      var to = Math.min(text.length, start + length + 80);
+      var span = document.createElement('span');
+      span.className = 'snippet';
+      span.appendChild(document.createTextNode((from > 0 ? '…' : '') + text.slice(from, start)));
+      var mark = document.createElement('mark');
+      mark.textContent = text.slice(start, start + length);
+      span.appendChild(mark);
+      span.appendChild(document.createTextNode(text.slice(start + length, to) + (to < text.length ? '…' : '')));
+      return span;
+    }
+
+    function run(query) {
+      list.textContent = '';
+      if (!query.trim()) { status.textContent = ''; return; }
+      var results;
+      try {
+        results = index.search(query);
+      } catch (e) {
+        results = index.search(query.replace(/[~^:*+\-]/g, ' '));
+      }
+      status.textContent = results.length === 0 ? 'No document matches.' : results.length + ' results';
+      results.forEach(function (result) {
+        var doc = docs[result.ref];
+        var li = document.createElement('li');
+        var a = document.createElement('a');
+        a.href = 'documents/' + result.ref + '.html';
+        a.textContent = doc.title;
+        li.appendChild(a);
+        if (doc.date) {
+          var time = document.createElement('span');
+          time.className = 'date';
+          time.textContent = ' ' + doc.date;
+          li.appendChild(time);
+        }
+        li.appendChild(document.createElement('br'));
+        li.appendChild(snippet(doc, result.matchData.metadata));
+        list.appendChild(li);
+      });
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var q = form.elements.q.value;
+      run(q);
+      if (window.history && window.history.replaceState && window.location.protocol !== 'file:') {
+        window.history.replaceState(null, '', '?q=' + encodeURIComponent(q));
+      }
+    });
+    var params = new URLSearchParams(window.location.search);
+    if (params.get('q')) {
+      form.elements.q.value = params.get('q');
+      run(params.get('q'));
+    }
+  });
+}());

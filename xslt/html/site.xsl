@@ -1,0 +1,337 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The edition-level pages of the HTML edition, written in one run with xsl:result-document:
+  home, the documents (list, filters, timeline), the registers, search and about. Document
+  pages are html/document.xsl, run per document in parallel.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="http://editio.org/ns/function"
+    xmlns:m="http://editio.org/ns/mode"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="../common/functions.xsl"/>
+  <xsl:import href="page.xsl"/>
+  <xsl:import href="text.xsl"/>
+
+  <!-- The edition's documents, in the order they are published. -->
+  <xsl:param name="documents" as="document-node()*" select="()"/>
+
+  <xsl:mode name="m:html" on-no-match="text-only-copy"/>
+
+  <xsl:variable name="docs" select="$documents ! tei:TEI"/>
+
+  <!-- Every mention of a register entry, by the entry's key (file URI # id). -->
+  <xsl:variable name="mentions" as="map(xs:string, element()*)" select="map:merge(
+      for $d in $docs, $n in ($d/tei:text//*[@ref], $d/tei:teiHeader/tei:profileDesc/tei:particDesc//*[@corresp]),
+          $t in tokenize(($n/@ref, $n/@corresp)[1]), $k in f:pointer-key($t, $n)
+      return map{$k: $n}, map{'duplicates': 'combine'})"/>
+
+  <xsl:template name="xsl:initial-template">
+    <xsl:result-document href="index.html"><xsl:call-template name="m:home"/></xsl:result-document>
+    <xsl:result-document href="documents.html"><xsl:call-template name="m:documents"/></xsl:result-document>
+    <xsl:result-document href="search.html"><xsl:call-template name="m:search"/></xsl:result-document>
+    <xsl:result-document href="about.html"><xsl:call-template name="m:about"/></xsl:result-document>
+    <xsl:for-each select="map:keys($registers)">
+      <xsl:variable name="register" select="$registers(current())"/>
+      <xsl:variable name="name" select="replace(tokenize(current(), '/')[last()], '\.xml$', '')"/>
+      <xsl:result-document href="registers/{$name}.html">
+        <xsl:call-template name="m:register">
+          <xsl:with-param name="register" select="$register"/>
+        </xsl:call-template>
+      </xsl:result-document>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ================================================================ home -->
+  <xsl:template name="m:home">
+    <xsl:variable name="years" select="sort(distinct-values($docs ! f:year(.)))"/>
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="f:label('home')"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="$edition-title"/></h1>
+        <xsl:for-each select="$edition//tei:titleStmt/tei:title[@type = 'sub']">
+          <p class="subtitle"><xsl:value-of select="."/></p>
+        </xsl:for-each>
+        <xsl:for-each select="$edition//tei:titleStmt/tei:respStmt">
+          <p class="editors"><xsl:value-of select="normalize-space(tei:resp) || ' ' || string-join(tei:name ! normalize-space(.), ', ')"/></p>
+        </xsl:for-each>
+        <section class="holdings" aria-labelledby="holdings-heading">
+          <h2 id="holdings-heading"><xsl:value-of select="f:label('holds')"/></h2>
+          <ul class="counts">
+            <li><a href="documents.html"><strong><xsl:value-of select="count($docs)"/></strong> documents</a>
+              <xsl:if test="exists($years)"> from <xsl:value-of select="$years[1]"/> to <xsl:value-of select="$years[last()]"/></xsl:if>:
+              <xsl:value-of select="count($docs[not(f:is-calendar(.))])"/> transcribed in full,
+              <xsl:value-of select="count($docs[f:is-calendar(.)])"/> calendar entries</li>
+            <xsl:for-each select="map:keys($registers)">
+              <xsl:sort select="."/>
+              <xsl:variable name="name" select="replace(tokenize(current(), '/')[last()], '\.xml$', '')"/>
+              <li><a href="registers/{$name}.html"><strong><xsl:value-of select="count($registers(current())//(tei:person | tei:place | tei:org))"/></strong>
+                <xsl:text> </xsl:text><xsl:value-of select="lower-case(f:label($name))"/></a> in the registers</li>
+            </xsl:for-each>
+          </ul>
+          <p class="entry-points"><a href="search.html"><xsl:value-of select="f:label('search-label')"/></a> ·
+            <a href="about.html"><xsl:value-of select="f:label('editorial-principles')"/></a></p>
+        </section>
+        <xsl:apply-templates select="$edition/tei:TEI/tei:text/tei:body/tei:div[@type = 'introduction']" mode="m:html">
+          <xsl:with-param name="heading-offset" select="1" tunnel="yes"/>
+          <xsl:with-param name="root" select="''" tunnel="yes"/>
+        </xsl:apply-templates>
+        <xsl:if test="$docs[not(f:is-calendar(.))]">
+          <section aria-labelledby="transcribed-heading">
+            <h2 id="transcribed-heading">Documents <xsl:value-of select="f:label('transcribed')"/></h2>
+            <ul>
+              <xsl:for-each select="$docs[not(f:is-calendar(.))]">
+                <li><a href="documents/{f:doc-id(.)}.html"><xsl:value-of select="f:title(.)"/></a></li>
+              </xsl:for-each>
+            </ul>
+          </section>
+        </xsl:if>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ================================================================ documents -->
+  <xsl:template name="m:documents">
+    <xsl:variable name="types" select="distinct-values($docs ! f:categories(., 'document-types'))"/>
+    <xsl:variable name="countries" select="distinct-values($docs ! f:categories(., 'countries'))"/>
+    <xsl:variable name="years" select="sort(distinct-values($docs ! f:year(.)))"/>
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="f:label('documents')"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="f:label('documents')"/> (<xsl:value-of select="count($docs)"/>)</h1>
+        <xsl:call-template name="m:timeline"><xsl:with-param name="years" select="$years"/></xsl:call-template>
+        <form class="filters" aria-label="{f:label('filter')}" data-filter-form="">
+          <xsl:for-each select="(['country', 'countries', $countries], ['type', 'type', $types], ['year', 'year', $years])">
+            <xsl:variable name="field" select="?1"/>
+            <label for="filter-{$field}"><xsl:value-of select="f:label(?2)"/></label>
+            <select id="filter-{$field}" name="{$field}">
+              <option value=""><xsl:value-of select="f:label('all')"/></option>
+              <xsl:for-each select="?3">
+                <xsl:sort select="if ($field = 'year') then . else f:category-label(.)"/>
+                <option value="{.}"><xsl:value-of select="if ($field = 'year') then . else f:category-label(.)"/></option>
+              </xsl:for-each>
+            </select>
+          </xsl:for-each>
+          <output class="filter-count" aria-live="polite"></output>
+        </form>
+        <xsl:for-each-group select="$docs" group-by="(f:year(.), 'undated')[1]">
+          <section class="year" id="year-{current-grouping-key()}" aria-labelledby="year-{current-grouping-key()}-h">
+            <h2 id="year-{current-grouping-key()}-h"><xsl:value-of select="if (current-grouping-key() = 'undated') then f:label('undated-group') else current-grouping-key()"/></h2>
+            <ol class="document-list">
+              <xsl:for-each select="current-group()">
+                <xsl:call-template name="m:document-item"/>
+              </xsl:for-each>
+            </ol>
+          </section>
+        </xsl:for-each-group>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="m:document-item">
+    <xsl:variable name="date" select="f:document-date(.)"/>
+    <li data-year="{f:year(.)}" data-type="{string-join(f:categories(., 'document-types'), ' ')}"
+        data-country="{string-join(f:categories(., 'countries'), ' ')}">
+      <xsl:if test="$date">
+        <time datetime="{f:date-sort-key($date)}"><xsl:value-of select="f:format-date($date)"/></time>
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <a href="documents/{f:doc-id(.)}.html"><xsl:value-of select="f:title(.)"/></a>
+      <xsl:variable name="parties" select="string-join((f:party(., 'sender'), f:party(., 'addressee')), ' → ')"/>
+      <xsl:if test="$parties"><span class="parties"><xsl:value-of select="$parties"/></span></xsl:if>
+      <xsl:if test="f:is-calendar(.)"><span class="badge"><xsl:value-of select="f:label('calendar-short')"/></span></xsl:if>
+    </li>
+  </xsl:template>
+
+  <!-- A bar chart drawn at publish time: documents per year, stacked by the first country they concern. -->
+  <xsl:template name="m:timeline">
+    <xsl:param name="years" as="xs:string*"/>
+    <xsl:if test="count($years) ge 1">
+      <xsl:variable name="first" select="xs:integer($years[1])"/>
+      <xsl:variable name="last" select="xs:integer($years[last()])"/>
+      <xsl:variable name="countries" select="distinct-values($docs ! (f:categories(., 'countries')[1], 'none')[1])"/>
+      <xsl:variable name="palette" select="('#1a4f8a', '#b5482b', '#3a7d44', '#8a5a9e', '#c08a00', '#2f8f9d', '#7a6a55', '#c24b7a', '#556b2f', '#4b5dbf', '#9e3d22', '#5c5c5c', '#a0a0a0', '#333333')"/>
+      <xsl:variable name="max" select="max(for $y in $years return count($docs[f:year(.) = $y]))"/>
+      <xsl:variable name="bar" select="24"/>
+      <xsl:variable name="height" select="160"/>
+      <figure class="timeline">
+        <figcaption id="timeline-caption"><xsl:value-of select="f:label('timeline')"/></figcaption>
+        <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="timeline-caption"
+             viewBox="0 0 {($last - $first + 1) * $bar + 10} {$height + 40}" class="timeline-chart">
+          <xsl:for-each select="$first to $last">
+            <xsl:variable name="y" select="string(.)"/>
+            <xsl:variable name="x" select="(. - $first) * $bar + 5"/>
+            <xsl:variable name="in-year" select="$docs[f:year(.) = $y]"/>
+            <xsl:variable name="bars" as="element()*">
+              <xsl:iterate select="$countries">
+                <xsl:param name="base" select="$height"/>
+                <xsl:variable name="colour" select="f:colour($palette, index-of($countries, current()))"/>
+                <xsl:variable name="n" select="count($in-year[(f:categories(., 'countries')[1], 'none')[1] = current()])"/>
+                <xsl:variable name="h" select="if ($max gt 0) then $n * $height div $max else 0"/>
+                <xsl:if test="$n gt 0">
+                  <rect x="{$x}" y="{format-number($base - $h, '0.##')}" width="{$bar - 4}" height="{format-number($h, '0.##')}" fill="{$colour}">
+                    <title><xsl:value-of select="$y || ', ' || f:category-label(current()) || ': ' || $n"/></title>
+                  </rect>
+                </xsl:if>
+                <xsl:next-iteration><xsl:with-param name="base" select="$base - $h"/></xsl:next-iteration>
+              </xsl:iterate>
+            </xsl:variable>
+            <xsl:if test="exists($in-year)">
+              <a href="#year-{$y}" aria-label="{$y}: {count($in-year)} documents"><xsl:sequence select="$bars"/></a>
+            </xsl:if>
+            <xsl:if test=". = $first or . = $last or (. mod 5 = 0 and . - $first ge 3 and $last - . ge 3)">
+              <text x="{$x + ($bar - 4) div 2}" y="{$height + 16}" text-anchor="middle" font-size="11"><xsl:value-of select="$y"/></text>
+            </xsl:if>
+          </xsl:for-each>
+        </svg>
+        <ul class="legend">
+          <xsl:for-each select="$countries">
+            <li><span class="swatch" style="background:{f:colour($palette, position())}"></span>
+              <xsl:value-of select="f:category-label(.)"/></li>
+          </xsl:for-each>
+        </ul>
+      </figure>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="f:colour" as="xs:string">
+    <xsl:param name="palette" as="xs:string+"/>
+    <xsl:param name="i" as="xs:integer"/>
+    <xsl:sequence select="$palette[($i - 1) mod count($palette) + 1]"/>
+  </xsl:function>
+
+  <!-- ================================================================ registers -->
+  <xsl:template name="m:register">
+    <xsl:param name="register" as="document-node()"/>
+    <xsl:variable name="title" select="f:title($register/tei:TEI)"/>
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="root" select="'../'"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="$title"/></h1>
+        <nav class="letters" aria-label="Index">
+          <xsl:for-each-group select="$register//(tei:person | tei:place | tei:org)" group-by="upper-case(substring(f:standard-name(.), 1, 1))">
+            <xsl:sort select="current-grouping-key()"/>
+            <a href="#letter-{string-to-codepoints(current-grouping-key())[1]}"><xsl:value-of select="current-grouping-key()"/></a>
+          </xsl:for-each-group>
+        </nav>
+        <xsl:for-each-group select="$register//(tei:person | tei:place | tei:org)" group-by="upper-case(substring(f:standard-name(.), 1, 1))">
+          <xsl:sort select="current-grouping-key()"/>
+          <section aria-labelledby="letter-{string-to-codepoints(current-grouping-key())[1]}">
+            <h2 id="letter-{string-to-codepoints(current-grouping-key())[1]}"><xsl:value-of select="current-grouping-key()"/></h2>
+            <xsl:for-each select="current-group()">
+              <xsl:sort select="lower-case(f:standard-name(.))"/>
+              <xsl:call-template name="m:entry"/>
+            </xsl:for-each>
+          </section>
+        </xsl:for-each-group>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="m:entry">
+    <xsl:variable name="key" select="f:uri-key(string(base-uri(.))) || '#' || @xml:id"/>
+    <xsl:variable name="found" select="$mentions($key)"/>
+    <article class="entry" id="{@xml:id}">
+      <h3><xsl:value-of select="f:standard-name(.)"/></h3>
+      <xsl:if test="tei:birth or tei:death">
+        <p class="life"><xsl:value-of select="string-join((tei:birth/@when, tei:death/@when) ! string(.), '–')"/></p>
+      </xsl:if>
+      <xsl:for-each select="tei:occupation | tei:note">
+        <p class="identification"><xsl:apply-templates mode="m:html"/></p>
+      </xsl:for-each>
+      <xsl:variable name="forms" select="(tei:persName | tei:placeName | tei:orgName)[@type = 'variant']"/>
+      <xsl:if test="$forms">
+        <p class="forms"><span class="label"><xsl:value-of select="f:label('forms')"/>: </span>
+          <xsl:value-of select="string-join($forms ! normalize-space(.), '; ')"/></p>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$found">
+          <details open="">
+            <summary><xsl:value-of select="f:label('mentioned-in')"/>
+              <xsl:value-of select="' ' || count(distinct-values($found ! f:doc-id(.)))"/> documents</summary>
+            <ul class="mentions">
+              <xsl:for-each-group select="$found" group-by="f:doc-id(.)">
+                <xsl:sort select="(f:document-date(root(.)/*) ! f:date-sort-key(.), '9999')[1]"/>
+                <xsl:variable name="doc" select="root(.)/*"/>
+                <li>
+                  <a href="../documents/{current-grouping-key()}.html"><xsl:value-of select="f:title($doc)"/></a>
+                  <xsl:variable name="in-text" select="current-group()[ancestor::tei:text]"/>
+                  <xsl:if test="$in-text">
+                    <span class="passages">
+                      <xsl:for-each select="$in-text">
+                        <xsl:text> </xsl:text>
+                        <a href="../documents/{current-grouping-key()}.html#{(@xml:id, f:mention-id(.))[1]}"
+                           aria-label="passage {position()} in this document">§<xsl:value-of select="position()"/></a>
+                      </xsl:for-each>
+                    </span>
+                  </xsl:if>
+                </li>
+              </xsl:for-each-group>
+            </ul>
+          </details>
+        </xsl:when>
+        <xsl:otherwise><p class="none"><xsl:value-of select="f:label('not-mentioned')"/></p></xsl:otherwise>
+      </xsl:choose>
+    </article>
+  </xsl:template>
+
+  <!-- ================================================================ search -->
+  <xsl:template name="m:search">
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="f:label('search')"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="f:label('search')"/></h1>
+        <form class="search" role="search" data-search-form="" action="search.html">
+          <label for="q"><xsl:value-of select="f:label('search-label')"/></label>
+          <input type="search" id="q" name="q" autocomplete="off"/>
+          <button type="submit"><xsl:value-of select="f:label('search-button')"/></button>
+        </form>
+        <p class="search-status" aria-live="polite" data-search-status=""></p>
+        <ol class="search-results" data-search-results=""></ol>
+        <noscript><p>The search runs in the browser and needs JavaScript; the <a href="documents.html">list of documents</a> works without it.</p></noscript>
+        <script src="assets/lunr.min.js" defer=""></script>
+        <script src="assets/search-index.js" defer=""></script>
+        <script src="assets/search.js" defer=""></script>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ================================================================ about -->
+  <xsl:template name="m:about">
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="f:label('about')"/>
+      <xsl:with-param name="content">
+        <h1><xsl:value-of select="f:label('about')"/></h1>
+        <xsl:for-each select="$edition//tei:projectDesc">
+          <xsl:apply-templates mode="m:html"/>
+        </xsl:for-each>
+        <xsl:if test="$edition//tei:editorialDecl">
+          <h2><xsl:value-of select="f:label('editorial-principles')"/></h2>
+          <xsl:for-each select="$edition//tei:editorialDecl/*">
+            <section>
+              <h3><xsl:value-of select="upper-case(substring(local-name(), 1, 1)) || substring(local-name(), 2)"/></h3>
+              <xsl:apply-templates mode="m:html"/>
+            </section>
+          </xsl:for-each>
+        </xsl:if>
+        <xsl:for-each select="$edition//tei:publicationStmt">
+          <h2><xsl:value-of select="f:label('licence')"/></h2>
+          <p><xsl:value-of select="string-join((normalize-space(tei:publisher), normalize-space(tei:date)), ', ')"/>.
+            <xsl:value-of select="normalize-space($edition//tei:editionStmt/tei:edition)"/></p>
+          <xsl:for-each select="tei:availability/tei:licence">
+            <p><xsl:value-of select="normalize-space(.)"/>
+              <xsl:if test="@target and f:safe-url(@target)"> <a href="{f:safe-url(@target)}"><xsl:value-of select="@target"/></a></xsl:if></p>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- gi in the principles: an element name -->
+  <xsl:template match="tei:gi" mode="m:html"><code>&lt;<xsl:value-of select="."/>&gt;</code></xsl:template>
+</xsl:stylesheet>
