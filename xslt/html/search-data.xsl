@@ -18,8 +18,8 @@
       'title': f:title($tei),
       'date': (f:document-date($tei) ! f:format-date(.), '')[1],
       'text': normalize-space(string-join((
-                $tei/tei:teiHeader/tei:profileDesc/tei:abstract,
-                $tei/tei:text//text()[not(ancestor::tei:sic or ancestor::tei:orig)]), ' '))
+                $tei/tei:teiHeader/tei:profileDesc/tei:abstract ! (string(.) || ' '),
+                $tei/tei:text//text()[not(ancestor::tei:sic or ancestor::tei:orig)]), ''))
     }}"/>
   </xsl:template>
 </xsl:stylesheet>

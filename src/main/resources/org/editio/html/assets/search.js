@@ -44,7 +44,8 @@
       } catch (e) {
         results = index.search(query.replace(/[~^:*+\-]/g, ' '));
       }
-      status.textContent = results.length === 0 ? 'No document matches.' : results.length + ' results';
+      status.textContent = results.length === 0 ? 'No document matches.'
+        : results.length + (results.length === 1 ? ' document matches.' : ' documents match.');
       results.forEach(function (result) {
         var doc = docs[result.ref];
         var li = document.createElement('li');

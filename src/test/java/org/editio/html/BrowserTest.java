@@ -1,0 +1,180 @@
+package org.editio.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.editio.TestFiles;
+import org.editio.build.Builder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The HTML edition in a real browser (Debian's Chromium, driven by Selenium), opened from
+ * file:// as a reader would: navigation, notes, registers, search, no JavaScript errors, and no
+ * accessibility violations found by axe-core. Screenshots go to target/screenshots.
+ */
+class BrowserTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path SHOTS = Path.of("target/screenshots");
+
+  @TempDir static Path out;
+  static WebDriver browser;
+  static Path site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium and chromedriver are not installed");
+    new Builder().build(TestFiles.EDITION, out, EnumSet.of(Builder.Output.HTML));
+    site = out.resolve("html");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1100,1400", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  static void open(String page) {
+    browser.get(site.resolve(page).toUri().toString());
+  }
+
+  static void screenshot(String name) throws Exception {
+    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(SHOTS.resolve(name + ".png"), png);
+  }
+
+  /** Console errors of the page so far (messages of level SEVERE). */
+  static List<String> consoleErrors() {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+  }
+
+  static WebElement waitFor(By by) {
+    return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  @Test
+  void aReaderFindsADocumentReadsANoteVisitsTheRegisterAndSearches() throws Exception {
+    consoleErrors(); // start from a clean log
+    open("index.html");
+    screenshot("home");
+    browser.findElement(By.cssSelector("a[href='documents/d1937-05-14-litvinov.html']")).click();
+    assertTrue(browser.getCurrentUrl().endsWith("documents/d1937-05-14-litvinov.html"));
+    screenshot("document");
+
+    WebElement mark = browser.findElement(By.cssSelector("a.note-ref"));
+    mark.click();
+    WebElement popover = waitFor(By.cssSelector(".note-popover"));
+    assertTrue(popover.getText().contains("a copy of the telegram was sent to the USSR embassy in Turkey"));
+    assertEquals("true", mark.getAttribute("aria-expanded"));
+    screenshot("document-note");
+    mark.sendKeys(Keys.ESCAPE);
+    assertTrue(browser.findElements(By.cssSelector(".note-popover")).isEmpty(), "Escape closes the note");
+
+    WebElement person = browser.findElement(By.cssSelector(".tei-text a.tei-persName[href$='#inonu']"));
+    String mention = person.getAttribute("id");
+    person.click();
+    assertTrue(browser.getCurrentUrl().endsWith("registers/persons.html#inonu"), browser.getCurrentUrl());
+    screenshot("register");
+    browser.findElement(By.cssSelector("#inonu a[href$='d1937-05-14-litvinov.html#" + mention + "']")).click();
+    assertTrue(browser.getCurrentUrl().endsWith("d1937-05-14-litvinov.html#" + mention), "back to the passage");
+
+    open("search.html");
+    WebElement q = browser.findElement(By.id("q"));
+    q.sendKeys("breakfast");
+    q.sendKeys(Keys.ENTER);
+    WebElement first = waitFor(By.cssSelector(".search-results li a"));
+    assertEquals("documents/d1937-05-14-litvinov.html", first.getAttribute("href").replaceFirst(".*/html/", ""));
+    assertTrue(browser.findElement(By.cssSelector(".search-results mark")).getText().toLowerCase().contains("breakfast"));
+    assertEquals(1, browser.findElements(By.cssSelector(".search-results li")).size(), "only that document says it");
+    screenshot("search");
+
+    open("documents.html");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter-country"))).selectByValue("country-iran");
+    long shown = browser.findElements(By.cssSelector(".document-list > li")).stream().filter(WebElement::isDisplayed).count();
+    assertTrue(shown > 0 && shown < 95, "the filter narrows the list: " + shown);
+    screenshot("documents-filtered");
+
+    assertEquals(List.of(), consoleErrors());
+  }
+
+  @Test
+  void noAccessibilityViolations() throws Exception {
+    consoleErrors(); // start from a clean log
+    String axe;
+    try (InputStream in = BrowserTest.class.getClassLoader()
+        .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    for (String page : List.of("index.html", "documents/d1937-05-14-litvinov.html", "registers/persons.html",
+        "search.html", "documents.html")) {
+      open(page);
+      ((JavascriptExecutor) browser).executeScript(axe);
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeAsyncScript(
+          "var done = arguments[arguments.length - 1];"
+              + "axe.run(document, {resultTypes: ['violations'], preload: false}).then(function (r) {"
+              + "  done(r.violations.map(function (v) { return {id: v.id, help: v.help,"
+              + "    nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); })}; }));"
+              + "}).catch(function (e) { done([{id: 'axe-error', help: String(e)}]); });");
+      assertEquals(List.of(), violations, page);
+    }
+    assertEquals(List.of(), consoleErrors());
+  }
+
+  @Test
+  void phoneWidthHasNoHorizontalScroll() throws Exception {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      open("documents/d1937-05-14-litvinov.html");
+      Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+      screenshot("document-phone");
+      assertTrue(overflow <= 0, "horizontal overflow: " + overflow + "px");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1400));
+    }
+  }
+}
