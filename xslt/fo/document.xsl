@@ -18,15 +18,11 @@
     <xsl:variable name="tei" select="tei:TEI"/>
     <fo:root xml:lang="{($tei/@xml:lang, 'en')[1]}">
       <xsl:call-template name="f:layout-master-set"/>
-      <fo:declarations>
-        <x:xmpmeta xmlns:x="adobe:ns:meta/">
-          <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-            <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-              <dc:title><xsl:value-of select="f:title($tei)"/></dc:title>
-            </rdf:Description>
-          </rdf:RDF>
-        </x:xmpmeta>
-      </fo:declarations>
+      <xsl:call-template name="f:declarations">
+        <xsl:with-param name="title" select="f:title($tei)"/>
+        <xsl:with-param name="description" select="$edition-title"/>
+        <xsl:with-param name="creators" select="$edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.)"/>
+      </xsl:call-template>
       <fo:bookmark-tree>
         <fo:bookmark internal-destination="{f:doc-id($tei)}">
           <fo:bookmark-title><xsl:value-of select="f:title($tei)"/></fo:bookmark-title>

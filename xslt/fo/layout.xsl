@@ -4,11 +4,14 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:f="http://editio.org/ns/function"
     exclude-result-prefixes="#all">
 
   <!-- a4 | letter | 6x9in -->
   <xsl:param name="page-size" as="xs:string" select="'a4'"/>
+  <!-- true: bleed and crop marks for the printer (FOP's fox: extensions) -->
+  <xsl:param name="print" as="xs:boolean" select="false()"/>
 
   <xsl:variable name="f:page-width" select="map{'a4': '210mm', 'letter': '8.5in', '6x9in': '6in'}($page-size)"/>
   <xsl:variable name="f:page-height" select="map{'a4': '297mm', 'letter': '11in', '6x9in': '9in'}($page-size)"/>
@@ -34,9 +37,14 @@
             margin-top="15mm" margin-bottom="15mm"
             margin-left="{if (. = 'even') then '25mm' else '20mm'}"
             margin-right="{if (. = 'even') then '20mm' else '25mm'}">
+          <xsl:if test="$print">
+            <xsl:attribute name="fox:bleed">3mm</xsl:attribute>
+            <xsl:attribute name="fox:crop-offset">10mm</xsl:attribute>
+            <xsl:attribute name="fox:crop-box">media-box</xsl:attribute>
+          </xsl:if>
           <fo:region-body margin-top="12mm" margin-bottom="12mm"/>
           <fo:region-before region-name="{if (. = 'first') then 'none-before' else 'head-' || .}" extent="8mm"/>
-          <fo:region-after region-name="folio" extent="8mm"/>
+          <fo:region-after region-name="{if (. = 'first') then 'folio-first' else 'folio'}" extent="8mm"/>
         </fo:simple-page-master>
       </xsl:for-each>
       <fo:page-sequence-master master-name="chapter">
@@ -49,6 +57,33 @@
     </fo:layout-master-set>
   </xsl:template>
 
+  <!--
+    The PDF's metadata (XMP), which FOP merges into what it writes and copies into the document
+    information dictionary. Title and description are language alternatives, the creators a
+    sequence, as PDF/A requires (FOP's own values from the user agent are plain text, which
+    veraPDF rejects).
+  -->
+  <xsl:template name="f:declarations">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="description" as="xs:string?" select="()"/>
+    <xsl:param name="creators" as="xs:string*" select="()"/>
+    <fo:declarations>
+      <x:xmpmeta xmlns:x="adobe:ns:meta/">
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+          <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <dc:title><rdf:Alt><rdf:li xml:lang="x-default"><xsl:value-of select="$title"/></rdf:li></rdf:Alt></dc:title>
+            <xsl:if test="$description">
+              <dc:description><rdf:Alt><rdf:li xml:lang="x-default"><xsl:value-of select="$description"/></rdf:li></rdf:Alt></dc:description>
+            </xsl:if>
+            <xsl:if test="exists($creators)">
+              <dc:creator><rdf:Seq><xsl:for-each select="$creators"><rdf:li><xsl:value-of select="."/></rdf:li></xsl:for-each></rdf:Seq></dc:creator>
+            </xsl:if>
+          </rdf:Description>
+        </rdf:RDF>
+      </x:xmpmeta>
+    </fo:declarations>
+  </xsl:template>
+
   <!-- Running heads (edition on verso, document on recto) and the folio. -->
   <xsl:template name="f:static-content">
     <xsl:param name="verso" as="xs:string"/>
@@ -59,9 +94,20 @@
     </fo:static-content>
     <fo:static-content flow-name="head-odd">
       <fo:block font-family="{$f:body-font}" font-size="8.5pt" font-style="italic" text-align="end"
-          border-bottom="0.3pt solid #777" padding-bottom="1mm"><xsl:value-of select="$recto"/></fo:block>
+          border-bottom="0.3pt solid #777" padding-bottom="1mm">
+        <xsl:choose>
+          <xsl:when test="$recto = '#document'">
+            <fo:retrieve-marker retrieve-class-name="document" retrieve-position="first-including-carryover"
+                retrieve-boundary="page-sequence"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$recto"/></xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
     </fo:static-content>
     <fo:static-content flow-name="folio">
+      <fo:block font-family="{$f:body-font}" font-size="9pt" text-align="center"><fo:page-number/></fo:block>
+    </fo:static-content>
+    <fo:static-content flow-name="folio-first">
       <fo:block font-family="{$f:body-font}" font-size="9pt" text-align="center"><fo:page-number/></fo:block>
     </fo:static-content>
     <fo:static-content flow-name="xsl-footnote-separator">

@@ -148,6 +148,11 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A name pointing into a register is a mention: its id lets the index find its page. -->
+  <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref]" mode="m:fo">
+    <fo:inline id="{f:mention-id(.)}"><xsl:apply-templates mode="m:fo"/></fo:inline>
+  </xsl:template>
+
   <xsl:template match="tei:ref[@target]" mode="m:fo">
     <xsl:variable name="t" select="tokenize(@target)[1]"/>
     <fo:basic-link external-destination="url('{replace($t, '''', '%27')}')" color="#1a4f8a">
@@ -194,13 +199,25 @@
     <xsl:variable name="date" select="f:document-date($tei)"/>
     <xsl:variable name="parts" select="(
       f:place($tei), $date ! f:format-date(.),
-      string-join((f:party($tei, 'sender'), f:party($tei, 'addressee')), ' → ')[.])"/>
+      string-join((f:party($tei, 'sender'), f:party($tei, 'addressee')), ' → ')[.],
+      string-join(f:categories($tei, 'classifications') ! f:category-label(.), ', ')[.])"/>
     <xsl:if test="exists($parts)">
-      <fo:block font-family="{$f:heading-font}" font-size="8.5pt" color="#444" space-after="10pt"
+      <fo:block font-family="{$f:heading-font}" font-size="8.5pt" color="#444" space-after="8pt"
           keep-with-next.within-page="always" hyphenate="false">
         <xsl:value-of select="string-join($parts, ' · ')"/>
       </fo:block>
     </xsl:if>
+    <xsl:if test="f:is-calendar($tei)">
+      <fo:block font-family="{$f:heading-font}" font-size="8.5pt" space-after="6pt" padding="2pt 4pt"
+          border-left="2pt solid #c08a00" background-color="#fbf3dc" keep-with-next.within-page="always">
+        <xsl:value-of select="f:label('calendar')"/>
+      </fo:block>
+    </xsl:if>
+    <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract">
+      <fo:block space-after="6pt" font-style="italic" keep-with-next.within-page="always">
+        <xsl:apply-templates mode="m:fo"/>
+      </fo:block>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- One document: a generated heading when the text has none, metadata, text, source. -->
@@ -208,6 +225,7 @@
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:param name="number" as="xs:string?" select="()"/>
     <fo:block id="{f:doc-id($tei)}">
+      <fo:marker marker-class-name="document"><xsl:value-of select="(if ($number) then $number || '. ' else '') || f:title($tei)"/></fo:marker>
       <xsl:if test="$number">
         <fo:block font-family="{$f:heading-font}" font-size="9pt" color="#555" space-after="3pt" keep-with-next.within-page="always">
           <xsl:value-of select="$number"/>
@@ -226,8 +244,13 @@
       <xsl:if test="not($body-head)">
         <xsl:call-template name="f:fo-metadata"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       </xsl:if>
+      <xsl:for-each select="f:citation($tei)">
+        <fo:block font-size="8pt" color="#444" space-before="10pt" keep-with-previous.within-page="always" hyphenate="false">
+          <xsl:value-of select="f:label('archive')"/>: <xsl:value-of select="."/>
+        </fo:block>
+      </xsl:for-each>
       <xsl:for-each select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[tei:ref/@target][1]">
-        <fo:block font-size="8pt" color="#444" space-before="12pt" keep-with-previous.within-page="always">
+        <fo:block font-size="8pt" color="#444" space-before="4pt" keep-with-previous.within-page="always" hyphenate="false">
           <xsl:value-of select="f:label('source')"/>: <xsl:value-of select="normalize-space(tei:title[1])"/>,
           <fo:basic-link external-destination="url('{replace(tei:ref[1]/@target, '''', '%27')}')" color="#1a4f8a"><xsl:value-of select="tei:ref[1]/@target"/></fo:basic-link>
         </fo:block>

@@ -1,8 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The edition as a book: title pages, contents, introduction, the documents in order. -->
+<!--
+  The edition as a book: half-title, title page, imprint, contents, introduction and editorial
+  principles, the documents in order, and the indexes of persons and places.
+
+  The indexes need the page of every mention, which only the layout knows: editio lays the
+  volume out twice. The first pass (no $index-pages) writes empty indexes; FOP's intermediate
+  format then tells on which page each mention id landed; the second pass gets that map and
+  writes the indexes, with duplicates removed and ranges merged. The indexes come last, so they
+  move no page before them.
+-->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="http://editio.org/ns/function"
@@ -15,109 +25,280 @@
 
   <xsl:param name="edition-title" as="xs:string" select="'Edition'"/>
   <xsl:param name="documents" as="document-node()*" select="()"/>
+  <!-- mention id -> page label, from the first layout pass; empty in the first pass -->
+  <xsl:param name="index-pages" as="map(xs:string, xs:string)" select="map{}"/>
+
+  <xsl:variable name="docs" select="$documents ! tei:TEI"/>
+  <xsl:variable name="indexes" as="map(xs:string, xs:string)*" select="(
+    map{'id': '_index-persons', 'title': 'Index of persons', 'kind': 'persName', 'file': 'persons.xml'},
+    map{'id': '_index-places', 'title': 'Index of places', 'kind': 'placeName', 'file': 'places.xml'})"/>
 
   <xsl:template name="xsl:initial-template">
     <fo:root xml:lang="{($edition/tei:TEI/@xml:lang, 'en')[1]}">
       <xsl:call-template name="f:layout-master-set"/>
-      <fo:declarations>
-        <x:xmpmeta xmlns:x="adobe:ns:meta/">
-          <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-            <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-              <dc:title><xsl:value-of select="$edition-title"/></dc:title>
-            </rdf:Description>
-          </rdf:RDF>
-        </x:xmpmeta>
-      </fo:declarations>
-      <fo:bookmark-tree>
-        <fo:bookmark internal-destination="_contents"><fo:bookmark-title><xsl:value-of select="f:label('contents')"/></fo:bookmark-title></fo:bookmark>
-        <xsl:if test="$edition//tei:div[@type = 'introduction']">
-          <fo:bookmark internal-destination="_introduction"><fo:bookmark-title><xsl:value-of select="f:label('introduction')"/></fo:bookmark-title></fo:bookmark>
-        </xsl:if>
-        <fo:bookmark internal-destination="_documents">
-          <fo:bookmark-title><xsl:value-of select="f:label('documents')"/></fo:bookmark-title>
-          <xsl:for-each select="$documents ! tei:TEI">
-            <fo:bookmark internal-destination="{f:doc-id(.)}">
-              <fo:bookmark-title><xsl:value-of select="position() || '. ' || f:title(.)"/></fo:bookmark-title>
-            </fo:bookmark>
-          </xsl:for-each>
-        </fo:bookmark>
-      </fo:bookmark-tree>
-
-      <!-- Title page and contents -->
-      <fo:page-sequence master-reference="first" xsl:use-attribute-sets="f:text">
+      <xsl:call-template name="f:declarations">
+        <xsl:with-param name="title" select="$edition-title"/>
+        <xsl:with-param name="description" select="string(($edition//tei:titleStmt/tei:title[@type = 'sub'])[1])"/>
+        <xsl:with-param name="creators" select="$edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.)"/>
+      </xsl:call-template>
+      <xsl:call-template name="m:bookmarks"/>
+      <xsl:call-template name="m:front"/>
+      <xsl:call-template name="m:contents"/>
+      <xsl:call-template name="m:introduction"/>
+      <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
+        <xsl:call-template name="f:static-content">
+          <xsl:with-param name="verso" select="$edition-title"/>
+          <xsl:with-param name="recto" select="'#document'"/>
+        </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
-          <fo:block space-before="60mm" font-family="{$f:heading-font}" font-size="22pt" font-weight="bold"
-              text-align="center" line-height="1.2" hyphenate="false"><xsl:value-of select="$edition-title"/></fo:block>
-          <xsl:for-each select="$edition//tei:titleStmt/tei:title[@type = 'sub']">
-            <fo:block space-before="8mm" font-size="12pt" text-align="center" hyphenate="false"><xsl:value-of select="."/></fo:block>
-          </xsl:for-each>
-          <xsl:for-each select="$edition//tei:titleStmt/tei:respStmt">
-            <fo:block space-before="20mm" font-size="11pt" text-align="center">
-              <xsl:value-of select="normalize-space(tei:resp) || ' ' || string-join(tei:name ! normalize-space(.), ', ')"/>
-            </fo:block>
-          </xsl:for-each>
-          <xsl:for-each select="$edition//tei:publicationStmt">
-            <fo:block space-before="40mm" font-size="10pt" text-align="center">
-              <xsl:value-of select="string-join((normalize-space(tei:publisher), normalize-space(tei:date)), ' · ')"/>
-            </fo:block>
-          </xsl:for-each>
-          <fo:block break-before="page" id="_contents" font-family="{$f:heading-font}" font-size="14pt" font-weight="bold" space-after="10pt">
-            <xsl:value-of select="f:label('contents')"/>
+          <fo:block id="_documents" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="14pt">
+            <xsl:value-of select="f:label('documents')"/>
           </fo:block>
-          <xsl:if test="$edition//tei:div[@type = 'introduction']">
-            <xsl:call-template name="m:toc-line">
-              <xsl:with-param name="target" select="'_introduction'"/>
-              <xsl:with-param name="title" select="f:label('introduction')"/>
-            </xsl:call-template>
-          </xsl:if>
-          <xsl:for-each select="$documents ! tei:TEI">
-            <xsl:call-template name="m:toc-line">
-              <xsl:with-param name="target" select="f:doc-id(.)"/>
-              <xsl:with-param name="title" select="position() || '. ' || f:title(.)"/>
-            </xsl:call-template>
+          <xsl:for-each select="$docs">
+            <fo:block space-before="18pt" keep-together.within-page="auto"
+                break-before="{if (position() gt 1 and not(f:is-calendar(.))) then 'page' else 'auto'}">
+              <xsl:call-template name="f:fo-document">
+                <xsl:with-param name="tei" select="."/>
+                <xsl:with-param name="number" select="string(position())"/>
+              </xsl:call-template>
+            </fo:block>
           </xsl:for-each>
         </fo:flow>
       </fo:page-sequence>
-
-      <xsl:for-each select="$edition//tei:div[@type = 'introduction']">
-        <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
-          <xsl:call-template name="f:static-content">
-            <xsl:with-param name="verso" select="$edition-title"/>
-            <xsl:with-param name="recto" select="f:label('introduction')"/>
-          </xsl:call-template>
-          <fo:flow flow-name="xsl-region-body">
-            <fo:block id="_introduction"><xsl:apply-templates mode="m:fo"/></fo:block>
-          </fo:flow>
-        </fo:page-sequence>
-      </xsl:for-each>
-
-      <xsl:for-each select="$documents ! tei:TEI">
-        <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
-          <xsl:call-template name="f:static-content">
-            <xsl:with-param name="verso" select="$edition-title"/>
-            <xsl:with-param name="recto" select="f:title(.)"/>
-          </xsl:call-template>
-          <fo:flow flow-name="xsl-region-body">
-            <xsl:if test="position() = 1"><fo:block id="_documents"/></xsl:if>
-            <xsl:call-template name="f:fo-document">
-              <xsl:with-param name="tei" select="."/>
-              <xsl:with-param name="number" select="string(position())"/>
-            </xsl:call-template>
-          </fo:flow>
-        </fo:page-sequence>
+      <xsl:for-each select="$indexes">
+        <xsl:call-template name="m:index"><xsl:with-param name="index" select="."/></xsl:call-template>
       </xsl:for-each>
     </fo:root>
+  </xsl:template>
+
+  <xsl:template name="m:bookmarks">
+    <fo:bookmark-tree>
+      <fo:bookmark internal-destination="_title"><fo:bookmark-title><xsl:value-of select="$edition-title"/></fo:bookmark-title></fo:bookmark>
+      <fo:bookmark internal-destination="_contents"><fo:bookmark-title><xsl:value-of select="f:label('contents')"/></fo:bookmark-title></fo:bookmark>
+      <xsl:if test="$edition//tei:div[@type = 'introduction']">
+        <fo:bookmark internal-destination="_introduction"><fo:bookmark-title><xsl:value-of select="f:label('introduction')"/></fo:bookmark-title></fo:bookmark>
+      </xsl:if>
+      <xsl:if test="$edition//tei:editorialDecl">
+        <fo:bookmark internal-destination="_principles"><fo:bookmark-title><xsl:value-of select="f:label('editorial-principles')"/></fo:bookmark-title></fo:bookmark>
+      </xsl:if>
+      <fo:bookmark internal-destination="_documents" starting-state="show">
+        <fo:bookmark-title><xsl:value-of select="f:label('documents')"/></fo:bookmark-title>
+        <xsl:for-each select="$docs">
+          <fo:bookmark internal-destination="{f:doc-id(.)}">
+            <fo:bookmark-title><xsl:value-of select="position() || '. ' || f:title(.)"/></fo:bookmark-title>
+          </fo:bookmark>
+        </xsl:for-each>
+      </fo:bookmark>
+      <xsl:for-each select="$indexes">
+        <fo:bookmark internal-destination="{?id}"><fo:bookmark-title><xsl:value-of select="?title"/></fo:bookmark-title></fo:bookmark>
+      </xsl:for-each>
+    </fo:bookmark-tree>
+  </xsl:template>
+
+  <!-- Half-title, title page, imprint. -->
+  <xsl:template name="m:front">
+    <xsl:variable name="pub" select="$edition//tei:publicationStmt"/>
+    <fo:page-sequence master-reference="first" xsl:use-attribute-sets="f:text">
+      <fo:flow flow-name="xsl-region-body">
+        <fo:block id="_half-title" space-before="70mm" font-family="{$f:heading-font}" font-size="15pt" text-align="center" hyphenate="false">
+          <xsl:value-of select="$edition-title"/>
+        </fo:block>
+        <fo:block break-before="page" id="_title" space-before="50mm" font-family="{$f:heading-font}" font-size="22pt" font-weight="bold"
+            text-align="center" line-height="1.2" hyphenate="false"><xsl:value-of select="$edition-title"/></fo:block>
+        <xsl:for-each select="$edition//tei:titleStmt/tei:title[@type = 'sub']">
+          <fo:block space-before="8mm" font-size="12pt" text-align="center" hyphenate="false"><xsl:value-of select="."/></fo:block>
+        </xsl:for-each>
+        <xsl:for-each select="$edition//tei:titleStmt/tei:respStmt">
+          <fo:block space-before="20mm" font-size="11pt" text-align="center">
+            <xsl:value-of select="normalize-space(tei:resp) || ' ' || string-join(tei:name ! normalize-space(.), ', ')"/>
+          </fo:block>
+        </xsl:for-each>
+        <fo:block space-before="50mm" font-size="10pt" text-align="center">
+          <xsl:value-of select="string-join(($pub/tei:publisher, $pub/tei:date) ! normalize-space(.), ' · ')"/>
+        </fo:block>
+        <!-- imprint (verso of the title page) -->
+        <fo:block break-before="page" id="_imprint" space-before="120mm" font-size="8.5pt" line-height="1.45" text-align="start">
+          <fo:block font-weight="bold"><xsl:value-of select="$edition-title"/></fo:block>
+          <xsl:for-each select="$edition//tei:titleStmt/tei:respStmt">
+            <fo:block><xsl:value-of select="normalize-space(tei:resp) || ' ' || string-join(tei:name ! normalize-space(.), ', ')"/></fo:block>
+          </xsl:for-each>
+          <xsl:for-each select="$edition//tei:editionStmt/tei:edition">
+            <fo:block><xsl:value-of select="normalize-space(.)"/></fo:block>
+          </xsl:for-each>
+          <fo:block space-before="4pt"><xsl:value-of select="string-join(($pub/tei:publisher, $pub/tei:date/(@when, .)[1]) ! normalize-space(.), ', ')"/></fo:block>
+          <xsl:for-each select="$pub/tei:availability/tei:licence">
+            <fo:block space-before="4pt"><xsl:value-of select="normalize-space(.)"/>
+              <xsl:if test="@target"><xsl:text> </xsl:text><fo:basic-link external-destination="url('{@target}')"><xsl:value-of select="@target"/></fo:basic-link></xsl:if>
+            </fo:block>
+          </xsl:for-each>
+          <fo:block space-before="4pt">Published with editio from TEI P5 sources; set in DejaVu Serif and DejaVu Sans.</fo:block>
+        </fo:block>
+      </fo:flow>
+    </fo:page-sequence>
+  </xsl:template>
+
+  <xsl:template name="m:contents">
+    <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
+      <xsl:call-template name="f:static-content">
+        <xsl:with-param name="verso" select="$edition-title"/>
+        <xsl:with-param name="recto" select="f:label('contents')"/>
+      </xsl:call-template>
+      <fo:flow flow-name="xsl-region-body">
+        <fo:block id="_contents" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="12pt">
+          <xsl:value-of select="f:label('contents')"/>
+        </fo:block>
+        <xsl:if test="$edition//tei:div[@type = 'introduction']">
+          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_introduction'"/>
+            <xsl:with-param name="title" select="f:label('introduction')"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="$edition//tei:editorialDecl">
+          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_principles'"/>
+            <xsl:with-param name="title" select="f:label('editorial-principles')"/></xsl:call-template>
+        </xsl:if>
+        <fo:block font-family="{$f:heading-font}" font-weight="bold" space-before="8pt" space-after="4pt" keep-with-next.within-page="always">
+          <xsl:value-of select="f:label('documents')"/>
+        </fo:block>
+        <xsl:for-each select="$docs">
+          <xsl:call-template name="m:toc-line">
+            <xsl:with-param name="target" select="f:doc-id(.)"/>
+            <xsl:with-param name="title" select="position() || '. ' || f:title(.)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+        <fo:block space-before="8pt"/>
+        <xsl:for-each select="$indexes">
+          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="?id"/><xsl:with-param name="title" select="?title"/></xsl:call-template>
+        </xsl:for-each>
+      </fo:flow>
+    </fo:page-sequence>
   </xsl:template>
 
   <xsl:template name="m:toc-line">
     <xsl:param name="target" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
-    <fo:block text-align-last="justify" space-after="3pt" start-indent="0pt" end-indent="8mm" last-line-end-indent="-8mm" hyphenate="false">
+    <fo:block text-align-last="justify" space-after="2pt" start-indent="0pt" end-indent="8mm" last-line-end-indent="-8mm"
+        hyphenate="false" font-size="9.5pt">
       <fo:basic-link internal-destination="{$target}">
         <xsl:value-of select="$title"/>
         <fo:leader leader-pattern="dots"/>
         <fo:page-number-citation ref-id="{$target}"/>
       </fo:basic-link>
     </fo:block>
+  </xsl:template>
+
+  <xsl:template name="m:introduction">
+    <xsl:if test="$edition//tei:div[@type = 'introduction'] or $edition//tei:editorialDecl">
+      <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
+        <xsl:call-template name="f:static-content">
+          <xsl:with-param name="verso" select="$edition-title"/>
+          <xsl:with-param name="recto" select="f:label('introduction')"/>
+        </xsl:call-template>
+        <fo:flow flow-name="xsl-region-body">
+          <xsl:for-each select="$edition//tei:div[@type = 'introduction']">
+            <fo:block id="_introduction"><xsl:apply-templates mode="m:fo"/></fo:block>
+          </xsl:for-each>
+          <xsl:if test="$edition//tei:editorialDecl">
+            <fo:block id="_principles" space-before="16pt">
+              <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
+                <xsl:value-of select="f:label('editorial-principles')"/>
+              </fo:block>
+              <xsl:for-each select="$edition//tei:editorialDecl/*">
+                <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="10pt" space-before="6pt" keep-with-next.within-page="always">
+                  <xsl:value-of select="upper-case(substring(local-name(), 1, 1)) || substring(local-name(), 2)"/>
+                </fo:block>
+                <xsl:apply-templates mode="m:fo"/>
+              </xsl:for-each>
+            </fo:block>
+          </xsl:if>
+        </fo:flow>
+      </fo:page-sequence>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:gi" mode="m:fo"><fo:inline font-family="DejaVu Sans Mono">&lt;<xsl:value-of select="."/>&gt;</fo:inline></xsl:template>
+
+  <!-- An index: every register entry mentioned in the volume, with its pages (ranges merged), linked. -->
+  <xsl:template name="m:index">
+    <xsl:param name="index" as="map(xs:string, xs:string)"/>
+    <xsl:variable name="mentions" select="$docs/tei:text//*[local-name() = $index?kind][@ref]"/>
+    <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
+      <xsl:call-template name="f:static-content">
+        <xsl:with-param name="verso" select="$edition-title"/>
+        <xsl:with-param name="recto" select="$index?title"/>
+      </xsl:call-template>
+      <fo:flow flow-name="xsl-region-body">
+        <fo:block id="{$index?id}" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="12pt">
+          <xsl:value-of select="$index?title"/>
+        </fo:block>
+        <fo:block font-size="8.5pt" line-height="1.35" text-align="start" hyphenate="false">
+          <xsl:for-each-group select="$mentions" group-by="(tokenize(@ref)[1] ! f:resolve(., current()) ! generate-id(.), '')[1]">
+            <xsl:sort select="lower-case(f:standard-name(f:resolve(tokenize(@ref)[1], .)))"/>
+            <xsl:variable name="entry" select="f:resolve(tokenize(@ref)[1], .)"/>
+            <xsl:if test="$entry">
+              <xsl:call-template name="m:index-entry">
+                <xsl:with-param name="name" select="f:standard-name($entry)"/>
+                <xsl:with-param name="mentions" select="current-group()"/>
+              </xsl:call-template>
+            </xsl:if>
+          </xsl:for-each-group>
+        </fo:block>
+      </fo:flow>
+    </fo:page-sequence>
+  </xsl:template>
+
+  <xsl:template name="m:index-entry">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:param name="mentions" as="element()*"/>
+    <!-- page number -> the first mention on that page (link target) -->
+    <xsl:variable name="on-page" as="map(xs:integer, xs:string)" select="map:merge(
+        for $m in $mentions, $id in f:mention-id($m), $p in $index-pages($id)[. castable as xs:integer]
+        return map{xs:integer($p): $id}, map{'duplicates': 'use-first'})"/>
+    <xsl:variable name="pages" select="sort(map:keys($on-page))"/>
+    <fo:block start-indent="1.5em" text-indent="-1.5em" keep-together.within-page="always">
+      <xsl:value-of select="$name"/>
+      <xsl:if test="exists($pages)"><xsl:text>  </xsl:text></xsl:if>
+      <!-- runs of consecutive pages become ranges: 12–14 -->
+      <xsl:iterate select="$pages">
+        <xsl:param name="start" as="xs:integer?" select="()"/>
+        <xsl:param name="previous" as="xs:integer?" select="()"/>
+        <xsl:param name="first" as="xs:boolean" select="true()"/>
+        <xsl:on-completion>
+          <xsl:if test="exists($start)">
+            <xsl:call-template name="m:page-range">
+              <xsl:with-param name="from" select="$start"/><xsl:with-param name="to" select="$previous"/>
+              <xsl:with-param name="target" select="$on-page($start)"/><xsl:with-param name="first" select="$first"/>
+            </xsl:call-template>
+          </xsl:if>
+        </xsl:on-completion>
+        <xsl:choose>
+          <xsl:when test="empty($start)">
+            <xsl:next-iteration><xsl:with-param name="start" select="."/><xsl:with-param name="previous" select="."/></xsl:next-iteration>
+          </xsl:when>
+          <xsl:when test=". = $previous + 1">
+            <xsl:next-iteration><xsl:with-param name="previous" select="."/></xsl:next-iteration>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="m:page-range">
+              <xsl:with-param name="from" select="$start"/><xsl:with-param name="to" select="$previous"/>
+              <xsl:with-param name="target" select="$on-page($start)"/><xsl:with-param name="first" select="$first"/>
+            </xsl:call-template>
+            <xsl:next-iteration>
+              <xsl:with-param name="start" select="."/><xsl:with-param name="previous" select="."/>
+              <xsl:with-param name="first" select="false()"/>
+            </xsl:next-iteration>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:iterate>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template name="m:page-range">
+    <xsl:param name="from" as="xs:integer"/>
+    <xsl:param name="to" as="xs:integer"/>
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:param name="first" as="xs:boolean"/>
+    <xsl:if test="not($first)">, </xsl:if>
+    <fo:basic-link internal-destination="{$target}">
+      <xsl:value-of select="if ($to gt $from) then $from || '–' || $to else string($from)"/>
+    </fo:basic-link>
   </xsl:template>
 </xsl:stylesheet>

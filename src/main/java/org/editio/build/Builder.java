@@ -43,9 +43,16 @@ public final class Builder {
 
   private final Xml xml = new Xml();
   private String pageSize = "a4";
+  private boolean print;
 
   public Builder pageSize(String pageSize) {
     this.pageSize = pageSize;
+    return this;
+  }
+
+  /** Bleed and crop marks for a printer. */
+  public Builder print(boolean print) {
+    this.print = print;
     return this;
   }
 
@@ -68,8 +75,9 @@ public final class Builder {
         new HtmlPublisher(xml).publish(edition, staging.part(Output.HTML.folder), outputs.contains(Output.PDF));
       }
       if (outputs.contains(Output.PDF)) {
-        Fop fop = new Fop(creationDate(edition));
-        new PdfPublisher(xml, fop, pageSize).publish(edition, staging.part(Output.PDF.folder));
+        Date created = creationDate(edition);
+        Fop fop = new Fop(created);
+        new PdfPublisher(xml, fop, pageSize, print, created).publish(edition, staging.part(Output.PDF.folder));
       }
       List<String> parts = new ArrayList<>();
       for (Output o : EnumSet.copyOf(outputs)) {

@@ -36,6 +36,8 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // FOP logs every rendered page through commons-logging; editio reports what matters itself
+    System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.NoOpLog");
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

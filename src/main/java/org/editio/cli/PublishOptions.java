@@ -24,6 +24,9 @@ final class PublishOptions {
       description = "PDF page size: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   String pageSize;
 
+  @Option(names = "--print", description = "PDF for a printer: 3 mm bleed and crop marks.")
+  boolean print;
+
   static final class PageSizes implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {

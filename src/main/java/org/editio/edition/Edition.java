@@ -19,6 +19,7 @@ import org.editio.xml.Params;
  * @param documents the documents, ordered by date and then by id
  * @param registers the register files by absolute URI (the key stylesheets resolve pointers by)
  * @param published the publication date of edition.xml (ISO 8601), empty when it has none
+ * @param editors the edition's editors, as edition.xml names them, empty when it has none
  */
 public record Edition(
     Path source,
@@ -27,7 +28,8 @@ public record Edition(
     Optional<XdmNode> editionFile,
     List<TeiDocument> documents,
     Map<String, XdmNode> registers,
-    String published) {
+    String published,
+    String editors) {
 
   public Edition {
     documents = List.copyOf(documents);

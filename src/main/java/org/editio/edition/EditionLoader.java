@@ -186,8 +186,11 @@ public final class EditionLoader {
     registers.forEach((file, tree) -> registersByUri.put(file.toUri().toString(), tree));
     String id = editionId(source, editionFile);
     String title = editionTitle(metadata, editionFile, documents, source);
-    String published = editionFile == null ? "" : get(callMetadata(metadata, editionFile), "published");
-    Edition edition = new Edition(path, id, title, Optional.ofNullable(editionFile), documents, registersByUri, published);
+    XdmMap editionMetadata = editionFile == null ? null : callMetadata(metadata, editionFile);
+    String published = editionMetadata == null ? "" : get(editionMetadata, "published");
+    String editors = editionMetadata == null ? "" : get(editionMetadata, "editors");
+    Edition edition = new Edition(path, id, title, Optional.ofNullable(editionFile), documents, registersByUri,
+        published, editors);
     return new Loaded(edition, List.copyOf(problems), layout.size());
   }
 

@@ -9,7 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import javax.xml.transform.sax.SAXResult;
+import net.sf.saxon.s9api.SaxonApiException;
+import org.apache.fop.render.intermediate.IFContext;
+import org.apache.fop.render.intermediate.IFSerializer;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
 import org.apache.fop.apps.FOPException;
 import org.apache.fop.apps.FOUserAgent;
 import org.apache.fop.apps.FopConfParser;
@@ -55,12 +63,8 @@ public final class Fop {
     private final org.xml.sax.ContentHandler handler;
     private final List<String> fontProblems = Collections.synchronizedList(new ArrayList<>());
 
-    private Job(OutputStream out, String title) throws FOPException {
-      FOUserAgent agent = factory.newFOUserAgent();
-      agent.setCreationDate(creationDate);
-      agent.setProducer("editio");
-      agent.setCreator("editio");
-      agent.setTitle(title);
+    private Job(OutputStream out, Metadata metadata) throws FOPException {
+      FOUserAgent agent = newAgent(metadata);
       agent.getEventBroadcaster().addEventListener(this::onEvent);
       // FOP reads its configuration (a DOM, not safe for concurrent reads) while it sets up the
       // renderer; the set-up is serialized, the layout of the documents runs in parallel.
@@ -96,9 +100,77 @@ public final class Fop {
     }
   }
 
+  /** What a PDF says about itself (document information and XMP, written by FOP). */
+  public record Metadata(String title, String author, String subject, String keywords) {}
+
+  /**
+   * A user agent for an archival PDF: PDF/A-2b, tagged (accessibility), with the document's
+   * metadata and the run's fixed creation date.
+   */
+  private FOUserAgent newAgent(Metadata metadata) {
+    FOUserAgent agent = factory.newFOUserAgent();
+    agent.setCreationDate(creationDate);
+    agent.setProducer("editio");
+    agent.setCreator("editio");
+    // title, creators and description come as XMP from the stylesheets (f:declarations); FOP
+    // fills the document information dictionary from them
+    if (!metadata.keywords().isBlank()) {
+      agent.setKeywords(metadata.keywords());
+    }
+    agent.getRendererOptions().put("pdf-a-mode", "PDF/A-2b");
+    agent.setAccessibility(true);
+    return agent;
+  }
+
   /** Starts a PDF written to {@code out}. */
-  public Job newJob(OutputStream out, String title) throws FOPException {
-    return new Job(out, title);
+  public Job newJob(OutputStream out, Metadata metadata) throws FOPException {
+    return new Job(out, metadata);
+  }
+
+  /**
+   * Lays out XSL-FO without making a PDF and reports on which page (its printed number) each
+   * FO id landed: the first pass of a volume whose index needs page numbers. FOP writes its
+   * intermediate format as SAX events straight into a listener, so nothing is kept but the map.
+   */
+  public Map<String, String> pagesOfIds(FoSource fo) throws FOPException, SaxonApiException {
+    FOUserAgent agent = newAgent(new Metadata("first pass", "", "", ""));
+    Map<String, String> pages = new HashMap<>();
+    IFSerializer serializer = new IFSerializer(new IFContext(agent));
+    // the same fonts and metrics as the PDF, so that the pages are the PDF's pages
+    serializer.mimicDocumentHandler(agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF));
+    try {
+      serializer.setResult(new SAXResult(new DefaultHandler() {
+      private String page = "";
+
+      @Override
+      public void startElement(String uri, String localName, String qName, Attributes atts) {
+        if (localName.equals("page")) {
+          page = atts.getValue("name");
+        } else if (localName.equals("id")) {
+          String id = atts.getValue("name");
+          if (id != null && !id.isEmpty()) {
+            pages.putIfAbsent(id, page);
+          }
+        }
+      }
+    }));
+    } catch (org.apache.fop.render.intermediate.IFException e) {
+      throw new FOPException(e);
+    }
+    agent.setDocumentHandlerOverride(serializer);
+    org.apache.fop.apps.Fop fop;
+    synchronized (factory) {
+      fop = factory.newFop(MimeConstants.MIME_FOP_IF, agent);
+      fop.getDefaultHandler();
+    }
+    fo.writeTo(fop.getDefaultHandler());
+    return pages;
+  }
+
+  /** Something that writes XSL-FO as SAX events (a transformation). */
+  @FunctionalInterface
+  public interface FoSource {
+    void writeTo(org.xml.sax.ContentHandler handler) throws SaxonApiException;
   }
 
   /** Resolves {@code classpath:} URIs (fonts, hyphenation) and files; nothing from the network. */

@@ -1,10 +1,11 @@
 package org.editio.pdf;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Date;
+import java.util.Map;
 import net.sf.saxon.s9api.SAXDestination;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Xslt30Transformer;
@@ -19,19 +20,24 @@ import org.editio.xml.Xml;
 
 /**
  * Writes the PDF edition: the volume {@code <edition-id>.pdf} and one PDF per document in
- * {@code documents/}. XSL-FO goes from Saxon straight into FOP as SAX events, with no
- * intermediate file.
+ * {@code documents/}, as PDF/A-2b with tagged structure. XSL-FO goes from Saxon straight into
+ * FOP as SAX events, with no intermediate file. The volume is laid out twice: the first pass
+ * learns the page of every mention (FOP's intermediate format), the second writes the indexes.
  */
 public final class PdfPublisher {
 
   private final Xml xml;
   private final Fop fop;
   private final String pageSize;
+  private final boolean print;
+  private final Date creationDate;
 
-  public PdfPublisher(Xml xml, Fop fop, String pageSize) {
+  public PdfPublisher(Xml xml, Fop fop, String pageSize, boolean print, Date creationDate) {
     this.xml = xml;
     this.fop = fop;
     this.pageSize = pageSize;
+    this.print = print;
+    this.creationDate = creationDate;
   }
 
   /** Publishes the volume and the per-document PDFs into {@code dir} (normally a staging folder). */
@@ -45,43 +51,63 @@ public final class PdfPublisher {
       throw EditioException.io(dir, "cannot write the PDF edition: " + e.getMessage());
     }
     Parallel.forEach(edition.documents(), doc -> {
-      Params params = edition.stylesheetParams().put("page-size", pageSize);
-      render(doc.file(), docs.resolve(doc.id() + ".pdf"), doc.title(), (t, dest) -> {
-        t.setStylesheetParameters(params.asMap());
-        t.applyTemplates(doc.tree(), dest);
-      }, documentFo);
+      Params params = params(edition);
+      render(doc.file(), docs.resolve(doc.id() + ".pdf"),
+          new Fop.Metadata(doc.title(), edition.editors(), edition.title(), doc.date()),
+          handler -> {
+            Xslt30Transformer t = Xml.transformer(documentFo);
+            t.setStylesheetParameters(params.asMap());
+            t.applyTemplates(doc.tree(), new SAXDestination(handler));
+          });
     });
-    Params params = edition.stylesheetParams()
-        .put("page-size", pageSize)
-        .put("documents", edition.documentTrees());
-    render(edition.source(), dir.resolve(edition.id() + ".pdf"), edition.title(), (t, dest) -> {
-      t.setStylesheetParameters(params.asMap());
-      t.callTemplate(null, dest);
-    }, volumeFo);
+
+    Params volume = params(edition).put("documents", edition.documentTrees());
+    Fop.FoSource firstPass = handler -> {
+      Xslt30Transformer t = Xml.transformer(volumeFo);
+      t.setStylesheetParameters(volume.asMap());
+      t.callTemplate(null, new SAXDestination(handler));
+    };
+    Map<String, String> pages;
+    try {
+      pages = fop.pagesOfIds(firstPass);
+    } catch (SaxonApiException | FOPException e) {
+      throw new EditioException(EditioException.INPUT,
+          Problem.error(edition.source(), "cannot lay out the volume: " + rootMessage(e)));
+    }
+    Params withIndex = params(edition).put("documents", edition.documentTrees()).putStrings("index-pages", pages);
+    render(edition.source(), dir.resolve(edition.id() + ".pdf"),
+        new Fop.Metadata(edition.title(), edition.editors(), edition.title(), ""),
+        handler -> {
+          Xslt30Transformer t = Xml.transformer(volumeFo);
+          t.setStylesheetParameters(withIndex.asMap());
+          t.callTemplate(null, new SAXDestination(handler));
+        });
   }
 
-  @FunctionalInterface
-  private interface Transform {
-    void run(Xslt30Transformer transformer, SAXDestination destination) throws SaxonApiException;
+  private Params params(Edition edition) {
+    return edition.stylesheetParams().put("page-size", pageSize).put("print", print);
   }
 
-  private void render(Path source, Path pdf, String title, Transform transform, XsltExecutable stylesheet)
-      throws EditioException {
+  private void render(Path source, Path pdf, Fop.Metadata metadata, Fop.FoSource fo) throws EditioException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     Fop.Job job;
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(pdf))) {
-      job = fop.newJob(out, title);
-      transform.run(Xml.transformer(stylesheet), new SAXDestination(job.handler()));
+    try {
+      job = fop.newJob(out, metadata);
+      fo.writeTo(job.handler());
     } catch (SaxonApiException | FOPException e) {
       throw new EditioException(EditioException.INPUT,
           Problem.error(source, "cannot lay out " + pdf.getFileName() + ": " + rootMessage(e)));
-    } catch (IOException e) {
-      throw EditioException.io(pdf, "cannot write the PDF: " + e.getMessage());
     }
     if (!job.fontProblems().isEmpty()) {
       throw new EditioException(EditioException.INPUT, job.fontProblems().stream()
           .map(m -> Problem.error(source, pdf.getFileName() + ": " + m
               + " (the embedded fonts lack this character; the PDF would print it as '#')"))
           .toList());
+    }
+    try {
+      Files.write(pdf, Reproducible.apply(out.toByteArray(), creationDate));
+    } catch (IOException e) {
+      throw EditioException.io(pdf, "cannot write the PDF: " + e.getMessage());
     }
   }
 
@@ -92,5 +118,4 @@ public final class PdfPublisher {
     }
     return t.getMessage() == null ? t.toString() : t.getMessage();
   }
-
 }

@@ -61,7 +61,9 @@ final class CorpusChecks {
               + " (first at line " + earlier.getLineNumber() + "): make it unique", "id-unique"));
           continue;
         }
-        if (f.document()) {
+        if (f.document() && edition) {
+          // an edition gathers its documents into one volume: their ids must not collide; loose
+          // TEI files each have their own ids (the PDF volume scopes them per document)
           XdmNode first = firstWithId.putIfAbsent(id, e);
           if (first != null) {
             problems.add(problem(f.path(), e, Severity.ERROR, "the id '" + id + "' is already used in "

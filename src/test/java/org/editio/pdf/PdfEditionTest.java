@@ -1,0 +1,241 @@
+package org.editio.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDNamedDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
+import org.editio.TestFiles;
+import org.editio.build.Builder;
+import org.editio.edition.EditionLoader;
+import org.editio.edition.TeiDocument;
+import org.editio.xml.Xml;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.results.ValidationResult;
+
+/** The PDF edition of the sample edition: the book, its per-document PDFs, archival quality. */
+class PdfEditionTest {
+
+  @TempDir static Path out;
+  static Path volume;
+  static List<TeiDocument> documents;
+
+  @BeforeAll
+  static void publish() throws Exception {
+    new Builder().build(TestFiles.EDITION, out, EnumSet.of(Builder.Output.PDF));
+    volume = out.resolve("pdf/soviet-foreign-policy-1919-1941.pdf");
+    documents = new EditionLoader(new Xml()).load(TestFiles.EDITION).documents();
+  }
+
+  static String pageText(PDDocument pdf, int page) throws IOException {
+    PDFTextStripper s = new PDFTextStripper();
+    s.setStartPage(page);
+    s.setEndPage(page);
+    return s.getText(pdf);
+  }
+
+  @Test
+  void everyDocumentsTextIsInTheVolumeAndInItsOwnPdf() throws Exception {
+    String book = SeedPdfTest.pdfText(volume);
+    List<String> missing = new ArrayList<>();
+    for (TeiDocument doc : documents) {
+      String own = SeedPdfTest.pdfText(out.resolve("pdf/documents/" + doc.id() + ".pdf"));
+      for (String word : TestFiles.teiWords(doc.tree())) {
+        if (!book.contains(word)) {
+          missing.add(doc.id() + " (volume): " + word);
+        }
+        if (!own.contains(word)) {
+          missing.add(doc.id() + ": " + word);
+        }
+      }
+    }
+    assertEquals(List.of(), missing.subList(0, Math.min(20, missing.size())));
+  }
+
+  @Test
+  void everyPdfEmbedsAllItsFonts() throws IOException {
+    assertEquals(List.of(), SeedPdfTest.fontProblems(volume));
+    try (var files = Files.list(out.resolve("pdf/documents"))) {
+      for (Path pdf : files.toList()) {
+        assertEquals(List.of(), SeedPdfTest.fontProblems(pdf), pdf.getFileName().toString());
+      }
+    }
+  }
+
+  @Test
+  void theOutlineHasOneEntryPerDocument() throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(volume.toFile())) {
+      List<String> top = new ArrayList<>();
+      PDOutlineItem documentsItem = null;
+      for (PDOutlineItem item : pdf.getDocumentCatalog().getDocumentOutline().children()) {
+        top.add(item.getTitle());
+        if (item.getTitle().equals("Documents")) {
+          documentsItem = item;
+        }
+      }
+      assertTrue(top.containsAll(List.of("Contents", "Introduction", "Documents", "Index of persons", "Index of places")), top.toString());
+      assertNotNull(documentsItem);
+      int n = 0;
+      for (PDOutlineItem item : documentsItem.children()) {
+        n++;
+        assertTrue(item.getTitle().startsWith(n + ". "), item.getTitle());
+      }
+      assertEquals(documents.size(), n);
+      assertEquals("en", pdf.getDocumentCatalog().getLanguage());
+      assertEquals("Soviet Diplomacy in Turkey, the Balkans and Iran, 1919–1941", pdf.getDocumentInformation().getTitle());
+      assertEquals("The editio editorial team", pdf.getDocumentInformation().getAuthor());
+    }
+  }
+
+  /** Each contents line links to its document's first page and prints that page's number. */
+  @Test
+  void contentsPageNumbersMatchWhereDocumentsStart() throws IOException {
+    // the last line of an entry: title, leader dots, page number (a wrapped title's first line has no dots)
+    Pattern number = Pattern.compile("\\.{3,}\\s*(\\d+)\\s*$");
+    int checked = 0;
+    try (PDDocument pdf = Loader.loadPDF(volume.toFile())) {
+      for (int p = 0; p < 8; p++) {
+        PDPage page = pdf.getPage(p);
+        for (PDAnnotation a : page.getAnnotations()) {
+          if (!(a instanceof PDAnnotationLink link) || !(link.getAction() instanceof PDActionGoTo go)) {
+            continue;
+          }
+          var destination = go.getDestination();
+          if (destination instanceof PDNamedDestination named) {
+            destination = pdf.getDocumentCatalog().findNamedDestinationPage(named);
+          }
+          int target = ((PDPageDestination) destination).retrievePageNumber() + 1;
+          PDFTextStripperByArea area = new PDFTextStripperByArea();
+          var r = link.getRectangle();
+          area.addRegion("line", new java.awt.geom.Rectangle2D.Float(r.getLowerLeftX(),
+              page.getMediaBox().getHeight() - r.getUpperRightY(), r.getWidth() + 40, r.getHeight()));
+          area.extractRegions(page);
+          Matcher m = number.matcher(area.getTextForRegion("line").strip());
+          if (m.find()) {
+            assertEquals(target, Integer.parseInt(m.group(1)), "contents line: " + area.getTextForRegion("line").strip());
+            checked++;
+          }
+        }
+      }
+    }
+    assertTrue(checked >= documents.size(), "contents lines checked: " + checked);
+  }
+
+  @Test
+  void theFootnoteStandsAtTheFootOfThePageOfItsMark() throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(volume.toFile())) {
+      for (int p = 1; p <= pdf.getNumberOfPages(); p++) {
+        String text = pageText(pdf, p);
+        if (text.contains("a copy of the telegram was sent")) {
+          String all = TestFiles.withoutWhitespace(text.replaceAll("-\\R", ""));
+          assertTrue(all.contains("frommyargument.1"), "the mark is on the same page");
+          assertTrue(all.indexOf("frommyargument.1") < all.indexOf("acopyofthetelegram"), "the note is below its mark");
+          return;
+        }
+      }
+    }
+    throw new AssertionError("the note is not in the volume");
+  }
+
+  /** The index of persons lists pages on which the person is mentioned. */
+  @Test
+  void theIndexPointsToPagesThatMentionTheEntry() throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(volume.toFile())) {
+      String index = "";
+      for (int p = pdf.getNumberOfPages() - 6; p <= pdf.getNumberOfPages(); p++) {
+        index += pageText(pdf, p);
+      }
+      Matcher m = Pattern.compile("Litvinov, Maxim Maximovich ([0-9, –-]+)").matcher(index);
+      assertTrue(m.find(), "the entry is in the index");
+      List<Integer> pages = new ArrayList<>();
+      for (String part : m.group(1).split(",\\s*")) {
+        String[] range = part.strip().split("[–-]");
+        int from = Integer.parseInt(range[0].strip());
+        int to = range.length > 1 ? Integer.parseInt(range[1].strip()) : from;
+        for (int i = from; i <= to; i++) {
+          pages.add(i);
+        }
+      }
+      assertTrue(pages.size() >= 5, pages.toString());
+      for (int page : pages) {
+        assertTrue(pageText(pdf, page).contains("Litvinov"), "page " + page + " mentions Litvinov");
+      }
+      assertEquals(pages.stream().distinct().sorted().toList(), pages, "no duplicates, in order");
+    }
+  }
+
+  @Test
+  void theVolumeAndADocumentArePdfA2b() throws Exception {
+    VeraGreenfieldFoundryProvider.initialise();
+    for (Path pdf : List.of(volume, out.resolve("pdf/documents/d1937-05-14-litvinov.pdf"))) {
+      try (InputStream in = new FileInputStream(pdf.toFile());
+          PDFAParser parser = Foundries.defaultInstance().createParser(in)) {
+        assertEquals("2b", parser.getFlavour().getId().replace("PDFA_", "").replace("_", "").toLowerCase()
+            .replaceAll("^2b$", "2b").replaceAll("[^0-9a-z]", "").replaceFirst("^pdfa", ""), pdf.toString());
+        PDFAValidator validator = Foundries.defaultInstance().createValidator(parser.getFlavour(), false);
+        ValidationResult result = validator.validate(parser);
+        assertTrue(result.isCompliant(), pdf.getFileName() + ": " + result.getTestAssertions().stream()
+            .filter(a -> a.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED).limit(5).toList());
+      }
+    }
+  }
+
+  @Test
+  void twoBuildsAreByteIdentical(@TempDir Path again) throws Exception {
+    new Builder().build(TestFiles.EDITION, again, EnumSet.of(Builder.Output.PDF));
+    assertArrayEquals(Files.readAllBytes(volume), Files.readAllBytes(again.resolve("pdf/soviet-foreign-policy-1919-1941.pdf")));
+    assertArrayEquals(Files.readAllBytes(out.resolve("pdf/documents/d1937-05-14-litvinov.pdf")),
+        Files.readAllBytes(again.resolve("pdf/documents/d1937-05-14-litvinov.pdf")));
+  }
+
+  @Test
+  void printOptionAddsBleedAndPageSizesApply(@TempDir Path dir) throws Exception {
+    Path seed = TestFiles.SEED;
+    new Builder().pageSize("letter").print(true).build(seed, dir, EnumSet.of(Builder.Output.PDF));
+    try (PDDocument pdf = Loader.loadPDF(dir.resolve("pdf/documents/d1937-05-14-litvinov.pdf").toFile())) {
+      PDPage page = pdf.getPage(0);
+      assertEquals(612f, page.getTrimBox().getWidth(), 1f, "US letter trim width");
+      assertTrue(page.getBleedBox().getWidth() > page.getTrimBox().getWidth(), "bleed around the trim box");
+      assertTrue(page.getMediaBox().getWidth() > page.getBleedBox().getWidth(), "room for crop marks");
+    }
+  }
+
+  @Test
+  void foreignTeiWithRepeatedIdsAndPageBreaksRenders(@TempDir Path dir) throws Exception {
+    new Builder().build(TestFiles.FIXTURES.resolve("repeated-ids"), dir, EnumSet.of(Builder.Output.PDF));
+    String text = SeedPdfTest.pdfText(dir.resolve("pdf/repeated-ids.pdf"));
+    for (String n : new String[] {"one", "two"}) {
+      assertTrue(text.contains(TestFiles.withoutWhitespace("After the page break of letter " + n + ".")), n);
+      assertTrue(text.contains(TestFiles.withoutWhitespace("The note of letter " + n + ".")), n);
+    }
+    assertFalse(text.contains("[Page"), "a page break is no inline line");
+  }
+}
