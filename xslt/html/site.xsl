@@ -160,7 +160,7 @@
       <xsl:variable name="height" select="160"/>
       <figure class="timeline">
         <figcaption id="timeline-caption"><xsl:value-of select="f:label('timeline')"/></figcaption>
-        <svg xmlns="http://www.w3.org/2000/svg" role="group" aria-labelledby="timeline-caption"
+        <svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="timeline-caption"
              viewBox="0 0 {($last - $first + 1) * $bar + 10} {$height + 40}" class="timeline-chart">
           <xsl:for-each select="$first to $last">
             <xsl:variable name="y" select="string(.)"/>

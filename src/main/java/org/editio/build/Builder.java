@@ -92,7 +92,7 @@ public final class Builder {
    * The date written into PDFs: {@code SOURCE_DATE_EPOCH} when set (reproducible-builds.org),
    * else the edition's publication date, else the epoch; never the clock, so builds repeat.
    */
-  static Date creationDate(Edition edition) {
+  public static Date creationDate(Edition edition) {
     String epoch = System.getenv("SOURCE_DATE_EPOCH");
     if (epoch != null && epoch.matches("\\d+")) {
       return Date.from(Instant.ofEpochSecond(Long.parseLong(epoch)));

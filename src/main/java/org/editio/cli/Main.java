@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       PdfCommand.class,
       ImportCommand.class,
       CalendarCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

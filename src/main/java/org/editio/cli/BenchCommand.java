@@ -1,0 +1,53 @@
+package org.editio.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.editio.EditioException;
+import org.editio.build.Bench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Generate an edition of N documents from the sample edition and publish it in one JVM,"
+        + " printing per stage: items per second, wall time, CPU time and peak heap; a plain Saxon identity"
+        + " transform of the same documents is timed as the floor of the HTML stage.")
+final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--documents", defaultValue = "100", paramLabel = "N", description = "Documents to generate. Default: ${DEFAULT-VALUE}.")
+  int documents;
+
+  @Option(names = "--stages", defaultValue = "validate,html,pdf", split = ",", paramLabel = "STAGES",
+      description = "Stages to run: validate, html, pdf. Default: ${DEFAULT-VALUE}.")
+  List<String> stages;
+
+  @Option(names = "--sample", defaultValue = "tei", paramLabel = "EDITION", description = "The edition to generate from. Default: ${DEFAULT-VALUE}.")
+  Path sample;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (documents < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--documents must be at least 1");
+    }
+    Path work = Files.createTempDirectory("editio-bench-");
+    try {
+      var out = spec.commandLine().getOut();
+      out.printf("editio bench: %d documents, %d cores, max heap %d MiB%n", documents,
+          Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+      out.flush();
+      for (Bench.Measure m : Bench.run(sample, documents, stages, work)) {
+        out.println(m);
+        out.flush();
+      }
+      return 0;
+    } catch (EditioException e) {
+      throw e;
+    } finally {
+      Bench.clean(work);
+    }
+  }
+}
