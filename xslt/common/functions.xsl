@@ -78,11 +78,13 @@
     <xsl:choose>
       <xsl:when test="not(contains($pointer, '#')) or $fragment = ''"/>
       <xsl:when test="$file = ''">
-        <xsl:sequence select="(root($context)//*[@xml:id = $fragment])[1]"/>
+        <!-- id() uses the document's index of xml:id values: no scan of the tree -->
+        <xsl:sequence select="id($fragment, root($context))[1]"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="uri" select="f:uri-key(string(resolve-uri($file, base-uri($context))))"/>
-        <xsl:sequence select="map:get($registers, $uri)//*[@xml:id = $fragment][1]"/>
+        <xsl:variable name="register" select="map:get($registers, $uri)"/>
+        <xsl:sequence select="if (exists($register)) then id($fragment, $register)[1] else ()"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>

@@ -14,6 +14,7 @@ import net.sf.saxon.s9api.XsltExecutable;
 import org.editio.EditioException;
 import org.editio.Parallel;
 import org.editio.Problem;
+import org.editio.Timing;
 import org.editio.edition.Edition;
 import org.editio.edition.TeiDocument;
 import org.editio.xml.Params;
@@ -57,6 +58,7 @@ public final class HtmlPublisher {
       throw EditioException.io(dir, "cannot write the HTML edition: " + e.getMessage());
     }
 
+    Timing timing = new Timing("html");
     List<TeiDocument> documents = edition.documents();
     List<Integer> positions = IntStream.range(0, documents.size()).boxed().toList();
     Parallel.forEach(positions, i -> {
@@ -77,6 +79,7 @@ public final class HtmlPublisher {
       }
     });
 
+    timing.lap("document pages");
     Params site = edition.stylesheetParams().put("documents", edition.documentTrees());
     try {
       Xslt30Transformer t = Xml.transformer(sitePages);
@@ -87,6 +90,7 @@ public final class HtmlPublisher {
       throw EditioException.io(dir, "cannot write the edition's pages: " + e.getMessage());
     }
 
+    timing.lap("edition pages");
     try {
       Xslt30Transformer t = Xml.transformer(xml.stylesheet("html/search-data.xsl"));
       t.setStylesheetParameters(site.asMap());
@@ -97,6 +101,7 @@ public final class HtmlPublisher {
     } catch (SaxonApiException | IOException e) {
       throw EditioException.io(dir, "cannot write the search index: " + e.getMessage());
     }
+    timing.lap("search index");
   }
 
   private static Map<String, String> neighbour(TeiDocument doc) {

@@ -44,7 +44,7 @@ final class SearchIndex {
    * @param documentsJson a JSON array of {id, title, date, text}
    */
   static String build(String documentsJson) throws IOException {
-    ScriptEngine engine = new NashornScriptEngineFactory().getScriptEngine("--language=es5");
+    ScriptEngine engine = new NashornScriptEngineFactory().getScriptEngine("--language=es5", "--optimistic-types=false", "--lazy-compilation=false");
     try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(LUNR)) {
       if (in == null) {
         throw new IOException("lunr is missing from the class path (" + LUNR + ")");

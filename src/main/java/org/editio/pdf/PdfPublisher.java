@@ -50,6 +50,7 @@ public final class PdfPublisher {
     } catch (IOException e) {
       throw EditioException.io(dir, "cannot write the PDF edition: " + e.getMessage());
     }
+    org.editio.Timing timing = new org.editio.Timing("pdf");
     Parallel.forEach(edition.documents(), doc -> {
       Params params = params(edition);
       render(doc.file(), docs.resolve(doc.id() + ".pdf"),
@@ -61,6 +62,7 @@ public final class PdfPublisher {
           });
     });
 
+    timing.lap("document PDFs");
     Params volume = params(edition).put("documents", edition.documentTrees());
     Fop.FoSource firstPass = handler -> {
       Xslt30Transformer t = Xml.transformer(volumeFo);
@@ -74,6 +76,7 @@ public final class PdfPublisher {
       throw new EditioException(EditioException.INPUT,
           Problem.error(edition.source(), "cannot lay out the volume: " + rootMessage(e)));
     }
+    timing.lap("volume, first pass");
     Params withIndex = params(edition).put("documents", edition.documentTrees()).putStrings("index-pages", pages);
     render(edition.source(), dir.resolve(edition.id() + ".pdf"),
         new Fop.Metadata(edition.title(), edition.editors(), edition.title(), ""),
@@ -82,6 +85,7 @@ public final class PdfPublisher {
           t.setStylesheetParameters(withIndex.asMap());
           t.callTemplate(null, new SAXDestination(handler));
         });
+    timing.lap("volume");
   }
 
   private Params params(Edition edition) {
