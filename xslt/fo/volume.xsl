@@ -219,7 +219,7 @@
   <!-- An index: every register entry mentioned in the volume, with its pages (ranges merged), linked. -->
   <xsl:template name="m:index">
     <xsl:param name="index" as="map(xs:string, xs:string)"/>
-    <xsl:variable name="mentions" select="$docs/tei:text//*[local-name() = $index?kind][@ref]"/>
+    <xsl:variable name="mentions" select="$docs ! tei:text//*[local-name() = $index?kind][@ref]"/>
     <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
       <xsl:call-template name="f:static-content">
         <xsl:with-param name="verso" select="$edition-title"/>

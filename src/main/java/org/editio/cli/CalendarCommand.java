@@ -38,11 +38,12 @@ final class CalendarCommand implements Callable<Integer> {
   @Override
   public Integer call() throws EditioException {
     CalendarGenerator.Result r = new CalendarGenerator(new Xml(), date).generate(facts, edition, force);
+    Main.print(spec.commandLine().getErr(), r.problems());
     if (!common.quiet) {
       spec.commandLine().getOut().printf("calendar: %d written, %d unchanged, %d skipped%n",
           r.written().size(), r.unchanged().size(), r.skipped().size());
       r.skipped().forEach(s -> spec.commandLine().getOut().println("  skipped " + s));
     }
-    return 0;
+    return r.problems().stream().anyMatch(Problem::isError) ? EditioException.INPUT : 0;
   }
 }

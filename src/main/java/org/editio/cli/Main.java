@@ -62,7 +62,13 @@ public final class Main implements Runnable {
       err.flush();
       return EditioException.USAGE_OR_IO;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("error: out of memory: give editio more heap, e.g. EDITIO_JAVA_OPTS=-Xmx4g ./editio ...");
+      err.flush();
+      return EditioException.USAGE_OR_IO;
+    }
   }
 
   /** Prints problems and a summary; shared by the commands. */

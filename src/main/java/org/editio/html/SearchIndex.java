@@ -17,6 +17,8 @@ import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
  */
 final class SearchIndex {
 
+  // No term positions in the index (they would double its size): search.js finds the matched
+  // words in the text itself to show a snippet.
   static final String LUNR = "META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
 
   private static final String BUILD = String.join("\n",
@@ -26,7 +28,6 @@ final class SearchIndex {
       "    this.ref('id');",
       "    this.field('title', { boost: 5 });",
       "    this.field('text');",
-      "    this.metadataWhitelist = ['position'];",
       "    for (var i = 0; i < docs.length; i++) { this.add(docs[i]); }",
       "  });",
       "  var byId = {};",

@@ -46,7 +46,7 @@ public final class CalendarGenerator {
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.ENGLISH);
 
   /** What a run wrote and skipped. */
-  public record Result(List<Path> written, List<Path> unchanged, List<String> skipped) {}
+  public record Result(List<Path> written, List<Path> unchanged, List<String> skipped, List<Problem> problems) {}
 
   private final Xml xml;
   private final String changeDate;
@@ -100,28 +100,10 @@ public final class CalendarGenerator {
     if (!problems.isEmpty()) {
       throw new EditioException(EditioException.INPUT, problems);
     }
-    try {
-      Files.createDirectories(documents);
-      for (Map.Entry<Path, String> out : outputs) {
-        Path file = out.getKey();
-        if (Files.exists(file)) {
-          if (Files.readString(file).equals(out.getValue())) {
-            unchanged.add(file);
-            continue;
-          }
-          if (!force) {
-            problems.add(new Problem(file, 0, 0, Problem.Severity.WARNING,
-                "exists and differs from what the facts give: kept (use --force to overwrite)", "calendar"));
-            continue;
-          }
-        }
-        Files.writeString(file, out.getValue());
-        written.add(file);
-      }
-    } catch (IOException e) {
-      throw EditioException.io(documents, "cannot write: " + e.getMessage());
-    }
-    return new Result(written, unchanged, skipped);
+    Map<Path, String> files = new java.util.LinkedHashMap<>();
+    outputs.forEach(o -> files.put(o.getKey(), o.getValue()));
+    TeiFiles.write(files, force, written, unchanged, problems, "calendar");
+    return new Result(written, unchanged, skipped, problems);
   }
 
   /** Pages already transcribed in full: the web-page sources of the existing documents. */

@@ -105,37 +105,10 @@ public final class Importer {
         if (bad) {
           continue;
         }
-        write(outputs, force, written, unchanged, problems);
+        TeiFiles.write(outputs, force, written, unchanged, problems, "import");
       }
     }
     return new Result(written, unchanged, problems);
-  }
-
-  private static void write(Map<Path, String> outputs, boolean force, List<Path> written, List<Path> unchanged,
-      List<Problem> problems) throws EditioException {
-    for (Map.Entry<Path, String> o : outputs.entrySet()) {
-      Path target = o.getKey();
-      try {
-        if (Files.exists(target)) {
-          if (Files.readString(target).equals(o.getValue())) {
-            unchanged.add(target);
-            continue;
-          }
-          if (!force) {
-            problems.add(new Problem(target, 0, 0, Problem.Severity.ERROR,
-                "exists and differs (an editor's work?): not overwritten; use --force to replace it", "import"));
-            continue;
-          }
-        }
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".import-", ".xml");
-        Files.writeString(tmp, o.getValue());
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        written.add(target);
-      } catch (IOException e) {
-        throw EditioException.io(target, "cannot write: " + e.getMessage());
-      }
-    }
   }
 
   private static Problem error(String item, String message) {

@@ -10,23 +10,29 @@
     var index = window.lunr.Index.load(window.EDITIO_SEARCH.index);
     var docs = window.EDITIO_SEARCH.docs;
 
-    function snippet(doc, metadata) {
+    /* The passage around the first word of the text that a query term matches (lunr's index
+       holds no positions: the words are looked for in the text itself). */
+    function snippet(doc, terms) {
       var text = doc.text;
-      var start = 0;
+      var lower = text.toLowerCase();
+      var start = -1;
       var length = 0;
-      Object.keys(metadata).some(function (term) {
-        var field = metadata[term].text;
-        if (field && field.position && field.position.length) {
-          start = field.position[0][0];
-          length = field.position[0][1];
-          return true;
-        }
+      terms.some(function (term) {
+        var stem = term.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+        if (!stem) { return false; }
+        var re = new RegExp('[\\p{L}\\p{N}]*' + stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '[\\p{L}\\p{N}]*', 'u');
+        var m = re.exec(lower);
+        if (m) { start = m.index; length = m[0].length; return true; }
         return false;
       });
-      var from = Math.max(0, start - 80);
-      var to = Math.min(text.length, start + length + 80);
       var span = document.createElement('span');
       span.className = 'snippet';
+      if (start < 0) {
+        span.textContent = text.slice(0, 160) + (text.length > 160 ? '…' : '');
+        return span;
+      }
+      var from = Math.max(0, start - 80);
+      var to = Math.min(text.length, start + length + 80);
       span.appendChild(document.createTextNode((from > 0 ? '…' : '') + text.slice(from, start)));
       var mark = document.createElement('mark');
       mark.textContent = text.slice(start, start + length);
@@ -60,7 +66,7 @@
           li.appendChild(time);
         }
         li.appendChild(document.createElement('br'));
-        li.appendChild(snippet(doc, result.matchData.metadata));
+        li.appendChild(snippet(doc, Object.keys(result.matchData.metadata)));
         list.appendChild(li);
       });
     }
