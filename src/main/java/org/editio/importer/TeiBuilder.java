@@ -178,6 +178,7 @@ final class TeiBuilder {
       }
       tei.end();
     }
+    reportUnclassified();
     int n = 1;
     for (Map.Entry<String, String> note : d.notes.entrySet()) {
       if (!placed.contains(note.getKey())) {
@@ -191,6 +192,31 @@ final class TeiBuilder {
           + " to the edition.", "type", "editorial", "resp", "../edition.xml#editors", "xml:id", id + "-incomplete");
     }
     return tei.finish();
+  }
+
+  private static final Pattern LONE_MARK = Pattern.compile("\\[\\d{1,2}\\]|(?<![\\p{L}\\p{N}*])\\*{1,5}(?![\\p{L}\\p{N}*])");
+  private static final Pattern SYMBOLS_ONLY = Pattern.compile("^[\\p{P}\\p{S}\\s]+$");
+
+  /**
+   * What the importer could not classify stays in the text and is reported: a note mark with no
+   * note text on the page, a line of symbols only (stray "|" or "___").
+   */
+  private void reportUnclassified() {
+    for (int s = 0; s < segments.size(); s++) {
+      String text = segments.get(s);
+      int seg = s;
+      Matcher m = LONE_MARK.matcher(text);
+      while (m.find()) {
+        int at = m.start();
+        if (marks.stream().noneMatch(x -> x.segment() == seg && at >= x.start() && at < x.end())) {
+          warnings.add("the mark \"" + m.group() + "\" has no note text on the page: kept as text (\""
+              + shorten(text.substring(Math.max(0, at - 30), Math.min(text.length(), m.end()))) + "\")");
+        }
+      }
+      if (SYMBOLS_ONLY.matcher(text).matches() && !PageParser.DOT_LINE.matcher(text).matches()) {
+        warnings.add("a line of symbols only (\"" + shorten(text) + "\") could not be classified: kept as text");
+      }
+    }
   }
 
   private static String shorten(String s) {

@@ -229,6 +229,19 @@ class ImporterTest {
   }
 
   @Test
+  void whatCannotBeClassifiedStaysAsTextAndIsReported() throws Exception {
+    Path page = PAGES.resolve("unclassified.txt");
+    Importer.Result r = importPages(page.toString());
+    assertFalse(r.hasErrors(), r.problems().toString());
+    List<String> warnings = r.problems().stream().map(Problem::message).toList();
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("the mark \"*\" has no note text")), warnings.toString());
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("the mark \"[2]\" has no note text")), warnings.toString());
+    assertTrue(warnings.stream().anyMatch(w -> w.contains("a line of symbols only (\"___\")")), warnings.toString());
+    XdmNode doc = tei("d1941-03-02-vinogradov");
+    assertEquals(words(pageText(Files.readString(page))), teiWords(doc), "kept in place, nothing lost");
+  }
+
+  @Test
   void aPageThatStopsMidDocument() throws Exception {
     Path page = PAGES.resolve("incomplete.txt");
     assertFalse(importPages(page.toString()).hasErrors());
@@ -280,7 +293,7 @@ class ImporterTest {
     Files.createDirectories(edition.resolve("registers"));
     Files.copy(TestFiles.EDITION.resolve("registers/organizations.xml"), edition.resolve("registers/organizations.xml"));
     Importer.Result r = new Importer(XML).run(List.of(PAGES.toString()), edition.resolve("documents"), false, null);
-    assertEquals(8, r.written().size(), r.problems().toString());
+    assertEquals(9, r.written().size(), r.problems().toString());
     List<Problem> problems = new Validator(XML).validate(List.of(edition), Optional.empty()).problems();
     assertEquals(List.of(), problems.stream().filter(Problem::isError).toList());
     // the repository is linked to the register that has it
