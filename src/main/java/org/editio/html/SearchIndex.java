@@ -13,7 +13,9 @@ import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 /**
  * Builds the lunr search index when the edition is published, by running lunr itself (from its
  * webjar) in the JVM's JavaScript engine: the browser only loads the index, it never builds it.
- * The same library serializes and loads the index, so their formats always agree.
+ * The same library serializes and loads the index, so their formats always agree. The index is
+ * built in shards of {@value #SHARD} documents, so that no single string holds the index of a
+ * large edition; the browser searches every shard and merges the results by score.
  */
 final class SearchIndex {
 
@@ -34,28 +36,43 @@ final class SearchIndex {
       "  for (var j = 0; j < docs.length; j++) {",
       "    byId[docs[j].id] = { title: docs[j].title, date: docs[j].date, text: docs[j].text };",
       "  }",
-      "  return 'window.EDITIO_SEARCH = ' + JSON.stringify({ index: idx, docs: byId }) + ';\\n';",
+      "  return JSON.stringify({ index: idx, docs: byId });",
       "}");
+
+  /** Documents per shard: small enough to build and serialize in little memory, in parallel. */
+  static final int SHARD = 500;
+
+  /** One JavaScript engine with lunr loaded per thread, reused for every shard it builds. */
+  private static final ThreadLocal<Invocable> ENGINE = ThreadLocal.withInitial(SearchIndex::newEngine);
 
   private SearchIndex() {}
 
-  /**
-   * The contents of {@code search-index.js} for the given documents.
-   *
-   * @param documentsJson a JSON array of {id, title, date, text}
-   */
-  static String build(String documentsJson) throws IOException {
-    ScriptEngine engine = new NashornScriptEngineFactory().getScriptEngine("--language=es5", "--optimistic-types=false", "--lazy-compilation=false");
+  private static Invocable newEngine() {
+    ScriptEngine engine = new NashornScriptEngineFactory()
+        .getScriptEngine("--language=es5", "--optimistic-types=false", "--lazy-compilation=false");
     try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(LUNR)) {
       if (in == null) {
-        throw new IOException("lunr is missing from the class path (" + LUNR + ")");
+        throw new IllegalStateException("lunr is missing from the class path (" + LUNR + ")");
       }
       try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
         engine.eval(reader);
       }
       engine.eval(BUILD);
-      return (String) ((Invocable) engine).invokeFunction("editioBuild", documentsJson);
-    } catch (ScriptException | NoSuchMethodException e) {
+      return (Invocable) engine;
+    } catch (ScriptException | IOException e) {
+      throw new IllegalStateException("lunr cannot be loaded: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One shard of the search index: a JSON object {index, docs} for the given documents.
+   *
+   * @param documentsJson a JSON array of {id, title, date, text}
+   */
+  static String shard(String documentsJson) throws IOException {
+    try {
+      return (String) ENGINE.get().invokeFunction("editioBuild", documentsJson);
+    } catch (ScriptException | NoSuchMethodException | IllegalStateException e) {
       throw new IOException("the search index cannot be built: " + e.getMessage(), e);
     }
   }

@@ -7,8 +7,19 @@
     var status = document.querySelector('[data-search-status]');
     var list = document.querySelector('[data-search-results]');
     if (!form || !window.lunr || !window.EDITIO_SEARCH) { return; }
-    var index = window.lunr.Index.load(window.EDITIO_SEARCH.index);
-    var docs = window.EDITIO_SEARCH.docs;
+    /* the index comes in shards (built in parallel at publish time): search each, merge by score */
+    var shards = window.EDITIO_SEARCH.shards.map(function (s) {
+      return { index: window.lunr.Index.load(s.index), docs: s.docs };
+    });
+    function search(query) {
+      var all = [];
+      shards.forEach(function (shard) {
+        shard.index.search(query).forEach(function (r) {
+          all.push({ ref: r.ref, score: r.score, matchData: r.matchData, doc: shard.docs[r.ref] });
+        });
+      });
+      return all.sort(function (a, b) { return b.score - a.score; });
+    }
 
     /* The passage around the first word of the text that a query term matches (lunr's index
        holds no positions: the words are looked for in the text itself). */
@@ -46,14 +57,14 @@
       if (!query.trim()) { status.textContent = ''; return; }
       var results;
       try {
-        results = index.search(query);
+        results = search(query);
       } catch (e) {
-        results = index.search(query.replace(/[~^:*+\-]/g, ' '));
+        results = search(query.replace(/[~^:*+\-]/g, ' '));
       }
       status.textContent = results.length === 0 ? 'No document matches.'
         : results.length + (results.length === 1 ? ' document matches.' : ' documents match.');
       results.forEach(function (result) {
-        var doc = docs[result.ref];
+        var doc = result.doc;
         var li = document.createElement('li');
         var a = document.createElement('a');
         a.href = 'documents/' + result.ref + '.html';
