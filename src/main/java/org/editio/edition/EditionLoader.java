@@ -105,11 +105,6 @@ public final class EditionLoader {
     return all;
   }
 
-  /** How many files {@link #load} reads for {@code path}. */
-  public int count(Path path) throws EditioException {
-    return layout(path).size();
-  }
-
   /**
    * What {@link #read} found: the edition as far as it could be read (documents that did not
    * parse are left out), every problem met, and how many files were read.
