@@ -44,6 +44,13 @@ public final class Builder {
   private final Xml xml = new Xml();
   private String pageSize = "a4";
   private boolean print;
+  private org.editio.Progress progress = org.editio.Progress.SILENT;
+
+  /** Where long builds report their progress. */
+  public Builder progress(org.editio.Progress progress) {
+    this.progress = progress;
+    return this;
+  }
 
   public Builder pageSize(String pageSize) {
     this.pageSize = pageSize;
@@ -72,18 +79,21 @@ public final class Builder {
     }
     try (Staging staging = Staging.begin(out)) {
       if (outputs.contains(Output.HTML)) {
-        new HtmlPublisher(xml).publish(edition, staging.part(Output.HTML.folder), outputs.contains(Output.PDF));
+        new HtmlPublisher(xml, progress).publish(edition, staging.part(Output.HTML.folder), outputs.contains(Output.PDF));
       }
       if (outputs.contains(Output.PDF)) {
         Date created = creationDate(edition);
         Fop fop = new Fop(created);
-        new PdfPublisher(xml, fop, pageSize, print, created).publish(edition, staging.part(Output.PDF.folder));
+        new PdfPublisher(xml, fop, pageSize, print, created).progress(progress)
+            .publish(edition, staging.part(Output.PDF.folder));
       }
       List<String> parts = new ArrayList<>();
       for (Output o : EnumSet.copyOf(outputs)) {
         parts.add(o.folder);
       }
       staging.commit(parts);
+    } finally {
+      progress.finish();
     }
     return new Result(edition, out, outputs, report.problems());
   }

@@ -42,14 +42,18 @@ final class SearchIndex {
   /** Documents per shard: small enough to build and serialize in little memory, in parallel. */
   static final int SHARD = 500;
 
-  /** One JavaScript engine with lunr loaded per thread, reused for every shard it builds. */
-  private static final ThreadLocal<Invocable> ENGINE = ThreadLocal.withInitial(SearchIndex::newEngine);
+  /**
+   * One JavaScript engine with lunr loaded for one build: reused for every shard of that build,
+   * never across builds (an engine reused by a second build in the same JVM was seen to write a
+   * slightly different index; a fresh one keeps builds byte-identical).
+   */
+  private final Invocable engine = newEngine();
 
-  private SearchIndex() {}
+  SearchIndex() {}
 
   private static Invocable newEngine() {
     ScriptEngine engine = new NashornScriptEngineFactory()
-        .getScriptEngine("--language=es5", "--optimistic-types=false", "--lazy-compilation=false");
+        .getScriptEngine("--language=es5");
     try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(LUNR)) {
       if (in == null) {
         throw new IllegalStateException("lunr is missing from the class path (" + LUNR + ")");
@@ -69,9 +73,9 @@ final class SearchIndex {
    *
    * @param documentsJson a JSON array of {id, title, date, text}
    */
-  static String shard(String documentsJson) throws IOException {
+  String shard(String documentsJson) throws IOException {
     try {
-      return (String) ENGINE.get().invokeFunction("editioBuild", documentsJson);
+      return (String) engine.invokeFunction("editioBuild", documentsJson);
     } catch (ScriptException | NoSuchMethodException | IllegalStateException e) {
       throw new IOException("the search index cannot be built: " + e.getMessage(), e);
     }

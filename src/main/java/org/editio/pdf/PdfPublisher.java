@@ -31,6 +31,13 @@ public final class PdfPublisher {
   private final String pageSize;
   private final boolean print;
   private final Date creationDate;
+  private org.editio.Progress progress = org.editio.Progress.SILENT;
+
+  /** Reports each document PDF done. */
+  public PdfPublisher progress(org.editio.Progress progress) {
+    this.progress = progress;
+    return this;
+  }
 
   public PdfPublisher(Xml xml, Fop fop, String pageSize, boolean print, Date creationDate) {
     this.xml = xml;
@@ -51,6 +58,7 @@ public final class PdfPublisher {
       throw EditioException.io(dir, "cannot write the PDF edition: " + e.getMessage());
     }
     org.editio.Timing timing = new org.editio.Timing("pdf");
+    progress.stage("pdf", edition.documents().size());
     Parallel.forEach(edition.documents(), doc -> {
       Params params = params(edition);
       render(doc.file(), docs.resolve(doc.id() + ".pdf"),
@@ -60,7 +68,9 @@ public final class PdfPublisher {
             t.setStylesheetParameters(params.asMap());
             t.applyTemplates(doc.tree(), new SAXDestination(handler));
           });
+      progress.step();
     });
+    progress.stage("pdf volume", edition.documents().size());
 
     timing.lap("document PDFs");
     Params volume = params(edition).put("documents", edition.documentTrees());
