@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import javax.script.Invocable;
 import javax.script.ScriptEngine;
@@ -17,7 +22,7 @@ import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
  * built in shards of {@value #SHARD} documents, so that no single string holds the index of a
  * large edition; the browser searches every shard and merges the results by score.
  */
-final class SearchIndex {
+public final class SearchIndex {
 
   // No term positions in the index (they would double its size): search.js finds the matched
   // words in the text itself to show a snippet.
@@ -42,18 +47,12 @@ final class SearchIndex {
   /** Documents per shard: small enough to build and serialize in little memory, in parallel. */
   static final int SHARD = 500;
 
-  /**
-   * One JavaScript engine with lunr loaded for one build: reused for every shard of that build,
-   * never across builds (an engine reused by a second build in the same JVM was seen to write a
-   * slightly different index; a fresh one keeps builds byte-identical).
-   */
   private final Invocable engine = newEngine();
 
-  SearchIndex() {}
+  private SearchIndex() {}
 
   private static Invocable newEngine() {
-    ScriptEngine engine = new NashornScriptEngineFactory()
-        .getScriptEngine("--language=es5");
+    ScriptEngine engine = new NashornScriptEngineFactory().getScriptEngine("--language=es5");
     try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(LUNR)) {
       if (in == null) {
         throw new IllegalStateException("lunr is missing from the class path (" + LUNR + ")");
@@ -68,16 +67,47 @@ final class SearchIndex {
     }
   }
 
+  private String shard(String documentsJson) throws ScriptException, NoSuchMethodException {
+    return (String) engine.invokeFunction("editioBuild", documentsJson);
+  }
+
   /**
-   * One shard of the search index: a JSON object {index, docs} for the given documents.
-   *
-   * @param documentsJson a JSON array of {id, title, date, text}
+   * Writes {@code search-index.js} from the shards' documents (JSON files, in order), building
+   * the index in a JVM of its own. Nashorn inside a JVM that has already run much other code was
+   * seen to compute wrong weights and, once, to fail ("Cannot read property _index"); a fresh JVM
+   * computes the same index every time.
    */
-  String shard(String documentsJson) throws IOException {
+  static void write(List<Path> shards, Path target) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), SearchIndex.class.getName(),
+        target.toString()));
+    shards.forEach(s -> command.add(s.toString()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
-      return (String) engine.invokeFunction("editioBuild", documentsJson);
-    } catch (ScriptException | NoSuchMethodException | IllegalStateException e) {
-      throw new IOException("the search index cannot be built: " + e.getMessage(), e);
+      if (p.waitFor() != 0) {
+        throw new IOException("the search index cannot be built: " + output.strip());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while building the search index");
+    }
+  }
+
+  /** The child JVM: {@code SearchIndex TARGET SHARD.json...}. */
+  public static void main(String[] args) {
+    try (Writer w = Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8)) {
+      SearchIndex index = new SearchIndex();
+      w.write("window.EDITIO_SEARCH = { shards: [\n");
+      for (int i = 1; i < args.length; i++) {
+        w.write(index.shard(Files.readString(Path.of(args[i]), StandardCharsets.UTF_8)));
+        w.write(i + 1 < args.length ? ",\n" : "\n");
+      }
+      w.write("] };\n");
+    } catch (IOException | ScriptException | NoSuchMethodException | RuntimeException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
     }
   }
 }
