@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Serializer;
 import org.editio.EditioException;
@@ -79,8 +78,7 @@ public final class Bench {
     if (stages.contains("pdf")) {
       results.add(measure("pdf", "pages", () -> {
         java.util.Date date = Builder.creationDate(e);
-        new PdfPublisher(xml, new Fop(date), "a4", false, date).publish(e, work.resolve("pdf"));
-        return pages(work.resolve("pdf").resolve(e.id() + ".pdf"));
+        return new PdfPublisher(xml, new Fop(date), "a4", false, date).publish(e, work.resolve("pdf"));
       }));
     }
     return results;
@@ -102,21 +100,6 @@ public final class Bench {
       }
     });
     return edition.documents().size();
-  }
-
-  /** Pages of a PDF, counted from its page objects (the volume's page count). */
-  static int pages(Path pdf) throws EditioException {
-    try {
-      String s = new String(Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("/Type /Page[^s]").matcher(s);
-      int n = 0;
-      while (m.find()) {
-        n++;
-      }
-      return n;
-    } catch (IOException ex) {
-      throw EditioException.io(pdf, ex.getMessage());
-    }
   }
 
   static Measure measure(String stage, String unit, Step step) throws EditioException {
@@ -142,13 +125,6 @@ public final class Bench {
 
   /** Removes the benchmark's work folder. */
   public static void clean(Path work) throws IOException {
-    if (!Files.exists(work)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(work)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    Staging.deleteTree(work);
   }
 }

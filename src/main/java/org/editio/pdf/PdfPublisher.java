@@ -47,8 +47,12 @@ public final class PdfPublisher {
     this.creationDate = creationDate;
   }
 
-  /** Publishes the volume and the per-document PDFs into {@code dir} (normally a staging folder). */
-  public void publish(Edition edition, Path dir) throws EditioException {
+  /**
+   * Publishes the volume and the per-document PDFs into {@code dir} (normally a staging folder).
+   *
+   * @return the number of pages of the volume, as FOP laid it out
+   */
+  public int publish(Edition edition, Path dir) throws EditioException {
     XsltExecutable documentFo = xml.stylesheet("fo/document.xsl");
     XsltExecutable volumeFo = xml.stylesheet("fo/volume.xsl");
     Path docs = dir.resolve("documents");
@@ -88,7 +92,7 @@ public final class PdfPublisher {
     }
     timing.lap("volume, first pass");
     Params withIndex = params(edition).put("documents", edition.documentTrees()).putStrings("index-pages", pages);
-    render(edition.source(), dir.resolve(edition.id() + ".pdf"),
+    int volumePages = render(edition.source(), dir.resolve(edition.id() + ".pdf"),
         new Fop.Metadata(edition.title(), edition.editors(), edition.title(), ""),
         handler -> {
           Xslt30Transformer t = Xml.transformer(volumeFo);
@@ -96,13 +100,15 @@ public final class PdfPublisher {
           t.callTemplate(null, new SAXDestination(handler));
         });
     timing.lap("volume");
+    return volumePages;
   }
 
   private Params params(Edition edition) {
     return edition.stylesheetParams().put("page-size", pageSize).put("print", print);
   }
 
-  private void render(Path source, Path pdf, Fop.Metadata metadata, Fop.FoSource fo) throws EditioException {
+  /** Lays out one PDF and writes it; returns its page count. */
+  private int render(Path source, Path pdf, Fop.Metadata metadata, Fop.FoSource fo) throws EditioException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     Fop.Job job;
     try {
@@ -123,6 +129,7 @@ public final class PdfPublisher {
     } catch (IOException e) {
       throw EditioException.io(pdf, "cannot write the PDF: " + e.getMessage());
     }
+    return job.pageCount();
   }
 
   private static String rootMessage(Throwable e) {
