@@ -19,6 +19,8 @@
 
   <!-- The edition's documents, in the order they are published. -->
   <xsl:param name="documents" as="document-node()*" select="()"/>
+  <!-- how many scripts the search index comes in (assets/search-index-1.js ...) -->
+  <xsl:param name="search-shards" as="xs:integer" select="1"/>
 
   <xsl:mode name="m:html" on-no-match="text-only-copy"/>
 
@@ -295,7 +297,9 @@
         <ol class="search-results" data-search-results=""></ol>
         <noscript><p>The search runs in the browser and needs JavaScript; the <a href="documents.html">list of documents</a> works without it.</p></noscript>
         <script src="assets/lunr.min.js" defer=""></script>
-        <script src="assets/search-index.js" defer=""></script>
+        <xsl:for-each select="1 to $search-shards">
+          <script src="assets/search-index-{.}.js" defer=""></script>
+        </xsl:for-each>
         <script src="assets/search.js" defer=""></script>
       </xsl:with-param>
     </xsl:call-template>

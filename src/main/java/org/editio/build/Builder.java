@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.editio.EditioException;
 import org.editio.Problem;
@@ -23,6 +24,11 @@ import org.editio.xml.Xml;
 /**
  * One run of the pipeline in one JVM: load the edition once, validate it, then publish the
  * requested outputs into a staging folder that replaces the old output only when all succeeded.
+ *
+ * <p>Builds are incremental: the output folder keeps a {@link Manifest} of what each file was
+ * made from, and what has not changed is carried over instead of rendered. A builder can run
+ * many builds (editio serve): it keeps compiled stylesheets and schemas, the FOP factory, and the
+ * parsed trees of files whose bytes have not changed.
  */
 public final class Builder {
 
@@ -39,11 +45,18 @@ public final class Builder {
   }
 
   /** What a finished run did, for the command line to report. */
-  public record Result(Edition edition, Path out, Set<Output> outputs, List<Problem> warnings) {}
+  public record Result(Edition edition, Path out, Set<Output> outputs, List<Problem> warnings, int reused,
+      int rendered) {}
 
   private final Xml xml = new Xml();
+  private final Map<Path, EditionLoader.Parsed> trees = new java.util.concurrent.ConcurrentHashMap<>();
+  private final EditionLoader loader = new EditionLoader(xml).cache(trees);
+  private final Validator validator = new Validator(xml);
+  private Fop fop;
+  private Date fopDate;
   private String pageSize = "a4";
   private boolean print;
+  private boolean clean;
   private org.editio.Progress progress = org.editio.Progress.SILENT;
 
   /** Where long builds report their progress. */
@@ -54,6 +67,12 @@ public final class Builder {
 
   public Builder pageSize(String pageSize) {
     this.pageSize = pageSize;
+    return this;
+  }
+
+  /** Ignores the previous output: renders everything (editio build --clean). */
+  public Builder clean(boolean clean) {
+    this.clean = clean;
     return this;
   }
 
@@ -69,8 +88,10 @@ public final class Builder {
    * @throws EditioException when the edition has errors (nothing is published) or output fails
    */
   public Result build(Path editionPath, Path out, Set<Output> outputs) throws EditioException {
-    Edition edition = new EditionLoader(xml).load(editionPath);
-    Validator.Report report = new Validator(xml).validate(edition);
+    Edition edition = loader.load(editionPath);
+    Manifest previous = clean ? Manifest.EMPTY : Manifest.read(out);
+    Incremental incremental = new Incremental(previous, out);
+    Validator.Report report = validator.validate(edition, incremental);
     if (report.errors() > 0) {
       List<Problem> problems = new ArrayList<>(report.problems());
       problems.add(Problem.error(null, "not published: the edition has " + report.errors()
@@ -78,24 +99,35 @@ public final class Builder {
       throw new EditioException(EditioException.INPUT, problems);
     }
     try (Staging staging = Staging.begin(out)) {
+      incremental.stageInto(staging.root());
       if (outputs.contains(Output.HTML)) {
-        new HtmlPublisher(xml, progress).publish(edition, staging.part(Output.HTML.folder), outputs.contains(Output.PDF));
+        new HtmlPublisher(xml, progress).reuse(incremental)
+            .publish(edition, staging.part(Output.HTML.folder), outputs.contains(Output.PDF));
       }
       if (outputs.contains(Output.PDF)) {
         Date created = creationDate(edition);
-        Fop fop = new Fop(created);
-        new PdfPublisher(xml, fop, pageSize, print, created).progress(progress)
+        new PdfPublisher(xml, fop(created), pageSize, print, created).progress(progress).reuse(incremental)
             .publish(edition, staging.part(Output.PDF.folder));
       }
       List<String> parts = new ArrayList<>();
       for (Output o : EnumSet.copyOf(outputs)) {
         parts.add(o.folder);
       }
-      staging.commit(parts);
+      List<String> all = java.util.Arrays.stream(Output.values()).map(o -> o.folder).toList();
+      staging.commit(parts, incremental.next(parts, all));
+      return new Result(edition, out, outputs, report.problems(), incremental.reused(), incremental.rendered());
     } finally {
       progress.finish();
     }
-    return new Result(edition, out, outputs, report.problems());
+  }
+
+  /** One FOP factory per creation date (in practice, one per builder: the edition's date). */
+  private Fop fop(Date created) {
+    if (fop == null || !created.equals(fopDate)) {
+      fop = new Fop(created);
+      fopDate = created;
+    }
+    return fop;
   }
 
   /**

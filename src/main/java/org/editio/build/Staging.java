@@ -51,6 +51,11 @@ public final class Staging implements AutoCloseable {
     return name.startsWith(STAGING_PREFIX) || name.startsWith(OLD_PREFIX);
   }
 
+  /** The staging folder itself. */
+  Path root() {
+    return dir;
+  }
+
   /** The folder a part is written into, e.g. {@code part("html")}. */
   public Path part(String name) {
     return dir.resolve(name);
@@ -61,7 +66,17 @@ public final class Staging implements AutoCloseable {
    * one file system, so a reader sees either the old or the new folder, never a half-written one.
    */
   public void commit(List<String> parts) throws EditioException {
+    commit(parts, null);
+  }
+
+  /**
+   * Moves every listed part into place, then the manifest that describes them. The previous
+   * manifest is removed first: if the run dies between the moves, the next build finds no
+   * manifest and builds everything, instead of trusting rows about outputs that changed.
+   */
+  void commit(List<String> parts, Manifest manifest) throws EditioException {
     try {
+      Files.deleteIfExists(out.resolve(Manifest.FILE));
       for (String name : parts) {
         Path fresh = dir.resolve(name);
         Path target = out.resolve(name);
@@ -73,6 +88,11 @@ public final class Staging implements AutoCloseable {
         if (Files.exists(old)) {
           deleteTree(old);
         }
+      }
+      if (manifest != null) {
+        Path staged = dir.resolve(Manifest.FILE);
+        manifest.write(staged);
+        Files.move(staged, out.resolve(Manifest.FILE), StandardCopyOption.ATOMIC_MOVE);
       }
       committed = true;
       deleteTree(dir);
@@ -93,7 +113,8 @@ public final class Staging implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path root) throws IOException {
+  /** Deletes a folder and everything in it; nothing when it does not exist. */
+  public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }

@@ -25,7 +25,7 @@ abstract class PublishCommand implements Callable<Integer> {
           "unknown page size '" + options.pageSize + "': use one of " + PublishOptions.PAGE_SIZES);
     }
     long start = System.nanoTime();
-    Builder.Result result = new Builder().pageSize(options.pageSize).print(options.print).progress(org.editio.Progress.forTerminal(common.quiet))
+    Builder.Result result = new Builder().pageSize(options.pageSize).print(options.print).clean(options.clean).progress(org.editio.Progress.forTerminal(common.quiet))
         .build(options.edition, options.out, outputs());
     Main.print(spec.commandLine().getErr(), result.warnings());
     if (!common.quiet) {
@@ -33,6 +33,10 @@ abstract class PublishCommand implements Callable<Integer> {
       out.printf("published %d document%s of %s in %.1f s%n", result.edition().documents().size(),
           result.edition().documents().size() == 1 ? "" : "s", result.edition().title(),
           (System.nanoTime() - start) / 1e9);
+      if (result.reused() > 0) {
+        out.printf("  %d file%s rendered, %d unchanged (--clean renders all)%n", result.rendered(),
+            result.rendered() == 1 ? "" : "s", result.reused());
+      }
       Path o = result.out();
       if (result.outputs().contains(Output.HTML)) {
         out.println("  HTML: " + Problem.displayPath(o.resolve("html/index.html")));

@@ -24,6 +24,11 @@ final class PublishOptions {
       description = "PDF page size: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   String pageSize;
 
+  @Option(names = "--clean",
+      description = "Render everything again, ignoring what the previous build in OUT made."
+          + " Without it, only outputs whose sources, stylesheets or options changed are rendered.")
+  boolean clean;
+
   @Option(names = "--print", description = "PDF for a printer: 3 mm bleed and crop marks.")
   boolean print;
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmValue;
+import org.editio.Digest;
 import org.editio.xml.Params;
 
 /**
@@ -20,6 +21,7 @@ import org.editio.xml.Params;
  * @param registers the register files by absolute URI (the key stylesheets resolve pointers by)
  * @param published the publication date of edition.xml (ISO 8601), empty when it has none
  * @param editors the edition's editors, as edition.xml names them, empty when it has none
+ * @param digests SHA-256 of the bytes of every file read, by path: what incremental builds compare
  */
 public record Edition(
     Path source,
@@ -29,11 +31,30 @@ public record Edition(
     List<TeiDocument> documents,
     Map<String, XdmNode> registers,
     String published,
-    String editors) {
+    String editors,
+    Map<Path, String> digests) {
 
   public Edition {
     documents = List.copyOf(documents);
     registers = Map.copyOf(registers);
+    digests = Map.copyOf(digests);
+  }
+
+  /**
+   * A digest of what every page depends on besides its own document: edition.xml and the
+   * registers (names are linked and labelled from them).
+   */
+  public String contextDigest() {
+    Digest d = new Digest();
+    editionFile.ifPresent(tree -> d.add("edition", digestOf(tree)));
+    registers.keySet().stream().sorted().forEach(uri -> d.add("register " + uri, digests.get(Path.of(java.net.URI.create(uri)).normalize())));
+    return d.hex();
+  }
+
+  /** The digest of a file of this edition, by its tree; null for a tree not read from a file. */
+  public String digestOf(XdmNode tree) {
+    java.net.URI uri = tree.getBaseURI();
+    return uri == null || !"file".equals(uri.getScheme()) ? null : digests.get(Path.of(uri).normalize());
   }
 
   /**

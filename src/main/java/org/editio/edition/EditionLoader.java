@@ -20,6 +20,7 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
+import org.editio.Digest;
 import org.editio.EditioException;
 import org.editio.Problem;
 import org.editio.xml.Xml;
@@ -41,6 +42,16 @@ public final class EditionLoader {
   private static final String F_NS = "http://editio.org/ns/function";
 
   private final Xml xml;
+  private Map<Path, Parsed> cache;
+
+  /**
+   * Keeps parsed trees in {@code cache} between runs of this loader (for editio serve, which
+   * builds again on every change): only files whose bytes changed are parsed again.
+   */
+  public EditionLoader cache(Map<Path, Parsed> cache) {
+    this.cache = cache;
+    return this;
+  }
 
   public EditionLoader(Xml xml) {
     this.xml = xml;
@@ -141,11 +152,12 @@ public final class EditionLoader {
     }
 
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-    Map<Path, XdmNode> parsed = parseAll(documentFiles, problems);
-    Map<Path, XdmNode> registers = parseAll(registerFiles, problems);
+    Map<Path, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Path, XdmNode> parsed = parseAll(documentFiles, problems, digests);
+    Map<Path, XdmNode> registers = parseAll(registerFiles, problems, digests);
     XdmNode editionFile = null;
     if (editionPath != null) {
-      editionFile = parseAll(List.of(editionPath), problems).get(editionPath);
+      editionFile = parseAll(List.of(editionPath), problems, digests).get(editionPath);
     }
 
     Xslt30Transformer metadata = Xml.transformer(xml.stylesheet("common/functions.xsl"));
@@ -160,7 +172,7 @@ public final class EditionLoader {
         problems.add(notTei(file, tree));
         continue;
       }
-      TeiDocument doc = describe(metadata, file, tree);
+      TeiDocument doc = describe(metadata, file, tree, digests.get(file.toAbsolutePath().normalize()));
       Path earlier = seen.putIfAbsent(doc.id(), file);
       if (earlier != null) {
         problems.add(Problem.error(file, 1, 1, "document id '" + doc.id() + "' is already used by "
@@ -185,7 +197,7 @@ public final class EditionLoader {
     String published = editionMetadata == null ? "" : get(editionMetadata, "published");
     String editors = editionMetadata == null ? "" : get(editionMetadata, "editors");
     Edition edition = new Edition(path, id, title, Optional.ofNullable(editionFile), documents, registersByUri,
-        published, editors);
+        published, editors, digests);
     return new Loaded(edition, List.copyOf(problems), layout.size());
   }
 
@@ -196,16 +208,46 @@ public final class EditionLoader {
     return a.compareTo(b);
   }
 
-  private Map<Path, XdmNode> parseAll(List<Path> files, List<Problem> problems) {
+  /** A parsed file and the digest of the bytes it was parsed from. */
+  public record Parsed(XdmNode tree, String digest) {}
+
+  private Map<Path, XdmNode> parseAll(List<Path> files, List<Problem> problems, Map<Path, String> digests) {
     Map<Path, XdmNode> result = Collections.synchronizedMap(new HashMap<>());
     files.parallelStream().forEach(file -> {
       try {
-        result.put(file, xml.parse(file));
+        Parsed p = parse(file);
+        result.put(file, p.tree());
+        digests.put(file.toAbsolutePath().normalize(), p.digest());
       } catch (EditioException e) {
         problems.addAll(e.problems());
       }
     });
     return result;
+  }
+
+  /**
+   * Reads and parses one file; with a cache (editio serve), a file whose bytes have not changed
+   * since the last build keeps its tree instead of being parsed again.
+   */
+  private Parsed parse(Path file) throws EditioException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw EditioException.io(file, "cannot read: " + e.getMessage());
+    }
+    String digest = Digest.of(bytes);
+    if (cache != null) {
+      Parsed known = cache.get(file);
+      if (known != null && known.digest().equals(digest)) {
+        return known;
+      }
+    }
+    Parsed parsed = new Parsed(xml.parse(bytes, file), digest);
+    if (cache != null) {
+      cache.put(file, parsed);
+    }
+    return parsed;
   }
 
   static boolean isTei(XdmNode document) {
@@ -232,9 +274,10 @@ public final class EditionLoader {
     return null;
   }
 
-  private static TeiDocument describe(Xslt30Transformer metadata, Path file, XdmNode tree) {
+  private static TeiDocument describe(Xslt30Transformer metadata, Path file, XdmNode tree, String digest) {
     XdmMap map = callMetadata(metadata, tree);
-    return new TeiDocument(get(map, "id"), file, tree, get(map, "title"), get(map, "sort-date"), get(map, "date"));
+    return new TeiDocument(get(map, "id"), file, tree, get(map, "title"), get(map, "sort-date"), get(map, "date"),
+        digest);
   }
 
   private static XdmMap callMetadata(Xslt30Transformer metadata, XdmNode tree) {

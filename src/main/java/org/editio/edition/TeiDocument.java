@@ -12,6 +12,7 @@ import net.sf.saxon.s9api.XdmNode;
  * @param title its title, from the header
  * @param sortDate the earliest ISO date it gives, empty when undated; orders the edition
  * @param date its date as a reader reads it, empty when undated
+ * @param digest SHA-256 of the file's bytes: what incremental builds compare
  */
 public record TeiDocument(
-    String id, Path file, XdmNode tree, String title, String sortDate, String date) {}
+    String id, Path file, XdmNode tree, String title, String sortDate, String date, String digest) {}

@@ -5,13 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltExecutable;
+import org.editio.Digest;
 import org.editio.EditioException;
 import org.editio.Parallel;
 import org.editio.Problem;
+import org.editio.Reuse;
 import org.editio.Timing;
 import org.editio.edition.Edition;
 import org.editio.edition.TeiDocument;
@@ -31,6 +34,7 @@ public final class HtmlPublisher {
 
   private final Xml xml;
   private final org.editio.Progress progress;
+  private Reuse reuse = Reuse.NEVER;
 
   public HtmlPublisher(Xml xml) {
     this(xml, org.editio.Progress.SILENT);
@@ -41,14 +45,18 @@ public final class HtmlPublisher {
     this.progress = progress;
   }
 
+  /** Carries unchanged outputs over from the previous build instead of rendering them. */
+  public HtmlPublisher reuse(Reuse reuse) {
+    this.reuse = reuse;
+    return this;
+  }
+
   /**
    * Publishes {@code edition} into {@code dir} (normally a staging folder).
    *
    * @param withPdf whether document pages link to PDFs published beside them
    */
   public void publish(Edition edition, Path dir, boolean withPdf) throws EditioException {
-    XsltExecutable documentPage = xml.stylesheet("html/document.xsl");
-    XsltExecutable sitePages = xml.stylesheet("html/site.xsl");
     Path docs = dir.resolve("documents");
     Path assets = dir.resolve("assets");
     try {
@@ -61,78 +69,135 @@ public final class HtmlPublisher {
     } catch (IOException e) {
       throw EditioException.io(dir, "cannot write the HTML edition: " + e.getMessage());
     }
-
     Timing timing = new Timing("html");
+    String context = new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest())
+        .add("with-pdf", withPdf).hex();
+    documentPages(edition, docs, withPdf, context);
+    timing.lap("document pages");
+    List<List<TeiDocument>> shards = SearchIndex.shards(edition.documents());
+    sitePages(edition, dir, withPdf, shards.size(), context);
+    timing.lap("edition pages");
+    searchIndex(edition, assets, shards);
+    timing.lap("search index");
+  }
+
+  /** A page per document (in parallel) and a copy of its TEI source. */
+  private void documentPages(Edition edition, Path docs, boolean withPdf, String context) throws EditioException {
+    XsltExecutable documentPage = xml.stylesheet("html/document.xsl");
     List<TeiDocument> documents = edition.documents();
     List<Integer> positions = IntStream.range(0, documents.size()).boxed().toList();
     progress.stage("html", documents.size());
     Parallel.forEach(positions, i -> {
       TeiDocument doc = documents.get(i);
-      Params params = edition.stylesheetParams()
-          .putStrings("previous", i > 0 ? neighbour(documents.get(i - 1)) : null)
-          .putStrings("next", i + 1 < documents.size() ? neighbour(documents.get(i + 1)) : null)
-          .put("with-pdf", withPdf);
+      Map<String, String> previous = i > 0 ? neighbour(documents.get(i - 1)) : null;
+      Map<String, String> next = i + 1 < documents.size() ? neighbour(documents.get(i + 1)) : null;
       Path page = docs.resolve(doc.id() + ".html");
+      Path source = docs.resolve(doc.id() + ".xml");
+      String recipe = new Digest().add("page", context).add("document", doc.digest())
+          .add("previous", previous == null ? null : new java.util.TreeMap<>(previous))
+          .add("next", next == null ? null : new java.util.TreeMap<>(next)).hex();
       try {
-        Xslt30Transformer t = Xml.transformer(documentPage);
-        t.setStylesheetParameters(params.asMap());
-        t.applyTemplates(doc.tree(), t.newSerializer(page.toFile()));
-        Files.copy(doc.file(), docs.resolve(doc.id() + ".xml"));
+        if (!reuse.reuse(page, recipe)) {
+          Params params = edition.stylesheetParams()
+              .putStrings("previous", previous)
+              .putStrings("next", next)
+              .put("with-pdf", withPdf);
+          Xslt30Transformer t = Xml.transformer(documentPage);
+          t.setStylesheetParameters(params.asMap());
+          t.applyTemplates(doc.tree(), t.newSerializer(page.toFile()));
+          reuse.made(page, recipe);
+        }
+        if (!reuse.reuse(source, doc.digest())) {
+          Files.copy(doc.file(), source);
+          reuse.made(source, doc.digest());
+        }
         progress.step();
       } catch (SaxonApiException | IOException e) {
         throw new EditioException(EditioException.INPUT,
             Problem.error(doc.file(), "cannot publish the HTML page: " + e.getMessage()));
       }
     });
+  }
 
-    timing.lap("document pages");
-    Params site = edition.stylesheetParams().put("documents", edition.documentTrees());
+  /**
+   * The edition's pages (home, documents, registers, search, about), written by one transform:
+   * any change to any document makes them again, since each lists or counts every document.
+   */
+  private void sitePages(Edition edition, Path dir, boolean withPdf, int shards, String context)
+      throws EditioException {
+    Digest recipe = new Digest().add("site", context).add("search-shards", shards);
+    edition.documents().forEach(d -> recipe.add(d.id(), d.digest()));
+    String key = recipe.hex();
+    if (reuse.reuseGroup("site", key)) {
+      return;
+    }
+    Params site = edition.stylesheetParams().put("documents", edition.documentTrees())
+        .put("search-shards", new net.sf.saxon.s9api.XdmAtomicValue(shards));
     try {
-      Xslt30Transformer t = Xml.transformer(sitePages);
+      Set<Path> before = files(dir);
+      Xslt30Transformer t = Xml.transformer(xml.stylesheet("html/site.xsl"));
       t.setStylesheetParameters(site.asMap());
       t.setBaseOutputURI(dir.toUri().toString());
       t.callTemplate(null);
-    } catch (SaxonApiException e) {
+      Set<Path> written = files(dir);
+      written.removeAll(before);
+      reuse.madeGroup("site", written, key);
+    } catch (SaxonApiException | IOException e) {
       throw EditioException.io(dir, "cannot write the edition's pages: " + e.getMessage());
     }
+  }
 
-    timing.lap("edition pages");
-    XsltExecutable searchData = xml.stylesheet("html/search-data.xsl");
-    List<List<TeiDocument>> shards = new java.util.ArrayList<>();
-    for (int from = 0; from < documents.size(); from += SearchIndex.SHARD) {
-      shards.add(documents.subList(from, Math.min(documents.size(), from + SearchIndex.SHARD)));
+  private static Set<Path> files(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
     }
+  }
+
+  /**
+   * The search index, one script per shard; only shards whose documents changed are indexed
+   * again (by lunr, in a JVM of its own: see {@link SearchIndex}).
+   */
+  private void searchIndex(Edition edition, Path assets, List<List<TeiDocument>> shards) throws EditioException {
+    XsltExecutable searchData = xml.stylesheet("html/search-data.xsl");
     Path work;
     try {
       work = Files.createTempDirectory("editio-search-");
     } catch (IOException e) {
-      throw EditioException.io(dir, "cannot build the search index: " + e.getMessage());
+      throw EditioException.io(assets, "cannot build the search index: " + e.getMessage());
     }
     try {
-      List<Path> shardFiles = new java.util.ArrayList<>();
+      Map<Path, Path> toIndex = new java.util.LinkedHashMap<>();
+      Map<Path, String> recipes = new java.util.HashMap<>();
       for (int i = 0; i < shards.size(); i++) {
+        Path target = assets.resolve(SearchIndex.fileName(i));
+        Digest recipe = new Digest().add("tool", Digest.tool()).add("shard", i);
+        shards.get(i).forEach(d -> recipe.add(d.id(), d.digest()));
+        String key = recipe.hex();
+        if (reuse.reuse(target, key)) {
+          continue;
+        }
         Xslt30Transformer t = Xml.transformer(searchData);
         t.setStylesheetParameters(edition.stylesheetParams()
             .put("documents", new net.sf.saxon.s9api.XdmValue(shards.get(i).stream().map(TeiDocument::tree).toList()))
             .asMap());
-        Path file = work.resolve("shard-" + i + ".json");
-        t.callTemplate(null, t.newSerializer(file.toFile()));
-        shardFiles.add(file);
+        Path json = work.resolve("shard-" + i + ".json");
+        t.callTemplate(null, t.newSerializer(json.toFile()));
+        toIndex.put(json, target);
+        recipes.put(target, key);
       }
-      SearchIndex.write(shardFiles, assets.resolve("search-index.js"));
+      if (!toIndex.isEmpty()) {
+        SearchIndex.write(toIndex);
+        recipes.forEach(reuse::made);
+      }
     } catch (SaxonApiException | IOException e) {
-      throw EditioException.io(dir, "cannot build the search index: " + e.getMessage());
+      throw EditioException.io(assets, "cannot build the search index: " + e.getMessage());
     } finally {
-      try (java.util.stream.Stream<Path> s = Files.list(work)) {
-        for (Path p : s.toList()) {
-          Files.deleteIfExists(p);
-        }
-        Files.deleteIfExists(work);
+      try {
+        org.editio.build.Staging.deleteTree(work);
       } catch (IOException e) {
         // a temporary file left behind is harmless
       }
     }
-    timing.lap("search index");
   }
 
   private static Map<String, String> neighbour(TeiDocument doc) {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.editio.edition.TeiDocument;
 import java.nio.charset.StandardCharsets;
 import javax.script.Invocable;
 import javax.script.ScriptEngine;
@@ -19,8 +21,9 @@ import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
  * Builds the lunr search index when the edition is published, by running lunr itself (from its
  * webjar) in the JVM's JavaScript engine: the browser only loads the index, it never builds it.
  * The same library serializes and loads the index, so their formats always agree. The index is
- * built in shards of {@value #SHARD} documents, so that no single string holds the index of a
- * large edition; the browser searches every shard and merges the results by score.
+ * built in shards of about {@value #SHARD} documents, one script each, so that no single string
+ * holds the index of a large edition and a changed document is indexed again with few others;
+ * the browser searches every shard and merges the results by score.
  */
 public final class SearchIndex {
 
@@ -44,8 +47,11 @@ public final class SearchIndex {
       "  return JSON.stringify({ index: idx, docs: byId });",
       "}");
 
-  /** Documents per shard: small enough to build and serialize in little memory, in parallel. */
-  static final int SHARD = 500;
+  /**
+   * Documents per shard: small enough to build and serialize in little memory, and to index again
+   * quickly when one of its documents changes.
+   */
+  static final int SHARD = 200;
 
   private final Invocable engine = newEngine();
 
@@ -72,17 +78,40 @@ public final class SearchIndex {
   }
 
   /**
-   * Writes {@code search-index.js} from the shards' documents (JSON files, in order), building
-   * the index in a JVM of its own. Nashorn inside a JVM that has already run much other code was
-   * seen to compute wrong weights and, once, to fail ("Cannot read property _index"); a fresh JVM
+   * The documents in shards: about {@value #SHARD} each, a document's shard chosen by its id, so
+   * that adding or removing a document changes one shard, not every shard after it.
+   */
+  static List<List<TeiDocument>> shards(List<TeiDocument> documents) {
+    int count = Math.max(1, (documents.size() + SHARD - 1) / SHARD);
+    List<List<TeiDocument>> shards = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      shards.add(new ArrayList<>());
+    }
+    for (TeiDocument d : documents) {
+      shards.get(Math.floorMod(d.id().hashCode(), count)).add(d);
+    }
+    return shards;
+  }
+
+  /** The script of shard {@code i} (from 0) in {@code assets/}; site.xsl names the same files. */
+  static String fileName(int i) {
+    return "search-index-" + (i + 1) + ".js";
+  }
+
+  /**
+   * Writes each shard's script from its documents (JSON files, by target), building the index in
+   * a JVM of its own. Nashorn inside a JVM that has already run much other code was seen to
+   * compute wrong weights and, once, to fail ("Cannot read property _index"); a fresh JVM
    * computes the same index every time.
    */
-  static void write(List<Path> shards, Path target) throws IOException {
+  static void write(Map<Path, Path> shards) throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), SearchIndex.class.getName(),
-        target.toString()));
-    shards.forEach(s -> command.add(s.toString()));
+        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), SearchIndex.class.getName()));
+    shards.forEach((json, target) -> {
+      command.add(json.toString());
+      command.add(target.toString());
+    });
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
@@ -95,16 +124,19 @@ public final class SearchIndex {
     }
   }
 
-  /** The child JVM: {@code SearchIndex TARGET SHARD.json...}. */
+  /** The child JVM: {@code SearchIndex (SHARD.json TARGET.js)...}. */
   public static void main(String[] args) {
-    try (Writer w = Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8)) {
+    try {
       SearchIndex index = new SearchIndex();
-      w.write("window.EDITIO_SEARCH = { shards: [\n");
-      for (int i = 1; i < args.length; i++) {
-        w.write(index.shard(Files.readString(Path.of(args[i]), StandardCharsets.UTF_8)));
-        w.write(i + 1 < args.length ? ",\n" : "\n");
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        String shard = index.shard(Files.readString(Path.of(args[i]), StandardCharsets.UTF_8));
+        try (Writer w = Files.newBufferedWriter(Path.of(args[i + 1]), StandardCharsets.UTF_8)) {
+          // each shard's script adds itself to the list search.js reads
+          w.write("(window.EDITIO_SEARCH = window.EDITIO_SEARCH || { shards: [] }).shards.push(");
+          w.write(shard);
+          w.write(");\n");
+        }
       }
-      w.write("] };\n");
     } catch (IOException | ScriptException | NoSuchMethodException | RuntimeException e) {
       System.err.println(e.getMessage());
       System.exit(1);

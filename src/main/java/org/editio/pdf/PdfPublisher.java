@@ -11,9 +11,11 @@ import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltExecutable;
 import org.apache.fop.apps.FOPException;
+import org.editio.Digest;
 import org.editio.EditioException;
 import org.editio.Parallel;
 import org.editio.Problem;
+import org.editio.Reuse;
 import org.editio.edition.Edition;
 import org.editio.xml.Params;
 import org.editio.xml.Xml;
@@ -32,6 +34,13 @@ public final class PdfPublisher {
   private final boolean print;
   private final Date creationDate;
   private org.editio.Progress progress = org.editio.Progress.SILENT;
+  private Reuse reuse = Reuse.NEVER;
+
+  /** Carries unchanged PDFs over from the previous build instead of laying them out again. */
+  public PdfPublisher reuse(Reuse reuse) {
+    this.reuse = reuse;
+    return this;
+  }
 
   /** Reports each document PDF done. */
   public PdfPublisher progress(org.editio.Progress progress) {
@@ -50,7 +59,8 @@ public final class PdfPublisher {
   /**
    * Publishes the volume and the per-document PDFs into {@code dir} (normally a staging folder).
    *
-   * @return the number of pages of the volume, as FOP laid it out
+   * @return the number of pages of the volume, as FOP laid it out; -1 when the previous
+   *     build's volume was reused
    */
   public int publish(Edition edition, Path dir) throws EditioException {
     XsltExecutable documentFo = xml.stylesheet("fo/document.xsl");
@@ -63,20 +73,36 @@ public final class PdfPublisher {
     }
     org.editio.Timing timing = new org.editio.Timing("pdf");
     progress.stage("pdf", edition.documents().size());
+    String context = new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest())
+        .add("page-size", pageSize).add("print", print).add("created", creationDate.getTime()).hex();
     Parallel.forEach(edition.documents(), doc -> {
+      Path pdf = docs.resolve(doc.id() + ".pdf");
+      String recipe = new Digest().add("pdf", context).add("document", doc.digest()).hex();
+      if (reuse.reuse(pdf, recipe)) {
+        progress.step();
+        return;
+      }
       Params params = params(edition);
-      render(doc.file(), docs.resolve(doc.id() + ".pdf"),
+      render(doc.file(), pdf,
           new Fop.Metadata(doc.title(), edition.editors(), edition.title(), doc.date()),
           handler -> {
             Xslt30Transformer t = Xml.transformer(documentFo);
             t.setStylesheetParameters(params.asMap());
             t.applyTemplates(doc.tree(), new SAXDestination(handler));
           });
+      reuse.made(pdf, recipe);
       progress.step();
     });
     progress.stage("pdf volume", edition.documents().size());
 
     timing.lap("document PDFs");
+    Path volumePdf = dir.resolve(edition.id() + ".pdf");
+    Digest volumeRecipe = new Digest().add("volume", context);
+    edition.documents().forEach(d -> volumeRecipe.add(d.id(), d.digest()));
+    String volumeKey = volumeRecipe.hex();
+    if (reuse.reuse(volumePdf, volumeKey)) {
+      return -1;
+    }
     Params volume = params(edition).put("documents", edition.documentTrees());
     Fop.FoSource firstPass = handler -> {
       Xslt30Transformer t = Xml.transformer(volumeFo);
@@ -92,7 +118,7 @@ public final class PdfPublisher {
     }
     timing.lap("volume, first pass");
     Params withIndex = params(edition).put("documents", edition.documentTrees()).putStrings("index-pages", pages);
-    int volumePages = render(edition.source(), dir.resolve(edition.id() + ".pdf"),
+    int volumePages = render(edition.source(), volumePdf,
         new Fop.Metadata(edition.title(), edition.editors(), edition.title(), ""),
         handler -> {
           Xslt30Transformer t = Xml.transformer(volumeFo);
@@ -100,6 +126,7 @@ public final class PdfPublisher {
           t.callTemplate(null, new SAXDestination(handler));
         });
     timing.lap("volume");
+    reuse.made(volumePdf, volumeKey);
     return volumePages;
   }
 

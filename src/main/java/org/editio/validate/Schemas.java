@@ -46,8 +46,21 @@ final class Schemas {
   private final Xml xml;
   private final Map<String, Object> compiled = new ConcurrentHashMap<>();
 
+  private final Map<String, String> digests = new ConcurrentHashMap<>();
+
   Schemas(Xml xml) {
     this.xml = xml;
+  }
+
+  /**
+   * Forgets what was compiled from {@code uri} when its files changed since it was compiled
+   * (editio serve validates again and again in one JVM, while the schema may be edited).
+   */
+  void refresh(URI uri, String digest) {
+    String before = digests.put(uri.toString(), digest);
+    if (before != null && !before.equals(digest)) {
+      compiled.keySet().removeIf(key -> key.endsWith(" " + uri));
+    }
   }
 
   /** A compiled RELAX NG schema (Jing), thread-safe. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
@@ -116,7 +117,7 @@ public final class Validator {
           Path file = path.toAbsolutePath().normalize();
           files += 1;
           List<Problem> all = new ArrayList<>(loaded.problems());
-          all.addAll(check(loaded.edition()));
+          all.addAll(check(loaded.edition(), Memo.NONE));
           all.stream().filter(p -> file.equals(p.file() == null ? null : p.file().toAbsolutePath().normalize()))
               .forEach(problems::add);
           continue;
@@ -124,22 +125,50 @@ public final class Validator {
         EditionLoader.Loaded loaded = loader.read(path);
         files += loaded.files();
         problems.addAll(loaded.problems());
-        problems.addAll(check(loaded.edition()));
+        problems.addAll(check(loaded.edition(), Memo.NONE));
       }
     }
     problems.sort(Problem.ORDER);
     return new Report(files, problems);
   }
 
+  /**
+   * Remembers, between builds, which files were found valid and from what: a file whose recipe
+   * (its bytes, edition.xml, its schemas, editio itself) is unchanged is not checked again.
+   * Corpus checks (ids, pointers) always run, since they depend on every file.
+   */
+  public interface Memo {
+    /** Whether {@code file} was found without any problem from the same recipe. */
+    boolean known(Path file, String recipe);
+
+    /** Records that {@code file} has no problem of its own. */
+    void valid(Path file, String recipe);
+
+    Memo NONE = new Memo() {
+      @Override
+      public boolean known(Path file, String recipe) {
+        return false;
+      }
+
+      @Override
+      public void valid(Path file, String recipe) {}
+    };
+  }
+
   /** Validates an edition already loaded (by a build). */
   public Report validate(Edition edition) {
-    List<Problem> problems = new ArrayList<>(check(edition));
+    return validate(edition, Memo.NONE);
+  }
+
+  /** Validates an edition already loaded, skipping the per-file checks {@code memo} knows passed. */
+  public Report validate(Edition edition, Memo memo) {
+    List<Problem> problems = new ArrayList<>(check(edition, memo));
     problems.sort(Problem.ORDER);
     int files = edition.documents().size() + edition.registers().size() + (edition.editionFile().isPresent() ? 1 : 0);
     return new Report(files, problems);
   }
 
-  private List<Problem> check(Edition edition) {
+  private List<Problem> check(Edition edition, Memo memo) {
     List<CorpusChecks.File> files = new ArrayList<>();
     for (TeiDocument doc : edition.documents()) {
       files.add(new CorpusChecks.File(doc.file(), doc.tree(), true, false));
@@ -152,14 +181,72 @@ public final class Validator {
     boolean editorial = edition.editionFile().isPresent();
     XdmNode editionTree = edition.editionFile().orElse(null);
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    Map<String, String> schemaDigests = new java.util.concurrent.ConcurrentHashMap<>();
+    String editionDigest = editionTree == null ? null : edition.digestOf(editionTree);
     files.parallelStream().forEach(f -> {
-      problems.addAll(declaredSchemas(f.path(), f.tree()));
-      if (editorial) {
-        problems.addAll(editorialRules(f, editionTree));
+      Path path = f.path().toAbsolutePath().normalize();
+      String recipe = recipe(f, edition.digestOf(f.tree()), editionDigest, editorial, schemaDigests);
+      if (recipe != null && memo.known(path, recipe)) {
+        return;
       }
+      List<Problem> own = new ArrayList<>(declaredSchemas(f.path(), f.tree()));
+      if (editorial) {
+        own.addAll(editorialRules(f, editionTree));
+      }
+      if (own.isEmpty() && recipe != null) {
+        memo.valid(path, recipe);
+      }
+      problems.addAll(own);
     });
     problems.addAll(CorpusChecks.run(files, editorial));
     return problems;
+  }
+
+  /**
+   * What a file's own checks depend on; null when it cannot be known (a tree not read from a
+   * file, a schema that is not a local file), and the file is then always checked.
+   */
+  private String recipe(CorpusChecks.File f, String fileDigest, String editionDigest, boolean editorial,
+      Map<String, String> schemaDigests) {
+    if (fileDigest == null) {
+      return null;
+    }
+    org.editio.Digest d = new org.editio.Digest().add("tool", org.editio.Digest.tool())
+        .add("file", f.path().toAbsolutePath().normalize()).add("bytes", fileDigest)
+        .add("editorial", editorial).add("edition", editionDigest)
+        .add("kind", f.document() ? "document" : f.register() ? "register" : "edition");
+    for (SchemaDeclaration s : SchemaDeclaration.declaredIn(f.tree(), new ArrayList<>())) {
+      String digest = schemaDigests.computeIfAbsent(s.uri().toString(), u -> schemaDigest(s.uri()));
+      if (digest.isEmpty()) {
+        return null;
+      }
+      schemas.refresh(s.uri(), digest);
+      d.add("schema " + s.kind() + " " + s.uri(), digest);
+    }
+    return d.hex();
+  }
+
+  /**
+   * The digest of a local schema and of the files beside it (which it may include); empty for a
+   * schema that is not a readable local file.
+   */
+  private static String schemaDigest(java.net.URI uri) {
+    if (!"file".equals(uri.getScheme())) {
+      return "";
+    }
+    Path file = Path.of(uri);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return "";
+    }
+    org.editio.Digest d = new org.editio.Digest();
+    try (java.util.stream.Stream<Path> siblings = java.nio.file.Files.list(file.getParent())) {
+      for (Path p : siblings.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+        d.add(p.getFileName().toString(), org.editio.Digest.of(java.nio.file.Files.readAllBytes(p)));
+      }
+    } catch (IOException e) {
+      return "";
+    }
+    return d.hex();
   }
 
   private static Path pathOf(XdmNode tree) {

@@ -67,6 +67,15 @@ public final class Xml {
     return build(new SAXSource(SecureXml.newReader(), input), file);
   }
 
+  /**
+   * Parses a file's bytes, already read (to digest them), securely; problems name {@code file}.
+   */
+  public XdmNode parse(byte[] bytes, Path file) throws EditioException {
+    InputSource input = new InputSource(new java.io.ByteArrayInputStream(bytes));
+    input.setSystemId(file.toUri().toString());
+    return build(new SAXSource(SecureXml.newReader(), input), file);
+  }
+
   /** Parses XML held in memory (a generated or imported document) securely. */
   public XdmNode parse(String xml, URI systemId) throws EditioException {
     InputSource input = new InputSource(new java.io.StringReader(xml));

@@ -1,4 +1,4 @@
-/* editio search: a lunr index built when the edition was published (search-index.js),
+/* editio search: a lunr index built when the edition was published (search-index-N.js),
    queried in the browser. Works from file:// and from any web server. */
 (function () {
   'use strict';

@@ -1,0 +1,119 @@
+package org.editio.build;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * What the last build made and from what: one row per output file (its path in the output folder,
+ * the digest of its recipe, the group it was made with) and one per source file found valid.
+ * Stored as {@value #FILE} (tab-separated) beside {@code html/} and {@code pdf/}; it is moved into
+ * place last, after the outputs, and removed before they are replaced, so a manifest never
+ * describes outputs it did not see made.
+ */
+final class Manifest {
+
+  /** The manifest's file name in the output folder. */
+  static final String FILE = ".editio-manifest.tsv";
+
+  /** Rows of source files that passed validation; their path is the source file's. */
+  static final String VALIDATED = "validated";
+
+  /** Bump when the meaning of rows changes: an older manifest is then ignored. */
+  private static final String FORMAT = "editio-manifest-1";
+
+  private static final String[] HEADER = {"path", "recipe", "group"};
+
+  /**
+   * One row.
+   *
+   * @param path an output path relative to the output folder, with '/', or a source path
+   * @param recipe the digest of what it was made from
+   * @param group the transform that made it with others ("site", "volume", ...), or "file"
+   */
+  record Entry(String path, String recipe, String group) {}
+
+  static final Manifest EMPTY = new Manifest(List.of());
+
+  private final Map<String, Entry> byPath = new LinkedHashMap<>();
+
+  Manifest(Collection<Entry> entries) {
+    entries.forEach(e -> byPath.put(e.path(), e));
+  }
+
+  Entry get(String path) {
+    return byPath.get(path);
+  }
+
+  List<Entry> group(String group) {
+    return byPath.values().stream().filter(e -> e.group().equals(group)).toList();
+  }
+
+  Collection<Entry> entries() {
+    return byPath.values();
+  }
+
+  /**
+   * Reads the manifest of {@code out}; a missing, older or damaged manifest reads as empty, which
+   * only means a full build.
+   */
+  static Manifest read(Path out) {
+    Path file = out.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return EMPTY;
+    }
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      List<CSVRecord> rows = format().builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+      List<Entry> entries = new ArrayList<>();
+      boolean formatSeen = false;
+      for (CSVRecord row : rows) {
+        if (!row.isConsistent()) {
+          return EMPTY;
+        }
+        if (row.get("group").equals(FORMAT)) {
+          formatSeen = true;
+          continue;
+        }
+        entries.add(new Entry(row.get("path"), row.get("recipe"), row.get("group")));
+      }
+      return formatSeen ? new Manifest(entries) : EMPTY;
+    } catch (IOException | RuntimeException e) {
+      return EMPTY;
+    }
+  }
+
+  /** Writes the manifest, rows sorted by group and path so that equal builds write equal files. */
+  void write(Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(w, format().builder().setHeader(HEADER).get())) {
+      printer.printRecord("", "", FORMAT);
+      for (Entry e : byPath.values().stream()
+          .sorted(Comparator.comparing(Entry::group).thenComparing(Entry::path)).toList()) {
+        printer.printRecord(e.path(), e.recipe(), e.group());
+      }
+    }
+  }
+
+  /** The rows of outputs under {@code part/} (e.g. "pdf"). */
+  List<Entry> part(String part) {
+    return byPath.values().stream().filter(e -> e.path().startsWith(part + "/") && !e.group().equals(VALIDATED))
+        .collect(Collectors.toList());
+  }
+
+  private static CSVFormat format() {
+    return CSVFormat.TDF.builder().setRecordSeparator('\n').get();
+  }
+}

@@ -1,0 +1,130 @@
+package org.editio.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.editio.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An incremental build renders only what changed, and its output is byte for byte the output of
+ * a clean build of the same sources: after edits, additions, deletions and renames.
+ */
+class IncrementalBuildTest {
+
+  private static final Set<Builder.Output> BOTH = EnumSet.of(Builder.Output.HTML, Builder.Output.PDF);
+
+  private static List<Path> documents(Path edition) throws Exception {
+    try (Stream<Path> s = Files.list(edition.resolve("documents"))) {
+      return s.sorted().toList();
+    }
+  }
+
+  private static String id(Path document) {
+    return document.getFileName().toString().replaceFirst("\\.xml$", "");
+  }
+
+  /** A copy of a document under a new id (the id is in the file name and in the file). */
+  private static Path copyAs(Path document, String newId) throws Exception {
+    Path target = document.resolveSibling(newId + ".xml");
+    Files.writeString(target, Files.readString(document).replace(id(document), newId));
+    return target;
+  }
+
+  private static void assertSameAsCleanBuild(Path edition, Path out, Set<Builder.Output> outputs, Path clean)
+      throws Exception {
+    new Builder().build(edition, clean, outputs);
+    List<String> expected = AtomicBuildTest.files(clean);
+    assertEquals(expected, AtomicBuildTest.files(out), "the same files as a clean build");
+    for (String f : expected) {
+      assertArrayEquals(Files.readAllBytes(clean.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+    }
+  }
+
+  @Test
+  void editsAdditionsDeletionsAndRenamesGiveTheCleanBuildsOutput(@TempDir Path dir) throws Exception {
+    Path edition = Generator.generate(TestFiles.EDITION, 16, dir.resolve("edition"));
+    Path out = dir.resolve("out");
+    Builder.Result first = new Builder().build(edition, out, BOTH);
+    int total = first.rendered();
+    assertEquals(0, first.reused());
+
+    // nothing changed: nothing is rendered, and the manifest says the same
+    byte[] manifest = Files.readAllBytes(out.resolve(Manifest.FILE));
+    Builder.Result again = new Builder().build(edition, out, BOTH);
+    assertEquals(0, again.rendered());
+    assertEquals(total, again.reused());
+    assertArrayEquals(manifest, Files.readAllBytes(out.resolve(Manifest.FILE)));
+
+    // one word of one document: its page, its source copy, its PDF, the edition's pages, its
+    // search shard and the volume are made again; every other document's outputs are kept
+    List<Path> docs = documents(edition);
+    Path edited = docs.get(5);
+    String text = Files.readString(edited);
+    int body = text.indexOf("<body>");
+    Files.writeString(edited, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>Corrected reading. "));
+    byte[] pageBefore = Files.readAllBytes(out.resolve("html/documents/" + id(edited) + ".html"));
+    Builder.Result one = new Builder().build(edition, out, BOTH);
+    assertTrue(one.rendered() < 20 && one.reused() > total - 20, one.rendered() + " rendered, " + one.reused() + " reused");
+    assertNotEquals(new String(pageBefore), Files.readString(out.resolve("html/documents/" + id(edited) + ".html")));
+    assertTrue(Files.readString(out.resolve("html/documents/" + id(edited) + ".html")).contains("Corrected reading."));
+    assertSameAsCleanBuild(edition, out, BOTH, dir.resolve("clean-1"));
+
+    // an addition, a deletion, a rename and a new title (which changes its neighbours' links)
+    copyAs(docs.get(3), "d1930-01-01-added");
+    Files.delete(docs.get(10));
+    copyAs(docs.get(7), id(docs.get(7)) + "-renamed");
+    Files.delete(docs.get(7));
+    Path retitled = docs.get(12);
+    Files.writeString(retitled, Files.readString(retitled).replaceFirst("<title>", "<title>Retitled: "));
+    new Builder().build(edition, out, BOTH);
+    assertTrue(Files.exists(out.resolve("html/documents/d1930-01-01-added.html")));
+    assertTrue(Files.notExists(out.resolve("html/documents/" + id(docs.get(10)) + ".html")), "deleted");
+    assertTrue(Files.notExists(out.resolve("pdf/documents/" + id(docs.get(7)) + ".pdf")), "renamed away");
+    assertSameAsCleanBuild(edition, out, BOTH, dir.resolve("clean-2"));
+
+    // an HTML-only build after an edit keeps the PDF part and its manifest rows as they were
+    Files.writeString(retitled, Files.readString(retitled).replace("Retitled: ", "Retitled again: "));
+    new Builder().build(edition, out, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(edition, out, BOTH);
+    assertSameAsCleanBuild(edition, out, BOTH, dir.resolve("clean-3"));
+  }
+
+  @Test
+  void aChangedRegisterOrACleanBuildRendersEverything(@TempDir Path dir) throws Exception {
+    Path edition = Generator.generate(TestFiles.EDITION, 6, dir.resolve("edition"));
+    Path out = dir.resolve("out");
+    Set<Builder.Output> html = EnumSet.of(Builder.Output.HTML);
+    int total = new Builder().build(edition, out, html).rendered();
+
+    Path persons = edition.resolve("registers/persons.xml");
+    Files.writeString(persons, Files.readString(persons).replaceFirst("</persName>", " (revised)</persName>"));
+    Builder.Result afterRegister = new Builder().build(edition, out, html);
+    // every page links names to the registers; only the TEI copies and the search index stay
+    assertTrue(afterRegister.rendered() > total / 2, afterRegister.rendered() + " of " + total);
+    assertSameAsCleanBuild(edition, out, html, dir.resolve("clean"));
+
+    Builder.Result clean = new Builder().clean(true).build(edition, out, html);
+    assertEquals(0, clean.reused());
+    assertEquals(total, clean.rendered());
+
+    // a damaged manifest only means a full build
+    Files.writeString(out.resolve(Manifest.FILE), "not a manifest\t\t\n");
+    assertEquals(0, new Builder().build(edition, out, html).reused());
+    // an output deleted by hand is made again, though the manifest lists it
+    Path page = AtomicBuildTest.files(out.resolve("html/documents")).stream().filter(f -> f.endsWith(".html"))
+        .map(f -> out.resolve("html/documents").resolve(f)).findFirst().orElseThrow();
+    Files.delete(page);
+    assertEquals(1, new Builder().build(edition, out, html).rendered());
+    assertTrue(Files.exists(page));
+  }
+}
