@@ -125,6 +125,6 @@ public final class Bench {
 
   /** Removes the benchmark's work folder. */
   public static void clean(Path work) throws IOException {
-    Staging.deleteTree(work);
+    org.editio.Folders.delete(work);
   }
 }

@@ -1,12 +1,9 @@
 package org.editio.build;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
 import org.editio.EditioException;
@@ -36,7 +33,7 @@ public final class Staging implements AutoCloseable {
       Files.createDirectories(out);
       try (Stream<Path> children = Files.list(out)) {
         for (Path leftover : children.filter(Staging::isLeftover).toList()) {
-          deleteTree(leftover);
+          org.editio.Folders.delete(leftover);
         }
       }
       Path dir = Files.createDirectory(out.resolve(STAGING_PREFIX + ProcessHandle.current().pid()));
@@ -86,7 +83,7 @@ public final class Staging implements AutoCloseable {
         }
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
         if (Files.exists(old)) {
-          deleteTree(old);
+          org.editio.Folders.delete(old);
         }
       }
       if (manifest != null) {
@@ -95,7 +92,7 @@ public final class Staging implements AutoCloseable {
         Files.move(staged, out.resolve(Manifest.FILE), StandardCopyOption.ATOMIC_MOVE);
       }
       committed = true;
-      deleteTree(dir);
+      org.editio.Folders.delete(dir);
     } catch (IOException e) {
       throw EditioException.io(out, "cannot move the new output into place: " + e);
     }
@@ -106,30 +103,11 @@ public final class Staging implements AutoCloseable {
   public void close() {
     if (!committed) {
       try {
-        deleteTree(dir);
+        org.editio.Folders.delete(dir);
       } catch (IOException e) {
         // The next run removes it: leftovers are recognised by their name.
       }
     }
   }
 
-  /** Deletes a folder and everything in it; nothing when it does not exist. */
-  public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
 }

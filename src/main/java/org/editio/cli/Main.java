@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       PdfCommand.class,
       ImportCommand.class,
       CalendarCommand.class,
+      ServeCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

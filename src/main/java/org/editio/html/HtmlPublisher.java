@@ -193,7 +193,7 @@ public final class HtmlPublisher {
       throw EditioException.io(assets, "cannot build the search index: " + e.getMessage());
     } finally {
       try {
-        org.editio.build.Staging.deleteTree(work);
+        org.editio.Folders.delete(work);
       } catch (IOException e) {
         // a temporary file left behind is harmless
       }

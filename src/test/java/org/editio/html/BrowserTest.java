@@ -164,13 +164,55 @@ class BrowserTest {
     assertEquals(List.of(), consoleErrors());
   }
 
+  /**
+   * editio serve in a real browser: an open page reloads by itself after a correction, shows the
+   * error while a file is broken, and comes back once it is fixed.
+   */
+  @Test
+  void aServedPageReloadsAfterACorrectionAndShowsErrors(@TempDir Path work) throws Exception {
+    Path edition = org.editio.build.Generator.generate(TestFiles.EDITION, 3, work.resolve("edition"));
+    Path document;
+    try (var files = Files.list(edition.resolve("documents"))) {
+      document = files.sorted().findFirst().orElseThrow();
+    }
+    String text = Files.readString(document);
+    int body = text.indexOf("<body>");
+    try (org.editio.serve.Server server = org.editio.serve.Server.start(edition, work.resolve("out"), 0,
+        new java.io.PrintWriter(new java.io.StringWriter()))) {
+      consoleErrors();
+      browser.get(server.address().resolve("documents/" + document.getFileName().toString().replace(".xml", ".html")).toString());
+      WebElement before = waitFor(By.cssSelector("main"));
+      assertTrue(!before.getText().contains("Reloaded by itself."));
+
+      Files.writeString(document, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>Reloaded by itself. "));
+      new WebDriverWait(browser, Duration.ofSeconds(60)).until(
+          d -> d.findElement(By.cssSelector("main")).getText().contains("Reloaded by itself."));
+
+      Files.writeString(document, text.replaceFirst("<body>", "<body><broken>"));
+      WebElement heading = new WebDriverWait(browser, Duration.ofSeconds(60)).until(
+          ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[contains(., 'The edition has 1 error')]")));
+      assertTrue(browser.findElement(By.cssSelector("li.error")).getText().contains(document.getFileName() + ":"),
+          heading.getText());
+      screenshot("serve-error");
+
+      Files.writeString(document, text);
+      new WebDriverWait(browser, Duration.ofSeconds(60)).until(
+          d -> !d.findElements(By.cssSelector("article.document")).isEmpty());
+      assertTrue(!browser.findElement(By.cssSelector("main")).getText().contains("Reloaded by itself."));
+      assertEquals(List.of(), consoleErrors().stream().filter(m -> !m.contains("500")).toList(),
+          "no script errors (the error page itself is served with status 500)");
+    }
+  }
+
   /** A larger edition has a search index in several shards; a search merges them all. */
   @Test
   void searchFindsEveryMatchingDocumentAcrossShards(@TempDir Path work) throws Exception {
     Path edition = org.editio.build.Generator.generate(TestFiles.EDITION, 600, work.resolve("edition"));
     new Builder().build(edition, work.resolve("out"), EnumSet.of(Builder.Output.HTML));
-    String index = Files.readString(work.resolve("out/html/assets/search-index.js"));
-    assertTrue(index.contains("\"index\"") && index.split("\\{\"index\":").length - 1 == 2, "two shards of 500");
+    try (var scripts = Files.list(work.resolve("out/html/assets"))) {
+      assertEquals(3, scripts.filter(f -> f.getFileName().toString().matches("search-index-\\d+\\.js")).count(),
+          "three shards of about 200");
+    }
     long expected;
     try (var files = Files.list(edition.resolve("documents"))) {
       expected = files.filter(f -> {

@@ -1,0 +1,274 @@
+package org.editio.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.editio.EditioException;
+import org.editio.Problem;
+import org.editio.build.Builder;
+
+/**
+ * {@code editio serve}: builds the HTML edition, serves it on localhost, watches the edition's
+ * files, builds again (incrementally) on every change and reloads the open pages. While the
+ * edition has errors, every page shows them instead of the stale page, and the terminal prints them.
+ *
+ * <p>Served pages get one extra script, {@value #RELOAD_SCRIPT}, which listens for builds on
+ * {@value #EVENTS} (server-sent events). The files on disk are exactly what {@code editio html}
+ * writes; only the served copies carry the script.
+ */
+public final class Server implements AutoCloseable {
+
+  static final String EVENTS = "/_editio/events";
+  static final String RELOAD_SCRIPT = "/_editio/reload.js";
+
+  private static final Map<String, String> TYPES = Map.ofEntries(
+      Map.entry("html", "text/html; charset=utf-8"),
+      Map.entry("css", "text/css; charset=utf-8"),
+      Map.entry("js", "text/javascript; charset=utf-8"),
+      Map.entry("json", "application/json"),
+      Map.entry("xml", "application/xml"),
+      Map.entry("svg", "image/svg+xml"),
+      Map.entry("png", "image/png"),
+      Map.entry("jpg", "image/jpeg"),
+      Map.entry("jpeg", "image/jpeg"),
+      Map.entry("gif", "image/gif"),
+      Map.entry("pdf", "application/pdf"),
+      Map.entry("woff2", "font/woff2"));
+
+  private static final String RELOAD_JS = String.join("\n",
+      "/* editio serve: reload this page when the edition has been built again */",
+      "(function () {",
+      "  var events = new EventSource('" + EVENTS + "');",
+      "  events.onmessage = function (e) { if (e.data === 'reload') { location.reload(); } };",
+      "})();",
+      "");
+
+  private final Path edition;
+  private final Path out;
+  private final PrintWriter log;
+  private final Builder builder = new Builder();
+  private final HttpServer http;
+  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "editio-serve");
+    t.setDaemon(true);
+    return t;
+  });
+  private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  private final Watcher watcher;
+  private volatile List<Problem> errors = List.of();
+  private volatile long builds;
+
+  /**
+   * Builds {@code edition} into {@code out}, then starts serving {@code out/html} on
+   * {@code localhost:port} (0: any free port) and watching the edition.
+   */
+  public static Server start(Path edition, Path out, int port, PrintWriter log) throws EditioException {
+    return new Server(edition, out, port, log);
+  }
+
+  private Server(Path edition, Path out, int port, PrintWriter log) throws EditioException {
+    this.edition = edition.toAbsolutePath().normalize();
+    this.out = out.toAbsolutePath().normalize();
+    this.log = log;
+    if (!Files.exists(this.edition)) {
+      throw EditioException.io(edition, "no such file or directory");
+    }
+    build();
+    try {
+      http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    } catch (IOException e) {
+      throw EditioException.io(null, "cannot listen on port " + port + ": " + e.getMessage()
+          + (port != 0 ? " (another server may use it: try -p with another port)" : ""));
+    }
+    http.setExecutor(threads);
+    http.createContext("/", this::handle);
+    http.start();
+    try {
+      watcher = new Watcher(this.edition, this.out, this::rebuild);
+    } catch (IOException e) {
+      http.stop(0);
+      throw EditioException.io(edition, "cannot watch the edition's files: " + e.getMessage());
+    }
+    threads.execute(watcher);
+    threads.execute(this::heartbeat);
+  }
+
+  /** The address pages are served from, e.g. {@code http://localhost:8000/}. */
+  public URI address() {
+    return URI.create("http://localhost:" + http.getAddress().getPort() + "/");
+  }
+
+  /** How many builds ran (succeeded or not) since the server started; for tests. */
+  public long builds() {
+    return builds;
+  }
+
+  private synchronized void build() {
+    long start = System.nanoTime();
+    try {
+      Builder.Result result = builder.build(edition, out, EnumSet.of(Builder.Output.HTML));
+      errors = List.of();
+      result.warnings().forEach(log::println);
+      log.printf(Locale.ROOT, "built %d document%s in %.1f s (%d file%s rendered, %d unchanged)%n",
+          result.edition().documents().size(), result.edition().documents().size() == 1 ? "" : "s",
+          (System.nanoTime() - start) / 1e9, result.rendered(), result.rendered() == 1 ? "" : "s", result.reused());
+    } catch (EditioException e) {
+      errors = e.problems().isEmpty() ? List.of(Problem.error(edition, "the build failed")) : e.problems();
+      errors.forEach(log::println);
+      log.println("not published: the pages show these errors until they are fixed");
+    } catch (RuntimeException e) {
+      errors = List.of(Problem.error(edition, "internal error: " + e));
+      errors.forEach(log::println);
+    } finally {
+      builds++;
+      log.flush();
+    }
+  }
+
+  private void rebuild() {
+    build();
+    for (OutputStream listener : listeners) {
+      send(listener, "data: reload\n\n");
+    }
+  }
+
+  /** A comment every 15 s: drops listeners whose page was closed. */
+  private void heartbeat() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Thread.sleep(15_000);
+      } catch (InterruptedException e) {
+        return;
+      }
+      listeners.forEach(l -> send(l, ": alive\n\n"));
+    }
+  }
+
+  private void send(OutputStream listener, String event) {
+    try {
+      listener.write(event.getBytes(StandardCharsets.UTF_8));
+      listener.flush();
+    } catch (IOException e) {
+      listeners.remove(listener);
+    }
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+        respond(exchange, 405, "text/plain; charset=utf-8", "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (path.equals(EVENTS)) {
+        events(exchange);
+        return;
+      }
+      if (path.equals(RELOAD_SCRIPT)) {
+        respond(exchange, 200, TYPES.get("js"), RELOAD_JS.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      List<Problem> current = errors;
+      if (!current.isEmpty() && (path.endsWith("/") || path.endsWith(".html"))) {
+        respond(exchange, 500, TYPES.get("html"), ErrorPage.render(current, RELOAD_SCRIPT));
+        return;
+      }
+      file(exchange, path);
+    }
+  }
+
+  private void file(HttpExchange exchange, String path) throws IOException {
+    Path root = out.resolve("html");
+    Path file = root.resolve(path.replaceFirst("^/+", "") + (path.endsWith("/") ? "index.html" : "")).normalize();
+    if (!file.startsWith(root)) {
+      respond(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    byte[] body;
+    try {
+      body = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      if (path.equals("/favicon.ico")) {
+        // browsers ask for it on every page; an edition without one is not an error
+        exchange.sendResponseHeaders(204, -1);
+        return;
+      }
+      respond(exchange, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
+      return;
+    } catch (IOException e) {
+      // a directory, or a file being replaced by a build: the reader can reload
+      respond(exchange, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    String name = file.getFileName().toString();
+    String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+    if (extension.equals("html")) {
+      body = withReloadScript(body);
+    }
+    respond(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"), body);
+  }
+
+  /** The served copy of a page loads the reload script; the file itself is left as published. */
+  static byte[] withReloadScript(byte[] page) {
+    String html = new String(page, StandardCharsets.UTF_8);
+    String script = "<script src=\"" + RELOAD_SCRIPT + "\"></script>";
+    int end = html.lastIndexOf("</body>");
+    html = end < 0 ? html + script : html.substring(0, end) + script + html.substring(end);
+    return html.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void events(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream body = exchange.getResponseBody();
+    body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+    body.flush();
+    listeners.add(body);
+    // the exchange stays open until the page goes away (a write fails) or the server stops
+    synchronized (body) {
+      while (listeners.contains(body)) {
+        try {
+          body.wait(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }
+  }
+
+  private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : body.length);
+    if (!head) {
+      exchange.getResponseBody().write(body);
+    }
+  }
+
+  /** Stops serving and watching. */
+  @Override
+  public void close() {
+    watcher.close();
+    listeners.clear();
+    http.stop(0);
+    threads.shutdownNow();
+  }
+}

@@ -1,0 +1,133 @@
+package org.editio.serve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.editio.TestFiles;
+import org.editio.build.Generator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * editio serve over HTTP: pages as published plus the reload script, a build after every change
+ * announced to open pages, errors instead of stale pages, nothing outside the output served.
+ */
+class ServeTest {
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private HttpResponse<String> get(URI uri) throws Exception {
+    return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Waits until the server has run {@code count} builds. */
+  static void awaitBuilds(Server server, long count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (server.builds() < count && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(server.builds() >= count, "build " + count + " ran");
+  }
+
+  @Test
+  void servesBuildsOnChangeAnnouncesReloadsAndShowsErrors(@TempDir Path dir) throws Exception {
+    Path edition = Generator.generate(TestFiles.EDITION, 5, dir.resolve("edition"));
+    Path out = dir.resolve("out");
+    StringWriter log = new StringWriter();
+    try (Server server = Server.start(edition, out, 0, new PrintWriter(log, true))) {
+      URI base = server.address();
+      Path document;
+      try (var files = Files.list(edition.resolve("documents"))) {
+        document = files.sorted().findFirst().orElseThrow();
+      }
+      String id = document.getFileName().toString().replace(".xml", "");
+      URI page = base.resolve("documents/" + id + ".html");
+
+      HttpResponse<String> home = get(base);
+      assertEquals(200, home.statusCode());
+      assertTrue(home.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+      // the served page is the published file plus the reload script, nothing else
+      byte[] published = Files.readAllBytes(out.resolve("html/index.html"));
+      assertArrayEquals(Server.withReloadScript(published), home.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertTrue(home.body().contains("<script src=\"/_editio/reload.js\"></script></body>"));
+      assertEquals(200, get(base.resolve(Server.RELOAD_SCRIPT)).statusCode());
+      assertEquals("text/css; charset=utf-8",
+          get(base.resolve("assets/editio.css")).headers().firstValue("Content-Type").orElseThrow());
+      assertEquals(404, get(base.resolve("no-such-page.html")).statusCode());
+      assertEquals(404, get(URI.create(base + "documents/../../edition/edition.xml")).statusCode(),
+          "nothing outside the HTML edition is served");
+      assertEquals(405, client.send(HttpRequest.newBuilder(base).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode());
+
+      // an open page listens for builds
+      BlockingQueue<String> events = new LinkedBlockingQueue<>();
+      client.sendAsync(HttpRequest.newBuilder(base.resolve(Server.EVENTS)).build(),
+          HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(events::add));
+      assertEquals(": connected", events.poll(10, TimeUnit.SECONDS));
+
+      // a correction: rebuilt, announced, served
+      String text = Files.readString(document);
+      int body = text.indexOf("<body>");
+      Files.writeString(document, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>Served anew. "));
+      assertEquals("data: reload", nextEvent(events));
+      assertTrue(get(page).body().contains("Served anew."));
+      assertTrue(log.toString().contains("unchanged"), log.toString());
+
+      // a file that breaks: every page shows the error, located, and so does the terminal
+      Files.writeString(document, text.replaceFirst("<body>", "<body><broken>"));
+      assertEquals("data: reload", nextEvent(events));
+      HttpResponse<String> error = get(page);
+      assertEquals(500, error.statusCode());
+      String expected = document.getFileName() + ":";
+      assertTrue(error.body().contains(expected) && error.body().contains("error: not well-formed"), error.body());
+      assertTrue(error.body().contains("/_editio/reload.js"), "the error page reloads once fixed");
+      assertTrue(log.toString().contains("error: not well-formed"));
+
+      // fixed: the page is back
+      Files.writeString(document, text);
+      assertEquals("data: reload", nextEvent(events));
+      HttpResponse<String> back = get(page);
+      assertEquals(200, back.statusCode());
+      assertTrue(!back.body().contains("Served anew.") && !back.body().contains("error:"));
+    }
+  }
+
+  private static String nextEvent(BlockingQueue<String> events) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      String line = events.poll(1, TimeUnit.SECONDS);
+      if (line != null && line.startsWith("data:")) {
+        return line;
+      }
+    }
+    return "no event within 60 s";
+  }
+
+  @Test
+  void aMissingEditionOrABusyPortIsAClearError(@TempDir Path dir) throws Exception {
+    org.editio.EditioException missing = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
+        () -> Server.start(dir.resolve("nothing"), dir.resolve("out"), 0, new PrintWriter(new StringWriter())));
+    assertTrue(missing.problems().get(0).toString().contains("no such file or directory"));
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Path edition = Generator.generate(TestFiles.EDITION, 1, dir.resolve("edition"));
+      org.editio.EditioException taken = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
+          () -> Server.start(edition, dir.resolve("out"), busy.getLocalPort(), new PrintWriter(new StringWriter())));
+      assertTrue(taken.problems().get(0).toString().contains("cannot listen on port " + busy.getLocalPort()),
+          taken.problems().get(0).toString());
+    }
+  }
+}
