@@ -46,10 +46,22 @@
   </xsl:function>
 
   <!-- Notes of the text, numbered per document in document order. -->
+  <!--
+    Counting with xsl:number level="any" rather than count(preceding::...): Saxon remembers the
+    last node it numbered, so numbering a document's notes (or names) in order costs one pass,
+    where counting preceding nodes at each of them grows with the square of the document's length.
+  -->
   <xsl:function name="f:note-number" as="xs:integer">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="count($note/preceding::tei:note[ancestor::tei:text]
-                                 | $note/ancestor::tei:note) + 1"/>
+    <xsl:choose>
+      <xsl:when test="$note/ancestor::tei:text">
+        <xsl:variable name="n"><xsl:number select="$note" level="any" count="tei:note[ancestor::tei:text]" format="1"/></xsl:variable>
+        <xsl:sequence select="xs:integer($n)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:sequence select="count($note/ancestor::tei:note) + 1"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- A note's id in outputs: its xml:id, else one derived from its document and number. -->
@@ -176,7 +188,9 @@
   <!-- The id of a mention (a name pointing into a register): stable, counted in document order. -->
   <xsl:function name="f:mention-id" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <xsl:sequence select="f:doc-id($name) || '-m' || (count($name/preceding::*[@ref][ancestor::tei:text]) + 1)"/>
+    <!-- the names with @ref of the text up to this one (see f:note-number on xsl:number) -->
+    <xsl:variable name="n"><xsl:number select="$name" level="any" count="*[@ref][ancestor::tei:text]" format="1"/></xsl:variable>
+    <xsl:sequence select="f:doc-id($name) || '-m' || $n"/>
   </xsl:function>
 
   <!-- The register page and entry a pointer leads to in the HTML edition, from the site's root. -->

@@ -26,11 +26,19 @@
 
   <xsl:variable name="docs" select="$documents ! tei:TEI"/>
 
-  <!-- Every mention of a register entry, by the entry's key (file URI # id). -->
-  <xsl:variable name="mentions" as="map(xs:string, element()*)" select="map:merge(
-      for $d in $docs, $n in ($d/tei:text//*[@ref], $d/tei:teiHeader/tei:profileDesc/tei:particDesc//*[@corresp]),
-          $t in tokenize(($n/@ref, $n/@corresp)[1]), $k in f:pointer-key($t, $n)
-      return map{$k: $n}, map{'duplicates': 'combine'})"/>
+  <!--
+    Every mention of a register entry, by the entry's key (file URI # id), in the order of the
+    documents. Grouped in one pass: merging one-entry maps with 'combine' copied the growing
+    sequence of a frequent entry at every mention.
+  -->
+  <xsl:variable name="mentions" as="map(xs:string, element()*)">
+    <xsl:map>
+      <xsl:for-each-group select="for $d in $docs return ($d/tei:text//*[@ref], $d/tei:teiHeader/tei:profileDesc/tei:particDesc//*[@corresp])"
+          group-by="tokenize((@ref, @corresp)[1]) ! f:pointer-key(., current())">
+        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:variable>
 
   <xsl:template name="xsl:initial-template">
     <xsl:result-document href="index.html"><xsl:call-template name="m:home"/></xsl:result-document>
@@ -157,7 +165,15 @@
       <xsl:variable name="last" select="xs:integer($years[last()])"/>
       <xsl:variable name="countries" select="distinct-values($docs ! (f:categories(., 'countries')[1], 'none')[1])"/>
       <xsl:variable name="palette" select="('#1a4f8a', '#b5482b', '#3a7d44', '#8a5a9e', '#c08a00', '#2f8f9d', '#7a6a55', '#c24b7a', '#556b2f', '#4b5dbf', '#9e3d22', '#5c5c5c', '#a0a0a0', '#333333')"/>
-      <xsl:variable name="max" select="max(for $y in $years return count($docs[f:year(.) = $y]))"/>
+      <!-- the documents of each year, grouped once (not filtered again for every year) -->
+      <xsl:variable name="by-year" as="map(xs:string, element()*)">
+        <xsl:map>
+          <xsl:for-each-group select="$docs" group-by="f:year(.)">
+            <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+          </xsl:for-each-group>
+        </xsl:map>
+      </xsl:variable>
+      <xsl:variable name="max" select="max(for $y in $years return count($by-year($y)))"/>
       <xsl:variable name="bar" select="24"/>
       <xsl:variable name="height" select="160"/>
       <figure class="timeline">
@@ -167,7 +183,7 @@
           <xsl:for-each select="$first to $last">
             <xsl:variable name="y" select="string(.)"/>
             <xsl:variable name="x" select="(. - $first) * $bar + 5"/>
-            <xsl:variable name="in-year" select="$docs[f:year(.) = $y]"/>
+            <xsl:variable name="in-year" select="$by-year($y)"/>
             <xsl:variable name="bars" as="element()*">
               <xsl:iterate select="$countries">
                 <xsl:param name="base" select="$height"/>

@@ -19,8 +19,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--documents", defaultValue = "100", paramLabel = "N", description = "Documents to generate. Default: ${DEFAULT-VALUE}.")
   int documents;
 
-  @Option(names = "--stages", defaultValue = "validate,html,pdf", split = ",", paramLabel = "STAGES",
-      description = "Stages to run: validate, html, pdf. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--stages", defaultValue = "validate,html,pdf,volume,rebuild", split = ",", paramLabel = "STAGES",
+      description = "Stages to run: validate, html (with the identity floor), pdf (one per document),"
+          + " volume (the PDF volume), rebuild (HTML again after a one-word correction). Default: ${DEFAULT-VALUE}.")
   List<String> stages;
 
   @Option(names = "--sample", defaultValue = "tei", paramLabel = "EDITION", description = "The edition to generate from. Default: ${DEFAULT-VALUE}.")
@@ -32,6 +33,12 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (documents < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--documents must be at least 1");
+    }
+    for (String stage : stages) {
+      if (!org.editio.build.Bench.STAGES.contains(stage)) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "unknown stage '" + stage + "': use some of " + String.join(",", org.editio.build.Bench.STAGES));
+      }
     }
     Path work = Files.createTempDirectory("editio-bench-");
     try {

@@ -158,6 +158,7 @@ public final class HtmlPublisher {
    * again (by lunr, in a JVM of its own: see {@link SearchIndex}).
    */
   private void searchIndex(Edition edition, Path assets, List<List<TeiDocument>> shards) throws EditioException {
+    Timing timing = new Timing("html");
     XsltExecutable searchData = xml.stylesheet("html/search-data.xsl");
     Path work;
     try {
@@ -185,6 +186,7 @@ public final class HtmlPublisher {
         toIndex.put(json, target);
         recipes.put(target, key);
       }
+      timing.lap("search data");
       if (!toIndex.isEmpty()) {
         SearchIndex.write(toIndex);
         recipes.forEach(reuse::made);

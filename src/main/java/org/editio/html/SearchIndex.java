@@ -100,27 +100,41 @@ public final class SearchIndex {
 
   /**
    * Writes each shard's script from its documents (JSON files, by target), building the index in
-   * a JVM of its own. Nashorn inside a JVM that has already run much other code was seen to
+   * JVMs of their own, as many as there are cores. Nashorn inside a JVM that has already run much other code was seen to
    * compute wrong weights and, once, to fail ("Cannot read property _index"); a fresh JVM
    * computes the same index every time.
    */
   static void write(Map<Path, Path> shards) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), SearchIndex.class.getName()));
-    shards.forEach((json, target) -> {
-      command.add(json.toString());
-      command.add(target.toString());
-    });
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    // one JVM per core, each with its share of the shards: a JVM indexes on one thread
+    int jvms = Math.max(1, Math.min(shards.size(), Runtime.getRuntime().availableProcessors()));
+    List<List<String>> commands = new ArrayList<>();
+    for (int i = 0; i < jvms; i++) {
+      commands.add(new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), SearchIndex.class.getName())));
+    }
+    int next = 0;
+    for (Map.Entry<Path, Path> shard : shards.entrySet()) {
+      List<String> command = commands.get(next++ % jvms);
+      command.add(shard.getKey().toString());
+      command.add(shard.getValue().toString());
+    }
+    List<Process> processes = new ArrayList<>();
     try {
-      if (p.waitFor() != 0) {
-        throw new IOException("the search index cannot be built: " + output.strip());
+      for (List<String> command : commands) {
+        processes.add(new ProcessBuilder(command).redirectErrorStream(true).start());
+      }
+      for (Process p : processes) {
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+          throw new IOException("the search index cannot be built: " + output.strip());
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while building the search index");
+    } finally {
+      processes.forEach(Process::destroy);
     }
   }
 

@@ -63,8 +63,13 @@ public final class PdfPublisher {
    *     build's volume was reused
    */
   public int publish(Edition edition, Path dir) throws EditioException {
+    documents(edition, dir);
+    return volume(edition, dir);
+  }
+
+  /** One PDF per document, in {@code dir/documents/}, laid out in parallel. */
+  public void documents(Edition edition, Path dir) throws EditioException {
     XsltExecutable documentFo = xml.stylesheet("fo/document.xsl");
-    XsltExecutable volumeFo = xml.stylesheet("fo/volume.xsl");
     Path docs = dir.resolve("documents");
     try {
       Files.createDirectories(docs);
@@ -73,8 +78,7 @@ public final class PdfPublisher {
     }
     org.editio.Timing timing = new org.editio.Timing("pdf");
     progress.stage("pdf", edition.documents().size());
-    String context = new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest())
-        .add("page-size", pageSize).add("print", print).add("created", creationDate.getTime()).hex();
+    String context = context(edition);
     Parallel.forEach(edition.documents(), doc -> {
       Path pdf = docs.resolve(doc.id() + ".pdf");
       String recipe = new Digest().add("pdf", context).add("document", doc.digest()).hex();
@@ -93,9 +97,19 @@ public final class PdfPublisher {
       reuse.made(pdf, recipe);
       progress.step();
     });
-    progress.stage("pdf volume", edition.documents().size());
-
     timing.lap("document PDFs");
+  }
+
+  /**
+   * The volume, {@code dir/<edition-id>.pdf}, in two layout passes.
+   *
+   * @return its number of pages, as FOP laid it out; -1 when the previous build's was reused
+   */
+  public int volume(Edition edition, Path dir) throws EditioException {
+    progress.stage("pdf volume", edition.documents().size());
+    XsltExecutable volumeFo = xml.stylesheet("fo/volume.xsl");
+    org.editio.Timing timing = new org.editio.Timing("pdf");
+    String context = context(edition);
     Path volumePdf = dir.resolve(edition.id() + ".pdf");
     Digest volumeRecipe = new Digest().add("volume", context);
     edition.documents().forEach(d -> volumeRecipe.add(d.id(), d.digest()));
@@ -128,6 +142,12 @@ public final class PdfPublisher {
     timing.lap("volume");
     reuse.made(volumePdf, volumeKey);
     return volumePages;
+  }
+
+  /** What every PDF of the edition depends on besides its documents. */
+  private String context(Edition edition) {
+    return new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest())
+        .add("page-size", pageSize).add("print", print).add("created", creationDate.getTime()).hex();
   }
 
   private Params params(Edition edition) {
