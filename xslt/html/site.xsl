@@ -40,6 +40,29 @@
     </xsl:map>
   </xsl:variable>
 
+  <!--
+    Everything the edition's pages read from one document, as one string. A build compares these
+    instead of whole documents: a correction that changes none of it (a word of the text, a note)
+    leaves home, lists and registers as they were, and they are not written again. Whatever a
+    template of this module comes to read from documents must be added here.
+  -->
+  <xsl:function name="f:site-summary" as="xs:string" visibility="public">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="tei" select="$doc/tei:TEI"/>
+    <xsl:variable name="date" select="$tei ! f:document-date(.)"/>
+    <xsl:sequence select="string-join((
+        string(base-uri($doc)),
+        $tei ! f:doc-id(.), $tei ! f:title(.),
+        $date ! f:date-sort-key(.), $date ! f:format-date(.), $tei ! f:year(.),
+        '|types', $tei ! f:categories(., 'document-types'), '|countries', $tei ! f:categories(., 'countries'),
+        '|parties', $tei ! f:party(., 'sender'), '|', $tei ! f:party(., 'addressee'),
+        '|calendar', $tei ! string(f:is-calendar(.)),
+        '|mentions',
+        for $n in ($tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc/tei:particDesc//*[@corresp])
+        return string-join((($n/@ref, $n/@corresp)[1], $n/@xml:id, if ($n/ancestor::tei:text) then f:mention-id($n) else '-'), ' ')
+      ), '&#10;')"/>
+  </xsl:function>
+
   <xsl:template name="xsl:initial-template">
     <xsl:result-document href="index.html"><xsl:call-template name="m:home"/></xsl:result-document>
     <xsl:result-document href="documents.html"><xsl:call-template name="m:documents"/></xsl:result-document>

@@ -106,7 +106,12 @@ public final class Bench {
    * edition is built again, incrementally, by the same builder (as editio serve does).
    */
   static Measure rebuild(Path edition, Path out) throws EditioException {
-    Builder builder = new Builder();
+    try (Builder builder = new Builder().keepWorkers(true)) {
+      return rebuild(builder, edition, out);
+    }
+  }
+
+  private static Measure rebuild(Builder builder, Path edition, Path out) throws EditioException {
     java.util.Set<Builder.Output> html = java.util.EnumSet.of(Builder.Output.HTML);
     builder.build(edition, out, html);
     Path document;

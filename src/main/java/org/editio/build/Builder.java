@@ -30,7 +30,7 @@ import org.editio.xml.Xml;
  * many builds (editio serve): it keeps compiled stylesheets and schemas, the FOP factory, and the
  * parsed trees of files whose bytes have not changed.
  */
-public final class Builder {
+public final class Builder implements AutoCloseable {
 
   /** What a run publishes; each is a folder of the output. */
   public enum Output {
@@ -52,6 +52,9 @@ public final class Builder {
   private final Map<Path, EditionLoader.Parsed> trees = new java.util.concurrent.ConcurrentHashMap<>();
   private final EditionLoader loader = new EditionLoader(xml).cache(trees);
   private final Validator validator = new Validator(xml);
+  private final org.editio.html.SearchIndex searchIndex = new org.editio.html.SearchIndex();
+  private boolean keepWorkers;
+  private final Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
   private Fop fop;
   private Date fopDate;
   private String pageSize = "a4";
@@ -68,6 +71,21 @@ public final class Builder {
   public Builder pageSize(String pageSize) {
     this.pageSize = pageSize;
     return this;
+  }
+
+  /**
+   * Keeps the search-index workers running between builds (editio serve, which builds again on
+   * every change); {@link #close()} stops them. Otherwise each build stops them when it ends.
+   */
+  public Builder keepWorkers(boolean keep) {
+    this.keepWorkers = keep;
+    return this;
+  }
+
+  /** Stops the workers kept by {@link #keepWorkers}. */
+  @Override
+  public void close() {
+    searchIndex.close();
   }
 
   /** Ignores the previous output: renders everything (editio build --clean). */
@@ -88,7 +106,9 @@ public final class Builder {
    * @throws EditioException when the edition has errors (nothing is published) or output fails
    */
   public Result build(Path editionPath, Path out, Set<Output> outputs) throws EditioException {
+    org.editio.Timing timing = new org.editio.Timing("build");
     Edition edition = loader.load(editionPath);
+    timing.lap("load");
     Manifest previous = clean ? Manifest.EMPTY : Manifest.read(out);
     Incremental incremental = new Incremental(previous, out);
     Validator.Report report = validator.validate(edition, incremental);
@@ -98,10 +118,11 @@ public final class Builder {
           + (report.errors() == 1 ? " error" : " errors") + " (listed above); fix them and build again"));
       throw new EditioException(EditioException.INPUT, problems);
     }
+    timing.lap("validate");
     try (Staging staging = Staging.begin(out)) {
       incremental.stageInto(staging.root());
       if (outputs.contains(Output.HTML)) {
-        new HtmlPublisher(xml, progress).reuse(incremental)
+        new HtmlPublisher(xml, progress).reuse(incremental).searchIndex(searchIndex).summaries(summaries)
             .publish(edition, staging.part(Output.HTML.folder), outputs.contains(Output.PDF));
       }
       if (outputs.contains(Output.PDF)) {
@@ -114,10 +135,15 @@ public final class Builder {
         parts.add(o.folder);
       }
       List<String> all = java.util.Arrays.stream(Output.values()).map(o -> o.folder).toList();
+      timing.lap("publish");
       staging.commit(parts, incremental.next(parts, all));
+      timing.lap("commit");
       return new Result(edition, out, outputs, report.problems(), incremental.reused(), incremental.rendered());
     } finally {
       progress.finish();
+      if (!keepWorkers) {
+        searchIndex.close();
+      }
     }
   }
 

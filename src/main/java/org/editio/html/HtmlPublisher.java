@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.XsltExecutable;
 import org.editio.Digest;
 import org.editio.EditioException;
@@ -35,6 +36,11 @@ public final class HtmlPublisher {
   private final Xml xml;
   private final org.editio.Progress progress;
   private Reuse reuse = Reuse.NEVER;
+  private SearchIndex searchIndex;
+  private Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final net.sf.saxon.s9api.QName SITE_SUMMARY =
+      new net.sf.saxon.s9api.QName("http://editio.org/ns/function", "site-summary");
 
   public HtmlPublisher(Xml xml) {
     this(xml, org.editio.Progress.SILENT);
@@ -52,11 +58,44 @@ public final class HtmlPublisher {
   }
 
   /**
+   * Remembers documents' summaries (what the edition's pages read from them) between builds, by
+   * the digest of each document: editio serve then computes one summary per changed document.
+   */
+  public HtmlPublisher summaries(Map<String, String> summaries) {
+    this.summaries = summaries;
+    return this;
+  }
+
+  /**
+   * Builds the search index with these workers, kept by the caller for its next build; without,
+   * the publisher starts workers of its own and stops them when it is done.
+   */
+  public HtmlPublisher searchIndex(SearchIndex searchIndex) {
+    this.searchIndex = searchIndex;
+    return this;
+  }
+
+  /**
    * Publishes {@code edition} into {@code dir} (normally a staging folder).
    *
    * @param withPdf whether document pages link to PDFs published beside them
    */
   public void publish(Edition edition, Path dir, boolean withPdf) throws EditioException {
+    SearchIndex index = searchIndex != null ? searchIndex : new SearchIndex();
+    try {
+      // the workers start now: their JVMs load lunr while the pages are written
+      index.start();
+      publish(edition, dir, withPdf, index);
+    } catch (IOException e) {
+      throw EditioException.io(dir, "cannot start the search index: " + e.getMessage());
+    } finally {
+      if (index != searchIndex) {
+        index.close();
+      }
+    }
+  }
+
+  private void publish(Edition edition, Path dir, boolean withPdf, SearchIndex index) throws EditioException {
     Path docs = dir.resolve("documents");
     Path assets = dir.resolve("assets");
     try {
@@ -77,7 +116,7 @@ public final class HtmlPublisher {
     List<List<TeiDocument>> shards = SearchIndex.shards(edition.documents());
     sitePages(edition, dir, withPdf, shards.size(), context);
     timing.lap("edition pages");
-    searchIndex(edition, assets, shards);
+    searchIndex(edition, assets, shards, index);
     timing.lap("search index");
   }
 
@@ -121,12 +160,29 @@ public final class HtmlPublisher {
 
   /**
    * The edition's pages (home, documents, registers, search, about), written by one transform:
-   * any change to any document makes them again, since each lists or counts every document.
+   * made again when what they read from any document changed (its summary), since each lists or
+   * counts every document.
    */
   private void sitePages(Edition edition, Path dir, boolean withPdf, int shards, String context)
       throws EditioException {
+    XsltExecutable siteXsl = xml.stylesheet("html/site.xsl");
     Digest recipe = new Digest().add("site", context).add("search-shards", shards);
-    edition.documents().forEach(d -> recipe.add(d.id(), d.digest()));
+    try {
+      Xslt30Transformer summary = Xml.transformer(siteXsl);
+      summary.setStylesheetParameters(edition.stylesheetParams().asMap());
+      for (TeiDocument d : edition.documents()) {
+        // what the pages read from each document (f:site-summary), not all of it
+        String known = summaries.get(d.digest() + " " + d.file());
+        if (known == null) {
+          known = Digest.of(summary.callFunction(SITE_SUMMARY, new XdmValue[] {d.tree()}).toString()
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          summaries.put(d.digest() + " " + d.file(), known);
+        }
+        recipe.add(d.id(), known);
+      }
+    } catch (SaxonApiException e) {
+      throw EditioException.io(dir, "cannot write the edition's pages: " + e.getMessage());
+    }
     String key = recipe.hex();
     if (reuse.reuseGroup("site", key)) {
       return;
@@ -135,7 +191,7 @@ public final class HtmlPublisher {
         .put("search-shards", new net.sf.saxon.s9api.XdmAtomicValue(shards));
     try {
       Set<Path> before = files(dir);
-      Xslt30Transformer t = Xml.transformer(xml.stylesheet("html/site.xsl"));
+      Xslt30Transformer t = Xml.transformer(siteXsl);
       t.setStylesheetParameters(site.asMap());
       t.setBaseOutputURI(dir.toUri().toString());
       t.callTemplate(null);
@@ -155,9 +211,10 @@ public final class HtmlPublisher {
 
   /**
    * The search index, one script per shard; only shards whose documents changed are indexed
-   * again (by lunr, in a JVM of its own: see {@link SearchIndex}).
+   * again (by lunr, in worker JVMs: see {@link SearchIndex}).
    */
-  private void searchIndex(Edition edition, Path assets, List<List<TeiDocument>> shards) throws EditioException {
+  private void searchIndex(Edition edition, Path assets, List<List<TeiDocument>> shards, SearchIndex index)
+      throws EditioException {
     Timing timing = new Timing("html");
     XsltExecutable searchData = xml.stylesheet("html/search-data.xsl");
     Path work;
@@ -188,7 +245,7 @@ public final class HtmlPublisher {
       }
       timing.lap("search data");
       if (!toIndex.isEmpty()) {
-        SearchIndex.write(toIndex);
+        index.write(toIndex);
         recipes.forEach(reuse::made);
       }
     } catch (SaxonApiException | IOException e) {

@@ -1,80 +1,63 @@
 package org.editio.html;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.editio.edition.TeiDocument;
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.script.Invocable;
 import javax.script.ScriptEngine;
 import javax.script.ScriptException;
+import org.editio.edition.TeiDocument;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
 
 /**
  * Builds the lunr search index when the edition is published, by running lunr itself (from its
- * webjar) in the JVM's JavaScript engine: the browser only loads the index, it never builds it.
- * The same library serializes and loads the index, so their formats always agree. The index is
- * built in shards of about {@value #SHARD} documents, one script each, so that no single string
- * holds the index of a large edition and a changed document is indexed again with few others;
- * the browser searches every shard and merges the results by score.
+ * webjar) in Nashorn: the browser only loads the index, it never builds it. The same library
+ * serializes and loads the index, so their formats always agree. The index is built in shards of
+ * about {@value #SHARD} documents, one script each, so that no single string holds the index of a
+ * large edition and a changed document is indexed again with few others; the browser searches
+ * every shard and merges the results by score.
+ *
+ * <p>lunr runs in worker JVMs of its own, one per core, started when publishing begins (their
+ * start-up then overlaps the document pages) and kept for the next build when the builder lives
+ * on (editio serve). Nashorn inside a JVM that had already run much other code was seen to compute
+ * wrong weights and, once, to fail ("Cannot read property _index"); a JVM that runs only lunr,
+ * with the C1 compiler only, computes the same index every time (the incremental-build tests
+ * compare its shards with a clean build's).
  */
-public final class SearchIndex {
+public final class SearchIndex implements AutoCloseable {
 
   // No term positions in the index (they would double its size): search.js finds the matched
   // words in the text itself to show a snippet.
   static final String LUNR = "META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
 
-  private static final String BUILD = String.join("\n",
-      "function editioBuild(json) {",
-      "  var docs = JSON.parse(json);",
-      "  var idx = lunr(function () {",
-      "    this.ref('id');",
-      "    this.field('title', { boost: 5 });",
-      "    this.field('text');",
-      "    for (var i = 0; i < docs.length; i++) { this.add(docs[i]); }",
-      "  });",
-      "  var byId = {};",
-      "  for (var j = 0; j < docs.length; j++) {",
-      "    byId[docs[j].id] = { title: docs[j].title, date: docs[j].date, text: docs[j].text };",
-      "  }",
-      "  return JSON.stringify({ index: idx, docs: byId });",
-      "}");
-
   /**
    * Documents per shard: small enough to build and serialize in little memory, and to index again
    * quickly when one of its documents changes.
    */
-  static final int SHARD = 200;
+  static final int SHARD = 100;
 
-  private final Invocable engine = newEngine();
+  private final List<Worker> workers = new ArrayList<>();
 
-  private SearchIndex() {}
-
-  private static Invocable newEngine() {
-    ScriptEngine engine = new NashornScriptEngineFactory().getScriptEngine("--language=es5");
-    try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(LUNR)) {
-      if (in == null) {
-        throw new IllegalStateException("lunr is missing from the class path (" + LUNR + ")");
-      }
-      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        engine.eval(reader);
-      }
-      engine.eval(BUILD);
-      return (Invocable) engine;
-    } catch (ScriptException | IOException e) {
-      throw new IllegalStateException("lunr cannot be loaded: " + e.getMessage(), e);
+  /** Starts the workers if they are not running; returns at once (they load lunr meanwhile). */
+  public synchronized void start() throws IOException {
+    workers.removeIf(w -> !w.process.isAlive());
+    int cores = Runtime.getRuntime().availableProcessors();
+    while (workers.size() < cores) {
+      workers.add(new Worker());
     }
-  }
-
-  private String shard(String documentsJson) throws ScriptException, NoSuchMethodException {
-    return (String) engine.invokeFunction("editioBuild", documentsJson);
   }
 
   /**
@@ -98,62 +81,153 @@ public final class SearchIndex {
     return "search-index-" + (i + 1) + ".js";
   }
 
-  /**
-   * Writes each shard's script from its documents (JSON files, by target), building the index in
-   * JVMs of their own, as many as there are cores. Nashorn inside a JVM that has already run much other code was seen to
-   * compute wrong weights and, once, to fail ("Cannot read property _index"); a fresh JVM
-   * computes the same index every time.
-   */
-  static void write(Map<Path, Path> shards) throws IOException {
-    // one JVM per core, each with its share of the shards: a JVM indexes on one thread
-    int jvms = Math.max(1, Math.min(shards.size(), Runtime.getRuntime().availableProcessors()));
-    List<List<String>> commands = new ArrayList<>();
-    for (int i = 0; i < jvms; i++) {
-      commands.add(new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), SearchIndex.class.getName())));
-    }
+  /** Writes each shard's script (the value) from its documents' JSON file (the key), on all workers. */
+  synchronized void write(Map<Path, Path> shards) throws IOException {
+    start();
+    List<List<Map.Entry<Path, Path>>> shares = new ArrayList<>();
+    workers.forEach(w -> shares.add(new ArrayList<>()));
     int next = 0;
     for (Map.Entry<Path, Path> shard : shards.entrySet()) {
-      List<String> command = commands.get(next++ % jvms);
-      command.add(shard.getKey().toString());
-      command.add(shard.getValue().toString());
+      shares.get(next++ % workers.size()).add(shard);
     }
-    List<Process> processes = new ArrayList<>();
-    try {
-      for (List<String> command : commands) {
-        processes.add(new ProcessBuilder(command).redirectErrorStream(true).start());
-      }
-      for (Process p : processes) {
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-          throw new IOException("the search index cannot be built: " + output.strip());
+    List<CompletableFuture<Void>> running = new ArrayList<>();
+    for (int i = 0; i < workers.size(); i++) {
+      Worker worker = workers.get(i);
+      List<Map.Entry<Path, Path>> share = shares.get(i);
+      running.add(CompletableFuture.runAsync(() -> {
+        for (Map.Entry<Path, Path> shard : share) {
+          worker.index(shard.getKey(), shard.getValue());
         }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while building the search index");
-    } finally {
-      processes.forEach(Process::destroy);
+      }));
+    }
+    try {
+      CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      close();
+      throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
+          : new IOException(String.valueOf(e.getCause().getMessage()), e.getCause());
     }
   }
 
-  /** The child JVM: {@code SearchIndex (SHARD.json TARGET.js)...}. */
-  public static void main(String[] args) {
+  /** Stops the workers. */
+  @Override
+  public synchronized void close() {
+    workers.forEach(Worker::stop);
+    workers.clear();
+  }
+
+  /** A worker JVM, spoken to in lines: "json TAB target" in, "ok" or "error: message" out. */
+  private static final class Worker {
+    final Process process;
+    final BufferedWriter requests;
+    final BufferedReader replies;
+
+    Worker() throws IOException {
+      process = new ProcessBuilder(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), SearchIndex.class.getName())
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+      replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    void index(Path json, Path target) {
+      try {
+        requests.write(json + "\t" + target + "\n");
+        requests.flush();
+        String reply = replies.readLine();
+        if (reply == null) {
+          throw new IOException("the search index cannot be built: its worker JVM stopped"
+              + (process.isAlive() ? "" : " (exit code " + process.waitFor() + ")"));
+        }
+        if (!reply.equals("ok")) {
+          throw new IOException("the search index cannot be built: " + reply.replaceFirst("^error: ", ""));
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.UncheckedIOException(new IOException("interrupted"));
+      }
+    }
+
+    void stop() {
+      try {
+        requests.close();
+      } catch (IOException e) {
+        // it is being destroyed anyway
+      }
+      process.destroy();
+    }
+  }
+
+  // ---------------------------------------------------------------- the worker JVM
+
+  private static final String BUILD = String.join("\n",
+      "function editioBuild(json) {",
+      "  var docs = JSON.parse(json);",
+      "  var idx = lunr(function () {",
+      "    this.ref('id');",
+      "    this.field('title', { boost: 5 });",
+      "    this.field('text');",
+      "    for (var i = 0; i < docs.length; i++) { this.add(docs[i]); }",
+      "  });",
+      "  var byId = {};",
+      "  for (var j = 0; j < docs.length; j++) {",
+      "    byId[docs[j].id] = { title: docs[j].title, date: docs[j].date, text: docs[j].text };",
+      "  }",
+      "  return JSON.stringify({ index: idx, docs: byId });",
+      "}");
+
+  private static Invocable lunr() {
+    ScriptEngine engine = new NashornScriptEngineFactory().getScriptEngine("--language=es5");
+    try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(LUNR)) {
+      if (in == null) {
+        throw new IllegalStateException("lunr is missing from the class path (" + LUNR + ")");
+      }
+      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        engine.eval(reader);
+      }
+      engine.eval(BUILD);
+      return (Invocable) engine;
+    } catch (ScriptException | IOException e) {
+      throw new IllegalStateException("lunr cannot be loaded: " + e.getMessage(), e);
+    }
+  }
+
+  /** The worker JVM: loads lunr, then indexes one shard per request until its input ends. */
+  public static void main(String[] args) throws IOException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
+    Invocable engine = null;
+    String loadError = null;
     try {
-      SearchIndex index = new SearchIndex();
-      for (int i = 0; i + 1 < args.length; i += 2) {
-        String shard = index.shard(Files.readString(Path.of(args[i]), StandardCharsets.UTF_8));
-        try (Writer w = Files.newBufferedWriter(Path.of(args[i + 1]), StandardCharsets.UTF_8)) {
+      engine = lunr();
+    } catch (RuntimeException e) {
+      loadError = e.getMessage();
+    }
+    for (String line; (line = in.readLine()) != null; ) {
+      String[] request = line.split("\t", 2);
+      try {
+        if (engine == null) {
+          throw new IllegalStateException(loadError);
+        }
+        if (request.length != 2) {
+          throw new IllegalArgumentException("bad request: " + line);
+        }
+        String shard = (String) engine.invokeFunction("editioBuild",
+            Files.readString(Path.of(request[0]), StandardCharsets.UTF_8));
+        try (Writer w = Files.newBufferedWriter(Path.of(request[1]), StandardCharsets.UTF_8)) {
           // each shard's script adds itself to the list search.js reads
           w.write("(window.EDITIO_SEARCH = window.EDITIO_SEARCH || { shards: [] }).shards.push(");
           w.write(shard);
           w.write(");\n");
         }
+        out.write("ok\n");
+      } catch (IOException | ScriptException | NoSuchMethodException | RuntimeException e) {
+        out.write("error: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + "\n");
       }
-    } catch (IOException | ScriptException | NoSuchMethodException | RuntimeException e) {
-      System.err.println(e.getMessage());
-      System.exit(1);
+      out.flush();
     }
   }
 }

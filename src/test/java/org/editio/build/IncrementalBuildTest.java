@@ -86,6 +86,11 @@ class IncrementalBuildTest {
     Files.delete(docs.get(7));
     Path retitled = docs.get(12);
     Files.writeString(retitled, Files.readString(retitled).replaceFirst("<title>", "<title>Retitled: "));
+    // what the edition's pages show of a document: a name now pointing elsewhere, another country
+    Path renamed = docs.get(13);
+    Files.writeString(renamed, Files.readString(renamed).replaceFirst("persons.xml#[a-z-]+\"", "persons.xml#molotov\""));
+    Path moved = docs.get(14);
+    Files.writeString(moved, Files.readString(moved).replaceFirst("#country-[a-z-]+\"", "#country-iran\""));
     new Builder().build(edition, out, BOTH);
     assertTrue(Files.exists(out.resolve("html/documents/d1930-01-01-added.html")));
     assertTrue(Files.notExists(out.resolve("html/documents/" + id(docs.get(10)) + ".html")), "deleted");
