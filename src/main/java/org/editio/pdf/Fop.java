@@ -175,15 +175,27 @@ public final class Fop {
 
   /** Resolves {@code classpath:} URIs (fonts, hyphenation) and files; nothing from the network. */
   private static final class ClasspathResolver implements ResourceResolver {
+    /**
+     * Packaged resources (the fonts) by path, read once: FOP loads every font it uses again for
+     * each PDF, and inflating a font from its jar each time cost more than laying out a page.
+     */
+    private final Map<String, byte[]> packaged = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public Resource getResource(URI uri) throws IOException {
       if (CLASSPATH.equals(uri.getScheme())) {
         String path = uri.getSchemeSpecificPart().replaceFirst("^/+", "");
-        InputStream in = Fop.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-          throw new IOException("missing packaged resource " + path);
+        byte[] bytes = packaged.get(path);
+        if (bytes == null) {
+          try (InputStream in = Fop.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+              throw new IOException("missing packaged resource " + path);
+            }
+            bytes = in.readAllBytes();
+          }
+          packaged.put(path, bytes);
         }
-        return new Resource(in);
+        return new Resource(new java.io.ByteArrayInputStream(bytes));
       }
       if ("file".equals(uri.getScheme())) {
         return new Resource(Files.newInputStream(Path.of(uri)));

@@ -133,9 +133,34 @@ class CliTest {
     assertEquals(before, Files.readString(page), "the previous output is intact");
     assertFalse(Files.exists(out.resolve("pdf")), "nothing of the failed build was written");
     try (var children = Files.list(out)) {
-      assertEquals(java.util.List.of("html"), children.map(p -> p.getFileName().toString()).toList(),
-          "no staging leftovers");
+      assertEquals(java.util.List.of(".editio-manifest.tsv", "html"),
+          children.map(p -> p.getFileName().toString()).sorted().toList(),
+          "no staging leftovers; the good build's manifest");
     }
+  }
+
+  @Test
+  void aSecondBuildReusesEverythingAndCleanRendersAll(@TempDir Path out) {
+    String seed = TestFiles.SEED.toString();
+    assertEquals(0, editio("html", seed, "-o", out.toString()).code());
+    Run again = editio("html", seed, "-o", out.toString());
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains("0 files rendered,") && again.out().contains("unchanged"), again.out());
+    Run clean = editio("html", seed, "-o", out.toString(), "--clean");
+    assertEquals(0, clean.code(), clean.err());
+    assertFalse(clean.out().contains("unchanged"), clean.out());
+  }
+
+  @Test
+  void benchMeasuresEveryStageAndRefusesUnknownOnes() {
+    Run bench = editio("bench", "--documents", "3", "--stages", "validate,html,rebuild");
+    assertEquals(0, bench.code(), bench.err());
+    for (String stage : new String[] {"load", "validate", "identity", "html", "rebuild"}) {
+      assertTrue(bench.out().lines().anyMatch(l -> l.startsWith(stage + " ") && l.contains("wall")), stage + ": " + bench.out());
+    }
+    Run unknown = editio("bench", "--stages", "html,fastest");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("unknown stage 'fastest'"), unknown.err());
   }
 
   @Test
