@@ -47,21 +47,19 @@
 
   <!-- Notes of the text, numbered per document in document order. -->
   <!--
-    Counting with xsl:number level="any" rather than count(preceding::...): Saxon remembers the
-    last node it numbered, so numbering a document's notes (or names) in order costs one pass,
-    where counting preceding nodes at each of them grows with the square of the document's length.
+    Notes and names of the text are counted among their document's notes (names) taken from a key:
+    Saxon builds a key's index once per document, so numbering every note of a document costs a
+    pass over its notes, not over all its preceding nodes for each (which grew with the square of
+    the document's length). Nested notes count in document order, after the note around them.
   -->
+  <xsl:key name="f:text-notes" match="tei:text//tei:note" use="'all'"/>
+  <xsl:key name="f:text-mentions" match="tei:text//*[@ref]" use="'all'"/>
+
   <xsl:function name="f:note-number" as="xs:integer">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:choose>
-      <xsl:when test="$note/ancestor::tei:text">
-        <xsl:variable name="n"><xsl:number select="$note" level="any" count="tei:note[ancestor::tei:text]" format="1"/></xsl:variable>
-        <xsl:sequence select="xs:integer($n)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:sequence select="count($note/ancestor::tei:note) + 1"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:sequence select="if ($note/ancestor::tei:text)
+                          then count(key('f:text-notes', 'all', root($note))[. &lt;&lt; $note]) + 1
+                          else count($note/ancestor::tei:note) + 1"/>
   </xsl:function>
 
   <!-- A note's id in outputs: its xml:id, else one derived from its document and number. -->
@@ -188,9 +186,8 @@
   <!-- The id of a mention (a name pointing into a register): stable, counted in document order. -->
   <xsl:function name="f:mention-id" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <!-- the names with @ref of the text up to this one (see f:note-number on xsl:number) -->
-    <xsl:variable name="n"><xsl:number select="$name" level="any" count="*[@ref][ancestor::tei:text]" format="1"/></xsl:variable>
-    <xsl:sequence select="f:doc-id($name) || '-m' || $n"/>
+    <!-- the names with @ref of the text up to this one (see f:note-number on the key) -->
+    <xsl:sequence select="f:doc-id($name) || '-m' || (count(key('f:text-mentions', 'all', root($name))[. &lt;&lt; $name]) + 1)"/>
   </xsl:function>
 
   <!-- The register page and entry a pointer leads to in the HTML edition, from the site's root. -->

@@ -122,7 +122,6 @@ public final class HtmlPublisher {
 
   /** A page per document (in parallel) and a copy of its TEI source. */
   private void documentPages(Edition edition, Path docs, boolean withPdf, String context) throws EditioException {
-    XsltExecutable documentPage = xml.stylesheet("html/document.xsl");
     List<TeiDocument> documents = edition.documents();
     List<Integer> positions = IntStream.range(0, documents.size()).boxed().toList();
     progress.stage("html", documents.size());
@@ -141,7 +140,8 @@ public final class HtmlPublisher {
               .putStrings("previous", previous)
               .putStrings("next", next)
               .put("with-pdf", withPdf);
-          Xslt30Transformer t = Xml.transformer(documentPage);
+          // compiled on first use (once: the cache is shared), not at all when every page is reused
+          Xslt30Transformer t = Xml.transformer(xml.stylesheet("html/document.xsl"));
           t.setStylesheetParameters(params.asMap());
           t.applyTemplates(doc.tree(), t.newSerializer(page.toFile()));
           reuse.made(page, recipe);
@@ -216,7 +216,6 @@ public final class HtmlPublisher {
   private void searchIndex(Edition edition, Path assets, List<List<TeiDocument>> shards, SearchIndex index)
       throws EditioException {
     Timing timing = new Timing("html");
-    XsltExecutable searchData = xml.stylesheet("html/search-data.xsl");
     Path work;
     try {
       work = Files.createTempDirectory("editio-search-");
@@ -234,7 +233,7 @@ public final class HtmlPublisher {
         if (reuse.reuse(target, key)) {
           continue;
         }
-        Xslt30Transformer t = Xml.transformer(searchData);
+        Xslt30Transformer t = Xml.transformer(xml.stylesheet("html/search-data.xsl"));
         t.setStylesheetParameters(edition.stylesheetParams()
             .put("documents", new net.sf.saxon.s9api.XdmValue(shards.get(i).stream().map(TeiDocument::tree).toList()))
             .asMap());

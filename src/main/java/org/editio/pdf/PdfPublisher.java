@@ -69,7 +69,6 @@ public final class PdfPublisher {
 
   /** One PDF per document, in {@code dir/documents/}, laid out in parallel. */
   public void documents(Edition edition, Path dir) throws EditioException {
-    XsltExecutable documentFo = xml.stylesheet("fo/document.xsl");
     Path docs = dir.resolve("documents");
     try {
       Files.createDirectories(docs);
@@ -90,7 +89,7 @@ public final class PdfPublisher {
       render(doc.file(), pdf,
           new Fop.Metadata(doc.title(), edition.editors(), edition.title(), doc.date()),
           handler -> {
-            Xslt30Transformer t = Xml.transformer(documentFo);
+            Xslt30Transformer t = Xml.transformer(xml.stylesheet("fo/document.xsl"));
             t.setStylesheetParameters(params.asMap());
             t.applyTemplates(doc.tree(), new SAXDestination(handler));
           });
@@ -107,7 +106,6 @@ public final class PdfPublisher {
    */
   public int volume(Edition edition, Path dir) throws EditioException {
     progress.stage("pdf volume", edition.documents().size());
-    XsltExecutable volumeFo = xml.stylesheet("fo/volume.xsl");
     org.editio.Timing timing = new org.editio.Timing("pdf");
     String context = context(edition);
     Path volumePdf = dir.resolve(edition.id() + ".pdf");
@@ -117,6 +115,7 @@ public final class PdfPublisher {
     if (reuse.reuse(volumePdf, volumeKey)) {
       return -1;
     }
+    XsltExecutable volumeFo = xml.stylesheet("fo/volume.xsl");
     Params volume = params(edition).put("documents", edition.documentTrees());
     Fop.FoSource firstPass = handler -> {
       Xslt30Transformer t = Xml.transformer(volumeFo);

@@ -24,16 +24,25 @@ final class Watcher implements Runnable, AutoCloseable {
   private static final long SETTLE_MS = 150;
 
   private final Path root;
+  /** The edition's only file, when the edition is one file; null for a folder. */
+  private final Path single;
   private final Path out;
   private final Runnable onChange;
   private final WatchService service;
 
   Watcher(Path edition, Path out, Runnable onChange) throws IOException {
-    this.root = Files.isDirectory(edition) ? edition : edition.getParent();
+    this.single = Files.isDirectory(edition) ? null : edition;
+    this.root = single == null ? edition : edition.getParent();
     this.out = out;
     this.onChange = onChange;
     this.service = FileSystems.getDefault().newWatchService();
-    register(root);
+    if (single == null) {
+      register(root);
+    } else {
+      // one file: its folder alone, not the folders below it
+      root.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+          StandardWatchEventKinds.ENTRY_DELETE);
+    }
   }
 
   private void register(Path dir) throws IOException {
@@ -77,11 +86,11 @@ final class Watcher implements Runnable, AutoCloseable {
         continue;
       }
       Path changed = dir.resolve((Path) event.context());
-      if (changed.startsWith(out)) {
+      if (changed.startsWith(out) || (single != null && !changed.equals(single))) {
         continue;
       }
       relevant = true;
-      if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
+      if (single == null && event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
         try {
           register(changed);
         } catch (IOException e) {
