@@ -44,6 +44,9 @@
       }
       var from = Math.max(0, start - 80);
       var to = Math.min(text.length, start + length + 80);
+      /* whole words at both ends of the passage */
+      if (from > 0) { var space = text.indexOf(' ', from); if (space >= 0 && space < start) { from = space + 1; } }
+      if (to < text.length) { var last = text.lastIndexOf(' ', to); if (last > start + length) { to = last; } }
       span.appendChild(document.createTextNode((from > 0 ? '…' : '') + text.slice(from, start)));
       var mark = document.createElement('mark');
       mark.textContent = text.slice(start, start + length);
