@@ -159,6 +159,15 @@ public final class EditionLoader {
     if (editionPath != null) {
       editionFile = parseAll(List.of(editionPath), problems, digests).get(editionPath);
     }
+    if (cache != null) {
+      // files deleted or renamed since the last run leave the cache
+      java.util.Set<Path> present = new java.util.HashSet<>(documentFiles);
+      present.addAll(registerFiles);
+      if (editionPath != null) {
+        present.add(editionPath);
+      }
+      cache.keySet().retainAll(present);
+    }
 
     Xslt30Transformer metadata = Xml.transformer(xml.stylesheet("common/functions.xsl"));
     List<TeiDocument> documents = new ArrayList<>();

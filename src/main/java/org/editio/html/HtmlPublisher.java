@@ -170,16 +170,20 @@ public final class HtmlPublisher {
     try {
       Xslt30Transformer summary = Xml.transformer(siteXsl);
       summary.setStylesheetParameters(edition.stylesheetParams().asMap());
+      Set<String> current = new java.util.HashSet<>();
       for (TeiDocument d : edition.documents()) {
         // what the pages read from each document (f:site-summary), not all of it
-        String known = summaries.get(d.digest() + " " + d.file());
+        String memo = d.digest() + " " + d.file();
+        current.add(memo);
+        String known = summaries.get(memo);
         if (known == null) {
           known = Digest.of(summary.callFunction(SITE_SUMMARY, new XdmValue[] {d.tree()}).toString()
               .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-          summaries.put(d.digest() + " " + d.file(), known);
+          summaries.put(memo, known);
         }
         recipe.add(d.id(), known);
       }
+      summaries.keySet().retainAll(current);
     } catch (SaxonApiException e) {
       throw EditioException.io(dir, "cannot write the edition's pages: " + e.getMessage());
     }
