@@ -28,6 +28,9 @@ public interface Reuse {
   /** Records the files of a group just made from {@code recipe}. */
   void madeGroup(String group, Collection<Path> files, String recipe);
 
+  /** Whether there is nothing to reuse (a first or clean build): everything will be rendered. */
+  boolean fresh();
+
   /** Always renders, records nothing: for runs without a previous output (bench, tests). */
   Reuse NEVER = new Reuse() {
     @Override
@@ -45,5 +48,10 @@ public interface Reuse {
 
     @Override
     public void madeGroup(String group, Collection<Path> files, String recipe) {}
+
+    @Override
+    public boolean fresh() {
+      return true;
+    }
   };
 }

@@ -107,6 +107,11 @@ final class Incremental implements Reuse, Validator.Memo {
     rendered.addAndGet(files.size());
   }
 
+  @Override
+  public boolean fresh() {
+    return previous.entries().isEmpty();
+  }
+
   /** Links (or copies) a previous output into the staging folder; false when it is gone. */
   private static boolean link(Path source, Path target) {
     if (!Files.isRegularFile(source)) {

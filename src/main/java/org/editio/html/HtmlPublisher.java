@@ -83,8 +83,11 @@ public final class HtmlPublisher {
   public void publish(Edition edition, Path dir, boolean withPdf) throws EditioException {
     SearchIndex index = searchIndex != null ? searchIndex : new SearchIndex();
     try {
-      // the workers start now: their JVMs load lunr while the pages are written
-      index.start();
+      if (reuse.fresh()) {
+        // every shard will be indexed: the workers start now and load lunr while the pages are
+        // written (otherwise they start when a changed shard needs them, if one does)
+        index.start();
+      }
       publish(edition, dir, withPdf, index);
     } catch (IOException e) {
       throw EditioException.io(dir, "cannot start the search index: " + e.getMessage());
