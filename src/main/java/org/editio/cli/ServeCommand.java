@@ -38,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     PrintWriter log = spec.commandLine().getErr();
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Server server = Server.start(edition, out, port, log)) {
+    try (Server server = Server.start(edition, out, port, log, common.quiet)) {
       spec.commandLine().getOut().println("serving " + server.address() + " (Ctrl-C stops)");
       spec.commandLine().getOut().flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -62,6 +62,7 @@ public final class Server implements AutoCloseable {
   private final Path edition;
   private final Path out;
   private final PrintWriter log;
+  private final boolean quiet;
   private final Builder builder = new Builder().keepWorkers(true);
   private final HttpServer http;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -79,13 +80,19 @@ public final class Server implements AutoCloseable {
    * {@code localhost:port} (0: any free port) and watching the edition.
    */
   public static Server start(Path edition, Path out, int port, PrintWriter log) throws EditioException {
-    return new Server(edition, out, port, log);
+    return new Server(edition, out, port, log, false);
   }
 
-  private Server(Path edition, Path out, int port, PrintWriter log) throws EditioException {
+  /** As {@link #start(Path, Path, int, PrintWriter)}; quiet: the log gets problems only. */
+  public static Server start(Path edition, Path out, int port, PrintWriter log, boolean quiet) throws EditioException {
+    return new Server(edition, out, port, log, quiet);
+  }
+
+  private Server(Path edition, Path out, int port, PrintWriter log, boolean quiet) throws EditioException {
     this.edition = edition.toAbsolutePath().normalize();
     this.out = out.toAbsolutePath().normalize();
     this.log = log;
+    this.quiet = quiet;
     if (!Files.exists(this.edition)) {
       throw EditioException.io(edition, "no such file or directory");
     }
@@ -127,9 +134,11 @@ public final class Server implements AutoCloseable {
       Builder.Result result = builder.build(edition, out, EnumSet.of(Builder.Output.HTML));
       errors = List.of();
       result.warnings().forEach(log::println);
-      log.printf(Locale.ROOT, "built %d document%s in %.1f s (%d file%s rendered, %d unchanged)%n",
-          result.edition().documents().size(), result.edition().documents().size() == 1 ? "" : "s",
-          (System.nanoTime() - start) / 1e9, result.rendered(), result.rendered() == 1 ? "" : "s", result.reused());
+      if (!quiet) {
+        log.printf(Locale.ROOT, "built %d document%s in %.1f s (%d file%s rendered, %d unchanged)%n",
+            result.edition().documents().size(), result.edition().documents().size() == 1 ? "" : "s",
+            (System.nanoTime() - start) / 1e9, result.rendered(), result.rendered() == 1 ? "" : "s", result.reused());
+      }
     } catch (EditioException e) {
       errors = e.problems().isEmpty() ? List.of(Problem.error(edition, "the build failed")) : e.problems();
       errors.forEach(log::println);
