@@ -79,6 +79,7 @@ public final class Builder implements AutoCloseable {
    */
   public Builder keepWorkers(boolean keep) {
     this.keepWorkers = keep;
+    searchIndex.keepWarm(keep);
     return this;
   }
 

@@ -47,17 +47,38 @@ public final class SearchIndex implements AutoCloseable {
    * Documents per shard: small enough to build and serialize in little memory, and to index again
    * quickly when one of its documents changes.
    */
-  static final int SHARD = 100;
+  static final int SHARD = 250;
 
-  private final List<Worker> workers = new ArrayList<>();
+  /** Workers started, lunr loaded, no shard indexed yet. */
+  private final List<Worker> standby = new ArrayList<>();
+  private boolean keepWarm;
 
-  /** Starts the workers if they are not running; returns at once (they load lunr meanwhile). */
+  /**
+   * Keeps a worker per core on standby between builds (editio serve), so that a rebuild does not
+   * wait for a JVM to start and load lunr; {@link #close()} stops them.
+   */
+  public synchronized SearchIndex keepWarm(boolean keep) {
+    this.keepWarm = keep;
+    return this;
+  }
+
+  /** Starts a worker per core, if not on standby yet; returns at once (they load lunr meanwhile). */
   public synchronized void start() throws IOException {
-    workers.removeIf(w -> !w.process.isAlive());
+    standby.removeIf(w -> !w.process.isAlive());
     int cores = Runtime.getRuntime().availableProcessors();
-    while (workers.size() < cores) {
-      workers.add(new Worker());
+    while (standby.size() < cores) {
+      standby.add(new Worker());
     }
+  }
+
+  /** A worker on standby, or a new one; another is started for the shards still waiting. */
+  private synchronized Worker take(int waiting) throws IOException {
+    standby.removeIf(w -> !w.process.isAlive());
+    Worker worker = standby.isEmpty() ? new Worker() : standby.remove(0);
+    if (waiting > standby.size()) {
+      standby.add(new Worker());
+    }
+    return worker;
   }
 
   /**
@@ -81,42 +102,54 @@ public final class SearchIndex implements AutoCloseable {
     return "search-index-" + (i + 1) + ".js";
   }
 
-  /** Writes each shard's script (the value) from its documents' JSON file (the key), on all workers. */
-  synchronized void write(Map<Path, Path> shards) throws IOException {
-    start();
-    List<List<Map.Entry<Path, Path>>> shares = new ArrayList<>();
-    workers.forEach(w -> shares.add(new ArrayList<>()));
-    int next = 0;
-    for (Map.Entry<Path, Path> shard : shards.entrySet()) {
-      shares.get(next++ % workers.size()).add(shard);
-    }
+  /**
+   * Writes each shard's script (the value) from its documents' JSON file (the key). Each shard
+   * is indexed by a worker JVM of its own, as many at a time as there are cores.
+   */
+  void write(Map<Path, Path> shards) throws IOException {
+    List<Map.Entry<Path, Path>> queue = new ArrayList<>(shards.entrySet());
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    int threads = Math.max(1, Math.min(queue.size(), Runtime.getRuntime().availableProcessors()));
     List<CompletableFuture<Void>> running = new ArrayList<>();
-    for (int i = 0; i < workers.size(); i++) {
-      Worker worker = workers.get(i);
-      List<Map.Entry<Path, Path>> share = shares.get(i);
+    for (int t = 0; t < threads; t++) {
       running.add(CompletableFuture.runAsync(() -> {
-        for (Map.Entry<Path, Path> shard : share) {
-          worker.index(shard.getKey(), shard.getValue());
+        for (int i; (i = next.getAndIncrement()) < queue.size(); ) {
+          try {
+            Worker worker = take(queue.size() - i - 1);
+            worker.index(queue.get(i).getKey(), queue.get(i).getValue());
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
         }
       }));
     }
     try {
       CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {
-      close();
       throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
           : new IOException(String.valueOf(e.getCause().getMessage()), e.getCause());
+    }
+    synchronized (this) {
+      if (keepWarm) {
+        start();
+      }
     }
   }
 
   /** Stops the workers. */
   @Override
   public synchronized void close() {
-    workers.forEach(Worker::stop);
-    workers.clear();
+    standby.forEach(Worker::stop);
+    standby.clear();
   }
 
-  /** A worker JVM, spoken to in lines: "json TAB target" in, "ok" or "error: message" out. */
+  /**
+   * A worker JVM for one shard: "json TAB target" in, "ok" or "error: message" out, then it
+   * exits. One shard per JVM, because lunr in Nashorn does not index the same documents the same
+   * way twice in one JVM: from the second shard on, the order of its terms varies and, with
+   * number-like terms, it fails ("Cannot read property _index"); the first shard of a JVM is
+   * always the same (SearchIndexTest).
+   */
   private static final class Worker {
     final Process process;
     final BufferedWriter requests;
@@ -134,7 +167,7 @@ public final class SearchIndex implements AutoCloseable {
     void index(Path json, Path target) {
       try {
         requests.write(json + "\t" + target + "\n");
-        requests.flush();
+        requests.close();
         String reply = replies.readLine();
         if (reply == null) {
           throw new IOException("the search index cannot be built: its worker JVM stopped"
@@ -148,6 +181,8 @@ public final class SearchIndex implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new java.io.UncheckedIOException(new IOException("interrupted"));
+      } finally {
+        stop();
       }
     }
 
@@ -195,7 +230,7 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** The worker JVM: loads lunr, then indexes one shard per request until its input ends. */
+  /** The worker JVM: loads lunr, then indexes the one shard it is asked for (see {@link Worker}). */
   public static void main(String[] args) throws IOException {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
@@ -206,7 +241,8 @@ public final class SearchIndex implements AutoCloseable {
     } catch (RuntimeException e) {
       loadError = e.getMessage();
     }
-    for (String line; (line = in.readLine()) != null; ) {
+    String line = in.readLine();
+    if (line != null) {
       String[] request = line.split("\t", 2);
       try {
         if (engine == null) {
@@ -224,6 +260,8 @@ public final class SearchIndex implements AutoCloseable {
           w.write(");\n");
         }
         out.write("ok\n");
+      } catch (java.nio.file.NoSuchFileException e) {
+        out.write("error: no such file: " + e.getMessage() + "\n");
       } catch (IOException | ScriptException | NoSuchMethodException | RuntimeException e) {
         out.write("error: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + "\n");
       }

@@ -108,6 +108,11 @@ public final class PdfPublisher {
     progress.stage("pdf volume", edition.documents().size());
     org.editio.Timing timing = new org.editio.Timing("pdf");
     String context = context(edition);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw EditioException.io(dir, "cannot write the PDF edition: " + e.getMessage());
+    }
     Path volumePdf = dir.resolve(edition.id() + ".pdf");
     Digest volumeRecipe = new Digest().add("volume", context);
     edition.documents().forEach(d -> volumeRecipe.add(d.id(), d.digest()));

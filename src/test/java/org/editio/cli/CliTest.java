@@ -158,6 +158,10 @@ class CliTest {
     for (String stage : new String[] {"load", "validate", "identity", "html", "rebuild"}) {
       assertTrue(bench.out().lines().anyMatch(l -> l.startsWith(stage + " ") && l.contains("wall")), stage + ": " + bench.out());
     }
+    // the volume alone (the stage that writes the volume without the per-document PDFs first)
+    Run volume = editio("bench", "--documents", "2", "--stages", "volume");
+    assertEquals(0, volume.code(), volume.err());
+    assertTrue(volume.out().lines().anyMatch(l -> l.startsWith("volume ") && l.contains("pages/s")), volume.out());
     Run unknown = editio("bench", "--stages", "html,fastest");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("unknown stage 'fastest'"), unknown.err());
