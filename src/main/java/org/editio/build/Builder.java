@@ -53,7 +53,6 @@ public final class Builder implements AutoCloseable {
   private final EditionLoader loader = new EditionLoader(xml).cache(trees);
   private final Validator validator = new Validator(xml);
   private final org.editio.html.SearchIndex searchIndex = new org.editio.html.SearchIndex();
-  private boolean keepWorkers;
   private final Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
   private Fop fop;
   private Date fopDate;
@@ -78,7 +77,6 @@ public final class Builder implements AutoCloseable {
    * every change); {@link #close()} stops them. Otherwise each build stops them when it ends.
    */
   public Builder keepWorkers(boolean keep) {
-    this.keepWorkers = keep;
     searchIndex.keepWarm(keep);
     return this;
   }
@@ -142,9 +140,7 @@ public final class Builder implements AutoCloseable {
       return new Result(edition, out, outputs, report.problems(), incremental.reused(), incremental.rendered());
     } finally {
       progress.finish();
-      if (!keepWorkers) {
-        searchIndex.close();
-      }
+      searchIndex.endBuild();
     }
   }
 

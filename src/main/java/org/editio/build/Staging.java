@@ -59,17 +59,11 @@ public final class Staging implements AutoCloseable {
   }
 
   /**
-   * Moves every listed part into place. Each part replaces its predecessor by two renames within
-   * one file system, so a reader sees either the old or the new folder, never a half-written one.
-   */
-  public void commit(List<String> parts) throws EditioException {
-    commit(parts, null);
-  }
-
-  /**
-   * Moves every listed part into place, then the manifest that describes them. The previous
-   * manifest is removed first: if the run dies between the moves, the next build finds no
-   * manifest and builds everything, instead of trusting rows about outputs that changed.
+   * Moves every listed part into place, then the manifest that describes them. Each part replaces
+   * its predecessor by two renames within one file system, so a reader sees either the old or the
+   * new folder, never a half-written one. The previous manifest is removed first: if the run dies
+   * between the moves, the next build finds no manifest and builds everything, instead of trusting
+   * rows about outputs that changed.
    */
   void commit(List<String> parts, Manifest manifest) throws EditioException {
     try {
@@ -86,11 +80,9 @@ public final class Staging implements AutoCloseable {
           org.editio.Folders.delete(old);
         }
       }
-      if (manifest != null) {
-        Path staged = dir.resolve(Manifest.FILE);
-        manifest.write(staged);
-        Files.move(staged, out.resolve(Manifest.FILE), StandardCopyOption.ATOMIC_MOVE);
-      }
+      Path staged = dir.resolve(Manifest.FILE);
+      manifest.write(staged);
+      Files.move(staged, out.resolve(Manifest.FILE), StandardCopyOption.ATOMIC_MOVE);
       committed = true;
       org.editio.Folders.delete(dir);
     } catch (IOException e) {

@@ -117,7 +117,7 @@ public final class HtmlPublisher {
     documentPages(edition, docs, withPdf, context);
     timing.lap("document pages");
     List<List<TeiDocument>> shards = SearchIndex.shards(edition.documents());
-    sitePages(edition, dir, withPdf, shards.size(), context);
+    sitePages(edition, dir, shards.size(), context);
     timing.lap("edition pages");
     searchIndex(edition, assets, shards, index);
     timing.lap("search index");
@@ -166,7 +166,7 @@ public final class HtmlPublisher {
    * made again when what they read from any document changed (its summary), since each lists or
    * counts every document.
    */
-  private void sitePages(Edition edition, Path dir, boolean withPdf, int shards, String context)
+  private void sitePages(Edition edition, Path dir, int shards, String context)
       throws EditioException {
     XsltExecutable siteXsl = xml.stylesheet("html/site.xsl");
     Digest recipe = new Digest().add("site", context).add("search-shards", shards);

@@ -30,12 +30,10 @@ import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
  * large edition and a changed document is indexed again with few others; the browser searches
  * every shard and merges the results by score.
  *
- * <p>lunr runs in worker JVMs of its own, one per core, started when publishing begins (their
- * start-up then overlaps the document pages) and kept for the next build when the builder lives
- * on (editio serve). Nashorn inside a JVM that had already run much other code was seen to compute
- * wrong weights and, once, to fail ("Cannot read property _index"); a JVM that runs only lunr,
- * with the C1 compiler only, computes the same index every time (the incremental-build tests
- * compare its shards with a clean build's).
+ * <p>lunr runs in worker JVMs, one per shard (see {@link Worker} for why), as many at a time as
+ * there are cores. A fresh build starts a worker per core when publishing begins, so that their
+ * start-up overlaps the document pages; a builder that lives on (editio serve) keeps a worker per
+ * core on standby, lunr loaded, for its next build.
  */
 public final class SearchIndex implements AutoCloseable {
 
@@ -115,8 +113,7 @@ public final class SearchIndex implements AutoCloseable {
       running.add(CompletableFuture.runAsync(() -> {
         for (int i; (i = next.getAndIncrement()) < queue.size(); ) {
           try {
-            Worker worker = take(queue.size() - i - 1);
-            worker.index(queue.get(i).getKey(), queue.get(i).getValue());
+            take(queue.size() - i - 1).index(queue.get(i).getKey(), queue.get(i).getValue());
           } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
           }
@@ -133,6 +130,13 @@ public final class SearchIndex implements AutoCloseable {
       if (keepWarm) {
         start();
       }
+    }
+  }
+
+  /** Ends a build: stops the workers on standby, unless they are kept warm for the next one. */
+  public synchronized void endBuild() {
+    if (!keepWarm) {
+      close();
     }
   }
 
@@ -164,7 +168,8 @@ public final class SearchIndex implements AutoCloseable {
       replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    void index(Path json, Path target) {
+    /** Indexes one shard; the worker is stopped afterwards, whatever happened. */
+    void index(Path json, Path target) throws IOException {
       try {
         requests.write(json + "\t" + target + "\n");
         requests.close();
@@ -176,11 +181,9 @@ public final class SearchIndex implements AutoCloseable {
         if (!reply.equals("ok")) {
           throw new IOException("the search index cannot be built: " + reply.replaceFirst("^error: ", ""));
         }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new java.io.UncheckedIOException(new IOException("interrupted"));
+        throw new IOException("interrupted while building the search index");
       } finally {
         stop();
       }

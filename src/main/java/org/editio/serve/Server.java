@@ -214,16 +214,13 @@ public final class Server implements AutoCloseable {
     byte[] body;
     try {
       body = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      if (path.equals("/favicon.ico")) {
+    } catch (IOException e) {
+      // missing, a directory, or a file being replaced by a build (the reader can reload)
+      if (e instanceof NoSuchFileException && path.equals("/favicon.ico")) {
         // browsers ask for it on every page; an edition without one is not an error
         exchange.sendResponseHeaders(204, -1);
         return;
       }
-      respond(exchange, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
-      return;
-    } catch (IOException e) {
-      // a directory, or a file being replaced by a build: the reader can reload
       respond(exchange, 404, "text/plain; charset=utf-8", ("not found: " + path + "\n").getBytes(StandardCharsets.UTF_8));
       return;
     }
