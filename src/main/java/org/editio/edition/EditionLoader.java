@@ -43,6 +43,8 @@ public final class EditionLoader {
 
   private final Xml xml;
   private Map<Path, Parsed> cache;
+  /** Documents read from memory instead of disk ({@link #readUnwritten}). */
+  private Map<Path, byte[]> unwritten;
 
   /**
    * Keeps parsed trees in {@code cache} between runs of this loader (for editio serve, which
@@ -84,22 +86,23 @@ public final class EditionLoader {
   }
 
   /**
-   * The edition directory a file belongs to: the folder above {@code documents/} or
-   * {@code registers/} (or the folder itself for edition.xml) when it holds an edition.xml.
+   * The edition directory a file or folder belongs to: for {@code edition.xml}, its folder; for a
+   * file or folder below {@code documents/} or {@code registers/} of a folder that holds an
+   * edition.xml, that folder. An edition directory itself belongs to none (it is the edition).
    */
   public static Optional<Path> enclosingEdition(Path path) {
-    Path file = path.toAbsolutePath().normalize();
-    if (!Files.isRegularFile(file) || file.getParent() == null) {
+    Path target = path.toAbsolutePath().normalize();
+    if (!Files.exists(target) || target.getParent() == null) {
       return Optional.empty();
     }
-    Path dir = file.getParent();
-    if (file.getFileName().toString().equals(EDITION_FILE)) {
-      return Optional.of(dir);
+    if (Files.isRegularFile(target) && target.getFileName().toString().equals(EDITION_FILE)) {
+      return Optional.of(target.getParent());
     }
-    String folder = dir.getFileName() == null ? "" : dir.getFileName().toString();
-    if ((folder.equals("documents") || folder.equals("registers")) && dir.getParent() != null
-        && Files.isRegularFile(dir.getParent().resolve(EDITION_FILE))) {
-      return Optional.of(dir.getParent());
+    for (Path dir = target.getParent(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(EDITION_FILE))
+          && (target.startsWith(dir.resolve("documents")) || target.startsWith(dir.resolve("registers")))) {
+        return Optional.of(dir);
+      }
     }
     return Optional.empty();
   }
@@ -142,7 +145,25 @@ public final class EditionLoader {
    * @throws EditioException only when the path cannot be read at all (exit code 2)
    */
   public Loaded read(Path path) throws EditioException {
-    Layout layout = layout(path);
+    return read(path, layout(path));
+  }
+
+  /**
+   * Reads the edition at {@code edition} with {@code documents} in place of its documents, as if
+   * they were written at their paths: what the importer checks before it writes. The edition's
+   * other documents are not read (an imported document depends on edition.xml and the
+   * registers, not on them).
+   *
+   * @param documents the documents' bytes by the absolute path they would have
+   */
+  public Loaded readUnwritten(Path edition, Map<Path, byte[]> documents) throws EditioException {
+    Layout full = layout(edition);
+    unwritten = new HashMap<>();
+    documents.forEach((p, b) -> unwritten.put(p.toAbsolutePath().normalize(), b));
+    return read(edition, new Layout(full.editionFile(), unwritten.keySet().stream().sorted().toList(), full.registers()));
+  }
+
+  private Loaded read(Path path, Layout layout) throws EditioException {
     Path source = path.toAbsolutePath().normalize();
     List<Path> documentFiles = layout.documents();
     List<Path> registerFiles = layout.registers();
@@ -239,9 +260,9 @@ public final class EditionLoader {
    * since the last build keeps its tree instead of being parsed again.
    */
   private Parsed parse(Path file) throws EditioException {
-    byte[] bytes;
+    byte[] bytes = unwritten == null ? null : unwritten.get(file.toAbsolutePath().normalize());
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = bytes != null ? bytes : Files.readAllBytes(file);
     } catch (IOException e) {
       throw EditioException.io(file, "cannot read: " + e.getMessage());
     }
