@@ -56,6 +56,11 @@ final class Draft {
 
   /** The heading, line by line (a title wraps over up to three lines); empty when the page has none. */
   final List<Para> title = new ArrayList<>();
+  /**
+   * For a document without a heading of its own under a heading that names a series
+   * ("Telegrams of the plenipotentiary ... to the NKID"): that heading, for its header's title.
+   */
+  String series;
   /** Distribution, date and classification lines, in page order. */
   final List<OpenerLine> opener = new ArrayList<>();
   /** Where the printed date stands: the date line, or the opening words of the body. */

@@ -237,7 +237,7 @@ public final class Importer {
     TeiBuilder probe = new TeiBuilder(d, "probe", page, new ArrayList<>());
     String who = probe.sender();
     if (who == null) {
-      String type = TeiBuilder.type(TeiBuilder.plainTitle(d.titleText()));
+      String type = TeiBuilder.type(probe.headerTitle());
       who = type == null ? "document" : type;
     }
     String slug = CalendarGenerator.slug(who);

@@ -41,6 +41,8 @@ final class PageParser {
   /** How the heading of a document begins (not a date, not a bare "From"). */
   private static final Pattern HEADING_START = Pattern.compile("(?i)^(from[:;]?\\s+(the\\s+|a\\s+)?(diary|letter|telegram|record|note|report"
       + "|conversation|talk)\\b|(" + TYPE_WORDS + "))");
+  /** A heading that names several documents: "Telegrams of ...", "Records of talks ...". */
+  private static final Pattern SERIES = Pattern.compile("(?i)^(telegrams|notes|letters|records|reports|cipher\\s+telegrams)\\b");
   private static final Pattern TITLE_START = Pattern.compile("(?i)^(from\\b|from[:;]|" + TYPE_WORDS + "|" + monthAlternation() + ")");
   /** After a date that opens a heading: the heading's own words ("March 18, 1938. Telegram of ..."). */
   private static final Pattern TYPE_AFTER_DATE = Pattern.compile("(?i)^[\\s,.;:‐–—-]*(?:the\\s+|a\\s+)?(?:from\\b|" + TYPE_WORDS + ")");
@@ -138,8 +140,17 @@ final class PageParser {
 
   /** Paragraphs: blank-line groups in spaced layouts; lines, with continuations joined, in compact ones. */
   static List<Para> paragraphs(List<Page.Line> lines) {
-    long blank = lines.stream().filter(l -> l.text().isBlank()).count();
-    long full = lines.size() - blank;
+    // blank lines between text lines tell the layout (not those before the first or after the last)
+    int first = 0;
+    int last = lines.size() - 1;
+    while (first <= last && lines.get(first).text().isBlank()) {
+      first++;
+    }
+    while (last >= first && lines.get(last).text().isBlank()) {
+      last--;
+    }
+    long blank = lines.subList(first, last + 1).stream().filter(l -> l.text().isBlank()).count();
+    long full = last + 1 - first - blank;
     boolean spaced = full > 0 && blank * 3 >= full;
     List<Para> out = new ArrayList<>();
     StringBuilder p = new StringBuilder();
@@ -186,7 +197,7 @@ final class PageParser {
 
   /** A date line: a date with little else (a number, a classification, punctuation). */
   static boolean isDateLine(String p, int fallbackYear) {
-    if (p.length() > 140 || PUBLICATION_ISSUE.matcher(p).find()) {
+    if (p.length() > 140 || PUBLICATION_ISSUE.matcher(p).find() || CITATION.matcher(p).find()) {
       return false;
     }
     Optional<DateParser.Found> f = DateParser.find(p, fallbackYear);
@@ -268,10 +279,16 @@ final class PageParser {
 
   /** The heading of another document, kept in a body because nothing on the page marks a new document there. */
   static boolean looksLikeHeading(String p) {
-    if (p.length() >= 200 || p.matches("(?s).*[.!?:;,]\\s*$")) {
+    if (p.length() >= 200 || endsSentence(p) || p.matches("(?s).*[:;,]\\s*$")) {
       return false;
     }
     return HEADING_START.matcher(p).find();
+  }
+
+  /** Whether a text ends a sentence: a full stop (not after an initial, "G. V."), "!" or "?". */
+  static boolean endsSentence(String p) {
+    String t = p.strip().replaceAll("[\"”»’)]+$", "");
+    return t.matches("(?s).*[.!?…]$") && !t.matches("(?s).*(^|\\s)(\\p{Lu}\\.)+$");
   }
 
   private boolean salutation(int i) {
@@ -316,11 +333,17 @@ final class PageParser {
 
   private List<Draft> documents() {
     List<Draft> drafts = new ArrayList<>();
+    String series = null;
     int i = 0;
     while (i < ps.size()) {
       int start = i;
       Draft d = new Draft();
       int bodyStart = header(d, i);
+      if (!d.title.isEmpty()) {
+        series = SERIES.matcher(d.titleText()).find() ? d.titleText() : null;
+      } else {
+        d.series = series;
+      }
       int j = Math.max(start + 1, bodyStart);
       while (j < ps.size() && !startsDocument(j, bodyStart)) {
         j++;
@@ -340,6 +363,10 @@ final class PageParser {
    */
   private int titleLines(int from) {
     if (dateLine(from) || distribution(from) || isClassificationOnly(text(from)) || dots(from)) {
+      return 0;
+    }
+    // a text that opens with its date has no heading: the date is its date line, run in
+    if (openingDate(text(from)).isPresent() && !dateFirstHeading(from)) {
       return 0;
     }
     // a date line (or distribution) below up to two more lines: they are the title's
@@ -453,8 +480,7 @@ final class PageParser {
       return false;
     }
     // after a document's end: a heading (its date in it, or none), or a text that opens with a date
-    if (looksLikeTitle(p) && p.length() < 300
-        && (DateParser.find(p, fallbackYear).isPresent() || !p.matches("(?s).*[.!?]\\s*$"))) {
+    if (looksLikeTitle(p) && p.length() < 300 && (DateParser.find(p, fallbackYear).isPresent() || !endsSentence(p))) {
       return true;
     }
     return openingDate(p).isPresent();

@@ -31,9 +31,12 @@ final class TeiBuilder {
   private static final Pattern SUPPLIED = Pattern.compile("\\[([\\p{L}][\\p{L}\\s'’ʹ-]{0,40})\\]");
   private static final Pattern PLACE = Pattern.compile("\\bfrom\\s+((?:[A-Z][\\p{L}‐-]+)(?:\\s+[A-Z][\\p{L}]+)?)");
   private static final Pattern ADDRESSEE = Pattern.compile("\\bto\\s+(?:the\\s+)?((?:NKID|[Pp]eople[ʹ’']?s\\s+[Cc]ommissariat[^,.]*?|[A-Z][^,.]*?))(?=\\s*[,.(\\[]|\\s+from\\b|\\s+on\\b|$)");
-  private static final Map<String, String> TYPES = Map.of("telegram", "telegram", "cipher", "telegram", "record", "record-of-conversation",
-      "talk", "record-of-conversation", "conversation", "record-of-conversation", "note", "note", "letter", "letter",
-      "diary", "diary", "memorandum", "memorandum", "report", "report");
+  private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("telegram", "telegram"), Map.entry("cipher", "telegram"),
+      Map.entry("record", "record-of-conversation"), Map.entry("talk", "record-of-conversation"),
+      Map.entry("talks", "record-of-conversation"), Map.entry("conversation", "record-of-conversation"), Map.entry("note", "note"),
+      Map.entry("letter", "letter"), Map.entry("diary", "diary"), Map.entry("memorandum", "memorandum"), Map.entry("report", "report"),
+      Map.entry("speech", "speech"), Map.entry("statement", "other"), Map.entry("communication", "other"),
+      Map.entry("communiqué", "other"), Map.entry("declaration", "other"));
   private static final Pattern LONE_MARK = Pattern.compile("\\[\\d{1,2}\\]|(?<![\\p{L}\\p{N}*])\\*{1,5}(?![\\p{L}\\p{N}*])");
   private static final Pattern SYMBOLS_ONLY = Pattern.compile("^[\\p{P}\\p{S}\\s]+$");
 
@@ -94,13 +97,19 @@ final class TeiBuilder {
     return title.replaceAll(Page.ANCHOR_START + "\\d+" + Page.ANCHOR_END, "").replaceAll("\\s*\\*{1,5}\\s*$", "").strip();
   }
 
-  /** The title for the header: the heading, or for a document the page gives none, one the editors write. */
+  /**
+   * The title for the header: the heading; for a document the page gives none, one the editors
+   * write: the heading of the series it stands under and its date, else "Untitled document of …".
+   */
   String headerTitle() {
     if (!d.title.isEmpty()) {
       return plainTitle(d.titleText());
     }
-    return "Untitled document of " + (d.dating == null ? "unknown date" : d.dating.readable()) + " (document " + d.sequence
-        + " on the page)";
+    String date = d.dating == null ? "unknown date" : d.dating.readable();
+    if (d.series != null) {
+      return plainTitle(d.series) + ": " + date;
+    }
+    return "Untitled document of " + date + " (document " + d.sequence + " on the page)";
   }
 
   /** Finds each note's mark: the first occurrence, in page order, that no other note took. */
@@ -487,8 +496,9 @@ final class TeiBuilder {
       return "diary";
     }
     for (String word : lower.replaceFirst("^from[:;]?\\s+(a\\s+|the\\s+)?", "").split("[^\\p{L}]+")) {
-      if (TYPES.containsKey(word)) {
-        return TYPES.get(word);
+      String singular = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+      if (TYPES.containsKey(word) || TYPES.containsKey(singular)) {
+        return TYPES.getOrDefault(word, TYPES.get(singular));
       }
     }
     return null;
