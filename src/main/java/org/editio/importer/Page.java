@@ -17,7 +17,8 @@ import java.util.Map;
  *     {@link #anchor(String)} markers
  * @param footnotes the texts of {@code _ftn} footnotes by number
  * @param charset the character set the page was read in
- * @param charsetNote how the character set was decided, when it was not declared
+ * @param charsetNote how the character set was decided, when it was not declared, and what else
+ *     reading the bytes changed (control characters read as spaces); null when nothing is to say
  * @param html whether the page was HTML: then each line is a paragraph of its own
  */
 record Page(String name, String url, List<Line> lines, Map<String, Line> footnotes,

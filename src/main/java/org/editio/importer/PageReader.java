@@ -50,6 +50,7 @@ final class PageReader {
   }
 
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
   private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)");
   private static final Pattern SAVED_FROM = Pattern.compile("(?i)saved from url=\\(\\d+\\)(\\S+)");
   /** Word's "save as" keeps the address in a comment: {@code <!-- source: https://... -->}. */
@@ -122,6 +123,16 @@ final class PageReader {
     String text = decode(bytes, decision[0]);
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
+    }
+    // control characters (a word processor's stray U+000C, U+0001 ...) cannot stand in XML: they
+    // are read as spaces, and said so
+    Matcher control = CONTROL.matcher(text);
+    if (control.find()) {
+      int line = 1 + (int) text.substring(0, control.start()).chars().filter(c -> c == '\n').count();
+      String note = "the page holds control characters (the first, U+" + String.format("%04X", (int) control.group().charAt(0))
+          + ", on line " + line + ") that XML cannot hold: read as spaces";
+      decision = new String[] {decision[0], decision[1] == null ? note : decision[1] + "; " + note};
+      text = control.replaceAll(" ");
     }
     if (!html) {
       List<Page.Line> lines = new ArrayList<>();

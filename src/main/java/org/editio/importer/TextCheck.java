@@ -69,13 +69,13 @@ final class TextCheck {
     // each note's mark and text, as the page prints them together, leave the page's words
     for (String note : notes) {
       List<String> run = split(note);
-      int at = indexOf(pageWords, run);
-      if (at < 0) {
+      int[] at = indexOf(pageWords, run);
+      if (at == null) {
         return Optional.of(new Problem(file, 0, 0, Problem.Severity.ERROR, "the TEI made from this page has a note (\""
             + shorten(note) + "\") whose mark and text do not stand together on the page: nothing written for this page"
             + " (a fault of editio import: please report it with the page)", "import-text"));
       }
-      pageWords.subList(at, at + run.size()).clear();
+      pageWords.subList(at[0], at[0] + at[1]).clear();
     }
     int n = Math.min(pageWords.size(), teiWords.size());
     for (int i = 0; i <= n; i++) {
@@ -119,17 +119,33 @@ final class TextCheck {
     return BRACKETED_MARK.matcher(word).replaceAll("$1");
   }
 
-  private static int indexOf(List<Word> words, List<String> run) {
-    outer:
-    for (int i = 0; i + run.size() <= words.size(); i++) {
-      for (int k = 0; k < run.size(); k++) {
-        if (!words.get(i + k).text().equals(run.get(k))) {
-          continue outer;
-        }
+  /**
+   * Where a note's words (its mark, then its text) stand together on the page; a page may glue
+   * the mark to the text ("*see doc. 12"), which the TEI cannot tell from "* see doc. 12". The
+   * index of the first word and how many page words the note takes; null when not found.
+   */
+  private static int[] indexOf(List<Word> words, List<String> run) {
+    for (int i = 0; i < words.size(); i++) {
+      if (matches(words, i, run, 0)) {
+        return new int[] {i, run.size()};
       }
-      return i;
+      if (run.size() >= 2 && words.get(i).text().equals(run.get(0) + run.get(1)) && matches(words, i + 1, run, 2)) {
+        return new int[] {i, run.size() - 1};
+      }
     }
-    return -1;
+    return null;
+  }
+
+  private static boolean matches(List<Word> words, int at, List<String> run, int from) {
+    if (at + run.size() - from > words.size()) {
+      return false;
+    }
+    for (int k = from; k < run.size(); k++) {
+      if (!words.get(at + k - from).text().equals(run.get(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The TEI's reading text: notes replaced by their marks (their texts listed apart), supplied letters in brackets. */
