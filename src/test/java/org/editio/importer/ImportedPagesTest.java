@@ -149,7 +149,12 @@ class ImportedPagesTest {
         // a note line with its mark glued to its text, and a form feed (which XML cannot hold) in a paragraph
         Arguments.of("glued-mark-control.txt", null, List.of(doc("d1941-03-25-mikhailov",
             "Telegram of the plenipotentiary of the USSR in Afghanistan to the NKID", "when=1941-03-25", null)),
-            List.of("control characters (the first, U+000C, on line 15)")));
+            List.of("control characters (the first, U+000C, on line 15)")),
+        // a heading quoted inside a document, with nothing on the page marking a new document: kept in place, and said so
+        Arguments.of("quoted-heading.txt", null, List.of(doc("d1940-10-12-terentyev",
+            "Telegram of the plenipotentiary of the USSR in Turkey to the NKID", "when=1940-10-12", null)),
+            List.of("\"Telegram of the minister of foreign affa…\" reads like the heading of another document, but nothing on the page"
+                + " marks one there", "kept in place as paragraph 2 of d1940-10-12-terentyev")));
   }
 
   /** An edition to import into: the sample edition's edition.xml and schema, no documents yet. */
