@@ -83,8 +83,11 @@ final class TeiFiles {
       return;
     }
     Map<Path, Path> staged = new java.util.LinkedHashMap<>();
+    Path current = source;
+    int moved = 0;
     try {
       for (Map.Entry<Path, String> o : changed.entrySet()) {
+        current = o.getKey();
         Path dir = o.getKey().toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".editio-", ".xml");
@@ -92,8 +95,10 @@ final class TeiFiles {
         Files.writeString(tmp, o.getValue());
       }
       for (Map.Entry<Path, Path> s : staged.entrySet()) {
+        current = s.getKey();
         Files.move(s.getValue(), s.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         written.add(s.getKey());
+        moved++;
       }
     } catch (IOException e) {
       for (Path tmp : staged.values()) {
@@ -103,7 +108,8 @@ final class TeiFiles {
           // the temporary file is hidden (.editio-*) and the next import does not read it
         }
       }
-      throw EditioException.io(source, "cannot write: " + e.getMessage());
+      throw EditioException.io(current, "cannot write: " + e.getMessage()
+          + (moved == 0 ? " (nothing of " + source.getFileName() + " is written)" : ""));
     }
     unchanged.addAll(same);
   }
