@@ -50,7 +50,8 @@ final class PageParser {
       "(?i)(top\\.?\\s*secret|soviet\\s+secret|secret|urgent|immediately|out\\s+of\\s+(?:line|turn)|highly\\s+important"
       + "|special\\s+(?:folder|stick))");
   private static final Pattern DISTRIBUTION = Pattern.compile("(?i)^(sent\\s+to\\b|c\\.\\s+[A-Z]|copies?\\s+to\\b)");
-  private static final Pattern NOTE_LINE = Pattern.compile("^(?:\\[(\\d{1,2})\\]|(\\*{1,5})|(\\d{1,2})(?=\\s+\\p{Ll}))\\s*(.+)$");
+  /** A note's text as the page prints it after the document: "[1] ...", "* ...", "1 a copy ..." (marks of up to three digits, "pact123"). */
+  private static final Pattern NOTE_LINE = Pattern.compile("^(?:\\[(\\d{1,3})\\]|(\\*{1,5})|(\\d{1,3})(?=\\s+\\p{Ll}))\\s*(.+)$");
   private static final Pattern CITATION = Pattern.compile(
       "(?i)(\\bavp\\s*rf\\b.*|^publ\\s*\\.?\\s*:.*|^(print|pgchat|printed)\\s*\\.\\s*(by|about|from)\\b.*)$");
   /** A newspaper's issue line: "No. 165 (6 327), July 16, 1937". */

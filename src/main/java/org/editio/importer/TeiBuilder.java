@@ -37,7 +37,7 @@ final class TeiBuilder {
       Map.entry("letter", "letter"), Map.entry("diary", "diary"), Map.entry("memorandum", "memorandum"), Map.entry("report", "report"),
       Map.entry("speech", "speech"), Map.entry("statement", "other"), Map.entry("communication", "other"),
       Map.entry("communiqué", "other"), Map.entry("declaration", "other"));
-  private static final Pattern LONE_MARK = Pattern.compile("\\[\\d{1,2}\\]|(?<![\\p{L}\\p{N}*])\\*{1,5}(?![\\p{L}\\p{N}*])");
+  private static final Pattern LONE_MARK = Pattern.compile("\\[\\d{1,3}\\]|(?<![\\p{L}\\p{N}*])\\*{1,5}(?![\\p{L}\\p{N}*])");
   private static final Pattern SYMBOLS_ONLY = Pattern.compile("^[\\p{P}\\p{S}\\s]+$");
 
   private final Draft d;
