@@ -77,6 +77,18 @@ class ImportedPagesTest {
         doc("d1938-03-18-astakhov", "March 18, 1938. Telegram of the attorney of the USSR in Germany to the NKID", "when=1938-03-18", "internal"),
         doc("d1938-04-30-terentyev", "April 30, 1938. Telegram of the plenipotentiary of the USSR in Turkey to the NKID", "when=1938-04-30", "internal"),
         doc("d1938-05-12-maisky", "May 12, 1938. Telegram of the plenipotentiary of the USSR in Britain to the NKID", "when=1938-05-12", "internal"));
+    List<Doc> twoUndated = List.of(
+        doc("d1940-11-12-lavrishchev", "Telegram of the plenipotentiary of the USSR in Bulgaria to the NKID", "when=1940-11-12", null),
+        doc("d1940-undated-ivanov", "Telegram of the military attaché of the USSR in Bulgaria to the head of the intelligence"
+            + " directorate of the Red army", "notBefore=1940-11-12;notAfter=1940-11-15", "conjecture"),
+        doc("d1940-undated-lavrishchev", "Record of conversation of the plenipotentiary of the USSR in Bulgaria with the minister"
+            + " of foreign affairs of Bulgaria I. Popov", "notBefore=1940-11-12;notAfter=1940-11-15", "conjecture"),
+        doc("d1940-11-15-lavrishchev", "Telegram of the plenipotentiary of the USSR in Bulgaria to the NKID", "when=1940-11-15", null));
+    List<Doc> dotLines = List.of(
+        doc("d1940-06-24-lavrentyev", "Telegram of the plenipotentiary of the USSR in Romania to the NKID", "when=1940-06-24", null),
+        doc("d1940-06-26-molotov", "Telegram of the NKID to the plenipotentiary of the USSR in Romania", "when=1940-06-26", null));
+    List<Doc> monthYear = List.of(doc("d1939-02-15-kartashev", "Letter of the chargé dʹaffaires of the USSR"
+        + " in Iran to the peopleʹs commissar for foreign affairs M. M. Litvinov, February 15, 1939", "when=1939-02-15", "internal"));
     List<Doc> cut = List.of(doc("d1940-11-04-telegram", "Telegram of the plenipotentiary of the USSR in Germany to the NKID",
         "when=1940-11-04", null));
     return Stream.of(
@@ -98,15 +110,9 @@ class ImportedPagesTest {
         // variants: a title over three lines with its date line; two undated documents in a row; ranges across months
         Arguments.of("three-line-title.htm", null, List.of(doc("d1937-06-18-karsky", KARSKY_3, "when=1937-06-18", null)), List.of()),
         Arguments.of("three-line-title.txt", null, List.of(doc("d1937-06-18-karsky", KARSKY_3, "when=1937-06-18", null)), List.of()),
-        Arguments.of("two-undated-in-a-row.htm", null, List.of(
-            doc("d1940-11-12-lavrishchev", "Telegram of the plenipotentiary of the USSR in Bulgaria to the NKID", "when=1940-11-12", null),
-            doc("d1940-undated-ivanov", "Telegram of the military attaché of the USSR in Bulgaria to the head of the intelligence"
-                + " directorate of the Red army", "notBefore=1940-11-12;notAfter=1940-11-15", "conjecture"),
-            doc("d1940-undated-lavrishchev", "Record of conversation of the plenipotentiary of the USSR in Bulgaria with the minister"
-                + " of foreign affairs of Bulgaria I. Popov", "notBefore=1940-11-12;notAfter=1940-11-15", "conjecture"),
-            doc("d1940-11-15-lavrishchev", "Telegram of the plenipotentiary of the USSR in Bulgaria to the NKID", "when=1940-11-15", null)),
-            List.of("document 2 of the page (d1940-undated-ivanov) has no date on the page: dated between 12 November 1940 and"
-                + " 15 November 1940", "document 3 of the page (d1940-undated-lavrishchev)")),
+        Arguments.of("two-undated-in-a-row.htm", null, twoUndated, List.of("document 2 of the page (d1940-undated-ivanov) has no date"
+            + " on the page: dated between 12 November 1940 and 15 November 1940", "document 3 of the page (d1940-undated-lavrishchev)")),
+        Arguments.of("two-undated-in-a-row.txt", null, twoUndated, List.of("document 3 of the page (d1940-undated-lavrishchev)")),
         Arguments.of("range-across-months.txt", null, List.of(doc("d1939-07-30-terentyev",
             "From the diary of the plenipotentiary of the USSR in Turkey A. V. Terentyev", "from=1939-07-30;to=1939-08-02", null)), List.of()),
         Arguments.of("range-across-months.htm", null, List.of(doc("d1939-08-28-terentyev", "Records of talks of the plenipotentiary"
@@ -137,13 +143,10 @@ class ImportedPagesTest {
         // issue 18, smaller shapes
         Arguments.of("garbled-citation.txt", null, List.of(doc("d1939-12-07-filimonov",
             "Telegram of the plenipotentiary of the USSR in Iran to the NKID", "when=1939-12-07", null)), List.of()),
-        Arguments.of("month-year-dateline.txt", null, List.of(doc("d1939-02-15-kartashev", "Letter of the chargé dʹaffaires of the USSR"
-            + " in Iran to the peopleʹs commissar for foreign affairs M. M. Litvinov, February 15, 1939", "when=1939-02-15", "internal")),
-            List.of()),
-        Arguments.of("dot-lines.txt", null, List.of(
-            doc("d1940-06-24-lavrentyev", "Telegram of the plenipotentiary of the USSR in Romania to the NKID", "when=1940-06-24", null),
-            doc("d1940-06-26-molotov", "Telegram of the NKID to the plenipotentiary of the USSR in Romania", "when=1940-06-26", null)),
-            List.of()),
+        Arguments.of("month-year-dateline.txt", null, monthYear, List.of()),
+        Arguments.of("month-year-dateline.htm", null, monthYear, List.of()),
+        Arguments.of("dot-lines.txt", null, dotLines, List.of()),
+        Arguments.of("dot-lines.htm", null, dotLines, List.of()),
         Arguments.of("source-comment.htm", null, List.of(doc("d1940-12-10-terentyev",
             "Telegram of the plenipotentiary of the USSR in Turkey to the NKID", "when=1940-12-10", null)), List.of()),
         // a note line with its mark glued to its text, and a form feed (which XML cannot hold) in a paragraph
