@@ -50,7 +50,7 @@ public final class Importer {
   }
 
   /** One page's documents, made and checked, waiting to be written. */
-  private record Made(String item, Path file, Map<Path, String> outputs, Map<Path, Draft.Para> starts) {}
+  private record Made(Path file, Map<Path, String> outputs, Map<Path, Draft.Para> starts) {}
 
   private final Xml xml;
 
@@ -110,7 +110,6 @@ public final class Importer {
       warnings.add(new Warning(1, 1, page.charsetNote()));
     }
     PageParser.Result parsed = PageParser.parse(page);
-    warnings.addAll(parsed.warnings());
     List<Draft> documents = parsed.documents();
     boolean dated = documents.stream().anyMatch(d -> d.date != null && d.date.complete());
     boolean headed = documents.stream().anyMatch(d -> PageParser.looksLikeTitle(d.titleText()) || d.date != null);
@@ -162,7 +161,7 @@ public final class Importer {
       problems.add(lost.get());
       return null;
     }
-    return new Made(item, where, outputs, starts);
+    return new Made(where, outputs, starts);
   }
 
   private static Draft.Para lastPara(Draft d) {

@@ -30,7 +30,7 @@ final class PageParser {
    * @param bannerEnd the index of the page's first line after the banner
    * @param span the years of the collection as the banner gives them ("1919 to 1941"), or null
    */
-  record Result(List<Draft> documents, List<Warning> warnings, boolean banner, int bannerEnd, int[] span) {}
+  record Result(List<Draft> documents, boolean banner, int bannerEnd, int[] span) {}
 
   /** A line of dots only: two or more, spaced or not ("..", ". . . .", ".........."). */
   static final Pattern DOT_LINE = Pattern.compile("^\\s*(\\.\\s*){2,40}$");
@@ -73,7 +73,6 @@ final class PageParser {
 
   private final List<Para> ps;
   private final int fallbackYear;
-  private final List<Warning> warnings = new ArrayList<>();
 
   private PageParser(List<Para> ps, int fallbackYear) {
     this.ps = ps;
@@ -110,7 +109,7 @@ final class PageParser {
         owner.notes.add(new Draft.Note(anchor, new Para(f.getValue().text(), f.getValue().number(), f.getValue().column())));
       }
     }
-    return new Result(drafts, parser.warnings, banner, bannerEnd, span(lines.subList(0, bannerEnd)));
+    return new Result(drafts, banner, bannerEnd, span(lines.subList(0, bannerEnd)));
   }
 
   /** The years of the collection as the banner states them ("... Archives - 1919 to 1941"). */

@@ -105,11 +105,12 @@ final class TeiBuilder {
     if (!d.title.isEmpty()) {
       return plainTitle(d.titleText());
     }
-    String date = d.dating == null ? "unknown date" : d.dating.readable();
+    boolean dated = d.dating != null && d.dating.source != Dating.Source.CONTEXT;
+    String date = dated ? d.dating.readable() : "undated";
     if (d.series != null) {
       return plainTitle(d.series) + ": " + date;
     }
-    return "Untitled document of " + date + " (document " + d.sequence + " on the page)";
+    return (dated ? "Untitled document of " + date : "Untitled, undated document") + " (document " + d.sequence + " on the page)";
   }
 
   /** Finds each note's mark: the first occurrence, in page order, that no other note took. */
