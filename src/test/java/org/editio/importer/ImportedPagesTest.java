@@ -130,6 +130,8 @@ class ImportedPagesTest {
         Arguments.of("publication-line.txt", null, List.of(doc("d1937-07-15-other", TASS, "when=1937-07-15", null)), List.of()),
         Arguments.of("publication-line.htm", null, List.of(doc("d1937-07-16-other", TASS, "when=1937-07-16", "internal")),
             List.of("dated by its publication line")),
+        Arguments.of("publication-line-under-heading.txt", null, List.of(doc("d1937-07-16-other",
+            "Communication of TASS on the Soviet‐Turkish talks", "when=1937-07-16", "internal")), List.of("dated by its publication line")),
         // issue 18: the year from a percent-encoded address (a file name, or --url); a page that cannot be dated
         Arguments.of("august%2010%201941.txt", null, List.of(doc("d1941-08-10-other",
             "Statement of the Soviet government to the government of Turkey", "when=1941-08-10", "external")),

@@ -140,6 +140,10 @@ class PageShapesTest {
     assertEquals("1", eval(doc, "count(//tei:closer/tei:seg/tei:lb)"), "its two lines, as printed");
     assertEquals("1937-07-16|medium|internal", eval(doc, "//tei:dateline/tei:date/(@when, @cert, @evidence)"),
         "without a date line, the publication dates it");
+    // under the heading, it is part of the opener, before the editors' dateline it gives
+    XdmNode under = load("publication-line-under-heading.txt", null).get(0);
+    assertEquals("seg|dateline", eval(under, "//tei:opener/* ! local-name()"));
+    assertEquals("(Tass) No. 165 (6 327), July 16, 1937", eval(under, "//tei:opener/tei:seg[@type='publication']"));
   }
 
   @Test
