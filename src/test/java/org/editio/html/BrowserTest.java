@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -53,7 +52,7 @@ class BrowserTest {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium and chromedriver are not installed");
-    new Builder().build(TestFiles.EDITION, out, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(TestFiles.EDITION, out, "html");
     site = out.resolve("html");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -208,7 +207,7 @@ class BrowserTest {
   @Test
   void searchFindsEveryMatchingDocumentAcrossShards(@TempDir Path work) throws Exception {
     Path edition = org.editio.build.Generator.generate(TestFiles.EDITION, 600, work.resolve("edition"));
-    new Builder().build(edition, work.resolve("out"), EnumSet.of(Builder.Output.HTML));
+    new Builder().build(edition, work.resolve("out"), "html");
     try (var scripts = Files.list(work.resolve("out/html/assets"))) {
       assertEquals((600 + SearchIndex.SHARD - 1) / SearchIndex.SHARD,
           scripts.filter(f -> f.getFileName().toString().matches("search-index-\\d+\\.js")).count(),

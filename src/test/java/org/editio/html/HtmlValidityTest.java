@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.editio.TestFiles;
 import org.editio.build.Builder;
@@ -39,7 +38,7 @@ class HtmlValidityTest {
 
   @Test
   void everyPageIsValidHtml5(@TempDir Path out) throws Exception {
-    new Builder().build(TestFiles.EDITION, out, EnumSet.of(Builder.Output.HTML, Builder.Output.PDF));
+    new Builder().build(TestFiles.EDITION, out, "html", "pdf");
     List<Path> pages = HtmlSiteTest.pages(out.resolve("html"));
     assertTrue(pages.size() > 100);
     assertEquals(List.of(), check(pages));
@@ -47,7 +46,7 @@ class HtmlValidityTest {
 
   @Test
   void foreignTeiPagesAreValidToo(@TempDir Path out) throws Exception {
-    new Builder().build(TestFiles.FIXTURES.resolve("foreign"), out, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(TestFiles.FIXTURES.resolve("foreign"), out, "html");
     assertEquals(List.of(), check(HtmlSiteTest.pages(out.resolve("html"))));
   }
 
