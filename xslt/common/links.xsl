@@ -30,7 +30,7 @@
 
   <!-- The edition's stable web address (edition.xml's publicationStmt/idno[@type='URL']), if any. -->
   <xsl:variable name="f:base-url" as="xs:string?"
-      select="($edition//tei:publicationStmt/tei:idno[@type = 'URL'])[1] ! normalize-space(.)[.] ! replace(., '/?$', '/')"/>
+      select="($edition//tei:publicationStmt/tei:idno[@type = 'URL'])[1] ! normalize-space(.)[.] ! (if (ends-with(., '/')) then . else . || '/')"/>
 
   <!-- The path of $key relative to the output folder, or empty. -->
   <xsl:function name="f:path" as="xs:string?">

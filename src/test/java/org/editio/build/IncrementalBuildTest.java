@@ -131,4 +131,48 @@ class IncrementalBuildTest {
     assertEquals(1, new Builder().build(edition, out, html).rendered());
     assertTrue(Files.exists(page));
   }
+
+  /**
+   * An edition's customisation counts in the recipes: its CSS is copied again (pages only name
+   * it), its fo.xsl lays out the PDFs again and leaves the HTML edition alone, a file both
+   * stylesheets include renders both; the result is a clean build's.
+   */
+  @Test
+  void aChangedCustomisationRendersWhatItAffects(@TempDir Path dir) throws Exception {
+    Path edition = dir.resolve("briefe");
+    Path source = TestFiles.ROOT.resolve("src/test/resources/editions/briefe");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path f : files.toList()) {
+        Path target = edition.resolve(source.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    Path out = dir.resolve("out");
+    new Builder().build(edition, out, BOTH);
+    Path css = edition.resolve("assets/briefe.css");
+    Files.writeString(css, Files.readString(css) + "\n.gesperrt { font-style: italic; }\n");
+    Builder.Result afterCss = new Builder().build(edition, out, BOTH);
+    assertEquals(1, afterCss.rendered(), "only the CSS file is copied again");
+    assertEquals(Files.readString(css), Files.readString(out.resolve("html/assets/edition/briefe.css")));
+
+    Path fo = edition.resolve("xslt/fo.xsl");
+    byte[] page = Files.readAllBytes(out.resolve("html/documents/brief-1802-03-03.html"));
+    byte[] pdf = Files.readAllBytes(out.resolve("pdf/documents/brief-1802-03-03.pdf"));
+    Files.writeString(fo, Files.readString(fo).replace("0.15em", "0.3em"));
+    Builder.Result afterFo = new Builder().build(edition, out, BOTH);
+    assertEquals(3, afterFo.rendered(), "two document PDFs and the volume");
+    assertArrayEquals(page, Files.readAllBytes(out.resolve("html/documents/brief-1802-03-03.html")));
+    assertNotEquals(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1),
+        new String(Files.readAllBytes(out.resolve("pdf/documents/brief-1802-03-03.pdf")), java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    Path labels = edition.resolve("xslt/labels.xsl");
+    Files.writeString(labels, Files.readString(labels).replace("'documents': 'Briefe'", "'documents': 'Schreiben'"));
+    new Builder().build(edition, out, BOTH);
+    assertTrue(Files.readString(out.resolve("html/index.html")).contains(">Schreiben</a>"));
+    assertSameAsCleanBuild(edition, out, BOTH, dir.resolve("clean"));
+  }
 }
