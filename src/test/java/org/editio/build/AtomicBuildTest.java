@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.editio.TestFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A build that is killed half-way leaves the previous output intact and usable; the next build
  * removes its leftovers and gives the same output as a clean build.
  */
+@Tag("slow")
 class AtomicBuildTest {
 
   static List<String> files(Path root) throws Exception {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.editio.TestFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An incremental build renders only what changed, and its output is byte for byte the output of
  * a clean build of the same sources: after edits, additions, deletions and renames.
  */
+@Tag("slow")
 class IncrementalBuildTest {
 
   private static final List<String> BOTH = List.of("html", "pdf");

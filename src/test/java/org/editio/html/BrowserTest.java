@@ -16,6 +16,7 @@ import org.editio.TestFiles;
 import org.editio.build.Builder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -39,6 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * file:// as a reader would: navigation, notes, registers, search, no JavaScript errors, and no
  * accessibility violations found by axe-core. Screenshots go to target/screenshots.
  */
+@Tag("slow")
 class BrowserTest {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.editio.TestFiles;
 import org.editio.build.Builder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every page of the HTML edition is valid HTML5 by the Nu HTML Checker (nu.validator), run in a
  * JVM of its own from target/vnu, where Maven copies it (its libraries would clash with editio's).
  */
+@Tag("slow")
 class HtmlValidityTest {
 
   static List<String> check(List<Path> pages) throws Exception {

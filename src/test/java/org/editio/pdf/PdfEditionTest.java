@@ -32,6 +32,7 @@ import org.editio.edition.EditionLoader;
 import org.editio.edition.TeiDocument;
 import org.editio.xml.Xml;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
@@ -41,6 +42,7 @@ import org.verapdf.pdfa.PDFAValidator;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** The PDF edition of the sample edition: the book, its per-document PDFs, archival quality. */
+@Tag("slow")
 class PdfEditionTest {
 
   @TempDir static Path out;

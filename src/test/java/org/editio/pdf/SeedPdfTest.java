@@ -19,10 +19,12 @@ import org.editio.TestFiles;
 import org.editio.build.Builder;
 import org.editio.xml.Xml;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The seed telegram's PDFs: fonts embedded, every word of the text present. */
+@Tag("slow")
 class SeedPdfTest {
 
   @TempDir static Path out;

@@ -16,6 +16,7 @@ import org.editio.Problem;
 import org.editio.TestFiles;
 import org.editio.build.Builder;
 import org.editio.cli.Main;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own xslt/ folder, and its transforms read no files, write no files of their own and see neither
  * system properties nor the environment. Its mistakes are located errors, never stack traces.
  */
+@Tag("slow")
 class EditionStylesheetTest {
 
   static final Path BRIEFE = TestFiles.ROOT.resolve("src/test/resources/editions/briefe");
