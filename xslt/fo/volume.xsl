@@ -121,7 +121,8 @@
           <xsl:for-each select="$edition//tei:editionStmt/tei:edition">
             <fo:block><xsl:value-of select="normalize-space(.)"/></fo:block>
           </xsl:for-each>
-          <fo:block space-before="4pt"><xsl:value-of select="string-join(($pub/tei:publisher, $pub/tei:date/(@when, .)[1]) ! normalize-space(.), ', ')"/></fo:block>
+          <fo:block space-before="4pt"><xsl:value-of select="string-join(($pub/tei:publisher ! normalize-space(.),
+              $pub/tei:date ! (if (@when) then f:format-iso(@when) else normalize-space(.))), ', ')"/></fo:block>
           <xsl:for-each select="$pub/tei:availability/tei:licence">
             <fo:block space-before="4pt"><xsl:value-of select="normalize-space(.)"/>
               <xsl:if test="@target"><xsl:text> </xsl:text><fo:basic-link external-destination="url('{@target}')"><xsl:value-of select="@target"/></fo:basic-link></xsl:if>

@@ -88,10 +88,6 @@ public final class Run {
     return options;
   }
 
-  public Progress progress() {
-    return progress;
-  }
-
   /** Whether nothing of an earlier build can be reused (a first or clean build). */
   public boolean fresh() {
     return reuse.fresh();
