@@ -190,7 +190,18 @@ public final class EditionLoader {
       cache.keySet().retainAll(present);
     }
 
+    if (editionFile != null && !isTei(editionFile)) {
+      problems.add(notTei(editionPath, editionFile));
+      editionFile = null;
+    }
+    String language = language(editionFile, documentFiles.stream().map(parsed::get)
+        .filter(t -> t != null && isTei(t)).toList());
     Xslt30Transformer metadata = Xml.transformer(xml.stylesheet("common/functions.xsl"));
+    try {
+      metadata.setStylesheetParameters(Map.of(new QName("language"), new net.sf.saxon.s9api.XdmAtomicValue(language)));
+    } catch (SaxonApiException e) {
+      throw new IllegalStateException("common/functions.xsl has no parameter 'language'", e);
+    }
     List<TeiDocument> documents = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
     for (Path file : documentFiles) {
@@ -211,10 +222,6 @@ public final class EditionLoader {
       }
       documents.add(doc);
     }
-    if (editionFile != null && !isTei(editionFile)) {
-      problems.add(notTei(editionPath, editionFile));
-      editionFile = null;
-    }
     problems.sort(Problem.ORDER);
     documents.sort(Comparator.comparing(TeiDocument::sortDate, EditionLoader::undatedLast)
         .thenComparing(TeiDocument::id));
@@ -226,9 +233,36 @@ public final class EditionLoader {
     XdmMap editionMetadata = editionFile == null ? null : callMetadata(metadata, editionFile);
     String published = editionMetadata == null ? "" : get(editionMetadata, "published");
     String editors = editionMetadata == null ? "" : get(editionMetadata, "editors");
+    Customisation customisation = editionPath == null ? Customisation.NONE : Customisation.of(source);
     Edition edition = new Edition(path, id, title, Optional.ofNullable(editionFile), documents, registersByUri,
-        published, editors, digests);
+        published, editors, digests, language, customisation);
     return new Loaded(edition, List.copyOf(problems), layout.size());
+  }
+
+  /** A language tag editio accepts from a file: BCP 47's shape (en, de, de-AT, sr-Latn). */
+  private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+  /**
+   * The language everything editio prints is in: edition.xml's {@code TEI/@xml:lang}, else the
+   * one most documents declare (the first of them on a tie), else English.
+   */
+  static String language(XdmNode editionFile, List<XdmNode> documents) {
+    QName lang = new QName("http://www.w3.org/XML/1998/namespace", "lang");
+    if (editionFile != null) {
+      String declared = rootElement(editionFile).getAttributeValue(lang);
+      if (declared != null && LANGUAGE.matcher(declared.strip()).matches()) {
+        return declared.strip();
+      }
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (XdmNode doc : documents) {
+      String declared = rootElement(doc).getAttributeValue(lang);
+      if (declared != null && LANGUAGE.matcher(declared.strip()).matches()) {
+        counts.merge(declared.strip(), 1, Integer::sum);
+      }
+    }
+    return counts.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
+        .map(Map.Entry::getKey).orElse("en");
   }
 
   private static int undatedLast(String a, String b) {

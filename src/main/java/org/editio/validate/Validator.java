@@ -188,11 +188,6 @@ public final class Validator {
     };
   }
 
-  /** Validates an edition already loaded (by a build). */
-  public Report validate(Edition edition) {
-    return validate(edition, Memo.NONE);
-  }
-
   /** Validates an edition already loaded, skipping the per-file checks {@code memo} knows passed. */
   public Report validate(Edition edition, Memo memo) {
     List<Problem> problems = new ArrayList<>(check(edition, memo));

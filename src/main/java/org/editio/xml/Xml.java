@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.transform.Source;
@@ -17,6 +18,8 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XsltCompiler;
 import net.sf.saxon.s9api.XsltExecutable;
 import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.lib.EnvironmentVariableResolver;
+import net.sf.saxon.lib.Feature;
 import net.sf.saxon.trans.XPathException;
 import org.editio.EditioException;
 import org.editio.Problem;
@@ -41,11 +44,35 @@ public final class Xml {
 
   private final Processor processor = quietProcessor();
   private final Map<String, XsltExecutable> stylesheets = new ConcurrentHashMap<>();
+  /** Editions' own stylesheets, by folder, name and digest of their content. */
+  private final Map<String, XsltExecutable> editionStylesheets = new ConcurrentHashMap<>();
 
-  /** Saxon's own error printing is off: editio reports every problem itself, located. */
+  /**
+   * Saxon's own error printing is off: editio reports every problem itself, located. No
+   * stylesheet (an edition's own among them, which is untrusted code) reaches outside its
+   * transform: no extension functions or instructions, no Java system properties through
+   * system-property(), no xsl:result-document (Saxon refuses to compile it), no environment
+   * variables, no collection().
+   */
   private static Processor quietProcessor() {
     Processor p = new Processor(false);
-    p.getUnderlyingConfiguration().setErrorReporterFactory(config -> error -> { });
+    net.sf.saxon.Configuration config = p.getUnderlyingConfiguration();
+    config.setErrorReporterFactory(c -> error -> { });
+    p.setConfigurationProperty(Feature.ALLOW_EXTERNAL_FUNCTIONS, false);
+    p.setConfigurationProperty(Feature.ENVIRONMENT_VARIABLE_RESOLVER, new EnvironmentVariableResolver() {
+      @Override
+      public java.util.Set<String> getAvailableEnvironmentVariables() {
+        return java.util.Set.of();
+      }
+
+      @Override
+      public String getEnvironmentVariable(String name) {
+        return null;
+      }
+    });
+    config.setCollectionFinder((context, uri) -> {
+      throw new XPathException("collection() is not available to editio's stylesheets (" + uri + ")");
+    });
     return p;
   }
 
@@ -168,6 +195,111 @@ public final class Xml {
     }
   }
 
+  /**
+   * An edition's own stylesheet ({@code EDITION/xslt/html.xsl} and the like), compiled once for
+   * each content ({@code digest}, which covers the files it may import). It may import editio's
+   * stylesheets by their stable addresses ({@code editio:html.xsl}, {@code editio:fo.xsl}: any
+   * module below editio's xslt/) and files inside {@code folder}, nothing else. Its transforms run
+   * as every renderer does ({@link #renderer}): it reads nothing and writes only where editio lets it.
+   *
+   * @throws EditioException with every compile error, located in the edition's files
+   */
+  public XsltExecutable editionStylesheet(Path folder, String name, String digest) throws EditioException {
+    Path root;
+    try {
+      root = folder.toRealPath();
+    } catch (IOException e) {
+      throw EditioException.io(folder, "cannot read: " + e.getMessage());
+    }
+    String key = root + "/" + name + "#" + digest;
+    XsltExecutable known = editionStylesheets.get(key);
+    if (known != null) {
+      return known;
+    }
+    // a new version of the file replaces the compiled old one (editio serve compiles after each edit)
+    editionStylesheets.keySet().removeIf(k -> k.startsWith(root + "/" + name + "#"));
+    List<Problem> problems = new java.util.ArrayList<>();
+    XsltCompiler compiler = processor.newXsltCompiler();
+    compiler.setErrorReporter(error -> {
+      if (!error.isWarning()) {
+        problems.add(compileProblem(root, error.getLocation() == null ? null : error.getLocation().getSystemId(),
+            error.getLocation() == null ? 0 : error.getLocation().getLineNumber(),
+            error.getLocation() == null ? 0 : error.getLocation().getColumnNumber(), error.getMessage()));
+      }
+    });
+    compiler.setURIResolver((href, base) -> editionSource(root, href, base));
+    Path file = root.resolve(name);
+    try {
+      XsltExecutable compiled = compiler.compile(new StreamSource(file.toFile()));
+      editionStylesheets.put(key, compiled);
+      return compiled;
+    } catch (SaxonApiException e) {
+      if (problems.isEmpty()) {
+        problems.add(Problem.error(file, 1, 1, "the stylesheet does not compile: " + e.getMessage()));
+      }
+      throw new EditioException(EditioException.INPUT, problems);
+    }
+  }
+
+  /** The scheme of the stable addresses of editio's stylesheets for editions: editio:html.xsl. */
+  public static final String EDITIO_SCHEME = "editio";
+
+  /**
+   * What an edition's stylesheet may import: editio's packaged stylesheets and the files of its
+   * own xslt/ folder (symbolic links that lead out of it are out of it).
+   */
+  private static Source editionSource(Path root, String href, String base) throws javax.xml.transform.TransformerException {
+    URI uri;
+    try {
+      uri = base == null || base.isEmpty() ? new URI(href) : new URI(base).resolve(new URI(href));
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      throw new javax.xml.transform.TransformerException("not a valid address: " + href);
+    }
+    if (EDITIO_SCHEME.equals(uri.getScheme())) {
+      String path = uri.getSchemeSpecificPart().replaceFirst("^/+", "");
+      uri = URI.create(CLASSPATH_SCHEME + ":/" + STYLESHEET_ROOT + path);
+    }
+    if (CLASSPATH_SCHEME.equals(uri.getScheme())) {
+      String path = uri.normalize().getPath();
+      if (path != null && path.startsWith("/" + STYLESHEET_ROOT) && !path.contains("..") && path.endsWith(".xsl")) {
+        try {
+          return classpathSource(uri.normalize());
+        } catch (IllegalStateException e) {
+          throw new javax.xml.transform.TransformerException("editio has no stylesheet " + href
+              + " (its stylesheets for editions are editio:html.xsl and editio:fo.xsl)");
+        }
+      }
+    } else if ("file".equals(uri.getScheme())) {
+      try {
+        Path target = Path.of(uri).toRealPath();
+        if (target.startsWith(root) && Files.isRegularFile(target)) {
+          return new StreamSource(target.toFile());
+        }
+      } catch (IOException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        // not a readable file inside the folder: refused below
+      }
+    }
+    throw new javax.xml.transform.TransformerException("an edition's stylesheet may import only editio's stylesheets"
+        + " (editio:html.xsl, editio:fo.xsl) and files inside " + Problem.displayPath(root) + "; not " + href);
+  }
+
+  private static Problem compileProblem(Path root, String systemId, int line, int column, String raw) {
+    String message = raw != null && raw.contains("disabled when extension functions are disabled")
+        ? "an edition's stylesheet writes no files of its own and calls no extension functions: " + raw
+        : raw;
+    Path file = root;
+    if (systemId != null && systemId.startsWith("file:")) {
+      try {
+        file = Path.of(URI.create(systemId));
+      } catch (IllegalArgumentException e) {
+        // keep the folder
+      }
+    } else if (systemId != null) {
+      return Problem.error(root, Math.max(line, 1), Math.max(column, 1), message + " (in " + systemId + ")");
+    }
+    return Problem.error(file, Math.max(line, 1), Math.max(column, 1), message);
+  }
+
   private static StreamSource classpathSource(URI uri) {
     if (!CLASSPATH_SCHEME.equals(uri.getScheme())) {
       throw new IllegalArgumentException("stylesheets import only packaged modules, not " + uri);
@@ -188,6 +320,27 @@ public final class Xml {
     Xslt30Transformer t = stylesheet.load30();
     t.setErrorReporter(error -> { });
     t.setMessageHandler(message -> { });
+    return t;
+  }
+
+  /**
+   * A transformer of a stylesheet that renders the edition (editio's own, or the edition's that
+   * imports it): it reads nothing at run time (doc(), document(), unparsed-text() and the like are
+   * refused: everything a renderer needs comes as parameters) and writes nothing but its result
+   * (xsl:result-document is refused when such a stylesheet is compiled; this is the second lock).
+   */
+  public Xslt30Transformer renderer(XsltExecutable stylesheet) {
+    Xslt30Transformer t = transformer(stylesheet);
+    t.setResourceResolver(request -> {
+      throw new XPathException("a stylesheet that renders the edition reads no files (" + request.uri + ")");
+    });
+    t.setUnparsedTextResolver((uri, encoding, config) -> {
+      throw new XPathException("a stylesheet that renders the edition reads no files (" + uri + ")");
+    });
+    t.setResultDocumentHandler(uri -> {
+      throw new net.sf.saxon.trans.UncheckedXPathException(new XPathException(
+          "a stylesheet that renders the edition writes no files of its own (" + uri + ")"));
+    });
     return t;
   }
 

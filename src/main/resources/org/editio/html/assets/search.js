@@ -64,8 +64,9 @@
       } catch (e) {
         results = search(query.replace(/[~^:*+\-]/g, ' '));
       }
-      status.textContent = results.length === 0 ? 'No document matches.'
-        : results.length + (results.length === 1 ? ' document matches.' : ' documents match.');
+      // the words come from the page (the edition's language): data-none, data-one, data-many
+      status.textContent = status.getAttribute(results.length === 0 ? 'data-none'
+        : results.length === 1 ? 'data-one' : 'data-many').replace('{1}', results.length);
       results.forEach(function (result) {
         var doc = result.doc;
         var li = document.createElement('li');

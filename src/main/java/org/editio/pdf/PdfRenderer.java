@@ -1,0 +1,92 @@
+package org.editio.pdf;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Date;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import org.apache.fop.apps.FOPException;
+import org.editio.EditioException;
+import org.editio.Problem;
+import org.editio.output.Run;
+import org.editio.xml.Params;
+
+/**
+ * What the PDF outputs share: one FOP factory (per creation date: in practice one per builder,
+ * kept between builds), the stylesheet parameters and recipe context of print, and laying out
+ * one PDF as PDF/A-2b with its fonts checked and its bytes made reproducible. XSL-FO goes from
+ * Saxon straight into FOP as SAX events, with no intermediate file.
+ */
+public final class PdfRenderer {
+
+  /** The stylesheet of every PDF; an edition replaces it with EDITION/xslt/fo.xsl. */
+  static final String STYLESHEET = "fo.xsl";
+
+  private Fop fop;
+  private Date fopDate;
+
+  /** The FOP factory for PDFs created at {@code created}. */
+  synchronized Fop fop(Date created) {
+    if (fop == null || !created.equals(fopDate)) {
+      fop = new Fop(created);
+      fopDate = created;
+    }
+    return fop;
+  }
+
+  /** What every PDF of the edition depends on besides its documents. */
+  static String context(Run run) {
+    return run.recipe(STYLESHEET).add("page-size", run.options().pageSize()).add("print", run.options().print())
+        .add("created", run.options().created().getTime()).hex();
+  }
+
+  static Params params(Run run) {
+    return run.params().put("page-size", run.options().pageSize()).put("print", run.options().print());
+  }
+
+  /** A transformer of the PDFs' stylesheet (the edition's own fo.xsl, if it has one) with these parameters. */
+  static Xslt30Transformer transformer(Run run, Path source, Params params) throws EditioException {
+    Xslt30Transformer t = run.transformer(STYLESHEET);
+    try {
+      t.setStylesheetParameters(params.asMap());
+    } catch (SaxonApiException e) {
+      throw new EditioException(EditioException.INPUT, Problem.error(source, "cannot lay out the PDF: " + e.getMessage()));
+    }
+    return t;
+  }
+
+  /** Lays out one PDF and writes it; returns its page count. */
+  int render(Run run, Path source, Path pdf, Fop.Metadata metadata, Fop.FoSource fo) throws EditioException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    Fop.Job job;
+    try {
+      job = fop(run.options().created()).newJob(out, metadata);
+      fo.writeTo(job.handler());
+    } catch (SaxonApiException | FOPException e) {
+      throw new EditioException(EditioException.INPUT,
+          Problem.error(source, "cannot lay out " + pdf.getFileName() + ": " + rootMessage(e)));
+    }
+    if (!job.fontProblems().isEmpty()) {
+      throw new EditioException(EditioException.INPUT, job.fontProblems().stream()
+          .map(m -> Problem.error(source, pdf.getFileName() + ": " + m
+              + " (the embedded fonts lack this character; the PDF would print it as '#')"))
+          .toList());
+    }
+    try {
+      Files.write(pdf, Reproducible.apply(out.toByteArray(), run.options().created()));
+    } catch (IOException e) {
+      throw EditioException.io(pdf, "cannot write the PDF: " + e.getMessage());
+    }
+    return job.pageCount();
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+}
