@@ -37,13 +37,17 @@
     <xsl:sequence select="if ($t) then $t else f:doc-id($tei)"/>
   </xsl:function>
 
-  <!-- The date element that dates a document: its dateline, else the header's creation or sending date. -->
+  <!--
+    The date element that dates a document: when it was sent (correspDesc), else its dateline, else
+    the header's creation date (TEI without correspDesc). The editorial rule corresp-date keeps the
+    first two alike in an edition.
+  -->
   <xsl:function name="f:document-date" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="(
+      f:sending($tei)/tei:date[@when or @from or @notBefore],
       $tei/tei:text//tei:dateline//tei:date[@when or @from or @notBefore],
-      $tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date[@when or @from or @notBefore],
-      $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']/tei:date[@when or @from or @notBefore]
+      $tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date[@when or @from or @notBefore]
       )[1]"/>
   </xsl:function>
 
@@ -114,25 +118,44 @@
     <xsl:sequence select="($names[@type = 'standard'], $names)[1] ! normalize-space(.)"/>
   </xsl:function>
 
-  <!-- The register entry of the sender / addressee of a letter or telegram, as a display name. -->
-  <xsl:function name="f:party" as="xs:string?">
+  <!-- A document's sending: correspDesc's correspAction of type sent. -->
+  <xsl:function name="f:sending" as="element(tei:correspAction)?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent'][1]"/>
+  </xsl:function>
+
+  <!--
+    The name elements of a document's sender ($role 'sender') or addressees ('addressee'): those of
+    correspDesc (correspAction sent, received), else, for TEI without correspDesc, the participants
+    of particDesc with that @role (their first name).
+  -->
+  <xsl:function name="f:parties" as="element()*">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="role" as="xs:string"/>
     <xsl:variable name="pd" select="$tei/tei:teiHeader/tei:profileDesc"/>
-    <xsl:variable name="action-type" select="if ($role = 'sender') then 'sent' else 'received'"/>
-    <xsl:variable name="names" select="
-      $pd/tei:particDesc//(tei:person | tei:org)[@role = $role]/(tei:persName | tei:orgName)[1],
-      $pd/tei:correspDesc/tei:correspAction[@type = $action-type]/(tei:persName | tei:orgName)"/>
+    <xsl:variable name="action" select="$pd/tei:correspDesc/tei:correspAction[@type = (if ($role = 'sender') then 'sent' else 'received')]"/>
+    <xsl:sequence select="if ($pd/tei:correspDesc) then $action/(tei:persName | tei:orgName | tei:name)
+                          else $pd/tei:particDesc//(tei:person | tei:org)[tokenize(@role) = $role]/(tei:persName | tei:orgName)[1]"/>
+  </xsl:function>
+
+  <!-- The sender / addressees of a letter or telegram, as the document names them (display text). -->
+  <xsl:function name="f:party" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:variable name="names" select="f:parties($tei, $role)"/>
     <xsl:sequence select="if ($names) then string-join($names ! normalize-space(.), '; ') else ()"/>
   </xsl:function>
 
-  <!-- The place a document was written, from its header. -->
+  <!-- The name element of the place a document was sent from (correspDesc), else written at (creation). -->
+  <xsl:function name="f:place-name" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(f:sending($tei)/tei:placeName, $tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:placeName)[1]"/>
+  </xsl:function>
+
+  <!-- The place a document was sent from or written at, from its header. -->
   <xsl:function name="f:place" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="pd" select="$tei/tei:teiHeader/tei:profileDesc"/>
-    <xsl:sequence select="($pd/tei:creation//tei:placeName,
-                           $pd/tei:correspDesc/tei:correspAction[@type='sent']/tei:placeName)[1]
-                          ! normalize-space(.)"/>
+    <xsl:sequence select="f:place-name($tei) ! normalize-space(.)"/>
   </xsl:function>
 
   <!-- edition.xml, when the edition has one. -->

@@ -27,7 +27,7 @@
   -->
   <xsl:variable name="mentions" as="map(xs:string, element()*)">
     <xsl:map>
-      <xsl:for-each-group select="for $d in $docs return ($d/tei:text//*[@ref], $d/tei:teiHeader/tei:profileDesc/tei:particDesc//*[@corresp])"
+      <xsl:for-each-group select="for $d in $docs return ($d/tei:text//*[@ref], $d/tei:teiHeader/tei:profileDesc/(tei:correspDesc//*[@ref] | tei:particDesc//*[@corresp]))"
           group-by="tokenize((@ref, @corresp)[1]) ! f:pointer-key(., current())">
         <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
       </xsl:for-each-group>
@@ -52,7 +52,7 @@
         '|parties', $tei ! f:party(., 'sender'), '|', $tei ! f:party(., 'addressee'),
         '|calendar', $tei ! string(f:is-calendar(.)),
         '|mentions',
-        for $n in ($tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc/tei:particDesc//*[@corresp])
+        for $n in ($tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc/(tei:correspDesc//*[@ref] | tei:particDesc//*[@corresp]))
         return string-join((($n/@ref, $n/@corresp)[1], $n/@xml:id, if ($n/ancestor::tei:text) then f:mention-id($n) else '-'), ' ')
       ), '&#10;')"/>
   </xsl:function>
