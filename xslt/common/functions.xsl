@@ -274,7 +274,7 @@
       'title': f:title($tei),
       'sort-date': if ($date and not(f:is-vague($date))) then f:date-sort-key($date) else '',
       'date': if ($date) then f:format-date($date) else '',
-      'published': string(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/(@when, .))[1]),
+      'published': string(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date)[1] ! (@when, .)[1]),
       'editors': string-join($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/(tei:editor, tei:respStmt/tei:name) ! normalize-space(.), ', ')
     }"/>
   </xsl:function>

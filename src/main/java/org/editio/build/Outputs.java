@@ -1,6 +1,7 @@
 package org.editio.build;
 
 import java.util.List;
+import org.editio.cmif.CmifPublisher;
 import org.editio.html.HtmlPublisher;
 import org.editio.output.Publisher;
 import org.editio.pdf.PdfDocumentsPublisher;
@@ -22,6 +23,7 @@ public final class Outputs {
     return List.of(
         new HtmlPublisher(),
         new PdfDocumentsPublisher(pdf),
-        new PdfVolumePublisher(pdf));
+        new PdfVolumePublisher(pdf),
+        new CmifPublisher());
   }
 }
