@@ -219,6 +219,30 @@
     <xsl:sequence select="f:doc-id($name) || '-m' || (count(key('f:text-mentions', 'all', root($name))[. &lt;&lt; $name]) + 1)"/>
   </xsl:function>
 
+  <!--
+    The names of a document that point into the registers: the names of its text with @ref, then
+    the parties of its correspondence (correspDesc's names, particDesc's participants). Register
+    pages and indexes list a document under every entry it names here.
+  -->
+  <xsl:function name="f:mentions-of" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc/(tei:correspDesc//*[@ref] | tei:particDesc//*[@corresp])"/>
+  </xsl:function>
+
+  <!--
+    Every mention of a register entry in $docs, by the entry's key (file URI # id), in the order of
+    the documents. Grouped in one pass: merging one-entry maps with 'combine' copied the growing
+    sequence of a frequent entry at every mention.
+  -->
+  <xsl:function name="f:mentions" as="map(xs:string, element()*)">
+    <xsl:param name="docs" as="element()*"/>
+    <xsl:map>
+      <xsl:for-each-group select="$docs ! f:mentions-of(.)" group-by="tokenize((@ref, @corresp)[1]) ! f:pointer-key(., current())">
+        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:function>
+
   <!-- The key of the register an entry stands in (the file's URI, as $registers has it). -->
   <xsl:function name="f:register-key" as="xs:string">
     <xsl:param name="entry" as="node()"/>

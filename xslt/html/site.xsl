@@ -20,19 +20,8 @@
 
   <xsl:variable name="docs" select="$documents ! tei:TEI"/>
 
-  <!--
-    Every mention of a register entry, by the entry's key (file URI # id), in the order of the
-    documents. Grouped in one pass: merging one-entry maps with 'combine' copied the growing
-    sequence of a frequent entry at every mention.
-  -->
-  <xsl:variable name="mentions" as="map(xs:string, element()*)">
-    <xsl:map>
-      <xsl:for-each-group select="for $d in $docs return ($d/tei:text//*[@ref], $d/tei:teiHeader/tei:profileDesc/(tei:correspDesc//*[@ref] | tei:particDesc//*[@corresp]))"
-          group-by="tokenize((@ref, @corresp)[1]) ! f:pointer-key(., current())">
-        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
-      </xsl:for-each-group>
-    </xsl:map>
-  </xsl:variable>
+  <!-- Every mention of a register entry, by the entry's key (file URI # id), in the order of the documents. -->
+  <xsl:variable name="mentions" as="map(xs:string, element()*)" select="f:mentions($docs)"/>
 
   <!--
     Everything the edition's pages read from one document, as one string. A build compares these
@@ -52,7 +41,7 @@
         '|parties', $tei ! f:party(., 'sender'), '|', $tei ! f:party(., 'addressee'),
         '|calendar', $tei ! string(f:is-calendar(.)),
         '|mentions',
-        for $n in ($tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc/(tei:correspDesc//*[@ref] | tei:particDesc//*[@corresp]))
+        for $n in f:mentions-of($tei)
         return string-join((($n/@ref, $n/@corresp)[1], $n/@xml:id, if ($n/ancestor::tei:text) then f:mention-id($n) else '-'), ' ')
       ), '&#10;')"/>
   </xsl:function>

@@ -2,6 +2,7 @@ package org.editio.build;
 
 import java.util.List;
 import org.editio.cmif.CmifPublisher;
+import org.editio.epub.EpubPublisher;
 import org.editio.html.HtmlPublisher;
 import org.editio.output.Publisher;
 import org.editio.pdf.PdfDocumentsPublisher;
@@ -24,6 +25,7 @@ public final class Outputs {
         new HtmlPublisher(),
         new PdfDocumentsPublisher(pdf),
         new PdfVolumePublisher(pdf),
+        new EpubPublisher(),
         new CmifPublisher());
   }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       HtmlCommand.class,
       PdfCommand.class,
+      EpubCommand.class,
       CmifCommand.class,
       ImportCommand.class,
       CalendarCommand.class,

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.editio.Digest;
 import org.editio.EditioException;
@@ -19,7 +18,6 @@ import org.editio.output.OutputLayout;
 import org.editio.output.Publisher;
 import org.editio.output.Run;
 import org.editio.output.Run.Target;
-import org.editio.xml.Xml;
 
 /**
  * The edition's correspondence metadata in the Correspondence Metadata Interchange Format
@@ -58,7 +56,7 @@ public final class CmifPublisher implements Publisher {
     OutputLayout layout = run.layout();
     Map<String, String> links = layout.siteLinks();
     links.put("cmif:file", layout.cmif());
-    String baseUrl = baseUrl(run);
+    String baseUrl = edition.baseUrl().orElse(null);
     String id = sourceId(edition, baseUrl);
     String published = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
         Instant.ofEpochMilli(run.options().created().getTime()).atOffset(ZoneOffset.UTC));
@@ -80,23 +78,6 @@ public final class CmifPublisher implements Publisher {
             Problem.error(edition.source(), "cannot write the correspondence metadata (CMIF): " + e.getMessage()));
       }
     })));
-  }
-
-  /** The edition's base URL, as {@code xslt/common/links.xsl} reads it; null when it has none. */
-  private static String baseUrl(Run run) throws EditioException {
-    var file = run.edition().editionFile();
-    if (file.isEmpty()) {
-      return null;
-    }
-    try {
-      XPathCompiler xp = file.get().getProcessor().newXPathCompiler();
-      xp.declareNamespace("tei", Xml.TEI_NS);
-      String url = xp.evaluateSingle("normalize-space((//tei:publicationStmt/tei:idno[@type = 'URL'])[1])", file.get())
-          .getStringValue();
-      return url.isEmpty() ? null : url;
-    } catch (SaxonApiException e) {
-      throw new EditioException(EditioException.INPUT, Problem.error(run.edition().source(), e.getMessage()));
-    }
   }
 
   /**

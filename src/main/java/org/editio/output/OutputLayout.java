@@ -169,6 +169,7 @@ public final class OutputLayout {
   /** Every entry of the book a chapter may link to, by the keys of {@code xslt/common/links.xsl}. */
   public Map<String, String> epubLinks() {
     Map<String, String> links = new LinkedHashMap<>();
+    links.put("epub:package", epubPackage());
     for (String entry : List.of("nav", "ncx", "cover", "cover-image", "title", "introduction", "style")) {
       links.put("epub:" + entry, epubEntry(entry));
     }
