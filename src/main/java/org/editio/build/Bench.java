@@ -18,6 +18,8 @@ import org.editio.Problem;
 import org.editio.edition.Edition;
 import org.editio.edition.EditionLoader;
 import org.editio.edition.TeiDocument;
+import org.editio.cmif.CmifPublisher;
+import org.editio.epub.EpubPublisher;
 import org.editio.html.HtmlPublisher;
 import org.editio.pdf.PdfDocumentsPublisher;
 import org.editio.pdf.PdfRenderer;
@@ -45,7 +47,7 @@ public final class Bench {
   }
 
   /** The stages editio bench knows, in the order they run. */
-  public static final List<String> STAGES = List.of("validate", "html", "pdf", "volume", "rebuild");
+  public static final List<String> STAGES = List.of("validate", "html", "pdf", "volume", "epub", "cmif", "rebuild");
 
   /** A step whose time is measured; returns how many items it processed. */
   @FunctionalInterface
@@ -60,13 +62,16 @@ public final class Bench {
     HtmlPublisher html = new HtmlPublisher();
     PdfDocumentsPublisher pdfs = new PdfDocumentsPublisher(pdf);
     PdfVolumePublisher volume = new PdfVolumePublisher(pdf);
-    try (Builder builder = new Builder(List.of(html, pdfs, volume))) {
-      return run(builder, html, pdfs, volume, sample, documents, stages, work);
+    EpubPublisher epub = new EpubPublisher();
+    CmifPublisher cmif = new CmifPublisher();
+    try (Builder builder = new Builder(List.of(html, pdfs, volume, epub, cmif))) {
+      return run(builder, html, pdfs, volume, epub, cmif, sample, documents, stages, work);
     }
   }
 
   private static List<Measure> run(Builder builder, HtmlPublisher html, PdfDocumentsPublisher pdfs,
-      PdfVolumePublisher volume, Path sample, int documents, List<String> stages, Path work) throws EditioException {
+      PdfVolumePublisher volume, EpubPublisher epub, CmifPublisher cmif, Path sample, int documents, List<String> stages,
+      Path work) throws EditioException {
     Path edition = Generator.generate(sample, documents, work.resolve("edition"));
     Xml xml = new Xml();
     List<Measure> results = new ArrayList<>();
@@ -103,6 +108,18 @@ public final class Bench {
       results.add(measure("volume", "pages", () -> {
         builder.publish(e, volume, work.resolve("pdf-out"));
         return volume.pages();
+      }));
+    }
+    if (stages.contains("epub")) {
+      results.add(measure("epub", "documents", () -> {
+        builder.publish(e, epub, work.resolve("epub-out"));
+        return e.documents().size();
+      }));
+    }
+    if (stages.contains("cmif")) {
+      results.add(measure("cmif", "documents", () -> {
+        builder.publish(e, cmif, work.resolve("cmif-out"));
+        return e.documents().size();
       }));
     }
     if (stages.contains("rebuild")) {

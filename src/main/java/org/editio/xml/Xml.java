@@ -266,7 +266,7 @@ public final class Xml {
           return classpathSource(uri.normalize());
         } catch (IllegalStateException e) {
           throw new javax.xml.transform.TransformerException("editio has no stylesheet " + href
-              + " (its stylesheets for editions are editio:html.xsl and editio:fo.xsl)");
+              + " (its stylesheets for editions are editio:html.xsl, editio:fo.xsl, editio:epub.xsl and editio:cmif.xsl)");
         }
       }
     } else if ("file".equals(uri.getScheme())) {
@@ -280,7 +280,7 @@ public final class Xml {
       }
     }
     throw new javax.xml.transform.TransformerException("an edition's stylesheet may import only editio's stylesheets"
-        + " (editio:html.xsl, editio:fo.xsl) and files inside " + Problem.displayPath(root) + "; not " + href);
+        + " (editio:html.xsl, editio:fo.xsl, editio:epub.xsl, editio:cmif.xsl) and files inside " + Problem.displayPath(root) + "; not " + href);
   }
 
   private static Problem compileProblem(Path root, String systemId, int line, int column, String raw) {
