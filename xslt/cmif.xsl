@@ -57,7 +57,7 @@
   -->
   <xsl:function name="f:web-address" as="xs:string?">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="$f:base-url ! f:href(f:path('html:home'), $key) ! resolve-uri(., $f:base-url)
+    <xsl:sequence select="$f:web-base-url ! f:href(f:path('html:home'), $key) ! resolve-uri(., $f:web-base-url)
                           ! replace(., '^([A-Za-z][A-Za-z0-9+.-]*://[^/]+)(/\.\.)+/', '$1/')"/>
   </xsl:function>
 
@@ -90,7 +90,7 @@
             <publisher>
               <xsl:variable name="publisher" select="(($pub/tei:publisher ! normalize-space(.))[.], $editors, $edition-title)[1]"/>
               <xsl:choose>
-                <xsl:when test="exists($f:base-url)"><ref target="{$f:base-url}"><xsl:value-of select="$publisher"/></ref></xsl:when>
+                <xsl:when test="exists($f:web-base-url)"><ref target="{$f:web-base-url}"><xsl:value-of select="$publisher"/></ref></xsl:when>
                 <xsl:otherwise><xsl:value-of select="$publisher"/></xsl:otherwise>
               </xsl:choose>
             </publisher>
@@ -115,14 +115,14 @@
                 $edition-title,
                 normalize-space($edition//tei:editionStmt/tei:edition)[.],
                 normalize-space($pub/tei:date)[.]), ', ')"/>
-              <xsl:for-each select="$f:base-url">
+              <xsl:for-each select="$f:web-base-url">
                 <xsl:text>, </xsl:text><ref target="{.}"><xsl:value-of select="."/></ref>
               </xsl:for-each>
             </bibl>
           </sourceDesc>
         </fileDesc>
         <profileDesc>
-          <xsl:if test="empty($f:base-url) and exists($correspondence)">
+          <xsl:if test="empty($f:web-base-url) and exists($correspondence)">
             <xsl:comment> The edition has no base URL (edition.xml: publicationStmt/idno[@type='URL']): its documents are identified by their ids (@key), not by addresses. </xsl:comment>
           </xsl:if>
           <xsl:apply-templates select="$correspondence" mode="m:cmif"/>

@@ -200,10 +200,19 @@
         <xsl:for-each select="$licence">
           <dc:rights><xsl:value-of select="normalize-space(.)"/></dc:rights>
         </xsl:for-each>
-        <xsl:for-each select="$f:base-url">
+        <xsl:for-each select="$f:web-base-url">
           <dc:source><xsl:value-of select="."/></dc:source>
         </xsl:for-each>
         <meta property="dcterms:modified"><xsl:value-of select="$modified"/></meta>
+        <!-- what the book offers a reader who does not see it (EPUB Accessibility 1.1, schema.org terms) -->
+        <meta property="schema:accessMode">textual</meta>
+        <meta property="schema:accessMode">visual</meta>
+        <meta property="schema:accessModeSufficient">textual</meta>
+        <xsl:for-each select="('tableOfContents', 'readingOrder', 'structuralNavigation', 'alternativeText', 'displayTransformability')">
+          <meta property="schema:accessibilityFeature"><xsl:value-of select="."/></meta>
+        </xsl:for-each>
+        <meta property="schema:accessibilityHazard">none</meta>
+        <meta property="schema:accessibilitySummary"><xsl:value-of select="f:label('a11y-summary')"/></meta>
         <!-- EPUB 2 reading systems find the cover by this -->
         <meta name="cover" content="{f:item-id('epub:cover-image')}"/>
       </metadata>
@@ -396,20 +405,24 @@
           <xsl:for-each select="$edition//tei:titleStmt/tei:respStmt">
             <p class="editors"><xsl:value-of select="normalize-space(tei:resp) || ' ' || string-join(tei:name ! normalize-space(.), ', ')"/></p>
           </xsl:for-each>
-          <p class="publisher"><xsl:value-of select="string-join(($pub/tei:publisher, $pub/tei:date) ! normalize-space(.), ' · ')"/></p>
+          <xsl:for-each select="string-join(($pub/tei:publisher, $pub/tei:date) ! normalize-space(.)[.], ' · ')[.]">
+            <p class="publisher"><xsl:value-of select="."/></p>
+          </xsl:for-each>
         </section>
         <section class="imprint" epub:type="imprint">
           <xsl:for-each select="$edition//tei:editionStmt/tei:edition">
             <p><xsl:value-of select="normalize-space(.)"/></p>
           </xsl:for-each>
-          <p><xsl:value-of select="string-join(($pub/tei:publisher ! normalize-space(.),
-              $pub/tei:date ! (if (@when) then f:format-iso(@when) else normalize-space(.))), ', ')"/></p>
+          <xsl:for-each select="string-join(($pub/tei:publisher ! normalize-space(.),
+              $pub/tei:date ! (if (@when) then f:format-iso(@when) else normalize-space(.)))[.], ', ')[.]">
+            <p><xsl:value-of select="."/></p>
+          </xsl:for-each>
           <xsl:for-each select="$pub/tei:availability/tei:licence">
             <p class="licence"><xsl:value-of select="normalize-space(.)"/>
               <xsl:for-each select="f:safe-url(@target)"><xsl:text> </xsl:text><a href="{.}"><xsl:value-of select="."/></a></xsl:for-each>
             </p>
           </xsl:for-each>
-          <xsl:for-each select="$f:base-url">
+          <xsl:for-each select="$f:web-base-url">
             <p class="online"><a href="{.}"><xsl:value-of select="."/></a></p>
           </xsl:for-each>
           <p class="colophon"><xsl:value-of select="f:label('colophon-epub')"/></p>

@@ -249,14 +249,15 @@
   </xsl:template>
 
   <!--
-    An image is a resource of the book or nothing: EPUB reading systems load no remote images,
-    and editio packs no files the edition did not give it (issue 12: images). What the image
-    shows stays in the text as its description.
+    An image: EPUB reading systems load no remote images, and editio packs no image files yet
+    (issue 12), so a web image is a link to it; its description (figDesc) is in the text already.
   -->
   <xsl:template name="b:graphic">
     <xsl:param name="src" as="xs:string?"/>
     <xsl:param name="alt" as="xs:string"/>
-    <xsl:if test="normalize-space($alt)"><span class="tei-graphic gen"><xsl:value-of select="'[' || $alt || ']'"/></span></xsl:if>
+    <xsl:if test="matches(string($src), '^https?://', 'i')">
+      <a class="tei-graphic gen" href="{$src}"><xsl:value-of select="'[' || f:label('image') || ']'"/></a>
+    </xsl:if>
   </xsl:template>
 
   <!-- A note's mark: an EPUB note reference to the note's aside (f:notes), which links back. -->

@@ -64,7 +64,7 @@ public final class CmifPublisher implements Publisher {
     edition.documents().forEach(d -> recipe.add(d.id(), d.digest()));
     if (baseUrl == null && !edition.documents().isEmpty()) {
       run.warn(new Problem(edition.editionFile().isPresent() ? edition.source().resolve("edition.xml") : edition.source(),
-          0, 0, Problem.Severity.WARNING, "the edition has no base URL (publicationStmt/idno[@type='URL'] in edition.xml): "
+          0, 0, Problem.Severity.WARNING, "the edition has no base URL (an http(s) address in publicationStmt/idno[@type='URL'] of edition.xml): "
               + layout.cmif() + " identifies its documents by id, not by address, and correspSearch cannot link to them", "cmif"));
     }
     run.render("cmif", List.of(new Target(layout.cmif(), recipe.hex(), file -> {

@@ -17,7 +17,8 @@ import java.util.zip.ZipOutputStream;
  * extra fields, then {@code META-INF/container.xml} pointing to the package document, then the
  * book's files. Written with the JDK's zip, reproducibly: entries in the order given, every entry
  * dated with the same local time (DOS time only, so that no time zone and no extended-timestamp
- * field enters the bytes), one compression level.
+ * field enters the bytes; an edition without a date, built at the epoch, is dated 1980-01-01 00:00:02,
+ * the first time DOS time holds), one compression level.
  */
 final class Ocf {
 
@@ -45,8 +46,14 @@ final class Ocf {
     }
   }
 
+  /**
+   * The earliest time written as DOS time alone: the JDK writes an earlier one, and 1980-01-01
+   * 00:00:00 itself (its mark for "before 1980"), as an extended-timestamp extra field.
+   */
+  static final LocalDateTime DOS_EPOCH = LocalDateTime.of(1980, 1, 1, 0, 0, 2);
+
   private static void put(ZipOutputStream zip, ZipEntry entry, byte[] bytes, LocalDateTime time) throws IOException {
-    entry.setTimeLocal(time);
+    entry.setTimeLocal(time.isBefore(DOS_EPOCH) ? DOS_EPOCH : time);
     zip.putNextEntry(entry);
     zip.write(bytes);
     zip.closeEntry();

@@ -118,6 +118,35 @@ class EpubTest {
     assertEquals("3. März 1802", eval(letter, "//h:dl[@class = 'metadata gen']/h:dd[1]"));
   }
 
+  /**
+   * TEI without an edition (a folder of foreign TEI, one with markup that tries to inject script):
+   * a valid book all the same, with nothing that runs.
+   */
+  @Test
+  void looseAndHostileTeiMakeAValidBookWithNothingThatRuns(@TempDir Path dir) throws Exception {
+    try (Builder builder = new Builder()) {
+      builder.build(TestFiles.FIXTURES.resolve("foreign"), dir, "epub");
+    }
+    Path loose;
+    try (var files = java.nio.file.Files.list(dir.resolve("epub"))) {
+      loose = files.findFirst().orElseThrow();
+    }
+    EpubCheckRun check = EpubCheckRun.of(loose);
+    assertTrue(check.clean(), check.messages());
+    Map<String, byte[]> book = entries(loose);
+    for (String path : book.keySet()) {
+      if (path.endsWith(".xhtml")) {
+        XdmNode doc = parse(book, path);
+        assertEquals("0", eval(doc, "count(//h:script | //@*[starts-with(local-name(), 'on')]"
+            + " | //@*[matches(., '^\\s*(javascript|vbscript|data):', 'i')])"), path);
+      }
+    }
+    // what tried to be markup is text
+    XdmNode hostile = parse(book, "EPUB/text/hostile-markup.xhtml");
+    assertTrue(hostile.getStringValue().contains("Text with <script>alert(\"text\")</script> in it"));
+    assertEquals("https://example.org/ok", eval(hostile, "//h:a[. = 'a good link']/@href"));
+  }
+
   /** OCF: mimetype first, stored, without extra field; the container names the package document. */
   @Test
   void theContainerIsWhatReadingSystemsExpect() throws Exception {
