@@ -42,11 +42,41 @@ public final class Xml {
   private final Processor processor = quietProcessor();
   private final Map<String, XsltExecutable> stylesheets = new ConcurrentHashMap<>();
 
-  /** Saxon's own error printing is off: editio reports every problem itself, located. */
+  /**
+   * Saxon's own error printing is off: editio reports every problem itself, located. And the
+   * configuration is locked down for every stylesheet, editio's own and those an edition brings
+   * (compiled Schematron, customisation stylesheets): no environment variables, no Java system
+   * properties, no extension functions, no collections, and nothing read but editio's bundled
+   * resources unless a transformation is given a {@link Resolver} for an edition (see
+   * {@link #untrusted}).
+   */
   private static Processor quietProcessor() {
     Processor p = new Processor(false);
-    p.getUnderlyingConfiguration().setErrorReporterFactory(config -> error -> { });
+    net.sf.saxon.Configuration config = p.getUnderlyingConfiguration();
+    config.setErrorReporterFactory(c -> error -> { });
+    lockDown(config);
     return p;
+  }
+
+  static void lockDown(net.sf.saxon.Configuration config) {
+    config.setConfigurationProperty(net.sf.saxon.lib.Feature.ALLOW_EXTERNAL_FUNCTIONS, false);
+    config.setConfigurationProperty(net.sf.saxon.lib.Feature.ALLOWED_PROTOCOLS, "file,classpath");
+    Resolver bundled = Resolver.bundledOnly();
+    config.setResourceResolver(bundled.saxon());
+    config.setUnparsedTextURIResolver(bundled.unparsedText());
+    config.setCollectionFinder(Resolver.noCollections());
+    config.setConfigurationProperty(net.sf.saxon.lib.Feature.ENVIRONMENT_VARIABLE_RESOLVER,
+        new net.sf.saxon.lib.EnvironmentVariableResolver() {
+      @Override
+      public java.util.Set<String> getAvailableEnvironmentVariables() {
+        return java.util.Set.of();
+      }
+
+      @Override
+      public String getEnvironmentVariable(String name) {
+        return null;
+      }
+    });
   }
 
   public Processor processor() {
@@ -188,6 +218,63 @@ public final class Xml {
     Xslt30Transformer t = stylesheet.load30();
     t.setErrorReporter(error -> { });
     t.setMessageHandler(message -> { });
+    return t;
+  }
+
+  /**
+   * Compiles a stylesheet that comes with an edition (a Schematron compiled by SchXslt, an
+   * edition's customisation {@code EDITION/xslt/html.xsl}): its modules are read only through
+   * {@code resolver} (the edition's folder and editio's bundled stylesheets), and a stylesheet
+   * that writes other result documents is refused before it runs. Run it with {@link #untrusted}.
+   *
+   * @throws SaxonApiException when it does not compile or is refused (the message says which)
+   */
+  public XsltExecutable compileUntrusted(XdmNode stylesheet, Resolver resolver) throws SaxonApiException {
+    refuseResultDocuments(stylesheet);
+    XsltCompiler compiler = processor.newXsltCompiler();
+    compiler.setResourceResolver(resolver.saxon());
+    compiler.setURIResolver(resolver.uriResolver());
+    compiler.setErrorReporter(error -> { });
+    return compiler.compile(stylesheet.asSource());
+  }
+
+  /** As {@link #compileUntrusted(XdmNode, Resolver)}, for a stylesheet file of the edition. */
+  public XsltExecutable compileUntrusted(URI stylesheet, Resolver resolver) throws SaxonApiException {
+    try {
+      XdmNode tree = processor.newDocumentBuilder().build(resolver.xmlSource(resolver.resolve(stylesheet.toString(), null)));
+      return compileUntrusted(tree, resolver);
+    } catch (IOException e) {
+      throw new SaxonApiException(e.getMessage(), e);
+    }
+  }
+
+  private void refuseResultDocuments(XdmNode stylesheet) throws SaxonApiException {
+    net.sf.saxon.s9api.XPathCompiler xp = processor.newXPathCompiler();
+    xp.declareNamespace("xsl", "http://www.w3.org/1999/XSL/Transform");
+    net.sf.saxon.s9api.XdmValue found = xp.evaluate("(//xsl:result-document)[1]", stylesheet);
+    if (!found.isEmpty()) {
+      XdmNode at = (XdmNode) found.itemAt(0);
+      throw new SaxonApiException("xsl:result-document (line " + at.getLineNumber()
+          + ") refused: a stylesheet or schema of the edition may not write files");
+    }
+  }
+
+  /**
+   * A transformer of a stylesheet that came with an edition: it reads only through {@code
+   * resolver} ({@code doc()}, {@code document()}, {@code unparsed-text()}, {@code json-doc()};
+   * {@code collection()} is always refused), cannot write result documents, and sees no
+   * environment variables or system properties (the configuration's lock-down, see
+   * {@link #quietProcessor}). Its messages are dropped: only its principal result counts.
+   */
+  public static Xslt30Transformer untrusted(XsltExecutable stylesheet, Resolver resolver) {
+    Xslt30Transformer t = transformer(stylesheet);
+    t.setResourceResolver(resolver.saxon());
+    t.setURIResolver(resolver.uriResolver());
+    t.setUnparsedTextResolver(resolver.unparsedText());
+    t.setResultDocumentHandler(uri -> {
+      throw new net.sf.saxon.s9api.SaxonApiUncheckedException(new SaxonApiException(
+          "xsl:result-document '" + uri + "' refused: a stylesheet or schema of the edition may not write files"));
+    });
     return t;
   }
 
