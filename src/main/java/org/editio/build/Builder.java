@@ -19,6 +19,7 @@ import org.editio.html.HtmlPublisher;
 import org.editio.pdf.Fop;
 import org.editio.pdf.PdfPublisher;
 import org.editio.validate.Validator;
+import org.editio.xml.Resolver;
 import org.editio.xml.Xml;
 
 /**
@@ -56,10 +57,20 @@ public final class Builder implements AutoCloseable {
   private final Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
   private Fop fop;
   private Date fopDate;
+  private List<Path> fopRoots;
   private String pageSize = "a4";
   private boolean print;
   private boolean clean;
   private org.editio.Progress progress = org.editio.Progress.SILENT;
+
+  private List<Path> catalogs = List.of();
+
+  /** The user's catalogs ({@code --catalog}): see {@link Resolver}. */
+  public Builder catalogs(List<Path> catalogs) {
+    this.catalogs = List.copyOf(catalogs);
+    validator.catalogs(this.catalogs);
+    return this;
+  }
 
   /** Where long builds report their progress. */
   public Builder progress(org.editio.Progress progress) {
@@ -126,7 +137,7 @@ public final class Builder implements AutoCloseable {
       }
       if (outputs.contains(Output.PDF)) {
         Date created = creationDate(edition);
-        new PdfPublisher(xml, fop(created), pageSize, print, created).progress(progress).reuse(incremental)
+        new PdfPublisher(xml, fop(created, resolver(editionPath)), pageSize, print, created).progress(progress).reuse(incremental)
             .publish(edition, staging.part(Output.PDF.folder));
       }
       List<String> parts = new ArrayList<>();
@@ -144,13 +155,23 @@ public final class Builder implements AutoCloseable {
     }
   }
 
-  /** One FOP factory per creation date (in practice, one per builder: the edition's date). */
-  private Fop fop(Date created) {
-    if (fop == null || !created.equals(fopDate)) {
-      fop = new Fop(created);
+  /** One FOP factory per creation date and edition (in practice, one per builder). */
+  private Fop fop(Date created, Resolver resolver) {
+    if (fop == null || !created.equals(fopDate) || !resolver.roots().equals(fopRoots)) {
+      fop = new Fop(created, resolver);
       fopDate = created;
+      fopRoots = resolver.roots();
     }
     return fop;
+  }
+
+  /** What the PDFs may read (images of the edition): the edition's folder, bundled fonts. */
+  private Resolver resolver(Path editionPath) throws EditioException {
+    try {
+      return Resolver.forEdition(Resolver.editionFolder(editionPath), catalogs, false);
+    } catch (java.io.IOException e) {
+      throw EditioException.io(editionPath, "cannot read the edition's folder: " + org.editio.Messages.of(e));
+    }
   }
 
   /**

@@ -25,7 +25,7 @@ abstract class PublishCommand implements Callable<Integer> {
           "unknown page size '" + options.pageSize + "': use one of " + PublishOptions.PAGE_SIZES);
     }
     long start = System.nanoTime();
-    Builder.Result result = new Builder().pageSize(options.pageSize).print(options.print).clean(options.clean).progress(org.editio.Progress.forTerminal(common.quiet))
+    Builder.Result result = new Builder().catalogs(options.catalogs).pageSize(options.pageSize).print(options.print).clean(options.clean).progress(org.editio.Progress.forTerminal(common.quiet))
         .build(options.edition, options.out, outputs());
     Main.print(spec.commandLine().getErr(), result.warnings());
     if (!common.quiet) {

@@ -80,15 +80,23 @@ public final class Server implements AutoCloseable {
    * {@code localhost:port} (0: any free port) and watching the edition.
    */
   public static Server start(Path edition, Path out, int port, PrintWriter log) throws EditioException {
-    return new Server(edition, out, port, log, false);
+    return new Server(edition, out, port, log, false, List.of());
   }
 
   /** As {@link #start(Path, Path, int, PrintWriter)}; quiet: the log gets problems only. */
   public static Server start(Path edition, Path out, int port, PrintWriter log, boolean quiet) throws EditioException {
-    return new Server(edition, out, port, log, quiet);
+    return new Server(edition, out, port, log, quiet, List.of());
   }
 
-  private Server(Path edition, Path out, int port, PrintWriter log, boolean quiet) throws EditioException {
+  /** As {@link #start(Path, Path, int, PrintWriter, boolean)}, with the user's catalogs ({@code --catalog}). */
+  public static Server start(Path edition, Path out, int port, PrintWriter log, boolean quiet, List<Path> catalogs)
+      throws EditioException {
+    return new Server(edition, out, port, log, quiet, catalogs);
+  }
+
+  private Server(Path edition, Path out, int port, PrintWriter log, boolean quiet, List<Path> catalogs)
+      throws EditioException {
+    builder.catalogs(catalogs);
     this.edition = edition.toAbsolutePath().normalize();
     this.out = out.toAbsolutePath().normalize();
     this.log = log;

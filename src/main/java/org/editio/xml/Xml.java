@@ -43,12 +43,19 @@ public final class Xml {
   private final Map<String, XsltExecutable> stylesheets = new ConcurrentHashMap<>();
 
   /**
+   * The processor of stylesheets that come with an edition (compiled Schematron, customisation
+   * stylesheets): a configuration of its own, compatible with {@link #processor} (same name pool
+   * and document numbers, so trees pass between them), with extension functions off. Saxon then
+   * also refuses {@code xsl:result-document} at compile time and returns nothing for Java system
+   * properties in {@code system-property()} (only the {@code xsl:} properties remain).
+   */
+  private final Processor restricted = restrictedProcessor(processor);
+
+  /**
    * Saxon's own error printing is off: editio reports every problem itself, located. And the
-   * configuration is locked down for every stylesheet, editio's own and those an edition brings
-   * (compiled Schematron, customisation stylesheets): no environment variables, no Java system
-   * properties, no extension functions, no collections, and nothing read but editio's bundled
-   * resources unless a transformation is given a {@link Resolver} for an edition (see
-   * {@link #untrusted}).
+   * configuration is locked down for every stylesheet, editio's own included: no environment
+   * variables, no collections, and nothing read but editio's bundled resources unless a
+   * transformation is given a {@link Resolver} for an edition (see {@link #untrusted}).
    */
   private static Processor quietProcessor() {
     Processor p = new Processor(false);
@@ -58,8 +65,18 @@ public final class Xml {
     return p;
   }
 
-  static void lockDown(net.sf.saxon.Configuration config) {
+  private static Processor restrictedProcessor(Processor main) {
+    net.sf.saxon.Configuration base = main.getUnderlyingConfiguration();
+    net.sf.saxon.Configuration config = new net.sf.saxon.Configuration();
+    config.setNamePool(base.getNamePool());
+    config.setDocumentNumberAllocator(base.getDocumentNumberAllocator());
+    config.setErrorReporterFactory(c -> error -> { });
+    lockDown(config);
     config.setConfigurationProperty(net.sf.saxon.lib.Feature.ALLOW_EXTERNAL_FUNCTIONS, false);
+    return new Processor(config);
+  }
+
+  static void lockDown(net.sf.saxon.Configuration config) {
     config.setConfigurationProperty(net.sf.saxon.lib.Feature.ALLOWED_PROTOCOLS, "file,classpath");
     Resolver bundled = Resolver.bundledOnly();
     config.setResourceResolver(bundled.saxon());
@@ -119,7 +136,13 @@ public final class Xml {
     try {
       return builder.build(source);
     } catch (SaxonApiException e) {
-      throw new EditioException(EditioException.INPUT, parseProblem(file, e));
+      Problem p = parseProblem(file, e);
+      int[] at = source instanceof SAXSource s ? SecureXml.position(s.getXMLReader()) : null;
+      if (p.message().startsWith("entity expansion limit") && at != null && at[0] > 0) {
+        // the parser gave no position (entity limits): where it stopped
+        p = Problem.error(file, at[0], Math.max(1, at[1]), p.message());
+      }
+      throw new EditioException(EditioException.INPUT, p);
     }
   }
 
@@ -147,11 +170,17 @@ public final class Xml {
   /** Parser messages, said in terms an editor can act on. */
   static String explain(Path file, String raw) {
     String m = raw == null ? "unknown parser error" : raw.replaceFirst("^(?s).*Error reported by XML parser:\\s*", "").trim();
+    if (m.contains("JAXP00010004") || m.contains("JAXP00010003") || m.contains("JAXP00010002")
+        || m.contains("accumulated size of entities") || m.contains("size of entity")) {
+      return "entity expansion limit exceeded (the entities of this document would expand to more than "
+          + SecureXml.TOTAL_ENTITY_SIZE_LIMIT + " characters: a quadratic blow-up?): the document is refused,"
+          + " its entities are not expanded";
+    }
     if (m.contains("JAXP00010001") || m.contains("entity expansions")) {
       return "entity expansion limit exceeded (an entity expansion bomb?): the document is refused,"
           + " its entities are not expanded";
     }
-    if (m.contains("editio never reads external entities")) {
+    if (m.contains("editio never reads external entities") || m.contains("editio never reads external DTDs")) {
       return m;
     }
     if (m.startsWith("Premature end of file") && isEmpty(file)) {
@@ -231,7 +260,7 @@ public final class Xml {
    */
   public XsltExecutable compileUntrusted(XdmNode stylesheet, Resolver resolver) throws SaxonApiException {
     refuseResultDocuments(stylesheet);
-    XsltCompiler compiler = processor.newXsltCompiler();
+    XsltCompiler compiler = restricted.newXsltCompiler();
     compiler.setResourceResolver(resolver.saxon());
     compiler.setURIResolver(resolver.uriResolver());
     compiler.setErrorReporter(error -> { });
