@@ -168,7 +168,7 @@ public final class Builder implements AutoCloseable {
   /** What the PDFs may read (images of the edition): the edition's folder, bundled fonts. */
   private Resolver resolver(Path editionPath) throws EditioException {
     try {
-      return Resolver.forEdition(Resolver.editionFolder(editionPath), catalogs, false);
+      return Resolver.forEdition(EditionLoader.folder(editionPath), catalogs, false);
     } catch (java.io.IOException e) {
       throw EditioException.io(editionPath, "cannot read the edition's folder: " + org.editio.Messages.of(e));
     }

@@ -104,6 +104,15 @@ public final class EditionLoader {
     return Optional.empty();
   }
 
+  /**
+   * The folder that is "the edition" for what its files may read ({@link org.editio.xml.Resolver}):
+   * an edition or a folder of TEI files itself; for a single file, the edition it belongs to,
+   * else the folder it lies in.
+   */
+  public static Path folder(Path path) {
+    return enclosingEdition(path).orElse(org.editio.xml.Resolver.editionFolder(path));
+  }
+
   /** Every file {@link #load} reads for {@code path}: edition file, documents, registers. */
   public static List<Path> files(Path path) throws EditioException {
     Layout layout = layout(path);

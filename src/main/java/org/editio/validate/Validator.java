@@ -108,7 +108,7 @@ public final class Validator {
 
   /** What the files of the edition at {@code source} may read: see {@link Resolver}. */
   private Resolved resolver(Path source) {
-    Path root = Resolver.editionFolder(source);
+    Path root = EditionLoader.folder(source);
     return resolvers.computeIfAbsent(root, r -> {
       try {
         return new Resolved(Resolver.forEdition(r, catalogs), null);
