@@ -126,7 +126,7 @@
   <xsl:template name="m:cite">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="base" select="string(($edition//tei:publicationStmt/tei:idno[@type = 'URL'])[1])"/>
-    <xsl:variable name="address" select="(if ($base) then replace($base, '/?$', '/') else '') || 'documents/' || f:doc-id($tei) || '.html'"/>
+    <xsl:variable name="address" select="(if ($base) then replace($base, '/+$', '') || '/' else '') || 'documents/' || f:doc-id($tei) || '.html'"/>
     <section class="cite gen" aria-labelledby="cite-heading">
       <h2 id="cite-heading"><xsl:value-of select="f:label('cite')"/></h2>
       <p class="citation">

@@ -156,7 +156,7 @@ public final class HtmlPublisher {
         progress.step();
       } catch (SaxonApiException | IOException e) {
         throw new EditioException(EditioException.INPUT,
-            Problem.error(doc.file(), "cannot publish the HTML page: " + e.getMessage()));
+            Xml.transformProblem(doc.file(), "cannot publish the HTML page", e));
       }
     });
   }
@@ -188,7 +188,8 @@ public final class HtmlPublisher {
       }
       summaries.keySet().retainAll(current);
     } catch (SaxonApiException e) {
-      throw EditioException.io(dir, "cannot write the edition's pages: " + e.getMessage());
+      throw new EditioException(EditioException.INPUT, Xml.transformProblem(edition.source(),
+          "cannot write the edition's pages", e));
     }
     String key = recipe.hex();
     if (reuse.reuseGroup("site", key)) {
@@ -205,8 +206,11 @@ public final class HtmlPublisher {
       Set<Path> written = files(dir);
       written.removeAll(before);
       reuse.madeGroup("site", written, key);
-    } catch (SaxonApiException | IOException e) {
-      throw EditioException.io(dir, "cannot write the edition's pages: " + e.getMessage());
+    } catch (SaxonApiException e) {
+      throw new EditioException(EditioException.INPUT, Xml.transformProblem(edition.source(),
+          "cannot write the edition's pages", e));
+    } catch (IOException e) {
+      throw EditioException.io(dir, "cannot write the edition's pages: " + org.editio.Messages.of(e));
     }
   }
 
@@ -255,7 +259,7 @@ public final class HtmlPublisher {
         recipes.forEach(reuse::made);
       }
     } catch (SaxonApiException | IOException e) {
-      throw EditioException.io(assets, "cannot build the search index: " + e.getMessage());
+      throw EditioException.io(assets, "cannot build the search index: " + org.editio.Messages.of(e));
     } finally {
       try {
         org.editio.Folders.delete(work);

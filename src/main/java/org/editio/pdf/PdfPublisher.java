@@ -132,7 +132,7 @@ public final class PdfPublisher {
       pages = fop.pagesOfIds(firstPass);
     } catch (SaxonApiException | FOPException e) {
       throw new EditioException(EditioException.INPUT,
-          Problem.error(edition.source(), "cannot lay out the volume: " + rootMessage(e)));
+          Xml.transformProblem(edition.source(), "cannot lay out the volume", e));
     }
     timing.lap("volume, first pass");
     Params withIndex = params(edition).put("documents", edition.documentTrees()).putStrings("index-pages", pages);
@@ -167,27 +167,20 @@ public final class PdfPublisher {
       fo.writeTo(job.handler());
     } catch (SaxonApiException | FOPException e) {
       throw new EditioException(EditioException.INPUT,
-          Problem.error(source, "cannot lay out " + pdf.getFileName() + ": " + rootMessage(e)));
+          Xml.transformProblem(source, "cannot lay out " + pdf.getFileName(), e));
     }
     if (!job.fontProblems().isEmpty()) {
       throw new EditioException(EditioException.INPUT, job.fontProblems().stream()
-          .map(m -> Problem.error(source, pdf.getFileName() + ": " + m
-              + " (the embedded fonts lack this character; the PDF would print it as '#')"))
+          .map(m -> Problem.error(source, 1, 1, pdf.getFileName() + ": " + org.editio.Messages.clean(m)
+              + (m.contains("mage") || m.contains("URI") ? "" : " (the embedded fonts lack this character; the PDF would print it as '#')")))
           .toList());
     }
     try {
       Files.write(pdf, Reproducible.apply(out.toByteArray(), creationDate));
     } catch (IOException e) {
-      throw EditioException.io(pdf, "cannot write the PDF: " + e.getMessage());
+      throw EditioException.io(pdf, "cannot write the PDF: " + org.editio.Messages.of(e));
     }
     return job.pageCount();
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
-  }
 }

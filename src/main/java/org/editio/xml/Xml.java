@@ -167,6 +167,36 @@ public final class Xml {
     return Problem.error(file, Math.max(line, 1), Math.max(column, 1), explain(file, message));
   }
 
+  /**
+   * A failure while transforming {@code file} (publishing a page or a PDF), as a problem an editor
+   * can act on: located at the element of {@code file} the stylesheet was working on when Saxon
+   * knows it (else at the top of the file), the library's message cleaned of Java and XPath
+   * internals, and what to do.
+   *
+   * @param what what could not be done, e.g. "cannot publish the HTML page"
+   */
+  public static Problem transformProblem(Path file, String what, Throwable e) {
+    int line = 1;
+    int column = 1;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof XPathException xpe && xpe.getXPathContext() != null) {
+        net.sf.saxon.om.Item item = xpe.getXPathContext().getContextItem();
+        if (item instanceof net.sf.saxon.om.NodeInfo node && node.getLineNumber() > 0 && file != null
+            && node.getSystemId() != null && node.getSystemId().equals(file.toUri().toString())) {
+          line = node.getLineNumber();
+          column = Math.max(1, node.getColumnNumber());
+          break;
+        }
+      }
+    }
+    String message = org.editio.Messages.of(e);
+    if (message.contains("refused")) {
+      return Problem.error(file, line, column, what + ": " + message);
+    }
+    return Problem.error(file, line, column, what + ": " + message
+        + " (editio could not render what it found here: check this element; if it is valid TEI, please report it)");
+  }
+
   /** Parser messages, said in terms an editor can act on. */
   static String explain(Path file, String raw) {
     String m = raw == null ? "unknown parser error" : raw.replaceFirst("^(?s).*Error reported by XML parser:\\s*", "").trim();
