@@ -48,7 +48,7 @@ public final class Server implements AutoCloseable {
   static final int QUEUE = 1024;
 
   /** Open pages listening for builds (each holds a connection); beyond, 503. */
-  static final int MAX_LISTENERS = 16;
+  public static final int MAX_LISTENERS = 16;
 
   /**
    * The Content-Security-Policy of served pages: the one every page carries in its {@code <meta>}
@@ -163,6 +163,11 @@ public final class Server implements AutoCloseable {
   /** The address pages are served from, e.g. {@code http://localhost:8000/}. */
   public URI address() {
     return URI.create("http://localhost:" + http.getAddress().getPort() + "/");
+  }
+
+  /** The socket address the server is bound to (the loopback interface). */
+  public InetSocketAddress boundAddress() {
+    return http.getAddress();
   }
 
   /** How many builds ran (succeeded or not) since the server started; for tests. */
