@@ -18,6 +18,24 @@
   <!-- Register files loaded once by the Java side: absolute URI of the file -> its document. -->
   <xsl:param name="registers" as="map(xs:string, document-node())" select="map{}"/>
 
+  <!-- The names of the output files, decided once in Java (org.editio.build.OutputNames): document id ->
+       name of its page, TEI copy and PDF; register file URI -> name of its page. Links are built from these
+       only, so that they name the files written, whatever the ids are. -->
+  <xsl:param name="document-names" as="map(xs:string, xs:string)" select="map{}"/>
+  <xsl:param name="register-names" as="map(xs:string, xs:string)" select="map{}"/>
+
+  <!-- The file name (without extension) of the outputs of the document with this id. -->
+  <xsl:function name="f:output-name" as="xs:string">
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="($document-names($id), $id)[1]"/>
+  </xsl:function>
+
+  <!-- The file name (without extension) of the page of the register file at this URI. -->
+  <xsl:function name="f:register-name" as="xs:string">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:sequence select="($register-names($uri), replace(tokenize($uri, '/')[last()], '\.xml$', ''))[1]"/>
+  </xsl:function>
+
   <!-- The id of the document a node belongs to: TEI/@xml:id, else the file name without extension. -->
   <xsl:function name="f:doc-id" as="xs:string">
     <xsl:param name="node" as="node()"/>
@@ -193,7 +211,7 @@
   <!-- The register page and entry a pointer leads to in the HTML edition, from the site's root. -->
   <xsl:function name="f:register-href" as="xs:string?">
     <xsl:param name="entry" as="element()?"/>
-    <xsl:sequence select="$entry ! ('registers/' || replace(tokenize(base-uri(.), '/')[last()], '\.xml$', '.html') || '#' || @xml:id)"/>
+    <xsl:sequence select="$entry ! ('registers/' || f:register-name(string(base-uri(.))) || '.html#' || @xml:id)"/>
   </xsl:function>
 
   <!-- What Java needs to order and list documents: computed here so there is one definition. -->

@@ -48,11 +48,11 @@
           <xsl:call-template name="m:cite"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <nav class="document-nav" aria-label="{f:label('documents')}">
             <xsl:if test="exists($previous)">
-              <a rel="prev" href="{$previous?id}.html"><span class="nav-label"><xsl:value-of select="f:label('previous')"/></span>
+              <a rel="prev" href="{f:output-name($previous?id)}.html"><span class="nav-label"><xsl:value-of select="f:label('previous')"/></span>
                 <span class="nav-title"><xsl:value-of select="$previous?title"/></span></a>
             </xsl:if>
             <xsl:if test="exists($next)">
-              <a rel="next" href="{$next?id}.html"><span class="nav-label"><xsl:value-of select="f:label('next')"/></span>
+              <a rel="next" href="{f:output-name($next?id)}.html"><span class="nav-label"><xsl:value-of select="f:label('next')"/></span>
                 <span class="nav-title"><xsl:value-of select="$next?title"/></span></a>
             </xsl:if>
           </nav>
@@ -104,10 +104,10 @@
       </xsl:for-each>
       <dt><xsl:value-of select="f:label('downloads')"/></dt>
       <dd>
-        <a href="{$id}.xml" download=""><xsl:value-of select="f:label('download-tei')"/></a>
+        <a href="{f:output-name($id)}.xml" download=""><xsl:value-of select="f:label('download-tei')"/></a>
         <xsl:if test="$with-pdf">
           <xsl:text> · </xsl:text>
-          <a href="../../pdf/documents/{$id}.pdf"><xsl:value-of select="f:label('download-pdf')"/></a>
+          <a href="../../pdf/documents/{f:output-name($id)}.pdf"><xsl:value-of select="f:label('download-pdf')"/></a>
         </xsl:if>
       </dd>
     </dl>
@@ -126,7 +126,7 @@
   <xsl:template name="m:cite">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="base" select="string(($edition//tei:publicationStmt/tei:idno[@type = 'URL'])[1])"/>
-    <xsl:variable name="address" select="(if ($base) then replace($base, '/+$', '') || '/' else '') || 'documents/' || f:doc-id($tei) || '.html'"/>
+    <xsl:variable name="address" select="(if ($base) then replace($base, '/+$', '') || '/' else '') || 'documents/' || f:output-name(f:doc-id($tei)) || '.html'"/>
     <section class="cite gen" aria-labelledby="cite-heading">
       <h2 id="cite-heading"><xsl:value-of select="f:label('cite')"/></h2>
       <p class="citation">

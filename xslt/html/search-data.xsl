@@ -14,7 +14,7 @@
 
   <xsl:template name="xsl:initial-template">
     <xsl:sequence select="array{ for $tei in $documents ! tei:TEI return map{
-      'id': f:doc-id($tei),
+      'id': f:output-name(f:doc-id($tei)),
       'title': f:title($tei),
       'date': (f:document-date($tei) ! f:format-date(.), '')[1],
       'text': normalize-space(string-join((

@@ -70,7 +70,7 @@
     <xsl:result-document href="about.html"><xsl:call-template name="m:about"/></xsl:result-document>
     <xsl:for-each select="map:keys($registers)">
       <xsl:variable name="register" select="$registers(current())"/>
-      <xsl:variable name="name" select="replace(tokenize(current(), '/')[last()], '\.xml$', '')"/>
+      <xsl:variable name="name" select="f:register-name(current())"/>
       <xsl:result-document href="registers/{$name}.html">
         <xsl:call-template name="m:register">
           <xsl:with-param name="register" select="$register"/>
@@ -101,7 +101,7 @@
               <xsl:value-of select="count($docs[f:is-calendar(.)])"/> calendar entries</li>
             <xsl:for-each select="map:keys($registers)">
               <xsl:sort select="."/>
-              <xsl:variable name="name" select="replace(tokenize(current(), '/')[last()], '\.xml$', '')"/>
+              <xsl:variable name="name" select="f:register-name(current())"/>
               <li><a href="registers/{$name}.html"><strong><xsl:value-of select="count($registers(current())//(tei:person | tei:place | tei:org))"/></strong>
                 <xsl:text> </xsl:text><xsl:value-of select="lower-case(f:label($name))"/></a> in the registers</li>
             </xsl:for-each>
@@ -118,7 +118,7 @@
             <h2 id="transcribed-heading">Documents <xsl:value-of select="f:label('transcribed')"/></h2>
             <ul>
               <xsl:for-each select="$docs[not(f:is-calendar(.))]">
-                <li><a href="documents/{f:doc-id(.)}.html"><xsl:value-of select="f:title(.)"/></a></li>
+                <li><a href="documents/{f:output-name(f:doc-id(.))}.html"><xsl:value-of select="f:title(.)"/></a></li>
               </xsl:for-each>
             </ul>
           </section>
@@ -173,7 +173,7 @@
         <time datetime="{f:date-sort-key($date)}"><xsl:value-of select="f:format-date($date)"/></time>
         <xsl:text> </xsl:text>
       </xsl:if>
-      <a href="documents/{f:doc-id(.)}.html"><xsl:value-of select="f:title(.)"/></a>
+      <a href="documents/{f:output-name(f:doc-id(.))}.html"><xsl:value-of select="f:title(.)"/></a>
       <xsl:variable name="parties" select="string-join((f:party(., 'sender'), f:party(., 'addressee')), ' → ')"/>
       <xsl:if test="$parties"><span class="parties"><xsl:value-of select="$parties"/></span></xsl:if>
       <xsl:if test="f:is-calendar(.)"><span class="badge"><xsl:value-of select="f:label('calendar-short')"/></span></xsl:if>

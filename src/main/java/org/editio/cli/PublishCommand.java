@@ -42,7 +42,7 @@ abstract class PublishCommand implements Callable<Integer> {
         out.println("  HTML: " + Problem.displayPath(o.resolve("html/index.html")));
       }
       if (result.outputs().contains(Output.PDF)) {
-        out.println("  PDF:  " + Problem.displayPath(o.resolve("pdf/" + result.edition().id() + ".pdf"))
+        out.println("  PDF:  " + Problem.displayPath(o.resolve("pdf/" + org.editio.build.OutputNames.single(result.edition().id()) + ".pdf"))
             + " and " + Problem.displayPath(o.resolve("pdf/documents")) + "/");
       }
       out.flush();

@@ -58,14 +58,29 @@ public record Edition(
   }
 
   /**
-   * The parameters every stylesheet of a run receives: the edition file, its title and the
-   * registers that pointers resolve into.
+   * The parameters every stylesheet of a run receives: the edition file, its title, the
+   * registers that pointers resolve into, and the names of the output files (so that links
+   * name the files written: see {@link org.editio.build.OutputNames}).
    */
   public Params stylesheetParams() {
     return new Params()
         .put("edition", editionFile.orElse(null))
         .put("edition-title", title)
-        .putNodes("registers", registers);
+        .putNodes("registers", registers)
+        .putStrings("document-names", documentNames().asMap())
+        .putStrings("register-names", registerNames().asMap());
+  }
+
+  /** The output names of the documents, by id. */
+  public org.editio.build.OutputNames documentNames() {
+    return org.editio.build.OutputNames.of(documents.stream().map(TeiDocument::id).toList());
+  }
+
+  /** The output names of the register pages, by the register file's URI. */
+  public org.editio.build.OutputNames registerNames() {
+    return org.editio.build.OutputNames.of(registers.keySet(),
+        uri -> java.net.URLDecoder.decode(uri.substring(uri.lastIndexOf('/') + 1).replaceFirst("\\.xml$", ""),
+            java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** The document trees in published order, as one sequence for edition-wide stylesheets. */

@@ -126,14 +126,16 @@ public final class HtmlPublisher {
   /** A page per document (in parallel) and a copy of its TEI source. */
   private void documentPages(Edition edition, Path docs, boolean withPdf, String context) throws EditioException {
     List<TeiDocument> documents = edition.documents();
+    org.editio.build.OutputNames names = edition.documentNames();
     List<Integer> positions = IntStream.range(0, documents.size()).boxed().toList();
     progress.stage("html", documents.size());
     Parallel.forEach(positions, i -> {
       TeiDocument doc = documents.get(i);
       Map<String, String> previous = i > 0 ? neighbour(documents.get(i - 1)) : null;
       Map<String, String> next = i + 1 < documents.size() ? neighbour(documents.get(i + 1)) : null;
-      Path page = docs.resolve(doc.id() + ".html");
-      Path source = docs.resolve(doc.id() + ".xml");
+      // ids become file names only through OutputNames (the stylesheets' links use the same map)
+      Path page = docs.resolve(names.name(doc.id()) + ".html");
+      Path source = docs.resolve(names.name(doc.id()) + ".xml");
       String recipe = new Digest().add("page", context).add("document", doc.digest())
           .add("previous", previous == null ? null : new java.util.TreeMap<>(previous))
           .add("next", next == null ? null : new java.util.TreeMap<>(next)).hex();

@@ -78,8 +78,9 @@ public final class PdfPublisher {
     org.editio.Timing timing = new org.editio.Timing("pdf");
     progress.stage("pdf", edition.documents().size());
     String context = context(edition);
+    org.editio.build.OutputNames names = edition.documentNames();
     Parallel.forEach(edition.documents(), doc -> {
-      Path pdf = docs.resolve(doc.id() + ".pdf");
+      Path pdf = docs.resolve(names.name(doc.id()) + ".pdf");
       String recipe = new Digest().add("pdf", context).add("document", doc.digest()).hex();
       if (reuse.reuse(pdf, recipe)) {
         progress.step();
@@ -113,7 +114,7 @@ public final class PdfPublisher {
     } catch (IOException e) {
       throw EditioException.io(dir, "cannot write the PDF edition: " + e.getMessage());
     }
-    Path volumePdf = dir.resolve(edition.id() + ".pdf");
+    Path volumePdf = dir.resolve(org.editio.build.OutputNames.single(edition.id()) + ".pdf");
     Digest volumeRecipe = new Digest().add("volume", context);
     edition.documents().forEach(d -> volumeRecipe.add(d.id(), d.digest()));
     String volumeKey = volumeRecipe.hex();
