@@ -161,6 +161,15 @@ public final class EditionLoader {
     }
 
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    if (Files.isDirectory(source)) {
+      // a file of the edition that is a link leading out of it is not read (it could be any file)
+      Path root = realPath(source);
+      documentFiles = inside(documentFiles, root, problems);
+      registerFiles = inside(registerFiles, root, problems);
+      if (editionPath != null && inside(List.of(editionPath), root, problems).isEmpty()) {
+        editionPath = null;
+      }
+    }
     Map<Path, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
     Map<Path, XdmNode> parsed = parseAll(documentFiles, problems, digests);
     Map<Path, XdmNode> registers = parseAll(registerFiles, problems, digests);
@@ -217,6 +226,34 @@ public final class EditionLoader {
     Edition edition = new Edition(path, id, title, Optional.ofNullable(editionFile), documents, registersByUri,
         published, editors, digests);
     return new Loaded(edition, List.copyOf(problems), layout.size());
+  }
+
+  private static Path realPath(Path p) throws EditioException {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      throw EditioException.io(p, "cannot read: " + org.editio.Messages.of(e));
+    }
+  }
+
+  /** The files whose real path (links followed) lies inside {@code root}; the others are refused. */
+  private static List<Path> inside(List<Path> files, Path root, List<Problem> problems) {
+    List<Path> kept = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        Path real = f.toRealPath();
+        if (real.startsWith(root)) {
+          kept.add(f);
+        } else {
+          problems.add(Problem.error(f, 1, 1, "this file is a link to " + real + ": refused: outside the edition"
+              + " (editio reads only the edition's own folder; copy the file into the edition instead)"));
+        }
+      } catch (IOException e) {
+        problems.add(Problem.error(f, 1, 1, "cannot read: " + org.editio.Messages.of(e)
+            + " (a link to a file that does not exist?)"));
+      }
+    }
+    return kept;
   }
 
   private static int undatedLast(String a, String b) {
