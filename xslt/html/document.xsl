@@ -138,7 +138,7 @@
           normalize-space($edition//tei:publicationStmt/tei:date)[.]), ', ')"/>
         <xsl:text>. </xsl:text>
         <xsl:choose>
-          <xsl:when test="$base"><a href="{$address}"><xsl:value-of select="$address"/></a></xsl:when>
+          <xsl:when test="$base and f:safe-url($address)"><a href="{f:safe-url($address)}"><xsl:value-of select="$address"/></a></xsl:when>
           <xsl:otherwise><code><xsl:value-of select="$address"/></code></xsl:otherwise>
         </xsl:choose>
       </p>

@@ -55,7 +55,7 @@
             <xsl:value-of select="$edition-title"/>
             <xsl:for-each select="$edition//tei:availability/tei:licence[1]">
               <xsl:text> · </xsl:text>
-              <a href="{@target}" rel="license">
+              <a href="{f:safe-url(@target)}" rel="license">
                 <xsl:value-of select="if (contains(., '(CC BY')) then 'CC BY 4.0' else 'Licence'"/>
               </a>
             </xsl:for-each>
