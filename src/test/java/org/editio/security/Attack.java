@@ -32,7 +32,7 @@ import org.editio.cli.Main;
  * that make an outcome exact: the message, nothing written outside OUT, no secret in any output
  * or message, no Java internals in messages, a time bound.
  */
-final class Attack {
+public final class Attack {
   private Attack() {}
 
   /** Planted in a file outside the edition: it must never appear in an output or a message. */
@@ -51,7 +51,7 @@ final class Attack {
           + "|zero-length string|NullPointer|ClassCast|IndexOutOfBounds|internal error");
 
   /** A minimal TEI document: the ids, title and body are the caller's. */
-  static String tei(String id, String title, String body) {
+  public static String tei(String id, String title, String body) {
     return "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"" + (id == null ? "" : " xml:id=\"" + id + "\"") + ">"
         + "<teiHeader><fileDesc><titleStmt><title>" + title + "</title></titleStmt>"
         + "<publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Written for a test.</p></sourceDesc>"
