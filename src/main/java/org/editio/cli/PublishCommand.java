@@ -24,6 +24,11 @@ abstract class PublishCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown page size '" + options.pageSize + "': use one of " + PublishOptions.PAGE_SIZES);
     }
+    for (Path c : options.catalogs) {
+      if (!java.nio.file.Files.isRegularFile(c)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no such catalog file: " + c);
+      }
+    }
     long start = System.nanoTime();
     Builder.Result result = new Builder().catalogs(options.catalogs).pageSize(options.pageSize).print(options.print).clean(options.clean).progress(org.editio.Progress.forTerminal(common.quiet))
         .build(options.edition, options.out, outputs());

@@ -42,6 +42,11 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "port " + port + " is not between 0 and 65535");
     }
+    for (Path c : catalogs) {
+      if (!java.nio.file.Files.isRegularFile(c)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no such catalog file: " + c);
+      }
+    }
     PrintWriter log = spec.commandLine().getErr();
     CountDownLatch stopped = new CountDownLatch(1);
     try (Server server = Server.start(edition, out, port, log, common.quiet, catalogs)) {

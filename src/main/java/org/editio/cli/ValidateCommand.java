@@ -45,6 +45,11 @@ final class ValidateCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use text or json");
     }
+    for (Path c : catalogs) {
+      if (!java.nio.file.Files.isRegularFile(c)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no such catalog file: " + c);
+      }
+    }
     Xml xml = new Xml();
     Validator.Report report = new Validator(xml).catalogs(catalogs).validate(paths, Optional.ofNullable(schema));
     if (format.equals("json")) {

@@ -94,6 +94,20 @@ class SchemaAttacksTest {
   }
 
   @Test
+  void aRefusedSchemaLeavesThePreviousOutputAsItWas() throws Exception {
+    Path edition = edition("", Map.of());
+    Attack.Run good = editio("html", edition.toString(), "-o", dir.resolve("out").toString());
+    assertEquals(0, good.exit(), good.all());
+    Map<String, String> published = Attack.snapshot(dir.resolve("out"));
+    try (Attack.SilentServer server = new Attack.SilentServer()) {
+      Files.writeString(edition.resolve("a.xml"), model(server.url("schema.rng"), RNG_NS) + tei("a", "Now hostile", "<p>Text.</p>"));
+      Attack.Run bad = build(edition);
+      assertProblem(bad, "a.xml:1:", "refused: outside the edition");
+    }
+    assertEquals(published, Attack.snapshot(dir.resolve("out")), "the previous output is untouched");
+  }
+
+  @Test
   void xmlModelToEtcPasswdIsRefused() throws Exception {
     Attack.Run run = build(edition(model("file:///etc/passwd", RNG_NS), Map.of()));
     assertProblem(run, "a.xml:1:", "'file:///etc/passwd' refused: outside the edition");

@@ -104,6 +104,30 @@ class CatalogTest {
   }
 
   @Test
+  void theCatalogOptionOnTheCommandLine(@TempDir Path dir) throws Exception {
+    Path copies = Files.createDirectories(dir.resolve("copies"));
+    Files.writeString(copies.resolve("any.rng"), "<element xmlns=\"http://relaxng.org/ns/structure/1.0\"><anyName/>"
+        + "<zeroOrMore><choice><attribute><anyName/></attribute><text/><element><anyName/><empty/></element></choice></zeroOrMore></element>");
+    Files.writeString(copies.resolve("catalog.xml"), "<catalog xmlns=\"urn:oasis:names:tc:entity:xmlns:xml:catalog\">"
+        + "<uri name=\"https://example.org/any.rng\" uri=\"any.rng\"/></catalog>");
+    Path f = Files.createDirectories(dir.resolve("edition")).resolve("a.xml");
+    Files.writeString(f, declaring("https://example.org/any.rng", "<p>x</p>").replaceAll("<teiHeader>.*</teiHeader>", ""));
+    java.io.StringWriter err = new java.io.StringWriter();
+    int without = org.editio.cli.Main.run(new String[] {"validate", f.toString()}, new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(err, true));
+    assertEquals(1, without, err.toString());
+    assertTrue(err.toString().contains("refused: outside the edition"), err.toString());
+    err.getBuffer().setLength(0);
+    int with = org.editio.cli.Main.run(new String[] {"validate", "--catalog", copies.resolve("catalog.xml").toString(), f.toString()},
+        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err, true));
+    assertEquals(1, with, "the mapped schema is used: " + err);
+    assertTrue(err.toString().contains("[schema]") && !err.toString().contains("refused"), err.toString());
+    int missing = org.editio.cli.Main.run(new String[] {"validate", "--catalog", dir.resolve("nothing.xml").toString(), f.toString()},
+        new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err, true));
+    assertEquals(2, missing);
+  }
+
+  @Test
   void theEditionsCatalogMapsInsideTheEditionOnly(@TempDir Path dir) throws Exception {
     Path edition = Files.createDirectories(dir.resolve("edition"));
     Files.createDirectories(edition.resolve("schemas"));
