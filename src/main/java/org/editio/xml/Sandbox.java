@@ -25,11 +25,11 @@ public final class Sandbox {
   /** How long and how much memory the work for one file may take. */
   public record Limits(Duration time, long allocatedBytes) {
     /**
-     * Generous for real schemas (tei_all's rules on a 2 MB book take a few seconds), tight for
+     * Generous for real schemas (tei_all and its rules on the 2.2 MB FRUS history take about 5 s and allocate less than 256 MiB), tight for
      * runaways. {@code EDITIO_VALIDATION_SECONDS} and {@code EDITIO_VALIDATION_MIB} override them.
      */
     public static final Limits DEFAULT = new Limits(
-        Duration.ofSeconds(number("EDITIO_VALIDATION_SECONDS", 120)), number("EDITIO_VALIDATION_MIB", 8192) << 20);
+        Duration.ofSeconds(number("EDITIO_VALIDATION_SECONDS", 60)), number("EDITIO_VALIDATION_MIB", 4096) << 20);
 
     private static long number(String variable, long fallback) {
       String v = System.getenv(variable);
