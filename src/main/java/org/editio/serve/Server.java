@@ -105,6 +105,8 @@ public final class Server implements AutoCloseable {
     return t;
   });
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  /** Open pages listening for builds, each holding a request thread: at most {@link #MAX_LISTENERS}. */
+  private final java.util.concurrent.Semaphore openPages = new java.util.concurrent.Semaphore(MAX_LISTENERS);
   private final Watcher watcher;
   private volatile List<Problem> errors = List.of();
   private volatile long builds;
@@ -242,11 +244,15 @@ public final class Server implements AutoCloseable {
       }
       String path = exchange.getRequestURI().getPath();
       if (path.equals(EVENTS)) {
-        if (listeners.size() >= MAX_LISTENERS) {
+        if (!openPages.tryAcquire()) {
           respond(exchange, 503, "text/plain; charset=utf-8", "too many open pages\n".getBytes(StandardCharsets.UTF_8));
           return;
         }
-        events(exchange);
+        try {
+          events(exchange);
+        } finally {
+          openPages.release();
+        }
         return;
       }
       if (path.equals(RELOAD_SCRIPT)) {
@@ -374,9 +380,9 @@ public final class Server implements AutoCloseable {
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.sendResponseHeaders(200, 0);
     OutputStream body = exchange.getResponseBody();
+    listeners.add(body); // counted before the page hears anything (the bound of open pages)
     body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
     body.flush();
-    listeners.add(body);
     // the exchange stays open until the page goes away (a write fails) or the server stops
     synchronized (body) {
       while (listeners.contains(body)) {
