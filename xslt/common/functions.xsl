@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Functions that both outputs need, written once: document ids, titles, dates, note numbering,
-  pointer resolution. The HTML and FO modules differ only in what they emit.
-  Namespaces as in DocBook xslTNG: f: for functions, m: for modes.
+  What a TEI document is, written once for every output: ids, titles, dates, parties, categories,
+  note and mention numbering, pointer resolution into the registers, register kinds, safe URLs,
+  and f:metadata (which the Java loader calls to order the documents). Nothing here knows what an
+  output looks like or where its files go (that is common/links.xsl and the renderers).
+  Namespaces as in DocBook xslTNG: f: for functions, m: for modes, b: for behaviours.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,26 +20,8 @@
   <!-- Register files loaded once by the Java side: absolute URI of the file -> its document. -->
   <xsl:param name="registers" as="map(xs:string, document-node())" select="map{}"/>
 
-  <!-- The names of the output files, decided once in Java (org.editio.build.OutputNames): document id ->
-       name of its page, TEI copy and PDF; register file URI -> name of its page. Links are built from these
-       only, so that they name the files written, whatever the ids are. -->
-  <xsl:param name="document-names" as="map(xs:string, xs:string)" select="map{}"/>
-  <xsl:param name="register-names" as="map(xs:string, xs:string)" select="map{}"/>
-
-  <!-- The file name (without extension) of the outputs of the document with this id. -->
-  <xsl:function name="f:output-name" as="xs:string">
-    <xsl:param name="id" as="xs:string"/>
-    <xsl:sequence select="($document-names($id), $id)[1]"/>
-  </xsl:function>
-
-  <!-- The file name (without extension) of the page of the register file at this URI. -->
-  <xsl:function name="f:register-name" as="xs:string">
-    <xsl:param name="uri" as="xs:string"/>
-    <xsl:sequence select="($register-names($uri), replace(tokenize($uri, '/')[last()], '\.xml$', ''))[1]"/>
-  </xsl:function>
-
   <!-- The id of the document a node belongs to: TEI/@xml:id, else (also when it is empty) the file name
-       without extension. What files the id names is decided by f:output-name. -->
+       without extension. What files the id names is decided by the Java side's OutputLayout ($layout). -->
   <xsl:function name="f:doc-id" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="tei" select="($node/ancestor-or-self::tei:TEI)[last()]"/>
@@ -204,8 +188,12 @@
                           ! normalize-space(.)"/>
   </xsl:function>
 
-  <!-- The edition's taxonomies (edition.xml): a category's label by its id, e.g. 'type-telegram'. -->
+  <!-- edition.xml, when the edition has one. -->
   <xsl:param name="edition" as="document-node()?" select="()"/>
+  <!-- The edition's title (from edition.xml, else from the TEI headers: computed by the Java side). -->
+  <xsl:param name="edition-title" as="xs:string" select="'Edition'"/>
+
+  <!-- The edition's taxonomies (edition.xml): a category's label by its id, e.g. 'type-telegram'. -->
 
   <xsl:function name="f:category-label" as="xs:string">
     <xsl:param name="pointer" as="xs:string"/>
@@ -261,10 +249,49 @@
     <xsl:sequence select="f:doc-id($name) || '-m' || (count(key('f:text-mentions', 'all', root($name))[. &lt;&lt; $name]) + 1)"/>
   </xsl:function>
 
-  <!-- The register page and entry a pointer leads to in the HTML edition, from the site's root. -->
-  <xsl:function name="f:register-href" as="xs:string?">
-    <xsl:param name="entry" as="element()?"/>
-    <xsl:sequence select="$entry ! ('registers/' || f:register-name(string(base-uri(.))) || '.html#' || @xml:id)"/>
+  <!-- The key of the register an entry stands in (the file's URI, as $registers has it). -->
+  <xsl:function name="f:register-key" as="xs:string">
+    <xsl:param name="entry" as="node()"/>
+    <xsl:sequence select="f:uri-key(string(base-uri($entry)))"/>
+  </xsl:function>
+
+  <!-- What a register lists: 'persons', 'places', 'organizations', or 'other'; from its entries, not its file name. -->
+  <xsl:function name="f:register-kind" as="xs:string">
+    <xsl:param name="register" as="document-node()"/>
+    <xsl:sequence select="(($register//(tei:person | tei:place | tei:org))[1] ! f:entry-kind(.), 'other')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:entry-kind" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/self::tei:person) then 'persons' else if ($entry/self::tei:place) then 'places'
+                          else if ($entry/self::tei:org) then 'organizations' else 'other'"/>
+  </xsl:function>
+
+  <!-- The register kinds in the order the outputs list them. -->
+  <xsl:variable name="f:register-kinds" as="xs:string+" select="('persons', 'places', 'organizations', 'other')"/>
+
+  <!-- The edition's registers (their keys) in that order, then by title. -->
+  <xsl:function name="f:register-keys" as="xs:string*">
+    <xsl:sequence select="sort(map:keys($registers), (), function($k) {
+                          index-of($f:register-kinds, f:register-kind($registers($k))), f:title($registers($k)/*), $k })"/>
+  </xsl:function>
+
+  <!-- How outputs name a register: by what it lists ("Persons"), or by its title when that does not tell it apart. -->
+  <xsl:function name="f:register-label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:variable name="kind" select="f:register-kind($registers($key))"/>
+    <xsl:sequence select="if ($kind = 'other' or count(map:keys($registers)[f:register-kind($registers(.)) = $kind]) gt 1)
+                          then f:title($registers($key)/*) else f:label($kind)"/>
+  </xsl:function>
+
+  <!-- Only URLs that cannot run script: http(s), mailto, relative paths and fragments. -->
+  <xsl:function name="f:safe-url" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="u" select="normalize-space($url)"/>
+    <xsl:sequence select="
+      if (not($u)) then ()
+      else if (matches($u, '^(https?:|mailto:|#|[^:/?#]*([/?#]|$))', 'i')) then $u
+      else ()"/>
   </xsl:function>
 
   <!-- What Java needs to order and list documents: computed here so there is one definition. -->

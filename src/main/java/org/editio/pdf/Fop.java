@@ -42,6 +42,7 @@ public final class Fop {
 
   private final FopFactory factory;
   private final Date creationDate;
+  private final org.editio.xml.Resolver edition;
 
   /**
    * @param creationDate the date written into every PDF, so that two builds are byte-identical
@@ -57,12 +58,23 @@ public final class Fop {
    */
   public Fop(Date creationDate, org.editio.xml.Resolver edition) {
     this.creationDate = creationDate;
+    this.edition = edition;
     ResourceResolver resolver = new ClasspathResolver(edition);
     try (InputStream conf = Fop.class.getResourceAsStream("fop.xconf")) {
       FopConfParser parser = new FopConfParser(conf, URI.create(CLASSPATH + ":/"), resolver);
       this.factory = parser.getFopFactoryBuilder().build();
     } catch (IOException | SAXException e) {
       throw new IllegalStateException("FOP configuration cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Why the policy refuses to read {@code uri} (for an image FOP could not load), or null when it does not. */
+  private String refusal(String uri) {
+    try {
+      edition.resolve(uri, null);
+      return null;
+    } catch (org.editio.xml.Resolver.Refused e) {
+      return e.getMessage().contains(" refused") ? e.getMessage() : null;
     }
   }
 
@@ -86,8 +98,10 @@ public final class Fop {
     private void onEvent(Event event) {
       String id = event.getEventID();
       if (id.contains("ResourceEventProducer.image") || id.contains("ResourceEventProducer.uriError")) {
-        // an image that is missing or was refused (outside the edition): said, not silently left out
-        fontProblems.add(EventFormatter.format(event));
+        // an image that is missing or was refused (outside the edition): said, not silently left out;
+        // FOP keeps only "not found", so a refusal is asked of the policy again to say why
+        String refusal = event.getParam("uri") instanceof String uri ? refusal(uri) : null;
+        fontProblems.add(refusal != null ? "image " + refusal : EventFormatter.format(event));
       } else if (id.endsWith("glyphNotAvailable") || id.endsWith("fontSubstituted")
           || id.endsWith("fontLoadingErrorAtAutoDetection") || id.endsWith("fontDirectoryNotFound")) {
         fontProblems.add(EventFormatter.format(event));

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.concurrent.Executors;
 import org.editio.EditioException;
 import org.editio.Problem;
 import org.editio.build.Builder;
+import org.editio.output.OutputLayout;
 
 /**
  * {@code editio serve}: builds the HTML edition, serves it on localhost, watches the edition's
@@ -180,7 +180,7 @@ public final class Server implements AutoCloseable {
   private synchronized void build() {
     long start = System.nanoTime();
     try {
-      Builder.Result result = builder.build(edition, out, EnumSet.of(Builder.Output.HTML));
+      Builder.Result result = builder.build(edition, out, OutputLayout.HTML);
       errors = List.of();
       result.warnings().forEach(log::println);
       if (!quiet) {
@@ -305,7 +305,7 @@ public final class Server implements AutoCloseable {
   }
 
   private void file(HttpExchange exchange, String path) throws IOException {
-    Path root = out.resolve("html");
+    Path root = out.resolve(OutputLayout.HTML);
     Path file = root.resolve(path.replaceFirst("^/+", "") + (path.endsWith("/") ? "index.html" : "")).normalize();
     if (!file.startsWith(root)) {
       respond(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));

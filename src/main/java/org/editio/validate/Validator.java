@@ -87,6 +87,8 @@ public final class Validator {
 
   /** An edition's resolver, and the problem its catalogs had (then it serves the bundled catalog only). */
   private record Resolved(Resolver resolver, Problem problem) {}
+  /** Documents checked from memory ({@link #checkUnwritten}): their bytes by path. */
+  private volatile Map<Path, byte[]> unwritten;
 
   public Validator(Xml xml) {
     this.xml = xml;
@@ -162,22 +164,14 @@ public final class Validator {
       }
     } else {
       EditionLoader loader = new EditionLoader(xml);
+      // Files and folders inside an edition (documents/, registers/, edition.xml) are checked with
+      // their edition (registers, edition.xml, the other documents' ids), and only their own
+      // problems are reported; each such edition is read once, however many of its paths are given.
+      Map<Path, List<Path>> scopes = new java.util.LinkedHashMap<>();
       for (Path path : paths) {
         Optional<Path> enclosing = EditionLoader.enclosingEdition(path);
         if (enclosing.isPresent()) {
-          // A document of an edition is checked with its edition (registers, edition.xml, other
-          // documents' ids), and only its own problems are reported.
-          EditionLoader.Loaded loaded = loader.read(enclosing.get());
-          Path file = path.toAbsolutePath().normalize();
-          files += 1;
-          List<Problem> all = new ArrayList<>(loaded.problems());
-          all.addAll(check(loaded.edition(), Memo.NONE));
-          // its own problems, and those of files that are not the edition's (a schema it declares)
-          java.util.Set<Path> others = new java.util.HashSet<>();
-          EditionLoader.files(enclosing.get()).forEach(o -> others.add(o.toAbsolutePath().normalize()));
-          others.remove(file);
-          all.stream().filter(p -> p.file() != null && !others.contains(p.file().toAbsolutePath().normalize()))
-              .forEach(problems::add);
+          scopes.computeIfAbsent(enclosing.get(), e -> new ArrayList<>()).add(path.toAbsolutePath().normalize());
           continue;
         }
         EditionLoader.Loaded loaded = loader.read(path);
@@ -185,10 +179,50 @@ public final class Validator {
         problems.addAll(loaded.problems());
         problems.addAll(check(loaded.edition(), Memo.NONE));
       }
+      for (Map.Entry<Path, List<Path>> scope : scopes.entrySet()) {
+        EditionLoader.Loaded loaded = loader.read(scope.getKey());
+        java.util.function.Predicate<Path> inScope = f -> f != null
+            && scope.getValue().stream().anyMatch(s -> f.toAbsolutePath().normalize().startsWith(s));
+        files += (int) EditionLoader.files(scope.getKey()).stream().filter(inScope).count();
+        List<Problem> all = new ArrayList<>(loaded.problems());
+        all.addAll(check(loaded.edition(), Memo.NONE));
+        // their own problems, and those of files that are not the edition's (a schema they declare)
+        java.util.Set<Path> editionFiles = new java.util.HashSet<>();
+        EditionLoader.files(scope.getKey()).forEach(o -> editionFiles.add(o.toAbsolutePath().normalize()));
+        all.stream().filter(p -> inScope.test(p.file())
+                || p.file() != null && !editionFiles.contains(p.file().toAbsolutePath().normalize()))
+            .forEach(problems::add);
+      }
     }
     problems = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
     problems.sort(Problem.ORDER);
     return new Report(files, problems);
+  }
+
+  /**
+   * Checks documents that are not written yet as if they stood at their paths inside the edition
+   * at {@code edition}: their declared schemas, the edition's editorial rules and the corpus
+   * checks (pointers into edition.xml and the registers, ids). The importer asks this before it
+   * writes, so that every document it writes is valid in the edition it is written into.
+   *
+   * @param documents the documents' text by the path each would be written to
+   * @return the problems of those documents (none of the edition's own files)
+   */
+  public List<Problem> checkUnwritten(Path edition, Map<Path, String> documents) throws EditioException {
+    Map<Path, byte[]> bytes = new java.util.HashMap<>();
+    documents.forEach((p, t) -> bytes.put(p.toAbsolutePath().normalize(), t.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    unwritten = bytes;
+    try {
+      EditionLoader.Loaded loaded = new EditionLoader(xml).readUnwritten(edition, bytes);
+      List<Problem> all = new ArrayList<>(loaded.problems());
+      all.addAll(check(loaded.edition(), Memo.NONE));
+      List<Problem> own = new ArrayList<>(all.stream()
+          .filter(p -> p.file() != null && bytes.containsKey(p.file().toAbsolutePath().normalize())).toList());
+      own.sort(Problem.ORDER);
+      return own;
+    } finally {
+      unwritten = null;
+    }
   }
 
   /**
@@ -212,11 +246,6 @@ public final class Validator {
       @Override
       public void valid(Path file, String recipe) {}
     };
-  }
-
-  /** Validates an edition already loaded (by a build). */
-  public Report validate(Edition edition) {
-    return validate(edition, Memo.NONE);
   }
 
   /** Validates an edition already loaded, skipping the per-file checks {@code memo} knows passed. */
@@ -429,7 +458,13 @@ public final class Validator {
     reader.setDTDHandler(validator.getDTDHandler());
     reader.setErrorHandler(handler);
     try {
-      reader.parse(new InputSource(file.toUri().toString()));
+      InputSource input = new InputSource(file.toUri().toString());
+      Map<Path, byte[]> memory = unwritten;
+      byte[] bytes = memory == null ? null : memory.get(file.toAbsolutePath().normalize());
+      if (bytes != null) {
+        input.setByteStream(new java.io.ByteArrayInputStream(bytes));
+      }
+      reader.parse(input);
     } catch (SAXException | IOException e) {
       problems.add(Xml.parseProblem(file, e));
     }

@@ -53,6 +53,29 @@ public final class Resolver {
   /** The scheme of editio's bundled resources. */
   public static final String CLASSPATH = "classpath";
 
+  /**
+   * The scheme of the stable addresses of editio's stylesheets, for the stylesheets of editions:
+   * {@code editio:html.xsl} is {@code classpath:/xslt/html.xsl}.
+   */
+  public static final String EDITIO = "editio";
+
+  /** Where editio's stylesheets are among its bundled resources. */
+  static final String STYLESHEETS = "xslt/";
+
+  /** What a resolver serves besides the folders it was given. */
+  private enum Scope {
+    /** every bundled resource (schemas, stylesheets) and what the catalogs map */
+    EDITION,
+    /** editio's stylesheets only ({@code xslt/**.xsl}): what an edition's stylesheet may import */
+    STYLESHEETS,
+    /** nothing at all: what a stylesheet that renders the edition may read while it runs */
+    NOTHING
+  }
+
+  /** Why a stylesheet that renders the edition reads nothing (see {@link #nothing()}). */
+  static final String READS_NOTHING = "a stylesheet that renders the edition reads no files"
+      + " (everything it needs comes to it as parameters)";
+
   /** A reference editio will not follow; the message says which and why. */
   public static final class Refused extends IOException {
     private static final long serialVersionUID = 1L;
@@ -97,17 +120,45 @@ public final class Resolver {
 
   private final List<Path> roots;
   private final Catalog catalog;
+  private final Scope scope;
   /** Local files a catalog named by the user mapped to: readable wherever they lie. */
   private final java.util.Set<URI> trustedTargets = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private Resolver(List<Path> roots, Catalog catalog) {
+    this(roots, catalog, Scope.EDITION);
+  }
+
+  private Resolver(List<Path> roots, Catalog catalog, Scope scope) {
     this.roots = List.copyOf(roots);
     this.catalog = catalog;
+    this.scope = scope;
   }
 
   /** Serves editio's bundled resources and the bundled catalog only. */
   public static Resolver bundledOnly() {
     return new Resolver(List.of(), Catalog.bundled());
+  }
+
+  private static final Resolver NOTHING = new Resolver(List.of(), Catalog.bundled(), Scope.NOTHING);
+
+  /**
+   * Serves nothing: what a stylesheet that renders the edition (editio's own, or the edition's
+   * that imports it) may read while it runs. Everything a renderer needs comes as parameters, so
+   * a page's recipe covers all it is made of; {@code doc()}, {@code unparsed-text()} and the like
+   * are refused, also for editio's own files.
+   */
+  public static Resolver nothing() {
+    return NOTHING;
+  }
+
+  /**
+   * What an edition's own stylesheet ({@code EDITION/xslt/html.xsl}) may import: files inside
+   * {@code folder} ({@code EDITION/xslt/}, real paths: a link leading out of it is out of it) and
+   * editio's stylesheets by their stable addresses ({@code editio:html.xsl}, {@code editio:fo.xsl},
+   * any module below editio's {@code xslt/}); nothing else, none of editio's other resources.
+   */
+  public static Resolver forStylesheets(Path folder) throws IOException {
+    return new Resolver(List.of(realFolder(folder)), Catalog.bundled(), Scope.STYLESHEETS);
   }
 
   /**
@@ -149,7 +200,7 @@ public final class Resolver {
   public Resolver trusting(Path folder) throws IOException {
     List<Path> more = new ArrayList<>(roots);
     more.add(realFolder(folder));
-    return new Resolver(more, catalog);
+    return new Resolver(more, catalog, scope);
   }
 
   private static Path realFolder(Path folder) throws IOException {
@@ -194,6 +245,10 @@ public final class Resolver {
     String h = href == null ? "" : href.trim();
     try {
       URI ref = new URI(escape(h));
+      if (EDITIO.equalsIgnoreCase(ref.getScheme())) {
+        // editio:html.xsl, the stable address of one of editio's stylesheets
+        return CLASSPATH + ":/" + STYLESHEETS + ref.getSchemeSpecificPart().replaceFirst("^/+", "");
+      }
       if (ref.isAbsolute() || base == null || base.isEmpty()) {
         return ref.toString();
       }
@@ -215,12 +270,24 @@ public final class Resolver {
   /** Whether the policy allows reading {@code uri}; throws what to say when it does not. */
   private void check(URI uri, String mappedFrom, boolean trustedMapping) throws Refused {
     String shown = mappedFrom == null ? uri.toString() : mappedFrom + " (mapped by the catalog to " + uri + ")";
+    if (scope == Scope.NOTHING) {
+      throw new Refused(shown, "refused: " + READS_NOTHING);
+    }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scope == Scope.STYLESHEETS && !scheme.equals(CLASSPATH) && !scheme.equals("file")) {
+      throw new Refused(shown, "refused: " + importsOnly());
+    }
     switch (scheme) {
       case CLASSPATH -> {
         String path = classpathPath(uri);
+        if (scope == Scope.STYLESHEETS && (!path.startsWith(STYLESHEETS) || !path.endsWith(".xsl") || path.contains(".."))) {
+          throw new Refused(shown, "refused: " + importsOnly());
+        }
         if (path.contains("..") || Resolver.class.getClassLoader().getResource(path) == null) {
-          throw new Refused(shown, "is not a resource of editio");
+          throw new Refused(shown, scope == Scope.STYLESHEETS
+              ? "refused: editio has no stylesheet " + EDITIO + ":" + path.substring(STYLESHEETS.length())
+                  + " (its stylesheets for editions are editio:html.xsl and editio:fo.xsl)"
+              : "is not a resource of editio");
         }
       }
       case "file" -> {
@@ -233,6 +300,9 @@ public final class Resolver {
         } catch (IllegalArgumentException e) {
           throw new Refused(shown, "is not a valid file URI");
         }
+        if (scope == Scope.STYLESHEETS && !inside(file)) {
+          throw new Refused(shown, "refused: " + importsOnly());
+        }
         if (!trustedMapping && !inside(file)) {
           throw new Refused(shown, "refused: outside the edition (editio reads only the edition's own folder"
               + " and its bundled resources; to use a file from elsewhere, copy it into the edition or map it"
@@ -243,6 +313,12 @@ public final class Resolver {
       default -> throw new Refused(shown, "refused: outside the edition (editio never reads from the network;"
           + " a schema or file it needs must be in the edition, bundled, or mapped by a catalog to a local copy)");
     }
+  }
+
+  /** Why a stylesheet of the edition cannot import something. */
+  private String importsOnly() {
+    return "an edition's stylesheet may import only editio's stylesheets (editio:html.xsl, editio:fo.xsl)"
+        + " and files inside " + org.editio.Problem.displayPath(roots.get(0));
   }
 
   /** Whether a file, after following links, lies inside a served folder. */

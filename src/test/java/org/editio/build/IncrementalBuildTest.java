@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.editio.TestFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * An incremental build renders only what changed, and its output is byte for byte the output of
  * a clean build of the same sources: after edits, additions, deletions and renames.
  */
+@Tag("slow")
 class IncrementalBuildTest {
 
-  private static final Set<Builder.Output> BOTH = EnumSet.of(Builder.Output.HTML, Builder.Output.PDF);
+  private static final List<String> BOTH = List.of("html", "pdf");
 
   private static List<Path> documents(Path edition) throws Exception {
     try (Stream<Path> s = Files.list(edition.resolve("documents"))) {
@@ -40,7 +41,7 @@ class IncrementalBuildTest {
     return target;
   }
 
-  private static void assertSameAsCleanBuild(Path edition, Path out, Set<Builder.Output> outputs, Path clean)
+  private static void assertSameAsCleanBuild(Path edition, Path out, List<String> outputs, Path clean)
       throws Exception {
     new Builder().build(edition, clean, outputs);
     List<String> expected = AtomicBuildTest.files(clean);
@@ -99,7 +100,7 @@ class IncrementalBuildTest {
 
     // an HTML-only build after an edit keeps the PDF part and its manifest rows as they were
     Files.writeString(retitled, Files.readString(retitled).replace("Retitled: ", "Retitled again: "));
-    new Builder().build(edition, out, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(edition, out, "html");
     new Builder().build(edition, out, BOTH);
     assertSameAsCleanBuild(edition, out, BOTH, dir.resolve("clean-3"));
   }
@@ -108,7 +109,7 @@ class IncrementalBuildTest {
   void aChangedRegisterOrACleanBuildRendersEverything(@TempDir Path dir) throws Exception {
     Path edition = Generator.generate(TestFiles.EDITION, 6, dir.resolve("edition"));
     Path out = dir.resolve("out");
-    Set<Builder.Output> html = EnumSet.of(Builder.Output.HTML);
+    List<String> html = List.of("html");
     int total = new Builder().build(edition, out, html).rendered();
 
     Path persons = edition.resolve("registers/persons.xml");
@@ -131,5 +132,49 @@ class IncrementalBuildTest {
     Files.delete(page);
     assertEquals(1, new Builder().build(edition, out, html).rendered());
     assertTrue(Files.exists(page));
+  }
+
+  /**
+   * An edition's customisation counts in the recipes: its CSS is copied again (pages only name
+   * it), its fo.xsl lays out the PDFs again and leaves the HTML edition alone, a file both
+   * stylesheets include renders both; the result is a clean build's.
+   */
+  @Test
+  void aChangedCustomisationRendersWhatItAffects(@TempDir Path dir) throws Exception {
+    Path edition = dir.resolve("briefe");
+    Path source = TestFiles.ROOT.resolve("src/test/resources/editions/briefe");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path f : files.toList()) {
+        Path target = edition.resolve(source.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    Path out = dir.resolve("out");
+    new Builder().build(edition, out, BOTH);
+    Path css = edition.resolve("assets/briefe.css");
+    Files.writeString(css, Files.readString(css) + "\n.gesperrt { font-style: italic; }\n");
+    Builder.Result afterCss = new Builder().build(edition, out, BOTH);
+    assertEquals(1, afterCss.rendered(), "only the CSS file is copied again");
+    assertEquals(Files.readString(css), Files.readString(out.resolve("html/assets/edition/briefe.css")));
+
+    Path fo = edition.resolve("xslt/fo.xsl");
+    byte[] page = Files.readAllBytes(out.resolve("html/documents/brief-1802-03-03.html"));
+    byte[] pdf = Files.readAllBytes(out.resolve("pdf/documents/brief-1802-03-03.pdf"));
+    Files.writeString(fo, Files.readString(fo).replace("0.15em", "0.3em"));
+    Builder.Result afterFo = new Builder().build(edition, out, BOTH);
+    assertEquals(3, afterFo.rendered(), "two document PDFs and the volume");
+    assertArrayEquals(page, Files.readAllBytes(out.resolve("html/documents/brief-1802-03-03.html")));
+    assertNotEquals(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1),
+        new String(Files.readAllBytes(out.resolve("pdf/documents/brief-1802-03-03.pdf")), java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    Path labels = edition.resolve("xslt/labels.xsl");
+    Files.writeString(labels, Files.readString(labels).replace("'documents': 'Briefe'", "'documents': 'Schreiben'"));
+    new Builder().build(edition, out, BOTH);
+    assertTrue(Files.readString(out.resolve("html/index.html")).contains(">Schreiben</a>"));
+    assertSameAsCleanBuild(edition, out, BOTH, dir.resolve("clean"));
   }
 }

@@ -17,6 +17,7 @@ import org.editio.edition.Edition;
 import org.editio.edition.EditionLoader;
 import org.editio.edition.TeiDocument;
 import org.editio.xml.Xml;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same index for the same documents every time, and a failure is a clear error after which the
  * workers start again.
  */
+@Tag("slow")
 class SearchIndexTest {
 
   @Test

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -142,37 +141,64 @@ class OutputPathAttacksTest {
         && pages.contains("doc-2.html"), "collisions apart, case too: " + pages);
   }
 
-  /** Every link of every page names a file that exists (the pages and the files agree on names). */
+  /**
+   * Every link of every page names a file that exists (the pages and the files agree on names):
+   * pages, TEI copies, PDFs, assets, and the pages the search results link to. (Before the merge
+   * with the common work only the links made from ids were followed, through the stylesheets' own
+   * name maps; now every path comes from the one OutputLayout, the page shell's included.)
+   */
   @Test
   void everyLinkNamesAFileThatExists() throws Exception {
     Files.deleteIfExists(edition.resolve("leads-out.xml"));
-    Attack.Run html = editio("html", edition.toString(), "-o", out.toString());
-    assertEquals(0, html.exit(), html.all());
+    Attack.Run built = editio("build", edition.toString(), "-o", out.toString());
+    assertEquals(0, built.exit(), built.all());
     Path site = out.resolve("html");
     List<String> broken = new ArrayList<>();
+    int followed = 0;
     try (Stream<Path> walk = Files.walk(site)) {
       for (Path page : walk.filter(p -> p.toString().endsWith(".html")).toList()) {
         Document doc = Jsoup.parse(page.toFile(), "UTF-8");
-        for (Element a : doc.select("a[href], link[href], script[src]")) {
+        for (Element a : doc.select("a[href], link[href], script[src], img[src]")) {
           String href = a.hasAttr("href") ? a.attr("href") : a.attr("src");
-          // the links made from ids and file names (the navigation is the page shell's own)
-          if (href.startsWith("#") || href.matches("^[a-z]+:.*") || href.contains("../pdf/")
-              || !(href.contains("documents/") || href.endsWith(".xml") || page.getParent().endsWith("documents"))
-              || href.contains("registers/")) {
+          if (href.startsWith("#") || href.matches("^[a-z]+:.*")) {
             continue;
           }
-          String path = URLDecoder.decode(href.replaceFirst("#.*", "").replace("+", "%2B"), StandardCharsets.UTF_8);
-          Path target = page.getParent().resolve(path).normalize();
-          if (!Files.isRegularFile(target)) {
+          followed++;
+          if (!Files.isRegularFile(resolve(page, href))) {
             broken.add(site.relativize(page) + " -> " + href);
           }
         }
       }
     }
     assertEquals(List.of(), broken);
-    // the search data names the same pages
+    assertTrue(followed > 10 * ids.size(), "links followed: " + followed);
+    // the search results link the same pages: each document's page, relative to the search page
+    List<String> refs = new ArrayList<>();
+    try (Stream<Path> shards = Files.list(site.resolve("assets"))) {
+      for (Path shard : shards.filter(p -> p.getFileName().toString().startsWith("search-index-")).toList()) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\":\\{\"title\"")
+            .matcher(Files.readString(shard));
+        while (m.find()) {
+          // a JSON string, read as JSON (Saxon's parse-json)
+          var xpath = new net.sf.saxon.s9api.Processor(false).newXPathCompiler();
+          xpath.declareVariable(new net.sf.saxon.s9api.QName("s"));
+          var selector = xpath.compile("parse-json($s)").load();
+          selector.setVariable(new net.sf.saxon.s9api.QName("s"), new net.sf.saxon.s9api.XdmAtomicValue("\"" + m.group(1) + "\""));
+          refs.add(selector.evaluateSingle().getStringValue());
+        }
+      }
+    }
+    assertEquals(ids.size() + 4 + 1, refs.size(), refs.toString());
+    for (String ref : refs) {
+      assertTrue(ref.startsWith("documents/") && Files.isRegularFile(resolve(site.resolve("search.html"), ref)), ref);
+    }
     String index = Files.readString(site.resolve("documents.html"));
     assertFalse(index.contains("<script>alert(1)</script>"), "an id is text, never markup");
-    assertTrue(URI.create("documents/x.html").getPath().endsWith(".html"));
+  }
+
+  /** The file a relative link of {@code page} names (percent-escapes decoded, fragment dropped). */
+  private static Path resolve(Path page, String href) {
+    String path = URLDecoder.decode(href.replaceFirst("[#?].*", "").replace("+", "%2B"), StandardCharsets.UTF_8);
+    return page.getParent().resolve(path).normalize();
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.editio.TestFiles;
 import org.editio.build.Generator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * editio serve over HTTP: pages as published plus the reload script, a build after every change
  * announced to open pages, errors instead of stale pages, nothing outside the output served.
  */
+@Tag("slow")
 class ServeTest {
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -14,10 +14,12 @@ import java.util.stream.Stream;
 import org.editio.Problem;
 import org.editio.TestFiles;
 import org.editio.xml.Xml;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Declared schemas, --schema, the edition schema's TEI conformance, agreement with Jing. */
+@Tag("slow")
 class SchemaValidationTest {
 
   static final Path SCHEMAS = TestFiles.FIXTURES.resolve("schemas");

@@ -64,13 +64,14 @@
       } catch (e) {
         results = search(query.replace(/[~^:*+\-]/g, ' '));
       }
-      status.textContent = results.length === 0 ? 'No document matches.'
-        : results.length + (results.length === 1 ? ' document matches.' : ' documents match.');
+      // the words come from the page (the edition's language): data-none, data-one, data-many
+      status.textContent = status.getAttribute(results.length === 0 ? 'data-none'
+        : results.length === 1 ? 'data-one' : 'data-many').replace('{1}', results.length);
       results.forEach(function (result) {
         var doc = result.doc;
         var li = document.createElement('li');
         var a = document.createElement('a');
-        a.href = 'documents/' + result.ref + '.html';
+        a.href = result.ref; /* the document's page, relative to the search page (search-data.xsl) */
         a.textContent = doc.title;
         li.appendChild(a);
         if (doc.date) {

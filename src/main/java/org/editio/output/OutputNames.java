@@ -1,4 +1,4 @@
-package org.editio.build;
+package org.editio.output;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.editio.Digest;
 
 /**
- * The one place where ids and file names of an edition become names of output files: a document's
- * page {@code documents/NAME.html}, its TEI copy and its PDF, a register's page. Ids come from the
+ * How ids and file names of an edition become names of output files: a document's page {@code
+ * documents/NAME.html}, its TEI copy and its PDF, a register's page, the volume. Ids come from the
  * edition's files ({@code TEI/@xml:id}, a file name), which are untrusted: {@code ../x},
  * {@code /etc/passwd}, an empty id, 300 characters, spaces, {@code CON} on Windows, a leading dot.
  * Every string maps to a name that is
@@ -29,12 +29,11 @@ import org.editio.Digest;
  *   <li><b>short</b>: at most {@value #MAX_LENGTH} characters; a longer id is cut and given a
  *       digest of the whole, so that two long ids stay apart.
  * </ul>
- * Java decides the names once per build and hands them to the stylesheets as a map (the
- * {@code document-names} and {@code register-names} parameters, read by {@code f:output-name}
- * and {@code f:register-name} in {@code xslt/common/functions.xsl}), so a page's links always
- * name the files that were written.
+ * {@link OutputLayout} decides the names once per build and builds every path from them, the
+ * paths the stylesheets link to included (the {@code $layout} map), so a page's links always name
+ * the files that were written. Nothing else turns an id into a file name.
  */
-public final class OutputNames {
+final class OutputNames {
 
   /** Longest name (without extension): far below the 255 bytes of common file systems. */
   static final int MAX_LENGTH = 100;
@@ -50,7 +49,7 @@ public final class OutputNames {
   }
 
   /** Names for these ids (document ids), decided together so they are unique. */
-  public static OutputNames of(Collection<String> ids) {
+  static OutputNames of(Collection<String> ids) {
     return of(ids, id -> id);
   }
 
@@ -58,7 +57,7 @@ public final class OutputNames {
    * Names for these keys, each made from {@code readable(key)} (a register's file name, keyed by
    * its URI), decided together so they are unique.
    */
-  public static OutputNames of(Collection<String> keys, java.util.function.Function<String, String> readable) {
+  static OutputNames of(Collection<String> keys, java.util.function.Function<String, String> readable) {
     Map<String, String> names = new LinkedHashMap<>();
     Set<String> taken = new HashSet<>();
     for (String id : keys.stream().distinct().sorted().toList()) {
@@ -73,7 +72,7 @@ public final class OutputNames {
   }
 
   /** The name of {@code id}'s outputs (without extension). */
-  public String name(String id) {
+  String name(String id) {
     String name = names.get(id);
     if (name == null) {
       throw new IllegalArgumentException("no output name was decided for the id '" + id + "'");
@@ -81,13 +80,8 @@ public final class OutputNames {
     return name;
   }
 
-  /** Every id and its name, for the stylesheets. */
-  public Map<String, String> asMap() {
-    return Map.copyOf(names);
-  }
-
   /** The name of a single output (the volume, named by the edition's id). */
-  public static String single(String id) {
+  static String single(String id) {
     return safe(id);
   }
 
