@@ -234,6 +234,16 @@ class EditionStylesheetAttacksTest {
   }
 
   @Test
+  void anAssetThatLeadsOutOfTheEditionIsNotPublished() throws Exception {
+    Path secret = Attack.plantSecrets(dir).resolve("secret.txt");
+    Path edition = edition("html.xsl", "");
+    Files.createSymbolicLink(edition.resolve("assets/leak.css"), secret);
+    Attack.Run run = build(edition);
+    assertRefused(run, "assets/leak.css", "this file is a link to " + secret.toRealPath() + ": refused: outside the edition");
+    assertFalse(Files.exists(dir.resolve("out/html/assets/edition/leak.css")));
+  }
+
+  @Test
   void aPrintStylesheetReadsNoImagesFromOutside() throws Exception {
     Path secret = Attack.plantSecrets(dir).resolve("secret.txt");
     try (Attack.SilentServer server = new Attack.SilentServer()) {
