@@ -5,13 +5,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
+import java.util.List;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.apache.fop.apps.FOPException;
 import org.editio.EditioException;
+import org.editio.Messages;
 import org.editio.Problem;
 import org.editio.output.Run;
 import org.editio.xml.Params;
+import org.editio.xml.Resolver;
+import org.editio.xml.Xml;
 
 /**
  * What the PDF outputs share: one FOP factory (per creation date: in practice one per builder,
@@ -26,12 +30,17 @@ public final class PdfRenderer {
 
   private Fop fop;
   private Date fopDate;
+  private List<Path> fopRoots;
 
-  /** The FOP factory for PDFs created at {@code created}. */
-  synchronized Fop fop(Date created) {
-    if (fop == null || !created.equals(fopDate)) {
-      fop = new Fop(created);
+  /**
+   * The FOP factory for PDFs created at {@code created} that read images through {@code
+   * resolver} (the edition's folder): one per date and edition, in practice one per builder.
+   */
+  synchronized Fop fop(Date created, Resolver resolver) {
+    if (fop == null || !created.equals(fopDate) || !resolver.roots().equals(fopRoots)) {
+      fop = new Fop(created, resolver);
       fopDate = created;
+      fopRoots = resolver.roots();
     }
     return fop;
   }
@@ -52,7 +61,7 @@ public final class PdfRenderer {
     try {
       t.setStylesheetParameters(params.asMap());
     } catch (SaxonApiException e) {
-      throw new EditioException(EditioException.INPUT, Problem.error(source, "cannot lay out the PDF: " + e.getMessage()));
+      throw new EditioException(EditioException.INPUT, Xml.transformProblem(source, "cannot lay out the PDF", e));
     }
     return t;
   }
@@ -62,31 +71,23 @@ public final class PdfRenderer {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     Fop.Job job;
     try {
-      job = fop(run.options().created()).newJob(out, metadata);
+      job = fop(run.options().created(), run.resolver()).newJob(out, metadata);
       fo.writeTo(job.handler());
-    } catch (SaxonApiException | FOPException e) {
+    } catch (SaxonApiException | FOPException | net.sf.saxon.s9api.SaxonApiUncheckedException e) {
       throw new EditioException(EditioException.INPUT,
-          Problem.error(source, "cannot lay out " + pdf.getFileName() + ": " + rootMessage(e)));
+          Xml.transformProblem(source, "cannot lay out " + pdf.getFileName(), e));
     }
     if (!job.fontProblems().isEmpty()) {
       throw new EditioException(EditioException.INPUT, job.fontProblems().stream()
-          .map(m -> Problem.error(source, pdf.getFileName() + ": " + m
-              + " (the embedded fonts lack this character; the PDF would print it as '#')"))
+          .map(m -> Problem.error(source, 1, 1, pdf.getFileName() + ": " + Messages.clean(m)
+              + (m.contains("mage") || m.contains("URI") ? "" : " (the embedded fonts lack this character; the PDF would print it as '#')")))
           .toList());
     }
     try {
       Files.write(pdf, Reproducible.apply(out.toByteArray(), run.options().created()));
     } catch (IOException e) {
-      throw EditioException.io(pdf, "cannot write the PDF: " + e.getMessage());
+      throw EditioException.io(pdf, "cannot write the PDF: " + Messages.of(e));
     }
     return job.pageCount();
-  }
-
-  static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 }

@@ -9,13 +9,13 @@ import net.sf.saxon.s9api.Xslt30Transformer;
 import org.apache.fop.apps.FOPException;
 import org.editio.Digest;
 import org.editio.EditioException;
-import org.editio.Problem;
 import org.editio.edition.Edition;
 import org.editio.output.OutputLayout;
 import org.editio.output.Publisher;
 import org.editio.output.Run;
 import org.editio.output.Run.Target;
 import org.editio.xml.Params;
+import org.editio.xml.Xml;
 
 /**
  * The edition as one book, {@code pdf/<edition-id>.pdf}, laid out twice: FOP 2.11 has no index
@@ -70,10 +70,11 @@ public final class PdfVolumePublisher implements Publisher {
       Xslt30Transformer first = PdfRenderer.transformer(run, edition.source(), params);
       Map<String, String> pagesOfIds;
       try {
-        pagesOfIds = renderer.fop(run.options().created()).pagesOfIds(handler -> first.callTemplate(null, new SAXDestination(handler)));
-      } catch (SaxonApiException | FOPException e) {
+        pagesOfIds = renderer.fop(run.options().created(), run.resolver())
+            .pagesOfIds(handler -> first.callTemplate(null, new SAXDestination(handler)));
+      } catch (SaxonApiException | FOPException | net.sf.saxon.s9api.SaxonApiUncheckedException e) {
         throw new EditioException(EditioException.INPUT,
-            Problem.error(edition.source(), "cannot lay out the volume: " + PdfRenderer.rootMessage(e)));
+            Xml.transformProblem(edition.source(), "cannot lay out the volume", e));
       }
       Xslt30Transformer second = PdfRenderer.transformer(run, edition.source(), params.putStrings("index-pages", pagesOfIds));
       pages = renderer.render(run, edition.source(), file,
