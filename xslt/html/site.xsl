@@ -19,8 +19,6 @@
 
   <!-- The edition's documents, in the order they are published. -->
   <xsl:param name="documents" as="document-node()*" select="()"/>
-  <!-- how many scripts the search index comes in (assets/search-index-1.js ...) -->
-  <xsl:param name="search-shards" as="xs:integer" select="1"/>
 
   <xsl:mode name="m:html" on-no-match="text-only-copy"/>
 
@@ -322,23 +320,40 @@
   </xsl:template>
 
   <!-- ================================================================ search -->
+  <!--
+    The search page: the form works without JavaScript as far as it can (it carries q in the
+    address, search.html?q=...); search.js runs the query in the browser against the index in
+    assets/search/ (SearchIndex.java) and fills the results and the facets. The words search.js
+    shows come from here (data-label-*), so they follow the edition's labels.
+  -->
   <xsl:template name="m:search">
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:label('search')"/>
       <xsl:with-param name="content">
-        <h1><xsl:value-of select="f:label('search')"/></h1>
-        <form class="search" role="search" data-search-form="" action="search.html">
-          <label for="q"><xsl:value-of select="f:label('search-label')"/></label>
-          <input type="search" id="q" name="q" autocomplete="off"/>
-          <button type="submit"><xsl:value-of select="f:label('search-button')"/></button>
-        </form>
-        <p class="search-status" aria-live="polite" data-search-status=""></p>
-        <ol class="search-results" data-search-results=""></ol>
-        <noscript><p>The search runs in the browser and needs JavaScript; the <a href="documents.html">list of documents</a> works without it.</p></noscript>
-        <script src="assets/lunr.min.js" defer=""></script>
-        <xsl:for-each select="1 to $search-shards">
-          <script src="assets/search-index-{.}.js" defer=""></script>
-        </xsl:for-each>
+        <div class="search-page" data-search-index="assets/search/"
+             data-label-none="{f:label('no-results')}" data-label-one="{f:label('one-result')}"
+             data-label-many="{f:label('results')}" data-label-names="{f:label('names-matched')}"
+             data-label-calendar="{f:label('calendar-short')}" data-label-year="{f:label('year')}"
+             data-label-country="{f:label('countries')}" data-label-type="{f:label('type')}"
+             data-label-person="{f:label('persons')}" data-label-error="{f:label('search-error')}">
+          <h1><xsl:value-of select="f:label('search')"/></h1>
+          <form class="search" role="search" data-search-form="" action="search.html">
+            <label for="q"><xsl:value-of select="f:label('search-label')"/></label>
+            <input type="search" id="q" name="q" autocomplete="off" spellcheck="false" aria-describedby="search-help"/>
+            <button type="submit"><xsl:value-of select="f:label('search-button')"/></button>
+          </form>
+          <p id="search-help" class="search-help"><xsl:value-of select="f:label('search-help')"/></p>
+          <div class="search-layout">
+            <div class="search-main">
+              <p class="search-status" aria-live="polite" data-search-status=""></p>
+              <ol class="search-results" data-search-results=""></ol>
+              <button type="button" class="search-more" data-search-more="" hidden=""><xsl:value-of select="f:label('more-results')"/></button>
+            </div>
+            <aside class="search-facets" aria-label="{f:label('narrow')}" data-search-facets=""></aside>
+          </div>
+          <noscript><p>The search runs in the browser and needs JavaScript; the <a href="documents.html">list of documents</a> works without it.</p></noscript>
+        </div>
+        <script src="assets/snowball-english.js" defer=""></script>
         <script src="assets/search.js" defer=""></script>
       </xsl:with-param>
     </xsl:call-template>

@@ -106,9 +106,7 @@ public final class Bench {
    * edition is built again, incrementally, by the same builder (as editio serve does).
    */
   static Measure rebuild(Path edition, Path out) throws EditioException {
-    try (Builder builder = new Builder().keepWorkers(true)) {
-      return rebuild(builder, edition, out);
-    }
+    return rebuild(new Builder(), edition, out);
   }
 
   private static Measure rebuild(Builder builder, Path edition, Path out) throws EditioException {

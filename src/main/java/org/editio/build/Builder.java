@@ -27,10 +27,10 @@ import org.editio.xml.Xml;
  *
  * <p>Builds are incremental: the output folder keeps a {@link Manifest} of what each file was
  * made from, and what has not changed is carried over instead of rendered. A builder can run
- * many builds (editio serve): it keeps compiled stylesheets and schemas, the FOP factory, and the
- * parsed trees of files whose bytes have not changed.
+ * many builds (editio serve): it keeps compiled stylesheets and schemas, the FOP factory, the
+ * parsed trees of files whose bytes have not changed, and their parts of the search index.
  */
-public final class Builder implements AutoCloseable {
+public final class Builder {
 
   /** What a run publishes; each is a folder of the output. */
   public enum Output {
@@ -44,15 +44,19 @@ public final class Builder implements AutoCloseable {
     }
   }
 
-  /** What a finished run did, for the command line to report. */
+  /**
+   * What a finished run did, for the command line to report.
+   *
+   * @param indexed documents analysed for the search index (the others' analyses were kept)
+   */
   public record Result(Edition edition, Path out, Set<Output> outputs, List<Problem> warnings, int reused,
-      int rendered) {}
+      int rendered, int indexed) {}
 
   private final Xml xml = new Xml();
   private final Map<Path, EditionLoader.Parsed> trees = new java.util.concurrent.ConcurrentHashMap<>();
   private final EditionLoader loader = new EditionLoader(xml).cache(trees);
   private final Validator validator = new Validator(xml);
-  private final org.editio.html.SearchIndex searchIndex = new org.editio.html.SearchIndex();
+  private final Map<String, org.editio.html.SearchIndex.Entry> searchEntries = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
   private Fop fop;
   private Date fopDate;
@@ -70,21 +74,6 @@ public final class Builder implements AutoCloseable {
   public Builder pageSize(String pageSize) {
     this.pageSize = pageSize;
     return this;
-  }
-
-  /**
-   * Keeps the search-index workers running between builds (editio serve, which builds again on
-   * every change); {@link #close()} stops them. Otherwise each build stops them when it ends.
-   */
-  public Builder keepWorkers(boolean keep) {
-    searchIndex.keepWarm(keep);
-    return this;
-  }
-
-  /** Stops the workers kept by {@link #keepWorkers}. */
-  @Override
-  public void close() {
-    searchIndex.close();
   }
 
   /** Ignores the previous output: renders everything (editio build --clean). */
@@ -120,9 +109,12 @@ public final class Builder implements AutoCloseable {
     timing.lap("validate");
     try (Staging staging = Staging.begin(out)) {
       incremental.stageInto(staging.root());
+      int indexed = 0;
       if (outputs.contains(Output.HTML)) {
-        new HtmlPublisher(xml, progress).reuse(incremental).searchIndex(searchIndex).summaries(summaries)
-            .publish(edition, staging.part(Output.HTML.folder), outputs.contains(Output.PDF));
+        HtmlPublisher html = new HtmlPublisher(xml, progress).reuse(incremental).searchEntries(searchEntries)
+            .summaries(summaries);
+        html.publish(edition, staging.part(Output.HTML.folder), outputs.contains(Output.PDF));
+        indexed = html.indexed();
       }
       if (outputs.contains(Output.PDF)) {
         Date created = creationDate(edition);
@@ -137,10 +129,10 @@ public final class Builder implements AutoCloseable {
       timing.lap("publish");
       staging.commit(parts, incremental.next(parts, all));
       timing.lap("commit");
-      return new Result(edition, out, outputs, report.problems(), incremental.reused(), incremental.rendered());
+      return new Result(edition, out, outputs, report.problems(), incremental.reused(), incremental.rendered(),
+          indexed);
     } finally {
       progress.finish();
-      searchIndex.endBuild();
     }
   }
 

@@ -31,12 +31,13 @@ import org.editio.xml.Xml;
 public final class HtmlPublisher {
 
   /** Static files of editio copied into {@code assets/}. */
-  static final List<String> ASSETS = List.of("editio.css", "editio.js", "search.js");
+  static final List<String> ASSETS = List.of("editio.css", "editio.js", "search.js", "snowball-english.js");
 
   private final Xml xml;
   private final org.editio.Progress progress;
   private Reuse reuse = Reuse.NEVER;
-  private SearchIndex searchIndex;
+  private Map<String, SearchIndex.Entry> searchEntries = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger indexed = new java.util.concurrent.atomic.AtomicInteger();
   private Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final net.sf.saxon.s9api.QName SITE_SUMMARY =
@@ -67,12 +68,17 @@ public final class HtmlPublisher {
   }
 
   /**
-   * Builds the search index with these workers, kept by the caller for its next build; without,
-   * the publisher starts workers of its own and stops them when it is done.
+   * Remembers documents' parts of the search index between builds, by the digest of each document
+   * and of what else they are made from: editio serve then analyses one document per correction.
    */
-  public HtmlPublisher searchIndex(SearchIndex searchIndex) {
-    this.searchIndex = searchIndex;
+  public HtmlPublisher searchEntries(Map<String, SearchIndex.Entry> entries) {
+    this.searchEntries = entries;
     return this;
+  }
+
+  /** How many documents the last {@link #publish} analysed for the search index. */
+  public int indexed() {
+    return indexed.get();
   }
 
   /**
@@ -81,24 +87,6 @@ public final class HtmlPublisher {
    * @param withPdf whether document pages link to PDFs published beside them
    */
   public void publish(Edition edition, Path dir, boolean withPdf) throws EditioException {
-    SearchIndex index = searchIndex != null ? searchIndex : new SearchIndex();
-    try {
-      if (reuse.fresh()) {
-        // every shard will be indexed: the workers start now and load lunr while the pages are
-        // written (otherwise they start when a changed shard needs them, if one does)
-        index.start();
-      }
-      publish(edition, dir, withPdf, index);
-    } catch (IOException e) {
-      throw EditioException.io(dir, "cannot start the search index: " + e.getMessage());
-    } finally {
-      if (index != searchIndex) {
-        index.close();
-      }
-    }
-  }
-
-  private void publish(Edition edition, Path dir, boolean withPdf, SearchIndex index) throws EditioException {
     Path docs = dir.resolve("documents");
     Path assets = dir.resolve("assets");
     try {
@@ -107,24 +95,28 @@ public final class HtmlPublisher {
       for (String asset : ASSETS) {
         Files.write(assets.resolve(asset), Xml.resource("org/editio/html/assets/" + asset));
       }
-      Files.write(assets.resolve("lunr.min.js"), Xml.resource(SearchIndex.LUNR));
     } catch (IOException e) {
       throw EditioException.io(dir, "cannot write the HTML edition: " + e.getMessage());
     }
     Timing timing = new Timing("html");
     String context = new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest())
         .add("with-pdf", withPdf).hex();
-    documentPages(edition, docs, withPdf, context);
-    timing.lap("document pages");
-    List<List<TeiDocument>> shards = SearchIndex.shards(edition.documents());
-    sitePages(edition, dir, shards.size(), context);
+    String searchContext = new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest()).hex();
+    Map<String, SearchIndex.Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+    documentPages(edition, docs, withPdf, context, searchContext, entries);
+    timing.lap("document pages and search entries");
+    sitePages(edition, dir, context);
     timing.lap("edition pages");
-    searchIndex(edition, assets, shards, index);
+    searchIndex(edition, assets.resolve("search"), entries, searchContext);
     timing.lap("search index");
   }
 
-  /** A page per document (in parallel) and a copy of its TEI source. */
-  private void documentPages(Edition edition, Path docs, boolean withPdf, String context) throws EditioException {
+  /**
+   * A page per document (in parallel), a copy of its TEI source, and its part of the search index
+   * (analysed again only when the document or what it is read with changed).
+   */
+  private void documentPages(Edition edition, Path docs, boolean withPdf, String context, String searchContext,
+      Map<String, SearchIndex.Entry> entries) throws EditioException {
     List<TeiDocument> documents = edition.documents();
     List<Integer> positions = IntStream.range(0, documents.size()).boxed().toList();
     progress.stage("html", documents.size());
@@ -153,6 +145,19 @@ public final class HtmlPublisher {
           Files.copy(doc.file(), source);
           reuse.made(source, doc.digest());
         }
+        String key = searchContext + " " + doc.digest() + " " + doc.file();
+        SearchIndex.Entry entry = searchEntries.get(key);
+        if (entry == null) {
+          try {
+            entry = SearchIndex.entry(xml, edition, doc);
+            indexed.incrementAndGet();
+          } catch (RuntimeException e) {
+            throw new EditioException(EditioException.INPUT,
+                Problem.error(doc.file(), "cannot index the document for search: " + e.getMessage()));
+          }
+          searchEntries.put(key, entry);
+        }
+        entries.put(doc.id(), entry);
         progress.step();
       } catch (SaxonApiException | IOException e) {
         throw new EditioException(EditioException.INPUT,
@@ -166,10 +171,9 @@ public final class HtmlPublisher {
    * made again when what they read from any document changed (its summary), since each lists or
    * counts every document.
    */
-  private void sitePages(Edition edition, Path dir, int shards, String context)
-      throws EditioException {
+  private void sitePages(Edition edition, Path dir, String context) throws EditioException {
     XsltExecutable siteXsl = xml.stylesheet("html/site.xsl");
-    Digest recipe = new Digest().add("site", context).add("search-shards", shards);
+    Digest recipe = new Digest().add("site", context);
     try {
       Xslt30Transformer summary = Xml.transformer(siteXsl);
       summary.setStylesheetParameters(edition.stylesheetParams().asMap());
@@ -194,8 +198,7 @@ public final class HtmlPublisher {
     if (reuse.reuseGroup("site", key)) {
       return;
     }
-    Params site = edition.stylesheetParams().put("documents", edition.documentTrees())
-        .put("search-shards", new net.sf.saxon.s9api.XdmAtomicValue(shards));
+    Params site = edition.stylesheetParams().put("documents", edition.documentTrees());
     try {
       Set<Path> before = files(dir);
       Xslt30Transformer t = Xml.transformer(siteXsl);
@@ -217,51 +220,22 @@ public final class HtmlPublisher {
   }
 
   /**
-   * The search index, one script per shard; only shards whose documents changed are indexed
-   * again (by lunr, in worker JVMs: see {@link SearchIndex}).
+   * The search index ({@link SearchIndex}) from the documents' entries, in the edition's order;
+   * files whose bytes did not change are carried over from the previous build.
    */
-  private void searchIndex(Edition edition, Path assets, List<List<TeiDocument>> shards, SearchIndex index)
+  private void searchIndex(Edition edition, Path dir, Map<String, SearchIndex.Entry> entries, String context)
       throws EditioException {
-    Timing timing = new Timing("html");
-    Path work;
-    try {
-      work = Files.createTempDirectory("editio-search-");
-    } catch (IOException e) {
-      throw EditioException.io(assets, "cannot build the search index: " + e.getMessage());
+    List<SearchIndex.Entry> ordered = edition.documents().stream().map(d -> entries.get(d.id())).toList();
+    Set<String> current = new java.util.HashSet<>();
+    for (TeiDocument d : edition.documents()) {
+      current.add(context + " " + d.digest() + " " + d.file());
     }
+    // forget documents that are gone or changed, and what was read with other registers
+    searchEntries.keySet().retainAll(current);
     try {
-      Map<Path, Path> toIndex = new java.util.LinkedHashMap<>();
-      Map<Path, String> recipes = new java.util.HashMap<>();
-      for (int i = 0; i < shards.size(); i++) {
-        Path target = assets.resolve(SearchIndex.fileName(i));
-        Digest recipe = new Digest().add("tool", Digest.tool()).add("shard", i);
-        shards.get(i).forEach(d -> recipe.add(d.id(), d.digest()));
-        String key = recipe.hex();
-        if (reuse.reuse(target, key)) {
-          continue;
-        }
-        Xslt30Transformer t = Xml.transformer(xml.stylesheet("html/search-data.xsl"));
-        t.setStylesheetParameters(edition.stylesheetParams()
-            .put("documents", new net.sf.saxon.s9api.XdmValue(shards.get(i).stream().map(TeiDocument::tree).toList()))
-            .asMap());
-        Path json = work.resolve("shard-" + i + ".json");
-        t.callTemplate(null, t.newSerializer(json.toFile()));
-        toIndex.put(json, target);
-        recipes.put(target, key);
-      }
-      timing.lap("search data");
-      if (!toIndex.isEmpty()) {
-        index.write(toIndex);
-        recipes.forEach(reuse::made);
-      }
-    } catch (SaxonApiException | IOException e) {
-      throw EditioException.io(assets, "cannot build the search index: " + e.getMessage());
-    } finally {
-      try {
-        org.editio.Folders.delete(work);
-      } catch (IOException e) {
-        // a temporary file left behind is harmless
-      }
+      SearchIndex.write(ordered, dir, reuse);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw EditioException.io(dir, "cannot write the search index: " + e.getMessage());
     }
   }
 

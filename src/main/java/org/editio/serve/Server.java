@@ -63,7 +63,7 @@ public final class Server implements AutoCloseable {
   private final Path out;
   private final PrintWriter log;
   private final boolean quiet;
-  private final Builder builder = new Builder().keepWorkers(true);
+  private final Builder builder = new Builder();
   private final HttpServer http;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "editio-serve");
@@ -100,7 +100,6 @@ public final class Server implements AutoCloseable {
     try {
       http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {
-      builder.close();
       throw EditioException.io(null, "cannot listen on port " + port + ": " + e.getMessage()
           + (port != 0 ? " (another server may use it: try -p with another port)" : ""));
     }
@@ -111,7 +110,6 @@ public final class Server implements AutoCloseable {
       watcher = new Watcher(this.edition, this.out, this::rebuild);
     } catch (IOException e) {
       http.stop(0);
-      builder.close();
       throw EditioException.io(edition, "cannot watch the edition's files: " + e.getMessage());
     }
     threads.execute(watcher);
@@ -278,6 +276,5 @@ public final class Server implements AutoCloseable {
     listeners.clear();
     http.stop(0);
     threads.shutdownNow();
-    builder.close();
   }
 }
