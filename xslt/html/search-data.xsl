@@ -36,8 +36,10 @@
     <xsl:variable name="pointers" select="
         for $n in ($tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc//*[@ref or @corresp])
         return tokenize(($n/@ref, $n/@corresp)[1]) ! f:resolve(., $n)"/>
+    <!-- "!", not "/": a path would sort entries of different registers in document order, which
+         depends on the order the registers were loaded in, not on the document -->
     <xsl:variable name="entries" select="$pointers[self::tei:person or self::tei:place or self::tei:org or self::tei:persName
-        or self::tei:placeName or self::tei:orgName]/(ancestor-or-self::tei:person | ancestor-or-self::tei:place | ancestor-or-self::tei:org)[last()]"/>
+        or self::tei:placeName or self::tei:orgName] ! (ancestor-or-self::tei:person | ancestor-or-self::tei:place | ancestor-or-self::tei:org)[last()]"/>
     <doc id="{f:doc-id($tei)}" title="{f:title($tei)}" date="{($date ! f:format-date(.), '')[1]}"
          sender="{(f:party($tei, 'sender'), '')[1]}" addressee="{(f:party($tei, 'addressee'), '')[1]}"
          type="{string-join(f:categories($tei, 'document-types') ! f:category-label(.), ', ')}"
