@@ -139,7 +139,8 @@
   <xsl:function name="f:category-label" as="xs:string">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:variable name="id" select="if (contains($pointer, '#')) then substring-after($pointer, '#') else $pointer"/>
-    <xsl:variable name="category" select="$edition//tei:category[@xml:id = $id]"/>
+    <!-- id() reads the edition's index of ids; a descendant search would scan edition.xml at every call -->
+    <xsl:variable name="category" select="$edition ! id($id, .)[self::tei:category]"/>
     <xsl:sequence select="if ($category) then normalize-space($category/tei:catDesc)
                           else if ($id = 'none') then f:label('none')
                           else replace(replace($id, '^(type|country|class)-', ''), '-', ' ')"/>

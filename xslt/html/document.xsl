@@ -12,15 +12,16 @@
   <xsl:import href="page.xsl"/>
   <xsl:import href="text.xsl"/>
 
-  <!-- Neighbours in the edition's order: maps with 'id' and 'title', or empty. -->
-  <xsl:param name="previous" as="map(xs:string, xs:string)?" select="()"/>
-  <xsl:param name="next" as="map(xs:string, xs:string)?" select="()"/>
   <!-- Whether the PDF of this document is published beside the HTML. -->
   <xsl:param name="with-pdf" as="xs:boolean" select="false()"/>
 
   <xsl:mode name="m:html" on-no-match="text-only-copy"/>
 
   <xsl:template match="/">
+    <!-- Neighbours in the edition's order: maps with 'id' and 'title', or empty. Parameters of this
+         template, not of the stylesheet, so that one transformer renders many documents. -->
+    <xsl:param name="previous" as="map(xs:string, xs:string)?" select="()"/>
+    <xsl:param name="next" as="map(xs:string, xs:string)?" select="()"/>
     <xsl:variable name="tei" select="tei:TEI"/>
     <xsl:variable name="id" select="f:doc-id($tei)"/>
     <xsl:call-template name="f:page">

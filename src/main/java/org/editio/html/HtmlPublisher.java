@@ -119,6 +119,8 @@ public final class HtmlPublisher {
       Map<String, SearchIndex.Entry> entries) throws EditioException {
     List<TeiDocument> documents = edition.documents();
     List<Integer> positions = IntStream.range(0, documents.size()).boxed().toList();
+    Map<Thread, Xslt30Transformer> pages = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Thread, Xslt30Transformer> records = new java.util.concurrent.ConcurrentHashMap<>();
     progress.stage("html", documents.size());
     Parallel.forEach(positions, i -> {
       TeiDocument doc = documents.get(i);
@@ -131,13 +133,11 @@ public final class HtmlPublisher {
           .add("next", next == null ? null : new java.util.TreeMap<>(next)).hex();
       try {
         if (!reuse.reuse(page, recipe)) {
-          Params params = edition.stylesheetParams()
-              .putStrings("previous", previous)
-              .putStrings("next", next)
-              .put("with-pdf", withPdf);
-          // compiled on first use (once: the cache is shared), not at all when every page is reused
-          Xslt30Transformer t = Xml.transformer(xml.stylesheet("html/document.xsl"));
-          t.setStylesheetParameters(params.asMap());
+          // compiled on first use (once: the cache is shared), not at all when every page is reused;
+          // one transformer per thread renders its documents (its global variables are computed once)
+          Xslt30Transformer t = pages.computeIfAbsent(Thread.currentThread(), th -> transformer("html/document.xsl",
+              edition.stylesheetParams().put("with-pdf", withPdf)));
+          t.setInitialTemplateParameters(new Params().putStrings("previous", previous).putStrings("next", next).asMap(), false);
           t.applyTemplates(doc.tree(), t.newSerializer(page.toFile()));
           reuse.made(page, recipe);
         }
@@ -149,7 +149,8 @@ public final class HtmlPublisher {
         SearchIndex.Entry entry = searchEntries.get(key);
         if (entry == null) {
           try {
-            entry = SearchIndex.entry(xml, edition, doc);
+            entry = SearchIndex.entry(records.computeIfAbsent(Thread.currentThread(),
+                th -> transformer("html/search-data.xsl", edition.stylesheetParams())), doc);
             indexed.incrementAndGet();
           } catch (RuntimeException e) {
             throw new EditioException(EditioException.INPUT,
@@ -236,6 +237,17 @@ public final class HtmlPublisher {
       SearchIndex.write(ordered, dir, reuse);
     } catch (IOException | java.io.UncheckedIOException e) {
       throw EditioException.io(dir, "cannot write the search index: " + e.getMessage());
+    }
+  }
+
+  /** A transformer of a packaged stylesheet with these parameters (compiled once per Xml). */
+  private Xslt30Transformer transformer(String stylesheet, Params params) {
+    try {
+      Xslt30Transformer t = Xml.transformer(xml.stylesheet(stylesheet));
+      t.setStylesheetParameters(params.asMap());
+      return t;
+    } catch (SaxonApiException e) {
+      throw new IllegalStateException("cannot load " + stylesheet + ": " + e.getMessage(), e);
     }
   }
 

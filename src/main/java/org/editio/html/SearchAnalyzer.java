@@ -101,9 +101,9 @@ public final class SearchAnalyzer {
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        String word = fold(term.toString());
-        if (!word.isEmpty()) {
-          tokens.add(new Token(offset.startOffset(), offset.endOffset(), word, stem(word)));
+        String[] normal = normalised(term.toString());
+        if (normal != null) {
+          tokens.add(new Token(offset.startOffset(), offset.endOffset(), normal[0], normal[1]));
         }
       }
       stream.end();
@@ -112,6 +112,27 @@ public final class SearchAnalyzer {
     }
     return tokens;
   }
+
+  /**
+   * Folded word and stem of a term, remembered: an edition has far fewer different words than
+   * words, and folding and stemming are most of the analysis. Null for a term that folds to nothing.
+   */
+  private static String[] normalised(String term) {
+    String[] known = NORMALISED.get(term);
+    if (known == null) {
+      String word = fold(term);
+      known = word.isEmpty() ? NOTHING : new String[] {word, stem(word)};
+      if (NORMALISED.size() > 500_000) {
+        NORMALISED.clear(); // a bound for long-running servers; the next words are remembered anew
+      }
+      NORMALISED.put(term, known);
+    }
+    return known == NOTHING ? null : known;
+  }
+
+  private static final String[] NOTHING = new String[0];
+  private static final java.util.concurrent.ConcurrentHashMap<String, String[]> NORMALISED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Folds a word: NFKD, no combining marks, ASCII folding, lower case, σ for final ς. */
   public static String fold(String word) {

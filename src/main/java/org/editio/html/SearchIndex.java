@@ -101,7 +101,13 @@ public final class SearchIndex {
       throws net.sf.saxon.s9api.SaxonApiException {
     net.sf.saxon.s9api.Xslt30Transformer t = org.editio.xml.Xml.transformer(xml.stylesheet("html/search-data.xsl"));
     t.setStylesheetParameters(edition.stylesheetParams().asMap());
-    return entry((XdmNode) t.callFunction(SEARCH_RECORD, new net.sf.saxon.s9api.XdmValue[] {doc.tree()}));
+    return entry(t, doc);
+  }
+
+  /** As above, with a transformer of {@code search-data.xsl} that has the edition's parameters. */
+  public static Entry entry(net.sf.saxon.s9api.Xslt30Transformer searchData, org.editio.edition.TeiDocument doc)
+      throws net.sf.saxon.s9api.SaxonApiException {
+    return entry((XdmNode) searchData.callFunction(SEARCH_RECORD, new net.sf.saxon.s9api.XdmValue[] {doc.tree()}));
   }
 
   /** Analyses a search record: every segment of every field, alternative readings beside theirs. */
