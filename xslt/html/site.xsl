@@ -56,8 +56,10 @@
         '|parties', $tei ! f:party(., 'sender'), '|', $tei ! f:party(., 'addressee'),
         '|calendar', $tei ! string(f:is-calendar(.)),
         '|mentions',
-        for $n in ($tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc/tei:particDesc//*[@corresp])
-        return string-join((($n/@ref, $n/@corresp)[1], $n/@xml:id, if ($n/ancestor::tei:text) then f:mention-id($n) else '-'), ' ')
+        (: a mention's id is its place among the text's mentions (f:mention-id), which this order gives :)
+        $tei/tei:text//*[@ref] ! string-join((@ref, @xml:id), ' '),
+        '|header',
+        $tei/tei:teiHeader/tei:profileDesc/tei:particDesc//*[@corresp] ! string-join((@corresp, @xml:id), ' ')
       ), '&#10;')"/>
   </xsl:function>
 

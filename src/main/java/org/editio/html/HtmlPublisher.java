@@ -121,6 +121,7 @@ public final class HtmlPublisher {
     List<Integer> positions = IntStream.range(0, documents.size()).boxed().toList();
     Map<Thread, Xslt30Transformer> pages = new java.util.concurrent.ConcurrentHashMap<>();
     Map<Thread, Xslt30Transformer> records = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Thread, Xslt30Transformer> sites = new java.util.concurrent.ConcurrentHashMap<>();
     progress.stage("html", documents.size());
     Parallel.forEach(positions, i -> {
       TeiDocument doc = documents.get(i);
@@ -159,6 +160,14 @@ public final class HtmlPublisher {
           searchEntries.put(key, entry);
         }
         entries.put(doc.id(), entry);
+        // what the edition's pages read from this document (f:site-summary), for sitePages
+        String memo = doc.digest() + " " + doc.file();
+        if (!summaries.containsKey(memo)) {
+          Xslt30Transformer site = sites.computeIfAbsent(Thread.currentThread(),
+              th -> transformer("html/site.xsl", edition.stylesheetParams()));
+          summaries.put(memo, Digest.of(site.callFunction(SITE_SUMMARY, new XdmValue[] {doc.tree()}).toString()
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         progress.step();
       } catch (SaxonApiException | IOException e) {
         throw new EditioException(EditioException.INPUT,
@@ -175,26 +184,14 @@ public final class HtmlPublisher {
   private void sitePages(Edition edition, Path dir, String context) throws EditioException {
     XsltExecutable siteXsl = xml.stylesheet("html/site.xsl");
     Digest recipe = new Digest().add("site", context);
-    try {
-      Xslt30Transformer summary = Xml.transformer(siteXsl);
-      summary.setStylesheetParameters(edition.stylesheetParams().asMap());
-      Set<String> current = new java.util.HashSet<>();
-      for (TeiDocument d : edition.documents()) {
-        // what the pages read from each document (f:site-summary), not all of it
-        String memo = d.digest() + " " + d.file();
-        current.add(memo);
-        String known = summaries.get(memo);
-        if (known == null) {
-          known = Digest.of(summary.callFunction(SITE_SUMMARY, new XdmValue[] {d.tree()}).toString()
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-          summaries.put(memo, known);
-        }
-        recipe.add(d.id(), known);
-      }
-      summaries.keySet().retainAll(current);
-    } catch (SaxonApiException e) {
-      throw EditioException.io(dir, "cannot write the edition's pages: " + e.getMessage());
+    Set<String> current = new java.util.HashSet<>();
+    for (TeiDocument d : edition.documents()) {
+      // what the pages read from each document (f:site-summary, computed with its page), not all of it
+      String memo = d.digest() + " " + d.file();
+      current.add(memo);
+      recipe.add(d.id(), summaries.get(memo));
     }
+    summaries.keySet().retainAll(current);
     String key = recipe.hex();
     if (reuse.reuseGroup("site", key)) {
       return;
