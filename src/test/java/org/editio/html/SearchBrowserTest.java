@@ -322,6 +322,34 @@ class SearchBrowserTest {
     }
   }
 
+  /**
+   * A larger edition (600 documents, three document chunks): a first query loads only some of the
+   * index, and exactly the files SearchLoad (what editio bench reports) says it loads.
+   */
+  @Test
+  void aFirstQueryLoadsWhatBenchSaysAndNoMore(@TempDir Path work) throws Exception {
+    Path generated = org.editio.build.Generator.generate(TestFiles.EDITION, 600, work.resolve("edition"));
+    new Builder().build(generated, work.resolve("out"), EnumSet.of(Builder.Output.HTML));
+    Path html = work.resolve("out/html");
+    SearchLoad model = new SearchLoad(html.resolve("assets/search"));
+    long all;
+    try (var files = Files.walk(html.resolve("assets/search"))) {
+      all = files.filter(Files::isRegularFile).count();
+    }
+    for (String q : List.of("Inonu", "Turkey ", "conversation with Ismet")) {
+      consoleErrors();
+      browser.get(html.resolve("search.html").toUri() + "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+      jsAsync("var done = arguments[0]; editioSearch.ready.then(function () { done(true); });");
+      settled();
+      @SuppressWarnings("unchecked")
+      List<String> loaded = (List<String>) js("return editioSearch.loaded.map(function (n) { return 'search/' + n; });");
+      SearchLoad.Load expected = model.firstQuery(q);
+      assertEquals(new TreeSet<>(expected.files()), new TreeSet<>(loaded), q);
+      assertTrue(loaded.size() < all / 4, q + ": " + loaded.size() + " of " + all + " files");
+      assertEquals(List.of(), consoleErrors());
+    }
+  }
+
   // ------------------------------------------------------------------ both sides alike
 
   /** Awkward text: digits, dates, Cyrillic, Turkish, Greek, combining marks, symbols, scripts. */

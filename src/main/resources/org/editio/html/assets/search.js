@@ -45,6 +45,7 @@
   function load(name) {
     if (Object.prototype.hasOwnProperty.call(store, name)) { return Promise.resolve(store[name]); }
     if (loading[name]) { return loading[name]; }
+    api.loaded.push(name);
     loading[name] = new Promise(function (resolve, reject) {
       var script = document.createElement('script');
       script.src = base + name.split('/').map(encodeURIComponent).join('/');
@@ -69,7 +70,9 @@
     terms: function (n, data) { deliver('t-' + n + '.js', data); },
     words: function (n, data) { deliver('w-' + n + '.js', data); },
     docs: function (n, data) { deliver('d-' + n + '.js', data); },
-    doc: function (id, data) { deliver('doc/' + id + '.js', data); }
+    doc: function (id, data) { deliver('doc/' + id + '.js', data); },
+    /* the files requested so far, in order (what a query cost) */
+    loaded: []
   };
   window.editioSearch = api;
 
