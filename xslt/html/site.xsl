@@ -337,7 +337,8 @@
              data-label-many="{f:label('results')}" data-label-names="{f:label('names-matched')}"
              data-label-calendar="{f:label('calendar-short')}" data-label-year="{f:label('year')}"
              data-label-country="{f:label('countries')}" data-label-type="{f:label('type')}"
-             data-label-person="{f:label('persons')}" data-label-error="{f:label('search-error')}">
+             data-label-person="{f:label('persons')}" data-label-error="{f:label('search-error')}"
+             data-label-narrow="{f:label('narrow')}">
           <h1><xsl:value-of select="f:label('search')"/></h1>
           <form class="search" role="search" data-search-form="" action="search.html">
             <label for="q"><xsl:value-of select="f:label('search-label')"/></label>

@@ -496,7 +496,7 @@
     var page = document.querySelector('[data-search-index]');
     base = page.getAttribute('data-search-index');
     var labels = {};
-    ['none', 'one', 'many', 'names', 'calendar', 'year', 'country', 'type', 'person', 'error', 'clear'].forEach(function (k) {
+    ['none', 'one', 'many', 'names', 'calendar', 'year', 'country', 'type', 'person', 'error', 'narrow'].forEach(function (k) {
       labels[k] = page.getAttribute('data-label-' + k) || k;
     });
     var params = new URLSearchParams(window.location.search);
@@ -525,8 +525,15 @@
       });
     }
 
+    /* the facets fold away on narrow screens (results first); the reader's choice is kept */
+    var folded = null;
     function facetsView(result) {
       aside.textContent = '';
+      var box = el('details', 'facets');
+      box.open = folded === null ? !window.matchMedia('(max-width: 40rem)').matches : !folded;
+      box.addEventListener('toggle', function () { folded = !box.open; });
+      box.appendChild(el('summary', null, labels.narrow));
+      aside.appendChild(box);
       Object.keys(FACET_COLUMN).forEach(function (f) {
         var values = result.facets[f] || [];
         if (!values.length) { return; }
@@ -553,7 +560,7 @@
           ul.appendChild(li);
         });
         section.appendChild(ul);
-        aside.appendChild(section);
+        box.appendChild(section);
       });
     }
 
