@@ -444,7 +444,7 @@ public final class SearchIndex {
     int written = 0;
     for (Map.Entry<String, byte[]> f : files(entries).entrySet()) {
       Path target = dir.resolve(f.getKey());
-      String recipe = new Digest().add("search-file", Digest.of(f.getValue())).hex();
+      String recipe = DIGESTS.computeIfAbsent(f.getValue(), bytes -> new Digest().add("search-file", Digest.of(bytes)).hex());
       if (reuse.reuse(target, recipe)) {
         continue;
       }
@@ -455,6 +455,12 @@ public final class SearchIndex {
     }
     return written;
   }
+
+  /**
+   * Recipes of file contents by array (arrays compare by identity): a document's text, kept in
+   * its entry between builds, is not hashed again at every build of editio serve.
+   */
+  private static final Map<byte[], String> DIGESTS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   /** The postings of one stem: documents as deltas, each with its count and positions as deltas. */
   private static final class Postings {
