@@ -99,6 +99,20 @@ public final class HtmlPublisher {
       throw EditioException.io(dir, "cannot write the HTML edition: " + e.getMessage());
     }
     Timing timing = new Timing("html");
+    // the stylesheets this build will surely need, compiled side by side instead of one after
+    // another while the documents wait (each is compiled once per Xml, on first use)
+    List<String> needed = new java.util.ArrayList<>();
+    if (reuse.fresh()) {
+      needed.add("html/document.xsl");
+    }
+    if (searchEntries.isEmpty()) {
+      needed.add("html/search-data.xsl");
+    }
+    if (summaries.isEmpty()) {
+      needed.add("html/site.xsl");
+    }
+    needed.parallelStream().forEach(xml::stylesheet);
+    timing.lap("stylesheets");
     String context = new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest())
         .add("with-pdf", withPdf).hex();
     String searchContext = new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest()).hex();

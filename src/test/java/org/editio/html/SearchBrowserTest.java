@@ -295,6 +295,21 @@ class SearchBrowserTest {
     assertEquals(List.of(), consoleErrors());
   }
 
+  /** Markup written as text in the TEI stays text in the results: titles, snippets, names. */
+  @Test
+  void markupInTheTeiStaysText(@TempDir Path work) throws Exception {
+    new Builder().build(TestFiles.FIXTURES.resolve("foreign"), work, EnumSet.of(Builder.Output.HTML));
+    consoleErrors();
+    browser.get(work.resolve("html/search.html").toUri() + "?q=alert");
+    assertEquals(List.of("hostile-markup"), settled());
+    WebElement result = browser.findElement(By.cssSelector(".search-results li.result"));
+    assertTrue(result.findElement(By.cssSelector(".result-title")).getText().contains("</title><script>alert(\"title\")</script>"),
+        result.getText());
+    assertTrue(result.findElement(By.cssSelector(".snippet")).getText().contains("<img src=x onerror=alert(1)>"), result.getText());
+    assertEquals(0L, (Long) js("return document.querySelectorAll('.search-results script, .search-results img, main script:not([src])').length;"));
+    assertEquals(List.of(), consoleErrors());
+  }
+
   /** The page works under a Content-Security-Policy without inline scripts or eval. */
   @Test
   void worksUnderAStrictContentSecurityPolicy() throws Exception {
