@@ -268,7 +268,7 @@ class SearchBrowserTest {
     assertTrue(count < total, "a year narrows the results");
     assertEquals("true", browser.findElements(By.cssSelector(".search-facets section")).get(0)
         .findElement(By.cssSelector("button")).getAttribute("aria-pressed"));
-    for (WebElement meta : browser.findElements(By.cssSelector(".search-results .result-meta .date"))) {
+    for (WebElement meta : browser.findElements(By.cssSelector(".search-results .result-meta .meta-date"))) {
       assertTrue(meta.getText().endsWith(label), meta.getText() + " in " + label);
     }
     // a person: every result mentions that person (the facet comes from the register entries)

@@ -447,11 +447,11 @@
     if (title) { marked(a, title.text, title.toks, title.first, marks, 0, title.toks.length); } else { a.textContent = fragment.title; }
     li.appendChild(a);
     var meta = el('p', 'result-meta');
-    if (fragment.date) { meta.appendChild(el('span', 'date', fragment.date)); }
+    if (fragment.date) { meta.appendChild(el('span', 'meta-date', fragment.date)); }
     var parties = [fragment.sender, fragment.addressee].filter(Boolean).join(' → ');
-    if (parties) { meta.appendChild(el('span', 'parties', parties)); }
-    if (fragment.type) { meta.appendChild(el('span', 'type', fragment.type)); }
-    if (fragment.calendar) { meta.appendChild(el('span', 'badge', labels.calendar)); }
+    if (parties) { meta.appendChild(el('span', 'meta-parties', parties)); }
+    if (fragment.type) { meta.appendChild(el('span', 'meta-type', fragment.type)); }
+    if (fragment.calendar) { meta.appendChild(document.createTextNode(' ')); meta.appendChild(el('span', 'badge', labels.calendar)); }
     li.appendChild(meta);
     /* the passage around the first hit in the text, else the text's beginning */
     var hit = null;
