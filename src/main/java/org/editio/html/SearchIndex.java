@@ -40,10 +40,11 @@ import org.editio.Reuse;
  *       number, as deltas), and in each the positions of the stem (as deltas);
  *   <li>{@code w-N.js}, word chunks: the folded words before stemming, each with its stem, for
  *       the reader's unfinished last word (prefix search);
- *   <li>{@code d-N.js}, document chunks of {@value #DOC_CHUNK} documents: id, where each field
- *       ends (its length), and the facet values of each document;
- *   <li>{@code doc/ID.js}, one per document: what a result shows, and the segments of its fields
- *       as indexed, from which the browser finds and marks the words around a hit.
+ *   <li>{@code d-N.js}, document chunks of {@value #DOC_CHUNK} documents: where each field ends
+ *       (its length) and the facet values of each document, for ranking and counting every match;
+ *   <li>{@code doc/N.js}, one per document (by number): its id, what a result shows, and the
+ *       segments of its fields as indexed, from which the browser finds and marks the words
+ *       around a hit; loaded only for the results shown.
  * </ul>
  *
  * <p>Chunks are cut where a stem's hash says so (content-defined, between a minimum and a maximum
@@ -78,7 +79,7 @@ public final class SearchIndex {
    * @param words the folded words before stemming, sorted, with their stems in {@code wordStems}
    * @param spans where each field ends (exclusive position), in {@link #FIELDS} order
    * @param fields the segments of each field, as indexed (and as the browser finds words in them)
-   * @param fragment the document's {@code doc/ID.js}
+   * @param fragment the data of the document's {@code doc/N.js} (JSON; the file names it by number)
    */
   public record Entry(String id, String[] stems, int[][] positions, String[] words, String[] wordStems,
       int[] spans, List<Facet> facets, List<List<String>> fields, byte[] fragment) {}
@@ -224,9 +225,9 @@ public final class SearchIndex {
     }
   }
 
-  /** The document's {@code doc/ID.js}: what its result shows, and its segments as indexed. */
+  /** The data of the document's {@code doc/N.js}: what its result shows, and its segments as indexed. */
   private static byte[] fragment(XdmNode doc, String id, List<List<String>> segments) {
-    return script("doc", id, g -> {
+    return json(g -> {
       g.writeStartObject();
       g.writeStringField("id", id);
       g.writeStringField("title", doc.getAttributeValue(new QName("title")));
@@ -362,7 +363,6 @@ public final class SearchIndex {
         g.writeStartArray();
         for (Entry e : chunk) {
           g.writeStartArray();
-          g.writeString(e.id());
           for (int end : e.spans()) {
             g.writeNumber(end);
           }
@@ -381,8 +381,14 @@ public final class SearchIndex {
       }));
     }
 
-    for (Entry e : entries) {
-      files.put("doc/" + e.id() + ".js", e.fragment());
+    // by number, not by id: the document chunks, which every match loads, need not list ids
+    for (int d = 0; d < entries.size(); d++) {
+      byte[] head = ("editioSearch.doc(" + d + ",").getBytes(StandardCharsets.US_ASCII);
+      byte[] data = entries.get(d).fragment();
+      byte[] file = Arrays.copyOf(head, head.length + data.length + 3);
+      System.arraycopy(data, 0, file, head.length, data.length);
+      System.arraycopy(");\n".getBytes(StandardCharsets.US_ASCII), 0, file, head.length + data.length, 3);
+      files.put("doc/" + d + ".js", file);
     }
 
     files.put("index.js", script("root", null, g -> {
@@ -444,7 +450,7 @@ public final class SearchIndex {
     int written = 0;
     for (Map.Entry<String, byte[]> f : files(entries).entrySet()) {
       Path target = dir.resolve(f.getKey());
-      String recipe = DIGESTS.computeIfAbsent(f.getValue(), bytes -> new Digest().add("search-file", Digest.of(bytes)).hex());
+      String recipe = new Digest().add("search-file", Digest.of(f.getValue())).hex();
       if (reuse.reuse(target, recipe)) {
         continue;
       }
@@ -455,12 +461,6 @@ public final class SearchIndex {
     }
     return written;
   }
-
-  /**
-   * Recipes of file contents by array (arrays compare by identity): a document's text, kept in
-   * its entry between builds, is not hashed again at every build of editio serve.
-   */
-  private static final Map<byte[], String> DIGESTS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   /** The postings of one stem: documents as deltas, each with its count and positions as deltas. */
   private static final class Postings {
@@ -520,6 +520,17 @@ public final class SearchIndex {
       chunks.add(current);
     }
     return chunks;
+  }
+
+  /** The JSON {@code json} writes. */
+  static byte[] json(Json json) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      json.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** Writes what {@code json} makes as a script handing it to {@code editioSearch.NAME(KEY, ...)}. */

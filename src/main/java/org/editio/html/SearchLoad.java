@@ -174,7 +174,7 @@ public final class SearchLoad {
     return found;
   }
 
-  /** Rows of the document chunks: [id, title end, text end, names end]. */
+  /** Rows of the document chunks: [title end, text end, names end]. */
   private int[] row(int doc, Map<Integer, List<int[]>> rows, Set<String> loaded) throws IOException {
     int c = doc / docChunk;
     if (!rows.containsKey(c)) {
@@ -183,7 +183,6 @@ public final class SearchLoad {
       try (JsonParser p = parser("d-" + c + ".js")) {
         p.nextToken();
         while (p.nextToken() == JsonToken.START_ARRAY) {
-          p.nextToken();
           int[] spans = new int[3];
           for (int i = 0; i < 3; i++) {
             p.nextToken();
@@ -295,7 +294,7 @@ public final class SearchLoad {
       return c != 0 ? c : Integer.compare(a, b);
     });
     for (int d : ranked.subList(0, Math.min(PAGE, ranked.size()))) {
-      files.add("doc/" + id(d, rows) + ".js");
+      files.add("doc/" + d + ".js");
     }
     files.forEach(f -> loaded.add("search/" + f));
     long bytes = 0;
@@ -303,21 +302,5 @@ public final class SearchLoad {
       bytes += Files.size(search.getParent().resolve(f));
     }
     return new Load(List.copyOf(loaded), bytes, docs.size());
-  }
-
-  private String id(int doc, Map<Integer, List<int[]>> rows) throws IOException {
-    try (JsonParser p = parser("d-" + doc / docChunk + ".js")) {
-      p.nextToken();
-      for (int i = 0; p.nextToken() == JsonToken.START_ARRAY; i++) {
-        p.nextToken();
-        if (i == doc % docChunk) {
-          return p.getText();
-        }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          p.skipChildren();
-        }
-      }
-    }
-    throw new IOException("no document " + doc + " in the index");
   }
 }

@@ -154,7 +154,7 @@ class SearchBrowserTest {
   @SuppressWarnings("unchecked")
   static List<String> searched(String query) {
     return (List<String>) jsAsync("var done = arguments[arguments.length - 1];"
-        + "editioSearch.search(arguments[0], {}).then(function (r) { done(r.results.map(function (x) { return x.id; })); },"
+        + "editioSearch.search(arguments[0], {}).then(function (r) { return editioSearch.ids(r.results); }).then(done,"
         + " function (e) { done(['error: ' + e]); });", query);
   }
 
@@ -469,7 +469,9 @@ class SearchBrowserTest {
     XPathCompiler xpath = xml.processor().newXPathCompiler();
     xpath.declareNamespace("tei", Xml.TEI_NS);
     Map<String, Set<String>> queries = new LinkedHashMap<>();
+    Map<String, Integer> numbers = new LinkedHashMap<>();
     for (TeiDocument d : edition.documents()) {
+      numbers.put(d.id(), numbers.size()); // the index numbers documents in the edition's order
       List<String> parts = new ArrayList<>();
       for (String expression : List.of(
           "string-join(//tei:text//text()[not(ancestor::tei:note)][not(ancestor::tei:choice)], '')",
@@ -491,15 +493,16 @@ class SearchBrowserTest {
     long count = queries.values().stream().mapToLong(Set::size).sum();
     assertTrue(count > 5_000, "words: " + count);
     @SuppressWarnings("unchecked")
-    List<String> missing = (List<String>) jsAsync("var all = arguments[0], done = arguments[arguments.length - 1], missing = [];"
+    List<String> missing = (List<String>) jsAsync("var all = arguments[0], numbers = arguments[1], done = arguments[arguments.length - 1], missing = [];"
         + "var jobs = []; Object.keys(all).forEach(function (id) { all[id].forEach(function (w) { jobs.push([id, w]); }); });"
         + "var i = 0; function next() {"
         + "  if (i >= jobs.length) { done(missing); return; }"
         + "  var job = jobs[i++];"
         + "  editioSearch.search(job[1] + ' ', {}).then(function (r) {"
-        + "    if (!r.results.some(function (x) { return x.id === job[0]; })) { missing.push(job[0] + ': ' + job[1]); }"
+        + "    if (!r.results.some(function (x) { return x.doc === numbers[job[0]]; })) { missing.push(job[0] + ': ' + job[1]); }"
         + "    next(); }, function (e) { missing.push(job[0] + ': ' + job[1] + ' (' + e + ')'); next(); }); }"
-        + "next();", queries.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))));
+        + "next();", queries.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))),
+        numbers);
     assertEquals(List.of(), missing.subList(0, Math.min(20, missing.size())), missing.size() + " of " + count + " words not found");
   }
 }

@@ -134,8 +134,8 @@ class SearchIndexTest {
         + "<titleStmt><title>" + escape(nasty) + "</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
         + "<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body><p>" + escape(nasty) + "</p></body></text></TEI>");
     Map<String, byte[]> files = index(edition, false);
-    String fragment = new String(files.get("doc/nasty.js"), StandardCharsets.UTF_8);
-    assertTrue(fragment.startsWith("editioSearch.doc(\"nasty\",") && fragment.endsWith(");\n"));
+    String fragment = new String(files.get("doc/0.js"), StandardCharsets.UTF_8);
+    assertTrue(fragment.startsWith("editioSearch.doc(0,{\"id\":\"nasty\"") && fragment.endsWith(");\n"), fragment);
     List<String> strings = new ArrayList<>();
     try (JsonParser p = new JsonFactory().createParser(fragment.substring(fragment.indexOf(',') + 1, fragment.length() - 3))) {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {

@@ -70,7 +70,7 @@
     terms: function (n, data) { deliver('t-' + n + '.js', data); },
     words: function (n, data) { deliver('w-' + n + '.js', data); },
     docs: function (n, data) { deliver('d-' + n + '.js', data); },
-    doc: function (id, data) { deliver('doc/' + id + '.js', data); },
+    doc: function (n, data) { deliver('doc/' + n + '.js', data); },
     /* the files requested so far, in order (what a query cost) */
     loaded: []
   };
@@ -259,8 +259,8 @@
 
   function idf(df) { return Math.log(1 + (root.documents - df + 0.5) / (df + 0.5)); }
 
-  /* Which field a position is in: 0 title, 1 text, 2 names (from the document's row). */
-  function fieldOf(row, p) { return p < row[1] ? 0 : p < row[2] ? 1 : 2; }
+  /* Which field a position is in: 0 title, 1 text, 2 names (a document's row starts with where each ends). */
+  function fieldOf(row, p) { return p < row[0] ? 0 : p < row[1] ? 1 : 2; }
 
   function bm25(row, positions, weight) {
     var tf = [0, 0, 0];
@@ -268,7 +268,7 @@
     var score = 0;
     root.fields.forEach(function (f, i) {
       if (!tf[i]) { return; }
-      var length = row[i + 1] - (i === 0 ? 0 : row[i]);
+      var length = row[i] - (i === 0 ? 0 : row[i - 1]);
       score += WEIGHTS[f.name] * tf[i] * (K1 + 1) / (tf[i] + K1 * (1 - B + B * length / f.average));
     });
     return score * weight;
@@ -325,7 +325,7 @@
   }
 
   /**
-   * Runs a query. filters: {facet: key}. Resolves with {total, results: [{doc, id, score,
+   * Runs a query. filters: {facet: key}. Resolves with {total, results: [{doc (number), score,
    * positions}] (best first, every match), facets: {facet: [{key, label, count, selected}]}}.
    */
   function search(q, filters) {
@@ -352,7 +352,7 @@
 
   function row(doc) { return store['d-' + Math.floor(doc / root.docChunk) + '.js'][doc % root.docChunk]; }
 
-  var FACET_COLUMN = { year: 4, country: 5, type: 6, person: 7 };
+  var FACET_COLUMN = { year: 3, country: 4, type: 5, person: 6 };
 
   function rank(items, matches, docs, filters) {
     var names = Object.keys(FACET_COLUMN);
@@ -392,7 +392,7 @@
         score += best;
         positions = positions.concat(hit.positions);
       });
-      results.push({ doc: d, id: r[0], score: score, positions: positions });
+      results.push({ doc: d, score: score, positions: positions });
     });
     results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     return { items: items, total: results.length, results: results, facets: facets };
@@ -442,7 +442,7 @@
     var fields = layout(fragment);
     var li = el('li', 'result');
     var a = el('a', 'result-title');
-    a.href = 'documents/' + encodeURIComponent(result.id) + '.html';
+    a.href = 'documents/' + encodeURIComponent(fragment.id) + '.html';
     var title = fields[0][0];
     if (title) { marked(a, title.text, title.toks, title.first, marks, 0, title.toks.length); } else { a.textContent = fragment.title; }
     li.appendChild(a);
@@ -517,7 +517,7 @@
     function show(count) {
       var slice = current.results.slice(shown, shown + count);
       var mine = run;
-      return Promise.all(slice.map(function (r) { return load('doc/' + r.id + '.js'); })).then(function (fragments) {
+      return Promise.all(slice.map(function (r) { return load('doc/' + r.doc + '.js'); })).then(function (fragments) {
         if (mine !== run) { return; }
         slice.forEach(function (r, i) { list.appendChild(renderResult(r, fragments[i], labels)); });
         shown += slice.length;
@@ -606,6 +606,11 @@
   api.stem = stem;
   api.parse = parse;
   api.search = search;
+  /* the ids of results (their texts are loaded for it) */
+  api.ids = function (results) {
+    return Promise.all(results.map(function (r) { return load('doc/' + r.doc + '.js'); }))
+      .then(function (fragments) { return fragments.map(function (f) { return f.id; }); });
+  };
   api.start = start;
 
   document.addEventListener('DOMContentLoaded', setUpPage);
