@@ -295,6 +295,31 @@ class SearchBrowserTest {
     assertEquals(List.of(), consoleErrors());
   }
 
+  /** axe-core finds no violation on the page with results, marks and facets, a facet pressed. */
+  @Test
+  void resultsAndFacetsHaveNoAccessibilityViolations() throws Exception {
+    String axe;
+    try (java.io.InputStream in = SearchBrowserTest.class.getClassLoader()
+        .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+      axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    consoleErrors();
+    openSearch("Inonu Turkey");
+    settled();
+    browser.findElement(By.cssSelector(".search-facets button")).click();
+    settled();
+    js(axe);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> violations = (List<Map<String, Object>>) jsAsync(
+        "var done = arguments[arguments.length - 1];"
+            + "axe.run(document, {resultTypes: ['violations'], preload: false}).then(function (r) {"
+            + "  done(r.violations.map(function (v) { return {id: v.id, help: v.help,"
+            + "    nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); })}; }));"
+            + "}).catch(function (e) { done([{id: 'axe-error', help: String(e)}]); });");
+    assertEquals(List.of(), violations);
+    assertEquals(List.of(), consoleErrors());
+  }
+
   /** Markup written as text in the TEI stays text in the results: titles, snippets, names. */
   @Test
   void markupInTheTeiStaysText(@TempDir Path work) throws Exception {
