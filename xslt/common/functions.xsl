@@ -1,8 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Functions that both outputs need, written once: document ids, titles, dates, note numbering,
-  pointer resolution. The HTML and FO modules differ only in what they emit.
-  Namespaces as in DocBook xslTNG: f: for functions, m: for modes.
+  What a TEI document is, written once for every output: ids, titles, dates, parties, categories,
+  note and mention numbering, pointer resolution into the registers (and the entries a document
+  points to), register kinds, which elements are blocks and which reading of a choice shows (the
+  renderers' common/text.xsl and the search index's html/search-data.xsl both ask), safe URLs,
+  and f:metadata (which the Java loader calls to order the documents). Nothing here knows what an
+  output looks like or where its files go (that is common/links.xsl and the renderers).
+  Namespaces as in DocBook xslTNG: f: for functions, m: for modes, b: for behaviours.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -18,13 +22,66 @@
   <!-- Register files loaded once by the Java side: absolute URI of the file -> its document. -->
   <xsl:param name="registers" as="map(xs:string, document-node())" select="map{}"/>
 
-  <!-- The id of the document a node belongs to: TEI/@xml:id, else the file name without extension. -->
+  <!-- The id of the document a node belongs to: TEI/@xml:id, else (also when it is empty) the file name
+       without extension. What files the id names is decided by the Java side's OutputLayout ($layout). -->
   <xsl:function name="f:doc-id" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="tei" select="($node/ancestor-or-self::tei:TEI)[last()]"/>
     <xsl:sequence select="
-      if ($tei/@xml:id) then string($tei/@xml:id)
-      else replace(tokenize(string(base-uri($node)), '/')[last()], '\.[^.]*$', '')"/>
+      if (normalize-space($tei/@xml:id)) then string($tei/@xml:id)
+      else replace(f:decode-uri(tokenize(string(base-uri($node)), '/')[last()]), '\.[^.]*$', '')"/>
+  </xsl:function>
+
+  <!-- A URI's percent-escapes decoded (UTF-8), so that a file name reads as it was written:
+       'Опись%201' is 'Опись 1'. An escape that is not UTF-8 is kept as written. -->
+  <xsl:function name="f:decode-uri" as="xs:string">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:analyze-string select="$uri" regex="(%[0-9A-Fa-f]{{2}})+">
+        <xsl:matching-substring>
+          <xsl:variable name="bytes" select="tokenize(substring(., 2), '%') ! f:hex(.)"/>
+          <xsl:variable name="codepoints" as="xs:integer*">
+            <xsl:iterate select="$bytes">
+              <xsl:param name="code" as="xs:integer" select="0"/>
+              <xsl:param name="left" as="xs:integer" select="0"/>
+              <xsl:choose>
+                <xsl:when test="$left gt 0">
+                  <xsl:variable name="next" select="$code * 64 + (. mod 64)"/>
+                  <xsl:if test="$left = 1"><xsl:sequence select="$next"/></xsl:if>
+                  <xsl:next-iteration>
+                    <xsl:with-param name="code" select="$next"/>
+                    <xsl:with-param name="left" select="$left - 1"/>
+                  </xsl:next-iteration>
+                </xsl:when>
+                <xsl:when test=". lt 128"><xsl:sequence select="."/></xsl:when>
+                <xsl:when test=". ge 240">
+                  <xsl:next-iteration><xsl:with-param name="code" select=". mod 8"/><xsl:with-param name="left" select="3"/></xsl:next-iteration>
+                </xsl:when>
+                <xsl:when test=". ge 224">
+                  <xsl:next-iteration><xsl:with-param name="code" select=". mod 16"/><xsl:with-param name="left" select="2"/></xsl:next-iteration>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:next-iteration><xsl:with-param name="code" select=". mod 32"/><xsl:with-param name="left" select="1"/></xsl:next-iteration>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:iterate>
+          </xsl:variable>
+          <xsl:sequence select="if (every $c in $codepoints satisfies ($c ge 32 and $c le 1114111 and not($c = (65534, 65535))
+                                    and not($c ge 55296 and $c le 57343)))
+                                then codepoints-to-string($codepoints) else ."/>
+        </xsl:matching-substring>
+        <xsl:non-matching-substring><xsl:sequence select="."/></xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts)"/>
+  </xsl:function>
+
+  <!-- Two hexadecimal digits as a number. -->
+  <xsl:function name="f:hex" as="xs:integer">
+    <xsl:param name="hex" as="xs:string"/>
+    <xsl:variable name="digits" select="string-to-codepoints(lower-case($hex))
+      ! (index-of(string-to-codepoints('0123456789abcdef'), .) - 1)"/>
+    <xsl:sequence select="$digits[1] * 16 + $digits[2]"/>
   </xsl:function>
 
   <!-- The document's title: the first title of its titleStmt, whitespace normalized. -->
@@ -112,6 +169,54 @@
     <xsl:sequence select="($names[@type = 'standard'], $names)[1] ! normalize-space(.)"/>
   </xsl:function>
 
+  <!-- Every form of a register entry's name (the standard one and the variants), whitespace normalized, each once. -->
+  <xsl:function name="f:name-forms" as="xs:string*">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:sequence select="distinct-values($entry/(tei:persName | tei:placeName | tei:orgName | tei:name) ! normalize-space(.))[.]"/>
+  </xsl:function>
+
+  <!-- The register entry (person, place, organization) an element pointed to belongs to: itself, or the entry whose name it is. -->
+  <xsl:function name="f:entry-of" as="element()?">
+    <xsl:param name="target" as="element()?"/>
+    <xsl:sequence select="$target[self::tei:person or self::tei:place or self::tei:org or self::tei:persName
+        or self::tei:placeName or self::tei:orgName]/(ancestor-or-self::tei:person | ancestor-or-self::tei:place | ancestor-or-self::tei:org)[last()]"/>
+  </xsl:function>
+
+  <!--
+    Every register entry a document points to, each once, in the order it is first pointed to:
+    from the names of its text (@ref), then from its header (correspondents and places with @ref,
+    participants with @corresp). What a reader may look the document up by (the search index).
+  -->
+  <xsl:function name="f:entries-pointed-to" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="pointing" select="($tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc//*[@ref or @corresp])"/>
+    <xsl:variable name="targets" select="
+        if (root($tei)//@xml:base)
+        then (for $n in $pointing return tokenize(($n/@ref, $n/@corresp)[1]) ! f:resolve(., $n))
+        else f:resolve-all($pointing ! tokenize((@ref, @corresp)[1]), root($tei))"/>
+    <!-- grouped by node, not "/": a path would sort entries of different registers by the order the registers were loaded in -->
+    <xsl:for-each-group select="$targets ! f:entry-of(.)" group-by="generate-id()">
+      <xsl:sequence select="."/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!--
+    What pointers written in a document without xml:base point to, in their order: as f:resolve
+    on each, but each file named is resolved once for the document, not once per pointer
+    (resolving a URI against a node's base URI is the costly part).
+  -->
+  <xsl:function name="f:resolve-all" as="element()*">
+    <xsl:param name="pointers" as="xs:string*"/>
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="base" select="base-uri($doc/*)"/>
+    <xsl:variable name="files" as="map(xs:string, document-node()?)" select="map:merge(
+        distinct-values($pointers[contains(., '#')] ! substring-before(., '#'))[. != '']
+        ! map:entry(., map:get($registers, f:uri-key(string(resolve-uri(., $base))))))"/>
+    <xsl:sequence select="for $p in $pointers[contains(., '#') and substring-after(., '#') != '']
+        return if (starts-with($p, '#')) then id(substring-after($p, '#'), $doc)[1]
+        else map:get($files, substring-before($p, '#')) ! id(substring-after($p, '#'), .)[1]"/>
+  </xsl:function>
+
   <!-- The register entry of the sender / addressee of a letter or telegram, as a display name. -->
   <xsl:function name="f:party" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
@@ -133,8 +238,12 @@
                           ! normalize-space(.)"/>
   </xsl:function>
 
-  <!-- The edition's taxonomies (edition.xml): a category's label by its id, e.g. 'type-telegram'. -->
+  <!-- edition.xml, when the edition has one. -->
   <xsl:param name="edition" as="document-node()?" select="()"/>
+  <!-- The edition's title (from edition.xml, else from the TEI headers: computed by the Java side). -->
+  <xsl:param name="edition-title" as="xs:string" select="'Edition'"/>
+
+  <!-- The edition's taxonomies (edition.xml): a category's label by its id, e.g. 'type-telegram'. -->
 
   <xsl:function name="f:category-label" as="xs:string">
     <xsl:param name="pointer" as="xs:string"/>
@@ -191,10 +300,81 @@
     <xsl:sequence select="f:doc-id($name) || '-m' || (count(key('f:text-mentions', 'all', root($name))[. &lt;&lt; $name]) + 1)"/>
   </xsl:function>
 
-  <!-- The register page and entry a pointer leads to in the HTML edition, from the site's root. -->
-  <xsl:function name="f:register-href" as="xs:string?">
-    <xsl:param name="entry" as="element()?"/>
-    <xsl:sequence select="$entry ! ('registers/' || replace(tokenize(base-uri(.), '/')[last()], '\.xml$', '.html') || '#' || @xml:id)"/>
+  <!-- The key of the register an entry stands in (the file's URI, as $registers has it). -->
+  <xsl:function name="f:register-key" as="xs:string">
+    <xsl:param name="entry" as="node()"/>
+    <xsl:sequence select="f:uri-key(string(base-uri($entry)))"/>
+  </xsl:function>
+
+  <!-- What a register lists: 'persons', 'places', 'organizations', or 'other'; from its entries, not its file name. -->
+  <xsl:function name="f:register-kind" as="xs:string">
+    <xsl:param name="register" as="document-node()"/>
+    <xsl:sequence select="(($register//(tei:person | tei:place | tei:org))[1] ! f:entry-kind(.), 'other')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:entry-kind" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="if ($entry/self::tei:person) then 'persons' else if ($entry/self::tei:place) then 'places'
+                          else if ($entry/self::tei:org) then 'organizations' else 'other'"/>
+  </xsl:function>
+
+  <!-- The register kinds in the order the outputs list them. -->
+  <xsl:variable name="f:register-kinds" as="xs:string+" select="('persons', 'places', 'organizations', 'other')"/>
+
+  <!-- The edition's registers (their keys) in that order, then by title. -->
+  <xsl:function name="f:register-keys" as="xs:string*">
+    <xsl:sequence select="sort(map:keys($registers), (), function($k) {
+                          index-of($f:register-kinds, f:register-kind($registers($k))), f:title($registers($k)/*), $k })"/>
+  </xsl:function>
+
+  <!-- How outputs name a register: by what it lists ("Persons"), or by its title when that does not tell it apart. -->
+  <xsl:function name="f:register-label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:variable name="kind" select="f:register-kind($registers($key))"/>
+    <xsl:sequence select="if ($kind = 'other' or count(map:keys($registers)[f:register-kind($registers(.)) = $kind]) gt 1)
+                          then f:title($registers($key)/*) else f:label($kind)"/>
+  </xsl:function>
+
+  <!-- ============================================================ the text's model, for every output and the search index -->
+
+  <!-- Elements that are blocks: an element that contains one is a block too. -->
+  <xsl:variable name="f:block-names" as="xs:string*" select="
+    ('div', 'p', 'ab', 'head', 'opener', 'closer', 'dateline', 'salute', 'signed', 'postscript',
+     'list', 'item', 'table', 'row', 'cell', 'lg', 'l', 'figure', 'quote', 'sp', 'speaker', 'stage',
+     'castList', 'listBibl', 'bibl', 'byline', 'docTitle', 'titlePage', 'argument', 'epigraph',
+     'trailer', 'floatingText', 'body', 'front', 'back', 'group', 'text', 'listPerson', 'listPlace',
+     'label', 'fw', 'cit', 'address', 'spGrp')"/>
+
+  <!-- A quotation is a block only when it holds paragraphs or verse; a bibl inside a paragraph is a reference in the line. -->
+  <xsl:function name="f:is-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists(($e, $e//*[not(ancestor::tei:note)])[local-name() = $f:block-names]
+                                  [not(self::tei:quote and not(tei:p | tei:lg | tei:l))]
+                                  [not(self::tei:bibl and ancestor::tei:p)])"/>
+  </xsl:function>
+
+  <!--
+    A choice shows one reading, the edited one (corr, reg, expan; else its first child), and keeps
+    the others (sic, orig, abbr) as alternates the renderer shows beside it.
+  -->
+  <xsl:function name="f:shown-reading" as="element()?">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="($choice/(tei:corr | tei:reg | tei:expan), $choice/*)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:alternate-readings" as="element()*">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="$choice/* except f:shown-reading($choice)"/>
+  </xsl:function>
+
+  <!-- Only URLs that cannot run script: http(s), mailto, relative paths and fragments. -->
+  <xsl:function name="f:safe-url" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="u" select="normalize-space($url)"/>
+    <xsl:sequence select="
+      if (not($u)) then ()
+      else if (matches($u, '^(https?:|mailto:|#|[^:/?#]*([/?#]|$))', 'i')) then $u
+      else ()"/>
   </xsl:function>
 
   <!-- What Java needs to order and list documents: computed here so there is one definition. -->

@@ -1,82 +1,283 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Every word that editio itself prints, in one map (English; other languages can be added as maps). -->
+<!--
+  Every word editio itself prints, in every language it ships (English, German), chosen by the
+  edition's language ($language: edition.xml's TEI/@xml:lang, else its documents', else English;
+  computed by the Java side). A label may hold placeholders {1}, {2} ... filled by f:label#2.
+
+  An edition adds or changes labels in its own stylesheets (EDITION/xslt/html.xsl and fo.xsl, or
+  a file both include) by overriding $f:edition-labels, e.g.
+    <xsl:variable name="f:edition-labels" select="map{'fr': map{'notes': 'Notes', ...}}"/>
+  A key missing in the edition's language falls back to English, then to the key itself.
+-->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:f="http://editio.org/ns/function"
     exclude-result-prefixes="#all">
 
-  <xsl:variable name="f:labels" as="map(xs:string, xs:string)" select="map{
-    'notes': 'Notes',
-    'date': 'Date',
-    'place': 'Place',
-    'sender': 'From',
-    'addressee': 'To',
-    'source': 'Source',
-    'documents': 'Documents',
-    'contents': 'Contents',
-    'home': 'Home',
-    'previous': 'Previous document',
-    'next': 'Next document',
-    'skip': 'Skip to the text',
-    'back-to-text': 'Back to the text',
-    'note': 'Note',
-    'original-reading': 'original reading',
-    'download-tei': 'TEI source',
-    'download-pdf': 'PDF',
-    'downloads': 'Downloads',
-    'page': 'page',
-    'source-mark': 'mark in the source',
-    'undated': 'undated',
-    'gap': '[…]',
-    'introduction': 'Introduction',
-    'site-navigation': 'Site',
-    'persons': 'Persons',
-    'places': 'Places',
-    'organizations': 'Organizations',
-    'search': 'Search',
-    'about': 'About the edition',
-    'type': 'Type',
-    'countries': 'Countries',
-    'classification': 'Classification',
-    'archive': 'Archival citation',
-    'summary': 'Summary',
-    'calendar': 'Calendar entry: the text is not transcribed in this edition',
-    'calendar-short': 'not transcribed',
-    'transcribed': 'transcribed in full',
-    'cite': 'Cite this document',
-    'mentioned-in': 'Mentioned in',
-    'not-mentioned': 'Not mentioned in any document.',
-    'all': 'All',
-    'year': 'Year',
-    'filter': 'Filter the documents',
-    'timeline': 'Documents per year, by country',
-    'search-label': 'Search the documents',
-    'search-button': 'Search',
-    'no-results': 'No document matches.',
-    'one-result': 'One document matches.',
-    'results': 'documents match.',
-    'names-matched': 'Names',
-    'more-results': 'Show more results',
-    'narrow': 'Narrow the results',
-    'search-error': 'The search could not run',
-    'search-help': 'Words are found in any form and without accents (treaty, treaties; Inonu, İnönü); the last word also as the beginning of longer words; &quot;words in quotes&quot; as a phrase.',
-    'editorial-principles': 'Editorial principles',
-    'licence': 'Licence',
-    'holds': 'The edition holds',
-    'span': 'from',
-    'show-note': 'Show note',
-    'close': 'Close',
-    'identification': 'Identification',
-    'forms': 'Forms of the name in the documents',
-    'life': 'Dates',
-    'unidentified': 'Not identified.',
-    'undated-group': 'Undated',
-    'none': 'not stated'
+  <!-- The edition's language (a BCP 47 tag such as 'en', 'de', 'de-AT'). -->
+  <xsl:param name="language" as="xs:string" select="'en'"/>
+
+  <!-- Labels an edition adds or overrides: language -> (key -> text). -->
+  <xsl:variable name="f:edition-labels" as="map(xs:string, map(xs:string, xs:string))" select="map{}"/>
+
+  <xsl:variable name="f:labels" as="map(xs:string, map(xs:string, xs:string))" select="map{
+    'en': map{
+      'notes': 'Notes',
+      'note': 'Note',
+      'date': 'Date',
+      'place': 'Place',
+      'sender': 'From',
+      'addressee': 'To',
+      'source': 'Source',
+      'documents': 'Documents',
+      'contents': 'Contents',
+      'home': 'Home',
+      'previous': 'Previous document',
+      'next': 'Next document',
+      'skip': 'Skip to the text',
+      'back-to-text': 'Back to the text',
+      'original-reading': 'original reading',
+      'download-tei': 'TEI source',
+      'download-pdf': 'PDF',
+      'downloads': 'Downloads',
+      'page': 'page',
+      'page-abbreviation': 'p.',
+      'source-reading': 'source',
+      'source-mark': 'mark in the source',
+      'undated': 'undated',
+      'gap': '[…]',
+      'introduction': 'Introduction',
+      'site-navigation': 'Site',
+      'persons': 'Persons',
+      'places': 'Places',
+      'organizations': 'Organizations',
+      'persons-noun': 'persons',
+      'places-noun': 'places',
+      'organizations-noun': 'organizations',
+      'index-persons': 'Index of persons',
+      'index-places': 'Index of places',
+      'index-organizations': 'Index of organizations',
+      'search': 'Search',
+      'about': 'About the edition',
+      'type': 'Type',
+      'countries': 'Countries',
+      'classification': 'Classification',
+      'archive': 'Archival citation',
+      'summary': 'Summary',
+      'calendar': 'Calendar entry: the text is not transcribed in this edition',
+      'calendar-short': 'not transcribed',
+      'documents-transcribed': 'Documents transcribed in full',
+      'cite': 'Cite this document',
+      'editors-suffix': '(eds.)',
+      'in': 'in {1}',
+      'quoted-title': '“{1}”',
+      'quote-open': '“',
+      'quote-close': '”',
+      'mentioned-in': 'Mentioned in {1} documents',
+      'passage': 'passage {1} in this document',
+      'not-mentioned': 'Not mentioned in any document.',
+      'all': 'All',
+      'year': 'Year',
+      'year-count': '{1}: {2} documents',
+      'filter': 'Filter the documents',
+      'filter-count': '{1} of {2} documents',
+      'timeline': 'Documents per year, by country',
+      'search-label': 'Search the documents',
+      'search-button': 'Search',
+      'no-results': 'No document matches.',
+      'result-one': '{1} document matches.',
+      'result-many': '{1} documents match.',
+      'names-matched': 'Names',
+      'more-results': 'Show more results',
+      'narrow': 'Narrow the results',
+      'search-error': 'The search could not run',
+      'search-help': 'Words are found in any form and without accents (treaty, treaties; Inonu, İnönü); the last word also as the beginning of longer words; &quot;words in quotes&quot; as a phrase.',
+      'search-needs-script': 'The search runs in the browser and needs JavaScript; the {1} works without it.',
+      'document-list': 'list of documents',
+      'editorial-principles': 'Editorial principles',
+      'licence': 'Licence',
+      'holds': 'The edition holds',
+      'documents-noun': 'documents',
+      'years-span': 'from {1} to {2}',
+      'holdings-detail': '{1} transcribed in full, {2} calendar entries',
+      'in-registers': 'in the registers',
+      'letter-index': 'Index',
+      'show-note': 'Show note',
+      'close': 'Close',
+      'forms': 'Forms of the name in the documents',
+      'undated-group': 'Undated',
+      'none': 'not stated',
+      'published-with': 'published with editio',
+      'colophon': 'Published with editio from TEI P5 sources; set in DejaVu Serif and DejaVu Sans.',
+      'decl-correction': 'Correction',
+      'decl-normalization': 'Normalization',
+      'decl-interpretation': 'Interpretation',
+      'decl-segmentation': 'Segmentation',
+      'decl-quotation': 'Quotation',
+      'decl-hyphenation': 'Hyphenation',
+      'decl-punctuation': 'Punctuation',
+      'decl-stdVals': 'Standard values',
+      'decl-p': 'Principles',
+      'date-day': '{1} {2} {3}',
+      'date-month': '{1} {2}',
+      'date-range': '{1} – {2}',
+      'date-between': 'between {1} and {2}',
+      'date-from': 'from {1}',
+      'date-not-before': 'not before {1}',
+      'month-1': 'January', 'month-2': 'February', 'month-3': 'March', 'month-4': 'April',
+      'month-5': 'May', 'month-6': 'June', 'month-7': 'July', 'month-8': 'August',
+      'month-9': 'September', 'month-10': 'October', 'month-11': 'November', 'month-12': 'December'
+    },
+    'de': map{
+      'notes': 'Anmerkungen',
+      'note': 'Anmerkung',
+      'date': 'Datum',
+      'place': 'Ort',
+      'sender': 'Absender',
+      'addressee': 'Empfänger',
+      'source': 'Quelle',
+      'documents': 'Dokumente',
+      'contents': 'Inhalt',
+      'home': 'Startseite',
+      'previous': 'Vorheriges Dokument',
+      'next': 'Nächstes Dokument',
+      'skip': 'Zum Text springen',
+      'back-to-text': 'Zurück zum Text',
+      'original-reading': 'Lesart der Vorlage',
+      'download-tei': 'TEI-Quelle',
+      'download-pdf': 'PDF',
+      'downloads': 'Herunterladen',
+      'page': 'Seite',
+      'page-abbreviation': 'S.',
+      'source-reading': 'Vorlage',
+      'source-mark': 'Zeichen der Vorlage',
+      'undated': 'undatiert',
+      'gap': '[…]',
+      'introduction': 'Einleitung',
+      'site-navigation': 'Website',
+      'persons': 'Personen',
+      'places': 'Orte',
+      'organizations': 'Organisationen',
+      'persons-noun': 'Personen',
+      'places-noun': 'Orte',
+      'organizations-noun': 'Organisationen',
+      'index-persons': 'Personenregister',
+      'index-places': 'Ortsregister',
+      'index-organizations': 'Register der Organisationen',
+      'search': 'Suche',
+      'about': 'Über die Edition',
+      'type': 'Dokumenttyp',
+      'countries': 'Länder',
+      'classification': 'Geheimhaltung',
+      'archive': 'Archivsignatur',
+      'summary': 'Regest',
+      'calendar': 'Regest: der Text ist in dieser Edition nicht transkribiert',
+      'calendar-short': 'nicht transkribiert',
+      'documents-transcribed': 'Vollständig transkribierte Dokumente',
+      'cite': 'Dieses Dokument zitieren',
+      'editors-suffix': '(Hg.)',
+      'in': 'in: {1}',
+      'quoted-title': '„{1}“',
+      'quote-open': '„',
+      'quote-close': '“',
+      'mentioned-in': 'Erwähnt in {1} Dokumenten',
+      'passage': 'Stelle {1} in diesem Dokument',
+      'not-mentioned': 'In keinem Dokument erwähnt.',
+      'all': 'Alle',
+      'year': 'Jahr',
+      'year-count': '{1}: {2} Dokumente',
+      'filter': 'Dokumente filtern',
+      'filter-count': '{1} von {2} Dokumenten',
+      'timeline': 'Dokumente pro Jahr, nach Ländern',
+      'search-label': 'Die Dokumente durchsuchen',
+      'search-button': 'Suchen',
+      'no-results': 'Kein Dokument gefunden.',
+      'result-one': '{1} Dokument gefunden.',
+      'result-many': '{1} Dokumente gefunden.',
+      'names-matched': 'Namen',
+      'more-results': 'Weitere Ergebnisse zeigen',
+      'narrow': 'Ergebnisse eingrenzen',
+      'search-error': 'Die Suche konnte nicht ausgeführt werden',
+      'search-help': 'Groß- und Kleinschreibung und Akzente zählen nicht (Inonu findet İnönü); das letzte Wort findet auch längere Wörter, die so beginnen; „Wörter in Anführungszeichen“ werden als Wortfolge gesucht.',
+      'search-needs-script': 'Die Suche läuft im Browser und braucht JavaScript; die {1} funktioniert auch ohne.',
+      'document-list': 'Liste der Dokumente',
+      'editorial-principles': 'Editionsrichtlinien',
+      'licence': 'Lizenz',
+      'holds': 'Die Edition enthält',
+      'documents-noun': 'Dokumente',
+      'years-span': 'von {1} bis {2}',
+      'holdings-detail': '{1} vollständig transkribiert, {2} Regesten',
+      'in-registers': 'in den Registern',
+      'letter-index': 'Alphabetischer Index',
+      'show-note': 'Anmerkung zeigen',
+      'close': 'Schließen',
+      'forms': 'Namensformen in den Dokumenten',
+      'undated-group': 'Undatiert',
+      'none': 'nicht angegeben',
+      'published-with': 'veröffentlicht mit editio',
+      'colophon': 'Mit editio aus TEI-P5-Quellen veröffentlicht; gesetzt in DejaVu Serif und DejaVu Sans.',
+      'decl-correction': 'Korrekturen',
+      'decl-normalization': 'Normalisierung',
+      'decl-interpretation': 'Auszeichnung',
+      'decl-segmentation': 'Gliederung',
+      'decl-quotation': 'Zitate',
+      'decl-hyphenation': 'Silbentrennung',
+      'decl-punctuation': 'Zeichensetzung',
+      'decl-stdVals': 'Normwerte',
+      'decl-p': 'Grundsätze',
+      'date-day': '{1}. {2} {3}',
+      'date-month': '{1} {2}',
+      'date-range': '{1} – {2}',
+      'date-between': 'zwischen {1} und {2}',
+      'date-from': 'ab {1}',
+      'date-not-before': 'nicht vor {1}',
+      'month-1': 'Januar', 'month-2': 'Februar', 'month-3': 'März', 'month-4': 'April',
+      'month-5': 'Mai', 'month-6': 'Juni', 'month-7': 'Juli', 'month-8': 'August',
+      'month-9': 'September', 'month-10': 'Oktober', 'month-11': 'November', 'month-12': 'Dezember'
+    }
   }"/>
+
+  <!-- The labels of a language as this edition sees them: editio's, then the edition's own. -->
+  <xsl:function name="f:label-map" as="map(xs:string, xs:string)" visibility="public">
+    <xsl:param name="lang" as="xs:string"/>
+    <xsl:sequence select="map:merge(($f:labels($lang), $f:edition-labels($lang)), map{'duplicates': 'use-last'})"/>
+  </xsl:function>
+
+  <!-- The languages labels are looked up in, most specific first: 'de-AT' -> de-AT, de, en. -->
+  <xsl:variable name="f:label-languages" as="xs:string+"
+      select="distinct-values((lower-case($language), lower-case(substring-before($language || '-', '-')), 'en'))"/>
+
+  <xsl:variable name="f:label-maps" as="map(xs:string, xs:string)+" select="$f:label-languages ! f:label-map(.)"/>
+
+  <!-- The label for $key, or empty when no language has one. -->
+  <xsl:function name="f:label-or-empty" as="xs:string?">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="($f:label-maps ! .($key))[1]"/>
+  </xsl:function>
 
   <xsl:function name="f:label" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
-    <xsl:sequence select="($f:labels($key), $key)[1]"/>
+    <xsl:sequence select="(f:label-or-empty($key), $key)[1]"/>
+  </xsl:function>
+
+  <!-- A label with its placeholders {1}, {2} ... replaced by $args, in order. -->
+  <xsl:function name="f:label" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="args" as="xs:anyAtomicType*"/>
+    <xsl:sequence select="f:fill(f:label($key), $args)"/>
+  </xsl:function>
+
+  <xsl:function name="f:fill" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="args" as="xs:anyAtomicType*"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:analyze-string select="$text" regex="\{{(\d+)\}}">
+        <xsl:matching-substring><xsl:sequence select="string($args[xs:integer(regex-group(1))])"/></xsl:matching-substring>
+        <xsl:non-matching-substring><xsl:sequence select="."/></xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts, '')"/>
   </xsl:function>
 </xsl:stylesheet>

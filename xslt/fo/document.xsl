@@ -8,15 +8,9 @@
     xmlns:f="http://editio.org/ns/function"
     exclude-result-prefixes="#all">
 
-  <xsl:import href="../common/functions.xsl"/>
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="text.xsl"/>
-
-  <xsl:param name="edition-title" as="xs:string" select="'Edition'"/>
-
   <xsl:template match="/">
     <xsl:variable name="tei" select="tei:TEI"/>
-    <fo:root xml:lang="{($tei/@xml:lang, 'en')[1]}">
+    <fo:root xml:lang="{($tei/@xml:lang, $language)[1]}">
       <xsl:call-template name="f:layout-master-set"/>
       <xsl:call-template name="f:declarations">
         <xsl:with-param name="title" select="f:title($tei)"/>

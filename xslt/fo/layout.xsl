@@ -16,6 +16,7 @@
   <xsl:variable name="f:page-width" select="map{'a4': '210mm', 'letter': '8.5in', '6x9in': '6in'}($page-size)"/>
   <xsl:variable name="f:page-height" select="map{'a4': '297mm', 'letter': '11in', '6x9in': '9in'}($page-size)"/>
 
+
   <xsl:variable name="f:body-font" select="'DejaVu Serif, DejaVu Sans'"/>
   <xsl:variable name="f:heading-font" select="'DejaVu Sans, DejaVu Serif'"/>
 
@@ -24,7 +25,8 @@
     <xsl:attribute name="font-size">10.5pt</xsl:attribute>
     <xsl:attribute name="line-height">1.4</xsl:attribute>
     <xsl:attribute name="hyphenate">true</xsl:attribute>
-    <xsl:attribute name="language">en</xsl:attribute>
+    <!-- hyphenation patterns of the edition's language -->
+    <xsl:attribute name="language" select="lower-case(substring-before($language || '-', '-'))"/>
     <xsl:attribute name="widows">2</xsl:attribute>
     <xsl:attribute name="orphans">2</xsl:attribute>
   </xsl:attribute-set>

@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  TEI text to XSL-FO, mode m:fo. As in the HTML module, every element keeps its text: the last
-  template renders elements without a rule of their own as blocks or inlines. Notes become
+  The XSL-FO renderer of the text: what each behaviour of common/text.xsl becomes on the page.
+  What an element means was decided there; here is only XSL-FO. How a particular element is set
+  (a dateline to the right in italics, a paragraph indented after another) is mode m:fo-style,
+  the print counterpart of the HTML edition's CSS: templates that add attributes. Notes become
   footnotes at the foot of the page where their mark stands.
 -->
 <xsl:stylesheet version="3.0"
@@ -11,181 +13,294 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="http://editio.org/ns/function"
     xmlns:m="http://editio.org/ns/mode"
+    xmlns:b="http://editio.org/ns/behaviour"
     exclude-result-prefixes="#all">
 
-  <xsl:variable name="f:fo-block-names" as="xs:string*" select="
-    ('div', 'p', 'ab', 'head', 'opener', 'closer', 'dateline', 'salute', 'signed', 'postscript',
-     'list', 'item', 'table', 'row', 'cell', 'lg', 'l', 'figure', 'sp', 'speaker', 'stage',
-     'listBibl', 'byline', 'docTitle', 'titlePage', 'argument', 'epigraph', 'trailer',
-     'floatingText', 'body', 'front', 'back', 'group', 'text', 'listPerson', 'listPlace', 'fw', 'address')"/>
+  <!-- ============================================================ styles -->
 
-  <xsl:function name="f:fo-is-block" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists(($e, $e//*[not(ancestor::tei:note)])[local-name() = $f:fo-block-names])
-                          or ($e/self::tei:quote and $e/(tei:p | tei:lg | tei:l))"/>
-  </xsl:function>
+  <xsl:mode name="m:fo-style" on-no-match="deep-skip"/>
 
-  <xsl:mode name="m:fo" on-no-match="text-only-copy"/>
+  <xsl:template match="tei:p | tei:ab" mode="m:fo-style">
+    <xsl:attribute name="text-align">justify</xsl:attribute>
+    <xsl:attribute name="space-after">4pt</xsl:attribute>
+    <xsl:attribute name="text-indent" select="if (preceding-sibling::*[1][self::tei:p]) then '1.2em' else '0pt'"/>
+  </xsl:template>
+  <xsl:template match="tei:opener" mode="m:fo-style">
+    <xsl:attribute name="space-after">8pt</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+  </xsl:template>
+  <xsl:template match="tei:dateline" mode="m:fo-style">
+    <xsl:attribute name="text-align">end</xsl:attribute>
+    <xsl:attribute name="font-style">italic</xsl:attribute>
+  </xsl:template>
+  <xsl:template match="tei:closer | tei:postscript" mode="m:fo-style">
+    <xsl:attribute name="space-before">8pt</xsl:attribute>
+    <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
+  </xsl:template>
+  <xsl:template match="tei:signed | tei:salute" mode="m:fo-style">
+    <xsl:attribute name="text-align">end</xsl:attribute>
+  </xsl:template>
+  <xsl:template match="tei:lg" mode="m:fo-style">
+    <xsl:attribute name="space-after">6pt</xsl:attribute>
+    <xsl:attribute name="start-indent">2em</xsl:attribute>
+  </xsl:template>
+  <xsl:template match="tei:l" mode="m:fo-style">
+    <xsl:attribute name="text-align">start</xsl:attribute>
+  </xsl:template>
 
-  <xsl:template match="tei:*" mode="m:fo" priority="-1">
-    <xsl:choose>
-      <xsl:when test="f:fo-is-block(.)"><fo:block><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:fo"/></fo:block></xsl:when>
-      <xsl:otherwise><fo:inline><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:fo"/></fo:inline></xsl:otherwise>
-    </xsl:choose>
+  <!-- How each rendition of common/text.xsl (f:renditions) is set. -->
+  <xsl:template name="f:fo-renditions">
+    <xsl:param name="renditions" as="xs:string*"/>
+    <xsl:if test="$renditions = 'italic'"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+    <xsl:if test="$renditions = 'bold'"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
+    <xsl:if test="$renditions = ('superscript', 'subscript')">
+      <xsl:attribute name="baseline-shift" select="if ($renditions = 'superscript') then 'super' else 'sub'"/>
+      <xsl:attribute name="font-size">70%</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="$renditions = 'smallcaps'"><xsl:attribute name="font-variant">small-caps</xsl:attribute></xsl:if>
+    <xsl:if test="$renditions = ('underline', 'strikethrough')">
+      <xsl:attribute name="text-decoration" select="string-join(($renditions[. = 'underline'], 'line-through'[$renditions = 'strikethrough']), ' ')"/>
+    </xsl:if>
+    <xsl:if test="$renditions = 'code'"><xsl:attribute name="font-family">DejaVu Sans Mono</xsl:attribute></xsl:if>
   </xsl:template>
 
   <!-- Ids in a volume are scoped per document: the document id is part of every FO id. -->
+  <xsl:function name="f:fo-id" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (starts-with($e/@xml:id, f:doc-id($e))) then $e/@xml:id else f:doc-id($e) || '--' || $e/@xml:id"/>
+  </xsl:function>
+
   <xsl:template name="f:fo-id">
-    <xsl:if test="@xml:id">
-      <xsl:attribute name="id" select="if (starts-with(@xml:id, f:doc-id(.))) then @xml:id else f:doc-id(.) || '--' || @xml:id"/>
-    </xsl:if>
+    <xsl:if test="@xml:id"><xsl:attribute name="id" select="f:fo-id(.)"/></xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:teiHeader" mode="m:fo"/>
+  <!-- ============================================================ behaviours -->
 
-  <xsl:template match="tei:head" mode="m:fo">
-    <xsl:variable name="depth" select="count(ancestor::tei:div)"/>
+  <xsl:template name="b:block">
+    <xsl:param name="content" as="node()*" select="node()"/>
+    <fo:block><xsl:apply-templates select="." mode="m:fo-style"/><xsl:call-template name="f:fo-id"/><xsl:apply-templates select="$content" mode="m:text"/></fo:block>
+  </xsl:template>
+
+  <xsl:template name="b:section">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+
+  <xsl:template name="b:paragraph">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
+
+  <xsl:template name="b:heading">
+    <xsl:param name="level" as="xs:integer"/>
     <fo:block font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always"
-        font-size="{if ($depth le 1) then '13pt' else '11pt'}" space-before="{if ($depth le 1) then '0pt' else '8pt'}"
+        font-size="{if ($level le 1) then '13pt' else '11pt'}" space-before="{if ($level le 1) then '0pt' else '8pt'}"
         space-after="8pt" text-align="start" hyphenate="false" line-height="1.25">
       <xsl:call-template name="f:fo-id"/>
-      <xsl:apply-templates mode="m:fo"/>
+      <xsl:apply-templates mode="m:text"/>
     </fo:block>
   </xsl:template>
 
-  <xsl:template match="tei:p | tei:ab" mode="m:fo">
-    <fo:block text-align="justify" space-after="4pt"
-        text-indent="{if (preceding-sibling::*[1][self::tei:p]) then '1.2em' else '0pt'}">
-      <xsl:call-template name="f:fo-id"/>
-      <xsl:apply-templates mode="m:fo"/>
-    </fo:block>
+  <xsl:template name="b:quote">
+    <xsl:param name="block" as="xs:boolean"/>
+    <xsl:param name="before" as="xs:string?" select="()"/>
+    <xsl:param name="after" as="xs:string?" select="()"/>
+    <xsl:choose>
+      <xsl:when test="$block">
+        <fo:block start-indent="2em" end-indent="1em" space-after="4pt"><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:text"/></fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="b:inline">
+          <xsl:with-param name="before" select="$before"/>
+          <xsl:with-param name="after" select="$after"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:opener" mode="m:fo">
-    <fo:block space-after="8pt" keep-with-next.within-page="always"><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:fo"/></fo:block>
-  </xsl:template>
-  <xsl:template match="tei:dateline" mode="m:fo">
-    <fo:block text-align="end" font-style="italic"><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:fo"/></fo:block>
-  </xsl:template>
-  <xsl:template match="tei:closer | tei:postscript" mode="m:fo">
-    <fo:block space-before="8pt" keep-with-previous.within-page="always"><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:fo"/></fo:block>
-  </xsl:template>
-  <xsl:template match="tei:signed | tei:salute" mode="m:fo">
-    <fo:block text-align="end"><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:fo"/></fo:block>
-  </xsl:template>
-
-  <xsl:template match="tei:list" mode="m:fo">
-    <xsl:apply-templates select="tei:head" mode="m:fo"/>
-    <fo:list-block provisional-distance-between-starts="2em" space-after="4pt">
-      <xsl:for-each select="tei:item">
-        <fo:list-item>
-          <fo:list-item-label end-indent="label-end()">
-            <fo:block><xsl:value-of select="if (preceding-sibling::*[1][self::tei:label]) then normalize-space(preceding-sibling::*[1])
-              else if (../@type = ('ordered', 'numbered') or ../@rend = ('numbered', 'ordered')) then position() || '.' else '•'"/></fo:block>
-          </fo:list-item-label>
-          <fo:list-item-body start-indent="body-start()">
-            <fo:block><xsl:apply-templates mode="m:fo"/></fo:block>
-          </fo:list-item-body>
-        </fo:list-item>
-      </xsl:for-each>
-    </fo:list-block>
-    <!-- text or labels between items are kept too -->
-    <xsl:if test="node()[not(self::tei:item or self::tei:head or self::tei:label)][self::* or normalize-space()]">
-      <fo:block><xsl:apply-templates select="node()[not(self::tei:item or self::tei:head or self::tei:label)]" mode="m:fo"/></fo:block>
-    </xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:table" mode="m:fo">
-    <xsl:apply-templates select="tei:head" mode="m:fo"/>
-    <fo:table table-layout="fixed" width="100%" space-after="6pt">
-      <fo:table-body>
-        <xsl:for-each select="tei:row">
-          <fo:table-row>
-            <xsl:for-each select="tei:cell">
-              <fo:table-cell padding="2pt" border="0.3pt solid #999">
-                <xsl:if test="@cols"><xsl:attribute name="number-columns-spanned" select="@cols"/></xsl:if>
-                <fo:block><xsl:apply-templates mode="m:fo"/></fo:block>
-              </fo:table-cell>
-            </xsl:for-each>
-          </fo:table-row>
-        </xsl:for-each>
-      </fo:table-body>
-    </fo:table>
-  </xsl:template>
-
-  <xsl:template match="tei:lg" mode="m:fo">
-    <fo:block space-after="6pt" start-indent="2em"><xsl:apply-templates mode="m:fo"/></fo:block>
-  </xsl:template>
-  <xsl:template match="tei:l" mode="m:fo">
-    <fo:block text-align="start"><xsl:apply-templates mode="m:fo"/></fo:block>
-  </xsl:template>
-  <xsl:template match="tei:quote[f:fo-is-block(.)]" mode="m:fo">
-    <fo:block start-indent="2em" end-indent="1em" space-after="4pt"><xsl:apply-templates mode="m:fo"/></fo:block>
-  </xsl:template>
-
-  <xsl:template match="tei:hi" mode="m:fo">
+  <xsl:template name="b:inline">
+    <xsl:param name="content" as="node()*" select="node()"/>
+    <xsl:param name="renditions" as="xs:string*" select="()"/>
+    <xsl:param name="before" as="xs:string?" select="()"/>
+    <xsl:param name="after" as="xs:string?" select="()"/>
     <fo:inline>
-      <xsl:if test="matches(@rend, 'italic')"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
-      <xsl:if test="matches(@rend, 'bold')"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
-      <xsl:if test="matches(@rend, 'sup')"><xsl:attribute name="baseline-shift">super</xsl:attribute><xsl:attribute name="font-size">70%</xsl:attribute></xsl:if>
-      <xsl:if test="matches(@rend, 'sub')"><xsl:attribute name="baseline-shift">sub</xsl:attribute><xsl:attribute name="font-size">70%</xsl:attribute></xsl:if>
-      <xsl:if test="matches(@rend, 'small-?caps')"><xsl:attribute name="font-variant">small-caps</xsl:attribute></xsl:if>
-      <xsl:if test="matches(@rend, 'underline')"><xsl:attribute name="text-decoration">underline</xsl:attribute></xsl:if>
-      <xsl:apply-templates mode="m:fo"/>
+      <xsl:call-template name="f:fo-renditions"><xsl:with-param name="renditions" select="$renditions"/></xsl:call-template>
+      <xsl:call-template name="f:fo-id"/>
+      <xsl:value-of select="$before"/>
+      <xsl:apply-templates select="$content" mode="m:text"/>
+      <xsl:value-of select="$after"/>
     </fo:inline>
   </xsl:template>
-  <xsl:template match="tei:emph | tei:foreign | tei:title[ancestor::tei:text] | tei:term" mode="m:fo">
-    <fo:inline font-style="italic"><xsl:apply-templates mode="m:fo"/></fo:inline>
+
+  <xsl:template name="b:generated">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="for" as="element()?" select="()"/>
+    <fo:inline><xsl:value-of select="$text"/></fo:inline>
   </xsl:template>
 
-  <xsl:template match="tei:lb" mode="m:fo"><fo:block/></xsl:template>
+  <xsl:template name="b:deletion">
+    <fo:inline text-decoration="line-through"><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:text"/></fo:inline>
+  </xsl:template>
 
-  <!-- A source page break: a marginal reference, never an inline line of text. -->
-  <xsl:template match="tei:pb" mode="m:fo">
-    <fo:inline font-size="7pt" color="#555">|</fo:inline>
-    <xsl:if test="@n">
-      <fo:float float="outside"><fo:block font-size="7pt" color="#555" text-align="start"><xsl:value-of select="@n"/></fo:block></fo:float>
+  <xsl:template name="b:break">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="n" as="xs:string?" select="()"/>
+    <xsl:choose>
+      <xsl:when test="$kind = 'line'"><fo:block/></xsl:when>
+      <xsl:otherwise>
+        <!-- a source page break: a mark in the line, the page number in the margin -->
+        <fo:inline font-size="7pt" color="#555">|</fo:inline>
+        <xsl:if test="$n">
+          <fo:float float="outside"><fo:block font-size="7pt" color="#555" text-align="start"><xsl:value-of select="$n"/></fo:block></fo:float>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="b:list">
+    <xsl:param name="ordered" as="xs:boolean"/>
+    <xsl:param name="entries" as="map(xs:string, item()*)*"/>
+    <xsl:if test="exists($entries)">
+      <fo:list-block provisional-distance-between-starts="2em" space-after="4pt">
+        <xsl:call-template name="f:fo-id"/>
+        <xsl:for-each select="$entries">
+          <fo:list-item>
+            <fo:list-item-label end-indent="label-end()">
+              <fo:block>
+                <xsl:choose>
+                  <xsl:when test="exists(?label)"><xsl:apply-templates select="?label/node()" mode="m:text"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="?generated"/></xsl:otherwise>
+                </xsl:choose>
+              </fo:block>
+            </fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()">
+              <fo:block><xsl:apply-templates select="?content" mode="m:text"/></fo:block>
+            </fo:list-item-body>
+          </fo:list-item>
+        </xsl:for-each>
+      </fo:list-block>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A table's heads stand above it as headings; label cells are set in bold. -->
+  <xsl:template name="b:table">
+    <xsl:param name="caption" as="element()*"/>
+    <xsl:param name="columns" as="xs:integer"/>
+    <xsl:apply-templates select="$caption" mode="m:text"/>
+    <xsl:if test="tei:row">
+      <fo:table table-layout="fixed" width="100%" space-after="6pt">
+        <xsl:call-template name="f:fo-id"/>
+        <xsl:for-each select="1 to $columns">
+          <fo:table-column column-width="proportional-column-width(1)"/>
+        </xsl:for-each>
+        <fo:table-body>
+          <xsl:apply-templates select="tei:row" mode="m:text"/>
+        </fo:table-body>
+      </fo:table>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="b:row">
+    <xsl:param name="label" as="xs:boolean"/>
+    <fo:table-row>
+      <xsl:if test="$label"><xsl:attribute name="keep-with-next.within-page">always</xsl:attribute></xsl:if>
+      <xsl:apply-templates select="tei:cell" mode="m:text"/>
+    </fo:table-row>
+  </xsl:template>
+
+  <xsl:template name="b:cell">
+    <xsl:param name="label" as="xs:boolean"/>
+    <xsl:param name="rows" as="xs:integer"/>
+    <xsl:param name="cols" as="xs:integer"/>
+    <fo:table-cell padding="2pt" border="0.3pt solid #999">
+      <xsl:if test="$cols gt 1"><xsl:attribute name="number-columns-spanned" select="$cols"/></xsl:if>
+      <xsl:if test="$rows gt 1"><xsl:attribute name="number-rows-spanned" select="$rows"/></xsl:if>
+      <xsl:if test="$label"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
+      <fo:block><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:text"/></fo:block>
+    </fo:table-cell>
+  </xsl:template>
+
+  <!-- In print the shown reading stands in the text and the alternates in brackets after it, in italics. -->
+  <xsl:template name="b:alternate">
+    <xsl:param name="shown" as="element()?"/>
+    <xsl:param name="alternates" as="element()*"/>
+    <fo:inline>
+      <xsl:apply-templates select="$shown" mode="m:text"/>
+      <xsl:if test="exists($alternates)">
+        <xsl:text> [</xsl:text>
+        <xsl:for-each select="$alternates">
+          <xsl:if test="position() gt 1">; </xsl:if>
+          <xsl:apply-templates select="." mode="m:text"/>
+        </xsl:for-each>
+        <xsl:text>]</xsl:text>
+      </xsl:if>
+    </fo:inline>
+  </xsl:template>
+
+  <xsl:template name="b:reading">
+    <xsl:param name="shown" as="xs:boolean"/>
+    <fo:inline>
+      <xsl:if test="not($shown)"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+      <xsl:call-template name="f:fo-id"/>
+      <xsl:apply-templates mode="m:text"/>
+    </fo:inline>
+  </xsl:template>
+
+  <!-- A link inside the document goes to its target; others to their (safe) address. -->
+  <xsl:template name="b:link">
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:param name="target" as="element()?"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:choose>
+      <xsl:when test="$target[@xml:id]">
+        <fo:basic-link internal-destination="{f:fo-id($target)}" color="#1a4f8a"><xsl:apply-templates select="$content" mode="m:text"/></fo:basic-link>
+      </xsl:when>
+      <xsl:when test="$href and not(starts-with($href, '#'))">
+        <fo:basic-link external-destination="url('{replace($href, '''', '%27')}')" color="#1a4f8a">
+          <xsl:apply-templates select="$content" mode="m:text"/>
+        </fo:basic-link>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="b:inline"><xsl:with-param name="content" select="$content"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A name pointing into a register is a mention: its id lets the index find its page. -->
-  <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref]" mode="m:fo">
-    <fo:inline id="{f:mention-id(.)}"><xsl:apply-templates mode="m:fo"/></fo:inline>
+  <xsl:template name="b:name">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:param name="mention" as="xs:string?"/>
+    <xsl:choose>
+      <xsl:when test="exists($mention)"><fo:inline id="{$mention}"><xsl:apply-templates mode="m:text"/></fo:inline></xsl:when>
+      <xsl:otherwise><xsl:call-template name="b:inline"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:ref[@target]" mode="m:fo">
-    <xsl:variable name="t" select="tokenize(@target)[1]"/>
-    <fo:basic-link external-destination="url('{replace($t, '''', '%27')}')" color="#1a4f8a">
-      <xsl:apply-templates mode="m:fo"/>
-    </fo:basic-link>
+  <xsl:template name="b:figure">
+    <xsl:param name="caption" as="element()*"/>
+    <xsl:call-template name="b:block"/>
   </xsl:template>
 
-  <!-- In print the corrected reading stands in the text and the original in brackets after it. -->
-  <xsl:template match="tei:choice[tei:sic and tei:corr]" mode="m:fo">
-    <fo:inline><xsl:apply-templates select="tei:corr" mode="m:fo"/> [<fo:inline font-style="italic"><xsl:apply-templates select="tei:sic" mode="m:fo"/></fo:inline>]</fo:inline>
-  </xsl:template>
-  <xsl:template match="tei:choice[tei:orig and tei:reg]" mode="m:fo">
-    <fo:inline><xsl:apply-templates select="tei:reg" mode="m:fo"/> [<fo:inline font-style="italic"><xsl:apply-templates select="tei:orig" mode="m:fo"/></fo:inline>]</fo:inline>
-  </xsl:template>
-  <xsl:template match="tei:choice[tei:abbr and tei:expan]" mode="m:fo">
-    <fo:inline><xsl:apply-templates select="tei:abbr" mode="m:fo"/> [<xsl:apply-templates select="tei:expan" mode="m:fo"/>]</fo:inline>
+  <!-- Images are not set in print yet (the text of a figure is: its heads and figDesc). -->
+  <xsl:template name="b:graphic">
+    <xsl:param name="src" as="xs:string?"/>
+    <xsl:param name="alt" as="xs:string"/>
   </xsl:template>
 
-  <xsl:template match="tei:gap" mode="m:fo"><fo:inline><xsl:value-of select="f:label('gap')"/></fo:inline></xsl:template>
-  <xsl:template match="tei:supplied" mode="m:fo"><fo:inline>[<xsl:apply-templates mode="m:fo"/>]</fo:inline></xsl:template>
-
-  <xsl:template match="tei:note" mode="m:fo">
-    <xsl:variable name="n" select="f:note-number(.)"/>
+  <xsl:template name="b:note">
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="source-mark" as="xs:string?"/>
     <fo:footnote>
-      <fo:inline baseline-shift="super" font-size="65%"><xsl:value-of select="$n"/></fo:inline>
+      <fo:inline baseline-shift="super" font-size="65%"><xsl:value-of select="$number"/></fo:inline>
       <fo:footnote-body>
         <fo:list-block provisional-distance-between-starts="1.6em" font-size="8.5pt" line-height="1.3"
             text-indent="0pt" text-align="justify" start-indent="0pt" font-style="normal" font-weight="normal">
           <fo:list-item space-before="2pt">
             <xsl:call-template name="f:fo-id"/>
-            <fo:list-item-label end-indent="label-end()"><fo:block><xsl:value-of select="$n"/></fo:block></fo:list-item-label>
+            <fo:list-item-label end-indent="label-end()"><fo:block><xsl:value-of select="$number"/></fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()">
-              <fo:block><xsl:apply-templates mode="m:fo"/></fo:block>
+              <fo:block>
+                <xsl:apply-templates mode="m:text"/>
+                <xsl:for-each select="$source-mark"> (<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="."/>)</xsl:for-each>
+              </fo:block>
             </fo:list-item-body>
           </fo:list-item>
         </fo:list-block>
@@ -193,37 +308,65 @@
     </fo:footnote>
   </xsl:template>
 
-  <!-- The title block of a document: its metadata line under the text's own head. -->
-  <xsl:template name="f:fo-metadata">
+  <!--
+    The metadata block: a line under the document's heading (place, date, sender → addressee,
+    classification), the calendar mark and the summary; the archival citation and the source
+    follow the text (f:fo-sources).
+  -->
+  <xsl:template name="b:metadata">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="date" select="f:document-date($tei)"/>
+    <xsl:param name="fields" as="map(xs:string, item()*)*"/>
+    <xsl:variable name="value" select="function($key) { $fields[?key = $key]?value }"/>
     <xsl:variable name="parts" select="(
-      f:place($tei), $date ! f:format-date(.),
-      string-join((f:party($tei, 'sender'), f:party($tei, 'addressee')), ' → ')[.],
-      string-join(f:categories($tei, 'classifications') ! f:category-label(.), ', ')[.])"/>
+      $value('place'), $value('date'),
+      string-join(($value('sender'), $value('addressee')), ' → ')[.],
+      $value('classification'))"/>
     <xsl:if test="exists($parts)">
       <fo:block font-family="{$f:heading-font}" font-size="8.5pt" color="#444" space-after="8pt"
           keep-with-next.within-page="always" hyphenate="false">
         <xsl:value-of select="string-join($parts, ' · ')"/>
       </fo:block>
     </xsl:if>
-    <xsl:if test="f:is-calendar($tei)">
+    <xsl:for-each select="$fields[?key = 'calendar']">
       <fo:block font-family="{$f:heading-font}" font-size="8.5pt" space-after="6pt" padding="2pt 4pt"
           border-left="2pt solid #c08a00" background-color="#fbf3dc" keep-with-next.within-page="always">
-        <xsl:value-of select="f:label('calendar')"/>
+        <xsl:value-of select="?value"/>
       </fo:block>
-    </xsl:if>
-    <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract">
+    </xsl:for-each>
+    <xsl:for-each select="$fields[?key = 'summary']">
       <fo:block space-after="6pt" font-style="italic" keep-with-next.within-page="always">
-        <xsl:apply-templates mode="m:fo"/>
+        <xsl:apply-templates select="?content" mode="m:text"/>
       </fo:block>
     </xsl:for-each>
   </xsl:template>
 
-  <!-- One document: a generated heading when the text has none, metadata, text, source. -->
+  <!-- Where the document comes from, after its text: the archival citation and the source. -->
+  <xsl:template name="f:fo-sources">
+    <xsl:param name="fields" as="map(xs:string, item()*)*"/>
+    <xsl:for-each select="$fields[?key = 'archive']">
+      <fo:block font-size="8pt" color="#444" space-before="10pt" keep-with-previous.within-page="always" hyphenate="false">
+        <xsl:value-of select="?label"/>: <xsl:value-of select="?value"/>
+      </fo:block>
+    </xsl:for-each>
+    <xsl:for-each select="$fields[?key = 'source']">
+      <fo:block font-size="8pt" color="#444" space-before="4pt" keep-with-previous.within-page="always" hyphenate="false">
+        <xsl:value-of select="?label"/>: <xsl:value-of select="?title"/>,
+        <xsl:choose>
+          <xsl:when test="?href">
+            <fo:basic-link external-destination="url('{replace(?href, '''', '%27')}')" color="#1a4f8a"><xsl:value-of select="?href"/></fo:basic-link>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="?value"/></xsl:otherwise>
+        </xsl:choose>
+      </fo:block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- One document: its number, a generated heading when the text has none, metadata, text, sources. -->
   <xsl:template name="f:fo-document">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:param name="number" as="xs:string?" select="()"/>
+    <xsl:variable name="fields" select="f:metadata-fields($tei)"/>
+    <xsl:variable name="anchor" select="f:metadata-anchor($tei)"/>
     <fo:block id="{f:doc-id($tei)}">
       <fo:marker marker-class-name="document"><xsl:value-of select="(if ($number) then $number || '. ' else '') || f:title($tei)"/></fo:marker>
       <xsl:if test="$number">
@@ -231,39 +374,21 @@
           <xsl:value-of select="$number"/>
         </fo:block>
       </xsl:if>
-      <xsl:if test="not($tei/tei:text//tei:head)">
+      <xsl:if test="f:needs-title($tei)">
         <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
           <xsl:value-of select="f:title($tei)"/>
         </fo:block>
       </xsl:if>
-      <xsl:apply-templates select="$tei/tei:text/tei:front" mode="m:fo"/>
-      <xsl:variable name="body-head" select="($tei/tei:text/tei:body//tei:head)[1]"/>
-      <xsl:apply-templates select="$tei/tei:text/(tei:body | tei:group | tei:back)" mode="m:fo">
-        <xsl:with-param name="metadata-after" select="$body-head" tunnel="yes"/>
-      </xsl:apply-templates>
-      <xsl:if test="not($body-head)">
-        <xsl:call-template name="f:fo-metadata"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+      <xsl:if test="not($anchor)">
+        <xsl:call-template name="b:metadata">
+          <xsl:with-param name="tei" select="$tei"/>
+          <xsl:with-param name="fields" select="$fields"/>
+        </xsl:call-template>
       </xsl:if>
-      <xsl:for-each select="f:citation($tei)">
-        <fo:block font-size="8pt" color="#444" space-before="10pt" keep-with-previous.within-page="always" hyphenate="false">
-          <xsl:value-of select="f:label('archive')"/>: <xsl:value-of select="."/>
-        </fo:block>
-      </xsl:for-each>
-      <xsl:for-each select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[tei:ref/@target][1]">
-        <fo:block font-size="8pt" color="#444" space-before="4pt" keep-with-previous.within-page="always" hyphenate="false">
-          <xsl:value-of select="f:label('source')"/>: <xsl:value-of select="normalize-space(tei:title[1])"/>,
-          <fo:basic-link external-destination="url('{replace(tei:ref[1]/@target, '''', '%27')}')" color="#1a4f8a"><xsl:value-of select="tei:ref[1]/@target"/></fo:basic-link>
-        </fo:block>
-      </xsl:for-each>
+      <xsl:apply-templates select="$tei/tei:text" mode="m:text">
+        <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:call-template name="f:fo-sources"><xsl:with-param name="fields" select="$fields"/></xsl:call-template>
     </fo:block>
-  </xsl:template>
-
-  <!-- The first head of the body is followed by the metadata line. -->
-  <xsl:template match="tei:head" mode="m:fo" priority="1">
-    <xsl:param name="metadata-after" as="element()?" tunnel="yes" select="()"/>
-    <xsl:next-match/>
-    <xsl:if test=". is $metadata-after">
-      <xsl:call-template name="f:fo-metadata"><xsl:with-param name="tei" select="ancestor::tei:TEI[last()]"/></xsl:call-template>
-    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -19,22 +19,18 @@
     xmlns:m="http://editio.org/ns/mode"
     exclude-result-prefixes="#all">
 
-  <xsl:import href="../common/functions.xsl"/>
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="text.xsl"/>
-
-  <xsl:param name="edition-title" as="xs:string" select="'Edition'"/>
   <xsl:param name="documents" as="document-node()*" select="()"/>
   <!-- mention id -> page label, from the first layout pass; empty in the first pass -->
   <xsl:param name="index-pages" as="map(xs:string, xs:string)" select="map{}"/>
 
   <xsl:variable name="docs" select="$documents ! tei:TEI"/>
-  <xsl:variable name="indexes" as="map(xs:string, xs:string)*" select="(
-    map{'id': '_index-persons', 'title': 'Index of persons', 'kind': 'persName', 'file': 'persons.xml'},
-    map{'id': '_index-places', 'title': 'Index of places', 'kind': 'placeName', 'file': 'places.xml'})"/>
+  <!-- The volume's indexes, by the kind of register entry they list. -->
+  <xsl:param name="index-kinds" as="xs:string*" select="('persons', 'places')"/>
+  <xsl:variable name="indexes" as="map(xs:string, xs:string)*"
+      select="$index-kinds ! map{'id': '_index-' || ., 'title': f:label('index-' || .), 'kind': .}"/>
 
   <xsl:template name="xsl:initial-template">
-    <fo:root xml:lang="{($edition/tei:TEI/@xml:lang, 'en')[1]}">
+    <fo:root xml:lang="{$language}">
       <xsl:call-template name="f:layout-master-set"/>
       <xsl:call-template name="f:declarations">
         <xsl:with-param name="title" select="$edition-title"/>
@@ -125,13 +121,14 @@
           <xsl:for-each select="$edition//tei:editionStmt/tei:edition">
             <fo:block><xsl:value-of select="normalize-space(.)"/></fo:block>
           </xsl:for-each>
-          <fo:block space-before="4pt"><xsl:value-of select="string-join(($pub/tei:publisher, $pub/tei:date/(@when, .)[1]) ! normalize-space(.), ', ')"/></fo:block>
+          <fo:block space-before="4pt"><xsl:value-of select="string-join(($pub/tei:publisher ! normalize-space(.),
+              $pub/tei:date ! (if (@when) then f:format-iso(@when) else normalize-space(.))), ', ')"/></fo:block>
           <xsl:for-each select="$pub/tei:availability/tei:licence">
             <fo:block space-before="4pt"><xsl:value-of select="normalize-space(.)"/>
               <xsl:if test="@target"><xsl:text> </xsl:text><fo:basic-link external-destination="url('{@target}')"><xsl:value-of select="@target"/></fo:basic-link></xsl:if>
             </fo:block>
           </xsl:for-each>
-          <fo:block space-before="4pt">Published with editio from TEI P5 sources; set in DejaVu Serif and DejaVu Sans.</fo:block>
+          <fo:block space-before="4pt"><xsl:value-of select="f:label('colophon')"/></fo:block>
         </fo:block>
       </fo:flow>
     </fo:page-sequence>
@@ -194,7 +191,7 @@
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
           <xsl:for-each select="$edition//tei:div[@type = 'introduction']">
-            <fo:block id="_introduction"><xsl:apply-templates mode="m:fo"/></fo:block>
+            <fo:block id="_introduction"><xsl:apply-templates mode="m:text"/></fo:block>
           </xsl:for-each>
           <xsl:if test="$edition//tei:editorialDecl">
             <fo:block id="_principles" space-before="16pt">
@@ -203,9 +200,9 @@
               </fo:block>
               <xsl:for-each select="$edition//tei:editorialDecl/*">
                 <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="10pt" space-before="6pt" keep-with-next.within-page="always">
-                  <xsl:value-of select="upper-case(substring(local-name(), 1, 1)) || substring(local-name(), 2)"/>
+                  <xsl:value-of select="f:declaration-heading(.)"/>
                 </fo:block>
-                <xsl:apply-templates mode="m:fo"/>
+                <xsl:apply-templates mode="m:text"/>
               </xsl:for-each>
             </fo:block>
           </xsl:if>
@@ -214,12 +211,12 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template match="tei:gi" mode="m:fo"><fo:inline font-family="DejaVu Sans Mono">&lt;<xsl:value-of select="."/>&gt;</fo:inline></xsl:template>
-
   <!-- An index: every register entry mentioned in the volume, with its pages (ranges merged), linked. -->
   <xsl:template name="m:index">
     <xsl:param name="index" as="map(xs:string, xs:string)"/>
-    <xsl:variable name="mentions" select="$docs ! tei:text//*[local-name() = $index?kind][@ref]"/>
+    <!-- every name in the documents' texts whose entry is of this kind -->
+    <xsl:variable name="mentions" select="$docs ! tei:text//*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name]
+                                          [let $name := . return f:resolve(tokenize($name/@ref)[1], $name) ! f:entry-kind(.) = $index?kind]"/>
     <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
       <xsl:call-template name="f:static-content">
         <xsl:with-param name="verso" select="$edition-title"/>

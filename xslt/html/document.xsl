@@ -1,46 +1,51 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- A document page: metadata panel, the text, the notes, neighbours and downloads. -->
+<!-- A document page: metadata panel, the text, the notes, how to cite it, its neighbours. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="http://editio.org/ns/function"
     xmlns:m="http://editio.org/ns/mode"
+    xmlns:b="http://editio.org/ns/behaviour"
     exclude-result-prefixes="#all">
 
-  <xsl:import href="../common/functions.xsl"/>
-  <xsl:import href="page.xsl"/>
-  <xsl:import href="text.xsl"/>
+  <!-- Neighbours in the edition's order: maps with 'id' and 'title', or empty. -->
+  <xsl:param name="previous" as="map(xs:string, xs:string)?" select="()"/>
+  <xsl:param name="next" as="map(xs:string, xs:string)?" select="()"/>
 
-  <!-- Whether the PDF of this document is published beside the HTML. -->
-  <xsl:param name="with-pdf" as="xs:boolean" select="false()"/>
-
-  <xsl:mode name="m:html" on-no-match="text-only-copy"/>
-
+  <!--
+    The page of one document. What differs from page to page (the page's path, its neighbours)
+    may also come as tunnel parameters of this template, as the edition's pages get $here: the
+    Java side renders many documents with one transformer (its stylesheet parameters, the same for
+    every page, are set once), giving each page these three.
+  -->
   <xsl:template match="/">
-    <!-- Neighbours in the edition's order: maps with 'id' and 'title', or empty. Parameters of this
-         template, not of the stylesheet, so that one transformer renders many documents. -->
-    <xsl:param name="previous" as="map(xs:string, xs:string)?" select="()"/>
-    <xsl:param name="next" as="map(xs:string, xs:string)?" select="()"/>
+    <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
+    <xsl:param name="previous" as="map(xs:string, xs:string)?" tunnel="yes" select="$previous"/>
+    <xsl:param name="next" as="map(xs:string, xs:string)?" tunnel="yes" select="$next"/>
     <xsl:variable name="tei" select="tei:TEI"/>
-    <xsl:variable name="id" select="f:doc-id($tei)"/>
+    <xsl:variable name="anchor" select="f:metadata-anchor($tei)"/>
+    <xsl:variable name="text-lang" select="($tei/tei:text/@xml:lang, $tei/@xml:lang)[1]"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:title($tei)"/>
-      <xsl:with-param name="root" select="'../'"/>
-      <xsl:with-param name="lang" select="($tei/@xml:lang, $tei/tei:text/@xml:lang, 'en')[1]"/>
+      <xsl:with-param name="here" select="$here"/>
       <xsl:with-param name="content">
         <article class="document">
-          <xsl:if test="not($tei/tei:text//tei:head)">
+          <xsl:if test="f:needs-title($tei)">
             <h1 class="gen"><xsl:value-of select="f:title($tei)"/></h1>
           </xsl:if>
-          <xsl:variable name="first-head" select="($tei/tei:text/tei:body//tei:head)[1]"/>
-          <xsl:if test="not($first-head)">
-            <xsl:call-template name="m:metadata"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+          <xsl:if test="not($anchor)">
+            <xsl:call-template name="b:metadata">
+              <xsl:with-param name="tei" select="$tei"/>
+              <xsl:with-param name="fields" select="f:metadata-fields($tei)"/>
+              <xsl:with-param name="here" select="$here" tunnel="yes"/>
+            </xsl:call-template>
           </xsl:if>
           <div class="tei-text">
-            <xsl:if test="$tei/tei:text/@xml:lang"><xsl:attribute name="lang" select="$tei/tei:text/@xml:lang"/></xsl:if>
-            <xsl:apply-templates select="$tei/tei:text" mode="m:html">
-              <xsl:with-param name="metadata-after" select="$first-head" tunnel="yes"/>
+            <xsl:if test="$text-lang and $text-lang ne $language"><xsl:attribute name="lang" select="$text-lang"/></xsl:if>
+            <xsl:apply-templates select="$tei/tei:text" mode="m:text">
+              <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
+              <xsl:with-param name="here" select="$here" tunnel="yes"/>
             </xsl:apply-templates>
           </div>
           <xsl:call-template name="f:notes">
@@ -48,77 +53,67 @@
           </xsl:call-template>
           <xsl:call-template name="m:cite"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <nav class="document-nav" aria-label="{f:label('documents')}">
-            <xsl:if test="exists($previous)">
-              <a rel="prev" href="{$previous?id}.html"><span class="nav-label"><xsl:value-of select="f:label('previous')"/></span>
-                <span class="nav-title"><xsl:value-of select="$previous?title"/></span></a>
-            </xsl:if>
-            <xsl:if test="exists($next)">
-              <a rel="next" href="{$next?id}.html"><span class="nav-label"><xsl:value-of select="f:label('next')"/></span>
-                <span class="nav-title"><xsl:value-of select="$next?title"/></span></a>
-            </xsl:if>
+            <xsl:for-each select="$previous[exists(f:path('html:document:' || ?id))]">
+              <a rel="prev" href="{f:href($here, 'html:document:' || ?id)}"><span class="nav-label"><xsl:value-of select="f:label('previous')"/></span>
+                <span class="nav-title"><xsl:value-of select="?title"/></span></a>
+            </xsl:for-each>
+            <xsl:for-each select="$next[exists(f:path('html:document:' || ?id))]">
+              <a rel="next" href="{f:href($here, 'html:document:' || ?id)}"><span class="nav-label"><xsl:value-of select="f:label('next')"/></span>
+                <span class="nav-title"><xsl:value-of select="?title"/></span></a>
+            </xsl:for-each>
           </nav>
         </article>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The metadata panel, from the header. -->
-  <xsl:template name="m:metadata">
+  <!-- The metadata panel: the document's fields (common/document.xsl), then its downloads. -->
+  <xsl:template name="b:metadata">
     <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="fields" as="map(xs:string, item()*)*"/>
+    <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
     <xsl:variable name="id" select="f:doc-id($tei)"/>
-    <xsl:variable name="date" select="f:document-date($tei)"/>
     <dl class="metadata gen">
-      <xsl:if test="$date">
-        <dt><xsl:value-of select="f:label('date')"/></dt>
-        <dd><time datetime="{f:date-sort-key($date)}"><xsl:value-of select="f:format-date($date)"/></time></dd>
-      </xsl:if>
-      <xsl:for-each select="f:place($tei)">
-        <dt><xsl:value-of select="f:label('place')"/></dt><dd><xsl:value-of select="."/></dd>
-      </xsl:for-each>
-      <xsl:for-each select="f:party($tei, 'sender')">
-        <dt><xsl:value-of select="f:label('sender')"/></dt><dd><xsl:value-of select="."/></dd>
-      </xsl:for-each>
-      <xsl:for-each select="f:party($tei, 'addressee')">
-        <dt><xsl:value-of select="f:label('addressee')"/></dt><dd><xsl:value-of select="."/></dd>
-      </xsl:for-each>
-      <xsl:for-each select="string-join(f:categories($tei, 'document-types') ! f:category-label(.), ', ')[.]">
-        <dt><xsl:value-of select="f:label('type')"/></dt><dd><xsl:value-of select="."/></dd>
-      </xsl:for-each>
-      <xsl:for-each select="string-join(f:categories($tei, 'classifications') ! f:category-label(.), ', ')[.]">
-        <dt><xsl:value-of select="f:label('classification')"/></dt><dd><xsl:value-of select="."/></dd>
-      </xsl:for-each>
-      <xsl:for-each select="string-join(f:categories($tei, 'countries') ! f:category-label(.), ', ')[.]">
-        <dt><xsl:value-of select="f:label('countries')"/></dt><dd><xsl:value-of select="."/></dd>
-      </xsl:for-each>
-      <xsl:for-each select="f:citation($tei)">
-        <dt><xsl:value-of select="f:label('archive')"/></dt><dd><xsl:value-of select="."/></dd>
-      </xsl:for-each>
-      <xsl:for-each select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[tei:ref/@target][1]">
-        <dt><xsl:value-of select="f:label('source')"/></dt>
+      <xsl:for-each select="$fields[?group = ('line', 'source')]">
+        <dt><xsl:value-of select="?label"/></dt>
         <dd>
-          <xsl:variable name="href" select="f:safe-url(tei:ref[1]/@target)"/>
           <xsl:choose>
-            <xsl:when test="$href"><a href="{$href}"><xsl:value-of select="normalize-space(tei:ref[1])"/></a></xsl:when>
-            <xsl:otherwise><xsl:value-of select="normalize-space(.)"/></xsl:otherwise>
+            <xsl:when test="?key = 'date'"><time datetime="{?datetime}"><xsl:value-of select="?value"/></time></xsl:when>
+            <xsl:when test="?key = 'source'">
+              <xsl:choose>
+                <xsl:when test="?href"><a href="{?href}"><xsl:value-of select="?value"/></a></xsl:when>
+                <xsl:otherwise><xsl:value-of select="?text"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="?value"/></xsl:otherwise>
           </xsl:choose>
         </dd>
       </xsl:for-each>
-      <dt><xsl:value-of select="f:label('downloads')"/></dt>
-      <dd>
-        <a href="{$id}.xml" download=""><xsl:value-of select="f:label('download-tei')"/></a>
-        <xsl:if test="$with-pdf">
-          <xsl:text> · </xsl:text>
-          <a href="../../pdf/documents/{$id}.pdf"><xsl:value-of select="f:label('download-pdf')"/></a>
-        </xsl:if>
-      </dd>
+      <xsl:variable name="downloads" as="element()*">
+        <xsl:for-each select="f:href($here, 'html:tei:' || $id)">
+          <a href="{.}" download=""><xsl:value-of select="f:label('download-tei')"/></a>
+        </xsl:for-each>
+        <xsl:for-each select="f:href($here, 'pdf:document:' || $id)">
+          <a href="{.}"><xsl:value-of select="f:label('download-pdf')"/></a>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:if test="exists($downloads)">
+        <dt><xsl:value-of select="f:label('downloads')"/></dt>
+        <dd>
+          <xsl:for-each select="$downloads">
+            <xsl:if test="position() gt 1"><xsl:text> · </xsl:text></xsl:if>
+            <xsl:sequence select="."/>
+          </xsl:for-each>
+        </dd>
+      </xsl:if>
     </dl>
-    <xsl:if test="f:is-calendar($tei)">
-      <p class="calendar-mark gen"><xsl:value-of select="f:label('calendar')"/></p>
-    </xsl:if>
-    <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract">
-      <section class="abstract gen" aria-label="{f:label('summary')}">
-        <h2><xsl:value-of select="f:label('summary')"/></h2>
-        <xsl:apply-templates mode="m:html"/>
+    <xsl:for-each select="$fields[?key = 'calendar']">
+      <p class="calendar-mark gen"><xsl:value-of select="?value"/></p>
+    </xsl:for-each>
+    <xsl:for-each select="$fields[?key = 'summary']">
+      <section class="abstract gen" aria-label="{?label}">
+        <h2><xsl:value-of select="?label"/></h2>
+        <xsl:apply-templates select="?content" mode="m:text"/>
       </section>
     </xsl:for-each>
   </xsl:template>
@@ -126,38 +121,22 @@
   <!-- How to cite the document: editors, title, edition, version, date, stable address. -->
   <xsl:template name="m:cite">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:variable name="base" select="string(($edition//tei:publicationStmt/tei:idno[@type = 'URL'])[1])"/>
-    <xsl:variable name="address" select="(if ($base) then replace($base, '/?$', '/') else '') || 'documents/' || f:doc-id($tei) || '.html'"/>
+    <xsl:variable name="address" select="f:address('html:document:' || f:doc-id($tei))"/>
     <section class="cite gen" aria-labelledby="cite-heading">
       <h2 id="cite-heading"><xsl:value-of select="f:label('cite')"/></h2>
       <p class="citation">
         <xsl:value-of select="string-join((
-          string-join($edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.), ', ')[.] ! (. || ' (eds.)'),
-          '“' || f:title($tei) || '”',
-          'in ' || $edition-title,
+          string-join($edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.), ', ')[.] ! (. || ' ' || f:label('editors-suffix')),
+          f:label('quoted-title', f:title($tei)),
+          f:label('in', $edition-title),
           normalize-space($edition//tei:editionStmt/tei:edition)[.],
           normalize-space($edition//tei:publicationStmt/tei:date)[.]), ', ')"/>
         <xsl:text>. </xsl:text>
         <xsl:choose>
-          <xsl:when test="$base"><a href="{$address}"><xsl:value-of select="$address"/></a></xsl:when>
+          <xsl:when test="exists($f:base-url) and f:safe-url($address)"><a href="{f:safe-url($address)}"><xsl:value-of select="$address"/></a></xsl:when>
           <xsl:otherwise><code><xsl:value-of select="$address"/></code></xsl:otherwise>
         </xsl:choose>
       </p>
     </section>
-  </xsl:template>
-
-  <!-- The document's first head is its title on the page: the metadata panel follows it. -->
-  <xsl:template match="tei:head" mode="m:html" priority="1">
-    <xsl:param name="metadata-after" as="element()?" tunnel="yes" select="()"/>
-    <xsl:next-match/>
-    <xsl:if test=". is $metadata-after">
-      <xsl:call-template name="m:metadata"><xsl:with-param name="tei" select="ancestor::tei:TEI[last()]"/></xsl:call-template>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- The header is metadata, shown in the panel, not text. -->
-  <xsl:template match="tei:teiHeader" mode="m:html"/>
-  <xsl:template match="tei:text" mode="m:html">
-    <xsl:apply-templates mode="m:html"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  The edition-level pages of the HTML edition, written in one run with xsl:result-document:
-  home, the documents (list, filters, timeline), the registers, search and about. Document
-  pages are html/document.xsl, run per document in parallel.
+  The edition-level pages of the HTML edition: home, the documents (list, filters, timeline), the
+  registers, search and about, one call of m:site-page each. Document pages are
+  html/document.xsl, run per document in parallel.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -13,14 +13,8 @@
     xmlns:m="http://editio.org/ns/mode"
     exclude-result-prefixes="#all">
 
-  <xsl:import href="../common/functions.xsl"/>
-  <xsl:import href="page.xsl"/>
-  <xsl:import href="text.xsl"/>
-
   <!-- The edition's documents, in the order they are published. -->
   <xsl:param name="documents" as="document-node()*" select="()"/>
-
-  <xsl:mode name="m:html" on-no-match="text-only-copy"/>
 
   <xsl:variable name="docs" select="$documents ! tei:TEI"/>
 
@@ -63,27 +57,45 @@
       ), '&#10;')"/>
   </xsl:function>
 
-  <xsl:template name="xsl:initial-template">
-    <xsl:result-document href="index.html"><xsl:call-template name="m:home"/></xsl:result-document>
-    <xsl:result-document href="documents.html"><xsl:call-template name="m:documents"/></xsl:result-document>
-    <xsl:result-document href="search.html"><xsl:call-template name="m:search"/></xsl:result-document>
-    <xsl:result-document href="about.html"><xsl:call-template name="m:about"/></xsl:result-document>
-    <xsl:for-each select="map:keys($registers)">
-      <xsl:variable name="register" select="$registers(current())"/>
-      <xsl:variable name="name" select="replace(tokenize(current(), '/')[last()], '\.xml$', '')"/>
-      <xsl:result-document href="registers/{$name}.html">
+  <!--
+    One page of the edition, by its key in the layout (html:home, html:documents, html:search,
+    html:about, html:register:KEY): the Java side asks for each page and writes it where the layout
+    puts it. (Stylesheets that render an edition write no files themselves.)
+  -->
+  <xsl:template name="m:site-page">
+    <xsl:param name="page" as="xs:string"/>
+    <xsl:variable name="here" select="f:path($page)"/>
+    <xsl:choose>
+      <xsl:when test="$page = 'html:home'"><xsl:call-template name="m:home"><xsl:with-param name="here" select="$here" tunnel="yes"/></xsl:call-template></xsl:when>
+      <xsl:when test="$page = 'html:documents'"><xsl:call-template name="m:documents"><xsl:with-param name="here" select="$here" tunnel="yes"/></xsl:call-template></xsl:when>
+      <xsl:when test="$page = 'html:search'"><xsl:call-template name="m:search"><xsl:with-param name="here" select="$here" tunnel="yes"/></xsl:call-template></xsl:when>
+      <xsl:when test="$page = 'html:about'"><xsl:call-template name="m:about"><xsl:with-param name="here" select="$here" tunnel="yes"/></xsl:call-template></xsl:when>
+      <xsl:when test="starts-with($page, 'html:register:')">
         <xsl:call-template name="m:register">
-          <xsl:with-param name="register" select="$register"/>
+          <xsl:with-param name="register" select="$registers(substring-after($page, 'html:register:'))"/>
+          <xsl:with-param name="here" select="$here" tunnel="yes"/>
         </xsl:call-template>
-      </xsl:result-document>
-    </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">no page <xsl:value-of select="$page"/></xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+  <!-- A link from the page being written to a document's page. -->
+  <xsl:function name="f:document-href" as="xs:string">
+    <xsl:param name="here" as="xs:string"/>
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="string(f:href($here, 'html:document:' || f:doc-id($tei)))"/>
+  </xsl:function>
 
   <!-- ================================================================ home -->
   <xsl:template name="m:home">
+    <xsl:param name="here" as="xs:string" tunnel="yes"/>
     <xsl:variable name="years" select="sort(distinct-values($docs ! f:year(.)))"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:label('home')"/>
+      <xsl:with-param name="here" select="$here"/>
       <xsl:with-param name="content">
         <h1><xsl:value-of select="$edition-title"/></h1>
         <xsl:for-each select="$edition//tei:titleStmt/tei:title[@type = 'sub']">
@@ -95,30 +107,29 @@
         <section class="holdings" aria-labelledby="holdings-heading">
           <h2 id="holdings-heading"><xsl:value-of select="f:label('holds')"/></h2>
           <ul class="counts">
-            <li><a href="documents.html"><strong><xsl:value-of select="count($docs)"/></strong> documents</a>
-              <xsl:if test="exists($years)"> from <xsl:value-of select="$years[1]"/> to <xsl:value-of select="$years[last()]"/></xsl:if>:
-              <xsl:value-of select="count($docs[not(f:is-calendar(.))])"/> transcribed in full,
-              <xsl:value-of select="count($docs[f:is-calendar(.)])"/> calendar entries</li>
-            <xsl:for-each select="map:keys($registers)">
-              <xsl:sort select="."/>
-              <xsl:variable name="name" select="replace(tokenize(current(), '/')[last()], '\.xml$', '')"/>
-              <li><a href="registers/{$name}.html"><strong><xsl:value-of select="count($registers(current())//(tei:person | tei:place | tei:org))"/></strong>
-                <xsl:text> </xsl:text><xsl:value-of select="lower-case(f:label($name))"/></a> in the registers</li>
+            <li><a href="{f:href($here, 'html:documents')}"><strong><xsl:value-of select="count($docs)"/></strong>
+              <xsl:text> </xsl:text><xsl:value-of select="f:label('documents-noun')"/></a>
+              <xsl:if test="exists($years)"><xsl:value-of select="' ' || f:label('years-span', ($years[1], $years[last()]))"/></xsl:if>:
+              <xsl:value-of select="f:label('holdings-detail', (count($docs[not(f:is-calendar(.))]), count($docs[f:is-calendar(.)])))"/></li>
+            <xsl:for-each select="f:register-keys()">
+              <xsl:variable name="kind" select="f:register-kind($registers(current()))"/>
+              <li><a href="{f:href($here, 'html:register:' || .)}"><strong><xsl:value-of select="count($registers(current())//(tei:person | tei:place | tei:org))"/></strong>
+                <xsl:text> </xsl:text><xsl:value-of select="if ($kind = 'other') then f:register-label(.) else f:label($kind || '-noun')"/></a>
+                <xsl:value-of select="' ' || f:label('in-registers')"/></li>
             </xsl:for-each>
           </ul>
-          <p class="entry-points"><a href="search.html"><xsl:value-of select="f:label('search-label')"/></a> ·
-            <a href="about.html"><xsl:value-of select="f:label('editorial-principles')"/></a></p>
+          <p class="entry-points"><a href="{f:href($here, 'html:search')}"><xsl:value-of select="f:label('search-label')"/></a> ·
+            <a href="{f:href($here, 'html:about')}"><xsl:value-of select="f:label('editorial-principles')"/></a></p>
         </section>
-        <xsl:apply-templates select="$edition/tei:TEI/tei:text/tei:body/tei:div[@type = 'introduction']" mode="m:html">
+        <xsl:apply-templates select="$edition/tei:TEI/tei:text/tei:body/tei:div[@type = 'introduction']" mode="m:text">
           <xsl:with-param name="heading-offset" select="1" tunnel="yes"/>
-          <xsl:with-param name="root" select="''" tunnel="yes"/>
         </xsl:apply-templates>
         <xsl:if test="$docs[not(f:is-calendar(.))]">
           <section aria-labelledby="transcribed-heading">
-            <h2 id="transcribed-heading">Documents <xsl:value-of select="f:label('transcribed')"/></h2>
+            <h2 id="transcribed-heading"><xsl:value-of select="f:label('documents-transcribed')"/></h2>
             <ul>
               <xsl:for-each select="$docs[not(f:is-calendar(.))]">
-                <li><a href="documents/{f:doc-id(.)}.html"><xsl:value-of select="f:title(.)"/></a></li>
+                <li><a href="{f:document-href($here, .)}"><xsl:value-of select="f:title(.)"/></a></li>
               </xsl:for-each>
             </ul>
           </section>
@@ -129,11 +140,13 @@
 
   <!-- ================================================================ documents -->
   <xsl:template name="m:documents">
+    <xsl:param name="here" as="xs:string" tunnel="yes"/>
     <xsl:variable name="types" select="distinct-values($docs ! f:categories(., 'document-types'))"/>
     <xsl:variable name="countries" select="distinct-values($docs ! f:categories(., 'countries'))"/>
     <xsl:variable name="years" select="sort(distinct-values($docs ! f:year(.)))"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:label('documents')"/>
+      <xsl:with-param name="here" select="$here"/>
       <xsl:with-param name="content">
         <h1><xsl:value-of select="f:label('documents')"/> (<xsl:value-of select="count($docs)"/>)</h1>
         <xsl:call-template name="m:timeline"><xsl:with-param name="years" select="$years"/></xsl:call-template>
@@ -149,7 +162,7 @@
               </xsl:for-each>
             </select>
           </xsl:for-each>
-          <output class="filter-count" aria-live="polite"></output>
+          <output class="filter-count" aria-live="polite" data-label="{f:label('filter-count')}"></output>
         </form>
         <xsl:for-each-group select="$docs" group-by="(f:year(.), 'undated')[1]">
           <section class="year" id="year-{current-grouping-key()}" aria-labelledby="year-{current-grouping-key()}-h">
@@ -166,6 +179,7 @@
   </xsl:template>
 
   <xsl:template name="m:document-item">
+    <xsl:param name="here" as="xs:string" tunnel="yes"/>
     <xsl:variable name="date" select="f:document-date(.)"/>
     <li data-year="{f:year(.)}" data-type="{string-join(f:categories(., 'document-types'), ' ')}"
         data-country="{string-join(f:categories(., 'countries'), ' ')}">
@@ -173,7 +187,7 @@
         <time datetime="{f:date-sort-key($date)}"><xsl:value-of select="f:format-date($date)"/></time>
         <xsl:text> </xsl:text>
       </xsl:if>
-      <a href="documents/{f:doc-id(.)}.html"><xsl:value-of select="f:title(.)"/></a>
+      <a href="{f:document-href($here, .)}"><xsl:value-of select="f:title(.)"/></a>
       <xsl:variable name="parties" select="string-join((f:party(., 'sender'), f:party(., 'addressee')), ' → ')"/>
       <xsl:if test="$parties"><span class="parties"><xsl:value-of select="$parties"/></span></xsl:if>
       <xsl:if test="f:is-calendar(.)"><span class="badge"><xsl:value-of select="f:label('calendar-short')"/></span></xsl:if>
@@ -222,7 +236,7 @@
               </xsl:iterate>
             </xsl:variable>
             <xsl:if test="exists($in-year)">
-              <a href="#year-{$y}" aria-label="{$y}: {count($in-year)} documents"><xsl:sequence select="$bars"/></a>
+              <a href="#year-{$y}" aria-label="{f:label('year-count', ($y, count($in-year)))}"><xsl:sequence select="$bars"/></a>
             </xsl:if>
             <xsl:if test=". = $first or . = $last or (. mod 5 = 0 and . - $first ge 3 and $last - . ge 3)">
               <text x="{$x + ($bar - 4) div 2}" y="{$height + 16}" text-anchor="middle" font-size="11"><xsl:value-of select="$y"/></text>
@@ -231,7 +245,7 @@
         </svg>
         <ul class="legend">
           <xsl:for-each select="$countries">
-            <li><span class="swatch" style="background:{f:colour($palette, position())}"></span>
+            <li><svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="{f:colour($palette, position())}"/></svg>
               <xsl:value-of select="f:category-label(.)"/></li>
           </xsl:for-each>
         </ul>
@@ -248,13 +262,14 @@
   <!-- ================================================================ registers -->
   <xsl:template name="m:register">
     <xsl:param name="register" as="document-node()"/>
+    <xsl:param name="here" as="xs:string" tunnel="yes"/>
     <xsl:variable name="title" select="f:title($register/tei:TEI)"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="$title"/>
-      <xsl:with-param name="root" select="'../'"/>
+      <xsl:with-param name="here" select="$here"/>
       <xsl:with-param name="content">
         <h1><xsl:value-of select="$title"/></h1>
-        <nav class="letters" aria-label="Index">
+        <nav class="letters" aria-label="{f:label('letter-index')}">
           <xsl:for-each-group select="$register//(tei:person | tei:place | tei:org)" group-by="upper-case(substring(f:standard-name(.), 1, 1))">
             <xsl:sort select="current-grouping-key()"/>
             <a href="#letter-{string-to-codepoints(current-grouping-key())[1]}"><xsl:value-of select="current-grouping-key()"/></a>
@@ -275,6 +290,7 @@
   </xsl:template>
 
   <xsl:template name="m:entry">
+    <xsl:param name="here" as="xs:string" tunnel="yes"/>
     <xsl:variable name="key" select="f:uri-key(string(base-uri(.))) || '#' || @xml:id"/>
     <xsl:variable name="found" select="$mentions($key)"/>
     <article class="entry" id="{@xml:id}">
@@ -283,7 +299,7 @@
         <p class="life"><xsl:value-of select="string-join((tei:birth/@when, tei:death/@when) ! string(.), '–')"/></p>
       </xsl:if>
       <xsl:for-each select="tei:occupation | tei:note">
-        <p class="identification"><xsl:apply-templates mode="m:html"/></p>
+        <p class="identification"><xsl:apply-templates mode="m:text"/></p>
       </xsl:for-each>
       <xsl:variable name="forms" select="(tei:persName | tei:placeName | tei:orgName)[@type = 'variant']"/>
       <xsl:if test="$forms">
@@ -293,21 +309,21 @@
       <xsl:choose>
         <xsl:when test="$found">
           <details open="">
-            <summary><xsl:value-of select="f:label('mentioned-in')"/>
-              <xsl:value-of select="' ' || count(distinct-values($found ! f:doc-id(.)))"/> documents</summary>
+            <summary><xsl:value-of select="f:label('mentioned-in', count(distinct-values($found ! f:doc-id(.))))"/></summary>
             <ul class="mentions">
               <xsl:for-each-group select="$found" group-by="f:doc-id(.)">
                 <xsl:sort select="(f:document-date(root(.)/*) ! f:date-sort-key(.), '9999')[1]"/>
                 <xsl:variable name="doc" select="root(.)/*"/>
                 <li>
-                  <a href="../documents/{current-grouping-key()}.html"><xsl:value-of select="f:title($doc)"/></a>
+                  <xsl:variable name="page" select="f:document-href($here, $doc)"/>
+                  <a href="{$page}"><xsl:value-of select="f:title($doc)"/></a>
                   <xsl:variable name="in-text" select="current-group()[ancestor::tei:text]"/>
                   <xsl:if test="$in-text">
                     <span class="passages">
                       <xsl:for-each select="$in-text">
                         <xsl:text> </xsl:text>
-                        <a href="../documents/{current-grouping-key()}.html#{(@xml:id, f:mention-id(.))[1]}"
-                           aria-label="passage {position()} in this document">§<xsl:value-of select="position()"/></a>
+                        <a href="{$page}#{(@xml:id, f:mention-id(.))[1]}"
+                           aria-label="{f:label('passage', position())}">§<xsl:value-of select="position()"/></a>
                       </xsl:for-each>
                     </span>
                   </xsl:if>
@@ -329,18 +345,21 @@
     shows come from here (data-label-*), so they follow the edition's labels.
   -->
   <xsl:template name="m:search">
+    <xsl:param name="here" as="xs:string" tunnel="yes"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:label('search')"/>
+      <xsl:with-param name="here" select="$here"/>
       <xsl:with-param name="content">
-        <div class="search-page" data-search-index="assets/search/"
-             data-label-none="{f:label('no-results')}" data-label-one="{f:label('one-result')}"
-             data-label-many="{f:label('results')}" data-label-names="{f:label('names-matched')}"
+        <!-- the index's root (assets/search/index.js): search.js loads the other files of the index from its folder -->
+        <div class="search-page" data-search-index="{f:href($here, 'html:search-index')}"
+             data-label-none="{f:label('no-results')}" data-label-one="{f:label('result-one')}"
+             data-label-many="{f:label('result-many')}" data-label-names="{f:label('names-matched')}"
              data-label-calendar="{f:label('calendar-short')}" data-label-year="{f:label('year')}"
              data-label-country="{f:label('countries')}" data-label-type="{f:label('type')}"
              data-label-person="{f:label('persons')}" data-label-error="{f:label('search-error')}"
              data-label-narrow="{f:label('narrow')}">
           <h1><xsl:value-of select="f:label('search')"/></h1>
-          <form class="search" role="search" data-search-form="" action="search.html">
+          <form class="search" role="search" data-search-form="" action="{f:href($here, 'html:search')}">
             <label for="q"><xsl:value-of select="f:label('search-label')"/></label>
             <input type="search" id="q" name="q" autocomplete="off" spellcheck="false" aria-describedby="search-help"/>
             <button type="submit"><xsl:value-of select="f:label('search-button')"/></button>
@@ -354,29 +373,37 @@
             </div>
             <aside class="search-facets" aria-label="{f:label('narrow')}" data-search-facets=""></aside>
           </div>
-          <noscript><p>The search runs in the browser and needs JavaScript; the <a href="documents.html">list of documents</a> works without it.</p></noscript>
+          <noscript><p>
+            <xsl:analyze-string select="f:label('search-needs-script')" regex="\{{1\}}">
+              <xsl:matching-substring><a href="{f:href($here, 'html:documents')}"><xsl:value-of select="f:label('document-list')"/></a></xsl:matching-substring>
+              <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+            </xsl:analyze-string>
+          </p></noscript>
         </div>
-        <script src="assets/snowball-english.js" defer=""></script>
-        <script src="assets/search.js" defer=""></script>
+        <xsl:for-each select="('snowball-english.js', 'search.js')">
+          <script src="{f:href($here, 'html:asset:' || .)}" defer=""></script>
+        </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
   <!-- ================================================================ about -->
   <xsl:template name="m:about">
+    <xsl:param name="here" as="xs:string" tunnel="yes"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:label('about')"/>
+      <xsl:with-param name="here" select="$here"/>
       <xsl:with-param name="content">
         <h1><xsl:value-of select="f:label('about')"/></h1>
         <xsl:for-each select="$edition//tei:projectDesc">
-          <xsl:apply-templates mode="m:html"/>
+          <xsl:apply-templates mode="m:text"/>
         </xsl:for-each>
         <xsl:if test="$edition//tei:editorialDecl">
           <h2><xsl:value-of select="f:label('editorial-principles')"/></h2>
           <xsl:for-each select="$edition//tei:editorialDecl/*">
             <section>
-              <h3><xsl:value-of select="upper-case(substring(local-name(), 1, 1)) || substring(local-name(), 2)"/></h3>
-              <xsl:apply-templates mode="m:html"/>
+              <h3><xsl:value-of select="f:declaration-heading(.)"/></h3>
+              <xsl:apply-templates mode="m:text"/>
             </section>
           </xsl:for-each>
         </xsl:if>
@@ -392,7 +419,4 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
-
-  <!-- gi in the principles: an element name -->
-  <xsl:template match="tei:gi" mode="m:html"><code>&lt;<xsl:value-of select="."/>&gt;</code></xsl:template>
 </xsl:stylesheet>

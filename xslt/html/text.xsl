@@ -1,9 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  TEI text to HTML, mode m:html. Every element keeps its text and children: the last template
-  renders elements without a rule of their own as span/div with a tei-NAME class.
-  Text that editio generates (note numbers, brackets for gaps) carries class "gen", so that tests
-  and readers can tell it from the TEI text.
+  The HTML renderer of the text: what markup each behaviour of common/text.xsl becomes. What an
+  element means was decided there; here is only HTML. Every element keeps its class tei-NAME (and
+  rend-TOKEN for its @rend), so an edition's CSS can style any of them.
+  Text that editio generates (note numbers, brackets, the metadata panel) carries class "gen", so
+  that tests and readers can tell it from the TEI text.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -11,245 +12,237 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="http://editio.org/ns/function"
     xmlns:m="http://editio.org/ns/mode"
+    xmlns:b="http://editio.org/ns/behaviour"
     exclude-result-prefixes="#all">
 
-  <!-- Elements whose HTML form is a block: an element that contains one is rendered as a block too. -->
-  <xsl:variable name="f:block-names" as="xs:string*" select="
-    ('div', 'p', 'ab', 'head', 'opener', 'closer', 'dateline', 'salute', 'signed', 'postscript',
-     'list', 'item', 'table', 'row', 'cell', 'lg', 'l', 'figure', 'quote', 'sp', 'speaker', 'stage',
-     'castList', 'listBibl', 'bibl', 'byline', 'docTitle', 'titlePage', 'argument', 'epigraph',
-     'trailer', 'floatingText', 'body', 'front', 'back', 'group', 'text', 'listPerson', 'listPlace',
-     'label', 'fw', 'cit', 'address', 'spGrp')"/>
-
-  <xsl:function name="f:is-block" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists(($e, $e//*[not(ancestor::tei:note)])[local-name() = $f:block-names]
-                                  [not(self::tei:quote and not(tei:p | tei:lg | tei:l))]
-                                  [not(self::tei:bibl and ancestor::tei:p)])"/>
-  </xsl:function>
-
-  <!-- Only URLs that cannot run script: http(s), mailto, relative paths and fragments. -->
-  <xsl:function name="f:safe-url" as="xs:string?">
-    <xsl:param name="url" as="xs:string?"/>
-    <xsl:variable name="u" select="normalize-space($url)"/>
-    <xsl:sequence select="
-      if (not($u)) then ()
-      else if (matches($u, '^(https?:|mailto:|#|[^:/?#]*([/?#]|$))', 'i')) then $u
-      else ()"/>
-  </xsl:function>
-
-  <xsl:template match="tei:*" mode="m:html" priority="-1">
-    <xsl:element name="{if (f:is-block(.)) then 'div' else 'span'}">
-      <xsl:call-template name="f:attributes"/>
-      <xsl:apply-templates mode="m:html"/>
-    </xsl:element>
-  </xsl:template>
-
-  <!-- Elements of other namespaces (rare in TEI text): keep their text. -->
-  <xsl:template match="*" mode="m:html" priority="-2">
-    <span class="foreign-xml"><xsl:apply-templates mode="m:html"/></span>
-  </xsl:template>
-
+  <!-- class, id and lang of the element in context -->
   <xsl:template name="f:attributes">
     <xsl:param name="class" as="xs:string*" select="()"/>
-    <xsl:attribute name="class" select="string-join(('tei-' || local-name(), $class,
-      tokenize(@rend) ! ('rend-' || replace(., '[^\p{L}\p{N}_-]', ''))), ' ')"/>
-    <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
-  </xsl:template>
-
-  <xsl:template match="tei:div" mode="m:html">
-    <section>
-      <xsl:call-template name="f:attributes"/>
-      <xsl:apply-templates mode="m:html"/>
-    </section>
-  </xsl:template>
-
-  <!-- The head of the outermost division is the page's h1; deeper heads step down. -->
-  <xsl:template match="tei:head" mode="m:html">
-    <xsl:param name="heading-offset" as="xs:integer" select="0" tunnel="yes"/>
-    <xsl:variable name="level" select="min((count(ancestor::tei:div | ancestor::tei:div1 | ancestor::tei:div2 | ancestor::tei:div3
-                                              | ancestor::tei:lg | ancestor::tei:list | ancestor::tei:table | ancestor::tei:figure), 6))"/>
-    <xsl:element name="h{min((6, max((1, $level)) + $heading-offset))}">
-      <xsl:call-template name="f:attributes"/>
-      <xsl:apply-templates mode="m:html"/>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="tei:p | tei:ab" mode="m:html">
-    <xsl:element name="{if (exists(*[f:is-block(.)])) then 'div' else 'p'}">
-      <xsl:call-template name="f:attributes"/>
-      <xsl:apply-templates mode="m:html"/>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:byline | tei:trailer" mode="m:html">
-    <xsl:element name="{if (exists(*[f:is-block(.)])) then 'div' else 'p'}">
-      <xsl:call-template name="f:attributes"/>
-      <xsl:apply-templates mode="m:html"/>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="tei:list" mode="m:html">
-    <xsl:apply-templates select="tei:head" mode="m:html"/>
-    <xsl:element name="{if (@type = ('ordered', 'numbered') or @rend = ('numbered', 'ordered')) then 'ol' else 'ul'}">
-      <xsl:call-template name="f:attributes">
-        <xsl:with-param name="class" select="if (tei:label) then 'labelled' else ()"/>
-      </xsl:call-template>
-      <!-- an item with the label before it (label/item pairs) is one list entry -->
-      <xsl:for-each-group select="node() except tei:head"
-          group-starting-with="tei:label | tei:item[not(preceding-sibling::*[1][self::tei:label])]">
-        <xsl:choose>
-          <xsl:when test="self::tei:item or self::tei:label">
-            <li>
-              <xsl:for-each select="current-group()[self::tei:item][@xml:id]"><xsl:attribute name="id" select="@xml:id"/></xsl:for-each>
-              <xsl:apply-templates select="current-group() ! (if (self::tei:item) then node() else .)" mode="m:html"/>
-            </li>
-          </xsl:when>
-          <xsl:when test="current-group()[self::* or normalize-space()]">
-            <li class="list-prefix"><xsl:apply-templates select="current-group()" mode="m:html"/></li>
-          </xsl:when>
-        </xsl:choose>
-      </xsl:for-each-group>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="tei:table" mode="m:html">
-    <table>
-      <xsl:call-template name="f:attributes"/>
-      <xsl:if test="tei:head"><caption><xsl:apply-templates select="tei:head/node()" mode="m:html"/></caption></xsl:if>
-      <tbody><xsl:apply-templates select="node() except tei:head" mode="m:html"/></tbody>
-    </table>
-  </xsl:template>
-  <xsl:template match="tei:row" mode="m:html">
-    <tr><xsl:call-template name="f:attributes"/><xsl:apply-templates select="tei:cell" mode="m:html"/></tr>
-  </xsl:template>
-  <xsl:template match="tei:cell" mode="m:html">
-    <xsl:element name="{if (@role = 'label' or parent::tei:row/@role = 'label') then 'th' else 'td'}">
-      <xsl:call-template name="f:attributes"/>
-      <xsl:if test="@cols"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
-      <xsl:if test="@rows"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
-      <xsl:apply-templates mode="m:html"/>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="tei:lg" mode="m:html">
-    <div><xsl:call-template name="f:attributes"/><xsl:apply-templates mode="m:html"/></div>
-  </xsl:template>
-  <xsl:template match="tei:l" mode="m:html">
-    <div><xsl:call-template name="f:attributes"/><xsl:apply-templates mode="m:html"/></div>
-  </xsl:template>
-
-  <xsl:template match="tei:quote" mode="m:html">
-    <xsl:element name="{if (f:is-block(.)) then 'blockquote' else 'q'}">
-      <xsl:call-template name="f:attributes"/>
-      <xsl:apply-templates mode="m:html"/>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="tei:hi" mode="m:html">
-    <xsl:variable name="r" select="string(@rend)"/>
-    <xsl:element name="{if (matches($r, 'sup')) then 'sup' else if (matches($r, 'sub')) then 'sub'
-                        else if (matches($r, 'bold|strong')) then 'strong' else if (matches($r, 'italic')) then 'em' else 'span'}">
-      <xsl:call-template name="f:attributes"/>
-      <xsl:apply-templates mode="m:html"/>
-    </xsl:element>
-  </xsl:template>
-
-  <xsl:template match="tei:emph | tei:foreign | tei:title[ancestor::tei:text] | tei:term" mode="m:html">
-    <em><xsl:call-template name="f:attributes"/><xsl:apply-templates mode="m:html"/></em>
-  </xsl:template>
-
-  <xsl:template match="tei:lb" mode="m:html"><br/></xsl:template>
-
-  <!-- A page break of the source: a marginal page reference, never a line of text. -->
-  <xsl:template match="tei:pb" mode="m:html">
-    <span class="tei-pb gen" role="note" aria-label="page {@n}">
-      <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-      <xsl:value-of select="if (@n) then @n else '|'"/>
-    </span>
-  </xsl:template>
-
-  <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="m:html">
-    <xsl:variable name="href" select="f:safe-url(tokenize(@target)[1])"/>
     <xsl:choose>
-      <xsl:when test="$href">
-        <a href="{$href}"><xsl:call-template name="f:attributes"/>
-          <xsl:apply-templates mode="m:html"/>
-          <xsl:if test="self::tei:ptr"><xsl:value-of select="$href"/></xsl:if>
-        </a>
+      <xsl:when test="namespace-uri() ne 'http://www.tei-c.org/ns/1.0'">
+        <xsl:attribute name="class" select="'foreign-xml'"/>
       </xsl:when>
       <xsl:otherwise>
-        <span><xsl:call-template name="f:attributes"/><xsl:apply-templates mode="m:html"/></span>
+        <xsl:attribute name="class" select="string-join(('tei-' || local-name(), $class,
+          tokenize(@rend) ! ('rend-' || replace(., '[^\p{L}\p{N}_-]', ''))), ' ')"/>
+        <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+        <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:figure" mode="m:html">
-    <figure><xsl:call-template name="f:attributes"/>
-      <xsl:apply-templates select="node() except tei:head" mode="m:html"/>
-      <xsl:if test="tei:head"><figcaption><xsl:apply-templates select="tei:head/node()" mode="m:html"/></figcaption></xsl:if>
-    </figure>
-  </xsl:template>
-  <xsl:template match="tei:graphic[@url]" mode="m:html">
-    <xsl:variable name="src" select="f:safe-url(@url)"/>
-    <xsl:if test="$src">
-      <img src="{$src}" alt="{normalize-space(../tei:figDesc)}"/>
-    </xsl:if>
+  <xsl:template name="b:block">
+    <xsl:param name="content" as="node()*" select="node()"/>
+    <div><xsl:call-template name="f:attributes"/><xsl:apply-templates select="$content" mode="m:text"/></div>
   </xsl:template>
 
-  <!-- Editorial interventions: the corrected reading shows, the original stays in the page (on hover, focus and in print). -->
-  <xsl:template match="tei:choice" mode="m:html">
+  <xsl:template name="b:section">
+    <section><xsl:call-template name="f:attributes"/><xsl:apply-templates mode="m:text"/></section>
+  </xsl:template>
+
+  <!-- $heading-offset: how many levels the page's own headings take above the text (1 on the home page). -->
+  <xsl:template name="b:heading">
+    <xsl:param name="level" as="xs:integer"/>
+    <xsl:param name="heading-offset" as="xs:integer" select="0" tunnel="yes"/>
+    <xsl:element name="h{min((6, $level + $heading-offset))}">
+      <xsl:call-template name="f:attributes"/>
+      <xsl:apply-templates mode="m:text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- HTML allows no block inside p: a paragraph holding a list or a table is a div. -->
+  <xsl:template name="b:paragraph">
+    <xsl:element name="{if (exists(*[f:is-block(.)])) then 'div' else 'p'}">
+      <xsl:call-template name="f:attributes"/>
+      <xsl:apply-templates mode="m:text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- The quotation marks are editio's (b:generated), not the browser's: the stylesheet sets q's quotes to none. -->
+  <xsl:template name="b:quote">
+    <xsl:param name="block" as="xs:boolean"/>
+    <xsl:param name="before" as="xs:string?" select="()"/>
+    <xsl:param name="after" as="xs:string?" select="()"/>
+    <xsl:element name="{if ($block) then 'blockquote' else 'q'}">
+      <xsl:call-template name="f:attributes"/>
+      <xsl:for-each select="$before"><xsl:call-template name="b:generated"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
+      <xsl:apply-templates mode="m:text"/>
+      <xsl:for-each select="$after"><xsl:call-template name="b:generated"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="b:inline">
+    <xsl:param name="content" as="node()*" select="node()"/>
+    <xsl:param name="renditions" as="xs:string*" select="()"/>
+    <xsl:param name="before" as="xs:string?" select="()"/>
+    <xsl:param name="after" as="xs:string?" select="()"/>
+    <xsl:element name="{if ($renditions = 'code') then 'code' else if ($renditions = 'superscript') then 'sup'
+                        else if ($renditions = 'subscript') then 'sub' else if ($renditions = 'bold') then 'strong'
+                        else if ($renditions = 'italic') then 'em' else 'span'}">
+      <xsl:call-template name="f:attributes"/>
+      <xsl:for-each select="$before"><xsl:call-template name="b:generated"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
+      <xsl:apply-templates select="$content" mode="m:text"/>
+      <xsl:for-each select="$after"><xsl:call-template name="b:generated"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Text editio prints: class gen; $for is the element it stands for (a gap), which gives its class. -->
+  <xsl:template name="b:generated">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="for" as="element()?" select="()"/>
+    <span class="{string-join(($for ! ('tei-' || local-name(.)), 'gen'), ' ')}">
+      <xsl:if test="exists($title)"><xsl:attribute name="title" select="$title"/></xsl:if>
+      <xsl:value-of select="$text"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template name="b:deletion">
+    <del><xsl:call-template name="f:attributes"/><xsl:apply-templates mode="m:text"/></del>
+  </xsl:template>
+
+  <xsl:template name="b:break">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="n" as="xs:string?" select="()"/>
+    <xsl:choose>
+      <xsl:when test="$kind = 'line'"><br/></xsl:when>
+      <xsl:otherwise>
+        <!-- a marginal page reference; the stylesheet shows data-label before the number -->
+        <span class="tei-pb gen" role="note" aria-label="{f:label('page')} {$n}" data-label="{f:label('page-abbreviation')}">
+          <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:value-of select="($n, '|')[1]"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="b:list">
+    <xsl:param name="ordered" as="xs:boolean"/>
+    <xsl:param name="entries" as="map(xs:string, item()*)*"/>
+    <!-- the browser numbers and bullets entries without a label of their own -->
+    <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
+      <xsl:call-template name="f:attributes">
+        <xsl:with-param name="class" select="if (tei:label) then 'labelled' else ()"/>
+      </xsl:call-template>
+      <xsl:for-each select="$entries">
+        <xsl:choose>
+          <xsl:when test="?prefix">
+            <li class="list-prefix"><xsl:apply-templates select="?content" mode="m:text"/></li>
+          </xsl:when>
+          <xsl:otherwise>
+            <li>
+              <xsl:for-each select="?item[@xml:id]"><xsl:attribute name="id" select="@xml:id"/></xsl:for-each>
+              <xsl:apply-templates select="?label, ?content" mode="m:text"/>
+            </li>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="b:table">
+    <xsl:param name="caption" as="element()*"/>
+    <xsl:param name="columns" as="xs:integer"/>
+    <table>
+      <xsl:call-template name="f:attributes"/>
+      <xsl:if test="$caption"><caption><xsl:apply-templates select="$caption/node()" mode="m:text"/></caption></xsl:if>
+      <tbody><xsl:apply-templates select="node() except $caption" mode="m:text"/></tbody>
+    </table>
+  </xsl:template>
+
+  <xsl:template name="b:row">
+    <xsl:param name="label" as="xs:boolean"/>
+    <tr><xsl:call-template name="f:attributes"/><xsl:apply-templates select="tei:cell" mode="m:text"/></tr>
+  </xsl:template>
+
+  <xsl:template name="b:cell">
+    <xsl:param name="label" as="xs:boolean"/>
+    <xsl:param name="rows" as="xs:integer"/>
+    <xsl:param name="cols" as="xs:integer"/>
+    <xsl:element name="{if ($label) then 'th' else 'td'}">
+      <xsl:call-template name="f:attributes"/>
+      <xsl:if test="$cols gt 1"><xsl:attribute name="colspan" select="$cols"/></xsl:if>
+      <xsl:if test="$rows gt 1"><xsl:attribute name="rowspan" select="$rows"/></xsl:if>
+      <xsl:apply-templates mode="m:text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Both readings stay in the page, in the source's order; the stylesheet shows the alternate on hover, focus and in print. -->
+  <xsl:template name="b:alternate">
+    <xsl:param name="shown" as="element()?"/>
+    <xsl:param name="alternates" as="element()*"/>
     <span class="tei-choice">
       <!-- focusable for keyboard users, unless it is inside a linked name (the link takes the focus) -->
       <xsl:if test="not(ancestor::*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name])">
         <xsl:attribute name="tabindex" select="0"/>
       </xsl:if>
-      <xsl:apply-templates mode="m:html"/>
-    </span>
-  </xsl:template>
-  <xsl:template match="tei:sic | tei:orig | tei:abbr" mode="m:html">
-    <span>
-      <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="'original'"/></xsl:call-template>
-      <xsl:if test="parent::tei:choice"><xsl:attribute name="title" select="f:label('original-reading')"/></xsl:if>
-      <xsl:apply-templates mode="m:html"/>
-    </span>
-  </xsl:template>
-  <xsl:template match="tei:corr | tei:reg | tei:expan" mode="m:html">
-    <span>
-      <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="'reading'"/></xsl:call-template>
-      <xsl:apply-templates mode="m:html"/>
+      <xsl:apply-templates mode="m:text"/>
     </span>
   </xsl:template>
 
-  <xsl:template match="tei:gap" mode="m:html">
-    <span class="tei-gap gen" title="{string-join((@reason, @extent, @quantity ! (. || ' ' || ../@unit)), ', ')}">
-      <xsl:value-of select="f:label('gap')"/>
-    </span>
-  </xsl:template>
-  <xsl:template match="tei:supplied" mode="m:html">
-    <span><xsl:call-template name="f:attributes"/><span class="gen">[</span><xsl:apply-templates mode="m:html"/><span class="gen">]</span></span>
-  </xsl:template>
-
-  <!-- Names link to their register entry (standard name on hover); the register links back here. -->
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name" mode="m:html">
-    <xsl:param name="root" as="xs:string" select="'../'" tunnel="yes"/>
-    <xsl:variable name="entry" select="tokenize(@ref)[1] ! f:resolve(., current())"/>
-    <xsl:element name="{if ($entry) then 'a' else 'span'}">
-      <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="'name'"/></xsl:call-template>
-      <xsl:if test="$entry">
-        <xsl:attribute name="href" select="$root || f:register-href($entry)"/>
-        <xsl:attribute name="title" select="f:standard-name($entry)"/>
-        <xsl:if test="not(@xml:id) and ancestor::tei:text"><xsl:attribute name="id" select="f:mention-id(.)"/></xsl:if>
+  <xsl:template name="b:reading">
+    <xsl:param name="shown" as="xs:boolean"/>
+    <span>
+      <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="if ($shown) then 'reading' else 'original'"/></xsl:call-template>
+      <xsl:if test="not($shown)">
+        <xsl:attribute name="title" select="f:label('original-reading')"/>
+        <xsl:attribute name="data-label" select="f:label('source-reading')"/>
       </xsl:if>
-      <xsl:apply-templates mode="m:html"/>
+      <xsl:apply-templates mode="m:text"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template name="b:link">
+    <xsl:param name="href" as="xs:string?"/>
+    <xsl:param name="target" as="element()?"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:choose>
+      <xsl:when test="$href">
+        <a href="{$href}"><xsl:call-template name="f:attributes"/><xsl:apply-templates select="$content" mode="m:text"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span><xsl:call-template name="f:attributes"/><xsl:apply-templates select="$content" mode="m:text"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A name links to its register entry (standard name on hover); the register links back to the mention. -->
+  <xsl:template name="b:name">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:param name="mention" as="xs:string?"/>
+    <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
+    <xsl:variable name="page" select="$entry ! f:href($here, 'html:register:' || f:register-key(.))"/>
+    <xsl:element name="{if ($page) then 'a' else 'span'}">
+      <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="'name'"/></xsl:call-template>
+      <xsl:if test="$page">
+        <xsl:attribute name="href" select="$page || '#' || $entry/@xml:id"/>
+        <xsl:attribute name="title" select="f:standard-name($entry)"/>
+        <xsl:if test="not(@xml:id) and exists($mention)"><xsl:attribute name="id" select="$mention"/></xsl:if>
+      </xsl:if>
+      <xsl:apply-templates mode="m:text"/>
     </xsl:element>
   </xsl:template>
 
-  <!-- A note leaves its mark where it stands; its text goes to the notes section. -->
-  <xsl:template match="tei:note" mode="m:html">
-    <xsl:variable name="id" select="f:note-id(.)"/>
-    <a class="note-ref gen" id="{$id}-ref" href="#{$id}" aria-label="{f:label('note')} {f:note-number(.)}"><sup><xsl:value-of select="f:note-number(.)"/></sup></a>
+  <xsl:template name="b:figure">
+    <xsl:param name="caption" as="element()*"/>
+    <figure><xsl:call-template name="f:attributes"/>
+      <xsl:apply-templates select="node() except $caption" mode="m:text"/>
+      <xsl:if test="$caption"><figcaption><xsl:apply-templates select="$caption/node()" mode="m:text"/></figcaption></xsl:if>
+    </figure>
+  </xsl:template>
+
+  <xsl:template name="b:graphic">
+    <xsl:param name="src" as="xs:string?"/>
+    <xsl:param name="alt" as="xs:string"/>
+    <xsl:if test="$src"><img src="{$src}" alt="{$alt}"/></xsl:if>
+  </xsl:template>
+
+  <!-- A note's mark; its text is in the notes section at the end of the page (f:notes). -->
+  <xsl:template name="b:note">
+    <xsl:param name="number" as="xs:integer"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="source-mark" as="xs:string?"/>
+    <a class="note-ref gen" id="{$id}-ref" href="#{$id}" aria-label="{f:label('note')} {$number}"><sup><xsl:value-of select="$number"/></sup></a>
   </xsl:template>
 
   <!-- The notes of a document, in order, each linking back to its mark. -->
@@ -262,10 +255,10 @@
           <xsl:for-each select="$notes">
             <xsl:variable name="id" select="f:note-id(.)"/>
             <li id="{$id}" class="note note-{(@type, 'plain')[1]}" value="{f:note-number(.)}">
-              <div class="note-text"><xsl:apply-templates mode="m:html"/></div>
-              <xsl:if test="@n and string(@n) ne string(f:note-number(.))">
-                <span class="gen note-mark"> (<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="@n"/>)</span>
-              </xsl:if>
+              <div class="note-text"><xsl:apply-templates mode="m:text"/></div>
+              <xsl:for-each select="f:note-source-mark(.)">
+                <span class="gen note-mark"> (<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="."/>)</span>
+              </xsl:for-each>
               <xsl:text> </xsl:text>
               <a class="note-back gen" href="#{$id}-ref" aria-label="{f:label('back-to-text')}">↩</a>
             </li>

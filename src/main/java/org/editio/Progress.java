@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Progress of a long build on a terminal: stage, documents done of total, elapsed time, on one
- * line that rewrites itself. Silent when standard error is not a terminal or with --quiet, so logs
- * and CI output stay clean. One instance per run; publishers report each document done.
+ * Progress of a long build on a terminal: stage, files done of total, elapsed time, on one line
+ * that rewrites itself. Silent when standard error is not a terminal or with --quiet, so logs and
+ * CI output stay clean. One instance per run; the build loop ({@code output.Run}) reports each file.
  */
 public final class Progress {
 
@@ -62,7 +62,7 @@ public final class Progress {
     }
     lastPrint = now;
     synchronized (out) {
-      out.printf(Locale.ROOT, "\r\033[K%s: %d/%d documents, %.1f s", stage, done.get(), total, (now - start) / 1e9);
+      out.printf(Locale.ROOT, "\r\033[K%s: %d/%d files, %.1f s", stage, done.get(), total, (now - start) / 1e9);
       out.flush();
     }
   }

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.Collection;
 
 /**
- * What a publisher asks before it renders an output: was this file made, by the previous build,
- * from the same recipe (a {@link Digest} of everything it was made from)? If so, the previous
- * file is put in place and rendering is skipped. Publishers report what they did render, so that
- * the next build can ask again.
+ * What the build loop ({@code output.Run}) asks before it renders an output file: was this file
+ * made, by the previous build, from the same recipe (a {@link Digest} of everything it was made
+ * from)? If so, the previous file is put in place and rendering is skipped. What was rendered is
+ * reported, so that the next build can ask again.
  *
  * <p>Paths are in the folder being written (the staging folder of a build).
  */

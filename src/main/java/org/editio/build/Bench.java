@@ -19,8 +19,9 @@ import org.editio.edition.Edition;
 import org.editio.edition.EditionLoader;
 import org.editio.edition.TeiDocument;
 import org.editio.html.HtmlPublisher;
-import org.editio.pdf.Fop;
-import org.editio.pdf.PdfPublisher;
+import org.editio.pdf.PdfDocumentsPublisher;
+import org.editio.pdf.PdfRenderer;
+import org.editio.pdf.PdfVolumePublisher;
 import org.editio.validate.Validator;
 import org.editio.xml.Xml;
 
@@ -67,12 +68,24 @@ public final class Bench {
    */
   public static List<Measure> run(Path sample, int documents, List<String> stages, Path work,
       java.util.function.Consumer<String> notes) throws EditioException {
+    PdfRenderer pdf = new PdfRenderer();
+    HtmlPublisher html = new HtmlPublisher();
+    PdfDocumentsPublisher pdfs = new PdfDocumentsPublisher(pdf);
+    PdfVolumePublisher volume = new PdfVolumePublisher(pdf);
+    try (Builder builder = new Builder(List.of(html, pdfs, volume))) {
+      return run(builder, html, pdfs, volume, sample, documents, stages, work, notes);
+    }
+  }
+
+  private static List<Measure> run(Builder builder, HtmlPublisher html, PdfDocumentsPublisher pdfs,
+      PdfVolumePublisher volume, Path sample, int documents, List<String> stages, Path work,
+      java.util.function.Consumer<String> notes) throws EditioException {
     Path edition = Generator.generate(sample, documents, work.resolve("edition"));
     Xml xml = new Xml();
     List<Measure> results = new ArrayList<>();
     Edition[] loaded = new Edition[1];
     results.add(measure("load", "files", () -> {
-      loaded[0] = new EditionLoader(xml).load(edition);
+      loaded[0] = builder.load(edition);
       return loaded[0].documents().size();
     }));
     Edition e = loaded[0];
@@ -88,25 +101,23 @@ public final class Bench {
     if (stages.contains("html")) {
       results.add(measure("identity", "documents", () -> identity(xml, e, work.resolve("identity"))));
       results.add(measure("html", "documents", () -> {
-        new HtmlPublisher(xml).publish(e, work.resolve("html"), false);
+        builder.publish(e, html, work.resolve("html-out"));
         return e.documents().size();
       }));
-      searchLoads(work.resolve("html"), notes);
+      searchLoads(work.resolve("html-out/html"), notes);
     }
-    java.util.Date date = Builder.creationDate(e);
-    Fop[] fop = new Fop[1];
     if (stages.contains("pdf")) {
       results.add(measure("pdf", "documents", () -> {
-        fop[0] = new Fop(date);
-        new PdfPublisher(xml, fop[0], "a4", false, date).documents(e, work.resolve("pdf"));
+        builder.publish(e, pdfs, work.resolve("pdf-out"));
         return e.documents().size();
       }));
     }
     if (stages.contains("volume")) {
       // the FOP factory of the per-document stage is reused, as in a build: "after start-up"
-      Fop volumeFop = fop[0] != null ? fop[0] : new Fop(date);
-      results.add(measure("volume", "pages",
-          () -> new PdfPublisher(xml, volumeFop, "a4", false, date).volume(e, work.resolve("pdf"))));
+      results.add(measure("volume", "pages", () -> {
+        builder.publish(e, volume, work.resolve("pdf-out"));
+        return volume.pages();
+      }));
     }
     if (stages.contains("rebuild")) {
       results.add(rebuild(edition, work.resolve("out")));
@@ -119,12 +130,13 @@ public final class Bench {
    * edition is built again, incrementally, by the same builder (as editio serve does).
    */
   static Measure rebuild(Path edition, Path out) throws EditioException {
-    return rebuild(new Builder(), edition, out);
+    try (Builder builder = new Builder()) {
+      return rebuild(builder, edition, out);
+    }
   }
 
   private static Measure rebuild(Builder builder, Path edition, Path out) throws EditioException {
-    java.util.Set<Builder.Output> html = java.util.EnumSet.of(Builder.Output.HTML);
-    builder.build(edition, out, html);
+    builder.build(edition, out, "html");
     Path document;
     try (java.util.stream.Stream<Path> files = Files.list(edition.resolve("documents"))) {
       List<Path> all = files.sorted().toList();
@@ -137,7 +149,7 @@ public final class Bench {
     }
     int[] rendered = new int[1];
     Measure m = measure("rebuild", "documents", () -> {
-      rendered[0] = builder.build(edition, out, html).rendered();
+      rendered[0] = builder.build(edition, out, "html").rendered();
       return 1;
     });
     if (rendered[0] == 0) {

@@ -6,67 +6,74 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.editio.EditioException;
 import org.editio.Problem;
+import org.editio.Progress;
+import org.editio.Reuse;
+import org.editio.Timing;
 import org.editio.edition.Edition;
 import org.editio.edition.EditionLoader;
-import org.editio.html.HtmlPublisher;
-import org.editio.pdf.Fop;
-import org.editio.pdf.PdfPublisher;
+import org.editio.output.OutputLayout;
+import org.editio.output.Publisher;
+import org.editio.output.Run;
 import org.editio.validate.Validator;
+import org.editio.xml.Resolver;
 import org.editio.xml.Xml;
 
 /**
- * One run of the pipeline in one JVM: load the edition once, validate it, then publish the
- * requested outputs into a staging folder that replaces the old output only when all succeeded.
+ * One run of the pipeline in one JVM: load the edition once, validate it, then let the chosen
+ * outputs ({@link Publisher}s, registered in {@link Outputs}) publish into a staging folder that
+ * replaces the old output only when all succeeded.
  *
  * <p>Builds are incremental: the output folder keeps a {@link Manifest} of what each file was
  * made from, and what has not changed is carried over instead of rendered. A builder can run
- * many builds (editio serve): it keeps compiled stylesheets and schemas, the FOP factory, the
- * parsed trees of files whose bytes have not changed, and their parts of the search index.
+ * many builds (editio serve): it keeps compiled stylesheets and schemas, the publishers (with
+ * their FOP factory, the documents' summaries and their analyses for the search index), and the
+ * parsed trees of files whose bytes have not changed.
  */
-public final class Builder {
+public final class Builder implements AutoCloseable {
 
-  /** What a run publishes; each is a folder of the output. */
-  public enum Output {
-    HTML("html"),
-    PDF("pdf");
-
-    final String folder;
-
-    Output(String folder) {
-      this.folder = folder;
-    }
-  }
-
-  /**
-   * What a finished run did, for the command line to report.
-   *
-   * @param indexed documents analysed for the search index (the others' analyses were kept)
-   */
-  public record Result(Edition edition, Path out, Set<Output> outputs, List<Problem> warnings, int reused,
-      int rendered, int indexed) {}
+  /** What a finished run did, for the command line to report. */
+  public record Result(Edition edition, Path out, OutputLayout layout, List<Publisher> outputs, List<Problem> warnings,
+      int reused, int rendered) {}
 
   private final Xml xml = new Xml();
   private final Map<Path, EditionLoader.Parsed> trees = new java.util.concurrent.ConcurrentHashMap<>();
   private final EditionLoader loader = new EditionLoader(xml).cache(trees);
   private final Validator validator = new Validator(xml);
-  private final Map<String, org.editio.html.SearchIndex.Entry> searchEntries = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
-  private Fop fop;
-  private Date fopDate;
+  private final List<Publisher> publishers;
   private String pageSize = "a4";
   private boolean print;
   private boolean clean;
-  private org.editio.Progress progress = org.editio.Progress.SILENT;
+  private Progress progress = Progress.SILENT;
+  private List<Path> catalogs = List.of();
+
+  /** A builder of every output editio has. */
+  public Builder() {
+    this(Outputs.all());
+  }
+
+  /** A builder of these outputs (tests, and anything that publishes a selection of its own). */
+  public Builder(List<Publisher> publishers) {
+    this.publishers = List.copyOf(publishers);
+  }
+
+  /** The user's catalogs ({@code --catalog}): see {@link Resolver}. */
+  public Builder catalogs(List<Path> catalogs) {
+    this.catalogs = List.copyOf(catalogs);
+    validator.catalogs(this.catalogs);
+    return this;
+  }
 
   /** Where long builds report their progress. */
-  public Builder progress(org.editio.Progress progress) {
+  public Builder progress(Progress progress) {
     this.progress = progress;
     return this;
   }
@@ -74,6 +81,12 @@ public final class Builder {
   public Builder pageSize(String pageSize) {
     this.pageSize = pageSize;
     return this;
+  }
+
+  /** Lets the publishers release what they hold between builds ({@link Publisher#close()}). */
+  @Override
+  public void close() {
+    publishers.forEach(Publisher::close);
   }
 
   /** Ignores the previous output: renders everything (editio build --clean). */
@@ -88,13 +101,45 @@ public final class Builder {
     return this;
   }
 
+  /** The names of every output, for --help and messages. */
+  public List<String> names() {
+    return publishers.stream().map(Publisher::name).toList();
+  }
+
+  /**
+   * The publishers that {@code names} select: an output's name ({@code pdf-volume}) or a part
+   * ({@code pdf}: every output written into it). An output is built with every other output of its
+   * part, since the part replaces its predecessor whole.
+   *
+   * @throws EditioException (usage) for a name that is neither
+   */
+  public List<Publisher> select(Collection<String> names) throws EditioException {
+    Set<String> parts = new LinkedHashSet<>();
+    for (String name : names) {
+      List<String> matched = publishers.stream().filter(p -> p.name().equals(name) || p.part().equals(name))
+          .map(Publisher::part).toList();
+      if (matched.isEmpty()) {
+        throw EditioException.io(null, "unknown output '" + name + "': editio publishes "
+            + String.join(", ", names()));
+      }
+      parts.addAll(matched);
+    }
+    return publishers.stream().filter(p -> parts.contains(p.part())).toList();
+  }
+
+  /** Validates and publishes {@code editionPath} into {@code out}: the outputs named (see {@link #select}). */
+  public Result build(Path editionPath, Path out, String... outputs) throws EditioException {
+    return build(editionPath, out, Arrays.asList(outputs));
+  }
+
   /**
    * Validates and publishes {@code editionPath} into {@code out}.
    *
    * @throws EditioException when the edition has errors (nothing is published) or output fails
    */
-  public Result build(Path editionPath, Path out, Set<Output> outputs) throws EditioException {
-    org.editio.Timing timing = new org.editio.Timing("build");
+  public Result build(Path editionPath, Path out, Collection<String> outputs) throws EditioException {
+    List<Publisher> selected = select(outputs);
+    Timing timing = new Timing("build");
     Edition edition = loader.load(editionPath);
     timing.lap("load");
     Manifest previous = clean ? Manifest.EMPTY : Manifest.read(out);
@@ -107,42 +152,58 @@ public final class Builder {
       throw new EditioException(EditioException.INPUT, problems);
     }
     timing.lap("validate");
+    List<String> parts = selected.stream().map(Publisher::part).distinct().toList();
+    OutputLayout layout = new OutputLayout(edition, parts);
     try (Staging staging = Staging.begin(out)) {
       incremental.stageInto(staging.root());
-      int indexed = 0;
-      if (outputs.contains(Output.HTML)) {
-        HtmlPublisher html = new HtmlPublisher(xml, progress).reuse(incremental).searchEntries(searchEntries)
-            .summaries(summaries);
-        html.publish(edition, staging.part(Output.HTML.folder), outputs.contains(Output.PDF));
-        indexed = html.indexed();
+      Run run = run(edition, layout, staging.root(), incremental);
+      for (Publisher p : selected) {
+        p.publish(run);
       }
-      if (outputs.contains(Output.PDF)) {
-        Date created = creationDate(edition);
-        new PdfPublisher(xml, fop(created), pageSize, print, created).progress(progress).reuse(incremental)
-            .publish(edition, staging.part(Output.PDF.folder));
-      }
-      List<String> parts = new ArrayList<>();
-      for (Output o : EnumSet.copyOf(outputs)) {
-        parts.add(o.folder);
-      }
-      List<String> all = java.util.Arrays.stream(Output.values()).map(o -> o.folder).toList();
       timing.lap("publish");
+      List<String> all = publishers.stream().map(Publisher::part).distinct().toList();
       staging.commit(parts, incremental.next(parts, all));
       timing.lap("commit");
-      return new Result(edition, out, outputs, report.problems(), incremental.reused(), incremental.rendered(),
-          indexed);
+      return new Result(edition, out, layout, selected, report.problems(), incremental.reused(), incremental.rendered());
     } finally {
       progress.finish();
     }
   }
 
-  /** One FOP factory per creation date (in practice, one per builder: the edition's date). */
-  private Fop fop(Date created) {
-    if (fop == null || !created.equals(fopDate)) {
-      fop = new Fop(created);
-      fopDate = created;
+  /** Loads an edition as a build does (for {@link #publish}: its trees belong to this builder's Saxon). */
+  public Edition load(Path editionPath) throws EditioException {
+    return loader.load(editionPath);
+  }
+
+  /**
+   * Publishes one output of an edition already loaded into {@code dir}, rendering everything and
+   * recording nothing (editio bench times the outputs one by one).
+   */
+  public void publish(Edition edition, Publisher publisher, Path dir) throws EditioException {
+    Run run = run(edition, new OutputLayout(edition, List.of(publisher.part())), dir, Reuse.NEVER);
+    try {
+      publisher.publish(run);
+    } finally {
+      progress.finish();
     }
-    return fop;
+  }
+
+  private Run run(Edition edition, OutputLayout layout, Path root, Reuse reuse) throws EditioException {
+    List<String> stylesheets = publishers.stream().map(Publisher::stylesheet).filter(s -> s != null).distinct().toList();
+    return new Run(xml, edition, layout, root, reuse, progress,
+        new Run.Options(pageSize, print, creationDate(edition)), stylesheets, resolver(edition.source()));
+  }
+
+  /**
+   * What the outputs may read on the edition's behalf (the images a PDF shows): the edition's
+   * folder and editio's bundled resources (see {@link Resolver}), never the network.
+   */
+  private Resolver resolver(Path editionPath) throws EditioException {
+    try {
+      return Resolver.forEdition(EditionLoader.folder(editionPath), catalogs, false);
+    } catch (java.io.IOException e) {
+      throw EditioException.io(editionPath, "cannot read the edition's folder: " + org.editio.Messages.of(e));
+    }
   }
 
   /**

@@ -152,7 +152,7 @@ final class Incremental implements Reuse, Validator.Memo {
   Manifest next(Collection<String> builtParts, Collection<String> keptParts) {
     List<Manifest.Entry> entries = new ArrayList<>(made.values());
     for (String part : keptParts) {
-      if (!builtParts.contains(part) && Files.isDirectory(out.resolve(part))) {
+      if (!builtParts.contains(part) && Files.exists(out.resolve(part))) {
         entries.addAll(previous.part(part));
       }
     }

@@ -107,9 +107,10 @@ final class Manifest {
     }
   }
 
-  /** The rows of outputs under {@code part/} (e.g. "pdf"). */
+  /** The rows of the outputs of a part: the files under {@code part/} (e.g. "pdf"), or the file {@code part}. */
   List<Entry> part(String part) {
-    return byPath.values().stream().filter(e -> e.path().startsWith(part + "/") && !e.group().equals(VALIDATED))
+    return byPath.values().stream().filter(e -> (e.path().equals(part) || e.path().startsWith(part + "/"))
+            && !e.group().equals(VALIDATED))
         .collect(Collectors.toList());
   }
 

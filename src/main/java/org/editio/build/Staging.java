@@ -10,7 +10,7 @@ import org.editio.EditioException;
 
 /**
  * A run writes into a staging folder inside the output folder; only when everything succeeded are
- * its parts ({@code html/}, {@code pdf/}) moved into place. A failed or killed run leaves the
+ * its parts (folders such as {@code html/} and {@code pdf/}, or single files) moved into place. A failed or killed run leaves the
  * previous output as it was; its leftovers are removed by the next run.
  */
 public final class Staging implements AutoCloseable {
@@ -53,15 +53,10 @@ public final class Staging implements AutoCloseable {
     return dir;
   }
 
-  /** The folder a part is written into, e.g. {@code part("html")}. */
-  public Path part(String name) {
-    return dir.resolve(name);
-  }
-
   /**
    * Moves every listed part into place, then the manifest that describes them. Each part replaces
    * its predecessor by two renames within one file system, so a reader sees either the old or the
-   * new folder, never a half-written one. The previous manifest is removed first: if the run dies
+   * new folder, never a half-written one; a part the run left empty removes its predecessor. The previous manifest is removed first: if the run dies
    * between the moves, the next build finds no manifest and builds everything, instead of trusting
    * rows about outputs that changed.
    */
@@ -75,7 +70,9 @@ public final class Staging implements AutoCloseable {
         if (Files.exists(target)) {
           Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.exists(fresh)) {
+          Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+        }
         if (Files.exists(old)) {
           org.editio.Folders.delete(old);
         }

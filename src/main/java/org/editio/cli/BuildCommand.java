@@ -1,8 +1,7 @@
 package org.editio.cli;
 
-import java.util.EnumSet;
-import java.util.Set;
-import org.editio.build.Builder.Output;
+import java.util.List;
+import org.editio.build.Builder;
 import picocli.CommandLine.Command;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -10,7 +9,7 @@ import picocli.CommandLine.Command;
         + " Nothing is published when the edition has errors.")
 final class BuildCommand extends PublishCommand {
   @Override
-  Set<Output> outputs() {
-    return EnumSet.of(Output.HTML, Output.PDF);
+  List<String> outputs(Builder builder) {
+    return builder.names();
   }
 }

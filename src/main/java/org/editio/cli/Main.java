@@ -72,7 +72,7 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Prints problems and a summary; shared by the commands. */
+  /** Prints problems, one per line; shared by the commands. */
   static void print(PrintWriter err, Iterable<Problem> problems) {
     for (Problem p : problems) {
       err.println(p);

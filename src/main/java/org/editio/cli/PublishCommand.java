@@ -1,22 +1,23 @@
 package org.editio.cli;
 
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.editio.Problem;
 import org.editio.build.Builder;
-import org.editio.build.Builder.Output;
+import org.editio.output.Publisher;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** What build, html and pdf share: they differ only in which outputs they publish. */
+/** What build, html and pdf share: they differ only in which outputs (by name, see {@code Outputs}) they publish. */
 abstract class PublishCommand implements Callable<Integer> {
   @Mixin PublishOptions options;
   @Mixin Common common;
   @Spec CommandLine.Model.CommandSpec spec;
 
-  abstract Set<Output> outputs();
+  /** The outputs this command publishes: names or parts of the builder's outputs. */
+  abstract List<String> outputs(Builder builder);
 
   @Override
   public Integer call() throws Exception {
@@ -24,28 +25,31 @@ abstract class PublishCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown page size '" + options.pageSize + "': use one of " + PublishOptions.PAGE_SIZES);
     }
+    for (Path c : options.catalogs) {
+      if (!java.nio.file.Files.isRegularFile(c)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no such catalog file: " + c);
+      }
+    }
     long start = System.nanoTime();
-    Builder.Result result = new Builder().pageSize(options.pageSize).print(options.print).clean(options.clean).progress(org.editio.Progress.forTerminal(common.quiet))
-        .build(options.edition, options.out, outputs());
-    Main.print(spec.commandLine().getErr(), result.warnings());
-    if (!common.quiet) {
-      var out = spec.commandLine().getOut();
-      out.printf("published %d document%s of %s in %.1f s%n", result.edition().documents().size(),
-          result.edition().documents().size() == 1 ? "" : "s", result.edition().title(),
-          (System.nanoTime() - start) / 1e9);
-      if (result.reused() > 0) {
-        out.printf("  %d file%s rendered, %d unchanged (--clean renders all)%n", result.rendered(),
-            result.rendered() == 1 ? "" : "s", result.reused());
+    try (Builder builder = new Builder()) {
+      builder.catalogs(options.catalogs).pageSize(options.pageSize).print(options.print).clean(options.clean)
+          .progress(org.editio.Progress.forTerminal(common.quiet));
+      Builder.Result result = builder.build(options.edition, options.out, outputs(builder));
+      Main.print(spec.commandLine().getErr(), result.warnings());
+      if (!common.quiet) {
+        var out = spec.commandLine().getOut();
+        out.printf("published %d document%s of %s in %.1f s%n", result.edition().documents().size(),
+            result.edition().documents().size() == 1 ? "" : "s", result.edition().title(),
+            (System.nanoTime() - start) / 1e9);
+        if (result.reused() > 0) {
+          out.printf("  %d file%s rendered, %d unchanged (--clean renders all)%n", result.rendered(),
+              result.rendered() == 1 ? "" : "s", result.reused());
+        }
+        for (Publisher p : result.outputs()) {
+          out.printf("  %-14s %s%n", p.name() + ":", Problem.displayPath(result.out().resolve(p.entry(result.layout()))));
+        }
+        out.flush();
       }
-      Path o = result.out();
-      if (result.outputs().contains(Output.HTML)) {
-        out.println("  HTML: " + Problem.displayPath(o.resolve("html/index.html")));
-      }
-      if (result.outputs().contains(Output.PDF)) {
-        out.println("  PDF:  " + Problem.displayPath(o.resolve("pdf/" + result.edition().id() + ".pdf"))
-            + " and " + Problem.displayPath(o.resolve("pdf/documents")) + "/");
-      }
-      out.flush();
     }
     return 0;
   }

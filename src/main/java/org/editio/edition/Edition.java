@@ -22,6 +22,9 @@ import org.editio.xml.Params;
  * @param published the publication date of edition.xml (ISO 8601), empty when it has none
  * @param editors the edition's editors, as edition.xml names them, empty when it has none
  * @param digests SHA-256 of the bytes of every file read, by path: what incremental builds compare
+ * @param language the language of everything editio prints (labels, dates): edition.xml's
+ *     {@code TEI/@xml:lang}, else the language most of the documents declare, else English
+ * @param customisation the edition's own stylesheets and assets ({@link Customisation#NONE} if none)
  */
 public record Edition(
     Path source,
@@ -32,7 +35,9 @@ public record Edition(
     Map<String, XdmNode> registers,
     String published,
     String editors,
-    Map<Path, String> digests) {
+    Map<Path, String> digests,
+    String language,
+    Customisation customisation) {
 
   public Edition {
     documents = List.copyOf(documents);
@@ -41,11 +46,11 @@ public record Edition(
   }
 
   /**
-   * A digest of what every page depends on besides its own document: edition.xml and the
-   * registers (names are linked and labelled from them).
+   * A digest of what every page depends on besides its own document: edition.xml, the registers
+   * (names are linked and labelled from them) and the language (labels and dates are in it).
    */
   public String contextDigest() {
-    Digest d = new Digest();
+    Digest d = new Digest().add("language", language);
     editionFile.ifPresent(tree -> d.add("edition", digestOf(tree)));
     registers.keySet().stream().sorted().forEach(uri -> d.add("register " + uri, digests.get(Path.of(java.net.URI.create(uri)).normalize())));
     return d.hex();
@@ -58,13 +63,14 @@ public record Edition(
   }
 
   /**
-   * The parameters every stylesheet of a run receives: the edition file, its title and the
-   * registers that pointers resolve into.
+   * The parameters every stylesheet of a run receives: the edition file, its title, the
+   * registers that pointers resolve into, and the language it prints in.
    */
   public Params stylesheetParams() {
     return new Params()
         .put("edition", editionFile.orElse(null))
         .put("edition-title", title)
+        .put("language", language)
         .putNodes("registers", registers);
   }
 

@@ -43,6 +43,8 @@ public final class EditionLoader {
 
   private final Xml xml;
   private Map<Path, Parsed> cache;
+  /** Documents read from memory instead of disk ({@link #readUnwritten}). */
+  private Map<Path, byte[]> unwritten;
 
   /**
    * Keeps parsed trees in {@code cache} between runs of this loader (for editio serve, which
@@ -84,24 +86,34 @@ public final class EditionLoader {
   }
 
   /**
-   * The edition directory a file belongs to: the folder above {@code documents/} or
-   * {@code registers/} (or the folder itself for edition.xml) when it holds an edition.xml.
+   * The edition directory a file or folder belongs to: for {@code edition.xml}, its folder; for a
+   * file or folder below {@code documents/} or {@code registers/} of a folder that holds an
+   * edition.xml, that folder. An edition directory itself belongs to none (it is the edition).
    */
   public static Optional<Path> enclosingEdition(Path path) {
-    Path file = path.toAbsolutePath().normalize();
-    if (!Files.isRegularFile(file) || file.getParent() == null) {
+    Path target = path.toAbsolutePath().normalize();
+    if (!Files.exists(target) || target.getParent() == null) {
       return Optional.empty();
     }
-    Path dir = file.getParent();
-    if (file.getFileName().toString().equals(EDITION_FILE)) {
-      return Optional.of(dir);
+    if (Files.isRegularFile(target) && target.getFileName().toString().equals(EDITION_FILE)) {
+      return Optional.of(target.getParent());
     }
-    String folder = dir.getFileName() == null ? "" : dir.getFileName().toString();
-    if ((folder.equals("documents") || folder.equals("registers")) && dir.getParent() != null
-        && Files.isRegularFile(dir.getParent().resolve(EDITION_FILE))) {
-      return Optional.of(dir.getParent());
+    for (Path dir = target.getParent(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(EDITION_FILE))
+          && (target.startsWith(dir.resolve("documents")) || target.startsWith(dir.resolve("registers")))) {
+        return Optional.of(dir);
+      }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The folder that is "the edition" for what its files may read ({@link org.editio.xml.Resolver}):
+   * an edition or a folder of TEI files itself; for a single file, the edition it belongs to,
+   * else the folder it lies in.
+   */
+  public static Path folder(Path path) {
+    return enclosingEdition(path).orElse(org.editio.xml.Resolver.editionFolder(path));
   }
 
   /** Every file {@link #load} reads for {@code path}: edition file, documents, registers. */
@@ -142,7 +154,25 @@ public final class EditionLoader {
    * @throws EditioException only when the path cannot be read at all (exit code 2)
    */
   public Loaded read(Path path) throws EditioException {
-    Layout layout = layout(path);
+    return read(path, layout(path));
+  }
+
+  /**
+   * Reads the edition at {@code edition} with {@code documents} in place of its documents, as if
+   * they were written at their paths: what the importer checks before it writes. The edition's
+   * other documents are not read (an imported document depends on edition.xml and the
+   * registers, not on them).
+   *
+   * @param documents the documents' bytes by the absolute path they would have
+   */
+  public Loaded readUnwritten(Path edition, Map<Path, byte[]> documents) throws EditioException {
+    Layout full = layout(edition);
+    unwritten = new HashMap<>();
+    documents.forEach((p, b) -> unwritten.put(p.toAbsolutePath().normalize(), b));
+    return read(edition, new Layout(full.editionFile(), unwritten.keySet().stream().sorted().toList(), full.registers()));
+  }
+
+  private Loaded read(Path path, Layout layout) throws EditioException {
     Path source = path.toAbsolutePath().normalize();
     List<Path> documentFiles = layout.documents();
     List<Path> registerFiles = layout.registers();
@@ -152,6 +182,15 @@ public final class EditionLoader {
     }
 
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    if (Files.isDirectory(source)) {
+      // a file of the edition that is a link leading out of it is not read (it could be any file)
+      Path root = realPath(source);
+      documentFiles = inside(documentFiles, root, problems);
+      registerFiles = inside(registerFiles, root, problems);
+      if (editionPath != null && inside(List.of(editionPath), root, problems).isEmpty()) {
+        editionPath = null;
+      }
+    }
     Map<Path, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
     Map<Path, XdmNode> parsed = parseAll(documentFiles, problems, digests);
     Map<Path, XdmNode> registers = parseAll(registerFiles, problems, digests);
@@ -169,7 +208,18 @@ public final class EditionLoader {
       cache.keySet().retainAll(present);
     }
 
+    if (editionFile != null && !isTei(editionFile)) {
+      problems.add(notTei(editionPath, editionFile));
+      editionFile = null;
+    }
+    String language = language(editionFile, documentFiles.stream().map(parsed::get)
+        .filter(t -> t != null && isTei(t)).toList());
     Xslt30Transformer metadata = Xml.transformer(xml.stylesheet("common/functions.xsl"));
+    try {
+      metadata.setStylesheetParameters(Map.of(new QName("language"), new net.sf.saxon.s9api.XdmAtomicValue(language)));
+    } catch (SaxonApiException e) {
+      throw new IllegalStateException("common/functions.xsl has no parameter 'language'", e);
+    }
     List<TeiDocument> documents = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
     for (Path file : documentFiles) {
@@ -190,10 +240,6 @@ public final class EditionLoader {
       }
       documents.add(doc);
     }
-    if (editionFile != null && !isTei(editionFile)) {
-      problems.add(notTei(editionPath, editionFile));
-      editionFile = null;
-    }
     problems.sort(Problem.ORDER);
     documents.sort(Comparator.comparing(TeiDocument::sortDate, EditionLoader::undatedLast)
         .thenComparing(TeiDocument::id));
@@ -205,9 +251,79 @@ public final class EditionLoader {
     XdmMap editionMetadata = editionFile == null ? null : callMetadata(metadata, editionFile);
     String published = editionMetadata == null ? "" : get(editionMetadata, "published");
     String editors = editionMetadata == null ? "" : get(editionMetadata, "editors");
+    Customisation customisation = editionPath == null ? Customisation.NONE : Customisation.of(source);
     Edition edition = new Edition(path, id, title, Optional.ofNullable(editionFile), documents, registersByUri,
-        published, editors, digests);
+        published, editors, digests, language, customisation);
     return new Loaded(edition, List.copyOf(problems), layout.size());
+  }
+
+  private static Path realPath(Path p) throws EditioException {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      throw EditioException.io(p, "cannot read: " + org.editio.Messages.of(e));
+    }
+  }
+
+  /**
+   * The real path of a file; of a document not written yet (the importer checks it from memory,
+   * maybe in a folder not made yet), its nearest existing folder's real path and the rest.
+   */
+  private static Path realPathOf(Path f) throws IOException {
+    if (Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return f.toRealPath();
+    }
+    Path existing = f.toAbsolutePath().normalize();
+    while (existing.getParent() != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    return existing.toRealPath().resolve(existing.relativize(f.toAbsolutePath().normalize())).normalize();
+  }
+
+  /** The files whose real path (links followed) lies inside {@code root}; the others are refused. */
+  private static List<Path> inside(List<Path> files, Path root, List<Problem> problems) {
+    List<Path> kept = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        Path real = realPathOf(f);
+        if (real.startsWith(root)) {
+          kept.add(f);
+        } else {
+          problems.add(Problem.error(f, 1, 1, "this file is a link to " + real + ": refused: outside the edition"
+              + " (editio reads only the edition's own folder; copy the file into the edition instead)"));
+        }
+      } catch (IOException e) {
+        problems.add(Problem.error(f, 1, 1, "cannot read: " + org.editio.Messages.of(e)
+            + " (a link to a file that does not exist?)"));
+      }
+    }
+    return kept;
+  }
+
+  /** A language tag editio accepts from a file: BCP 47's shape (en, de, de-AT, sr-Latn). */
+  private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+  /**
+   * The language everything editio prints is in: edition.xml's {@code TEI/@xml:lang}, else the
+   * one most documents declare (the first of them on a tie), else English.
+   */
+  static String language(XdmNode editionFile, List<XdmNode> documents) {
+    QName lang = new QName("http://www.w3.org/XML/1998/namespace", "lang");
+    if (editionFile != null) {
+      String declared = rootElement(editionFile).getAttributeValue(lang);
+      if (declared != null && LANGUAGE.matcher(declared.strip()).matches()) {
+        return declared.strip();
+      }
+    }
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (XdmNode doc : documents) {
+      String declared = rootElement(doc).getAttributeValue(lang);
+      if (declared != null && LANGUAGE.matcher(declared.strip()).matches()) {
+        counts.merge(declared.strip(), 1, Integer::sum);
+      }
+    }
+    return counts.entrySet().stream().reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
+        .map(Map.Entry::getKey).orElse("en");
   }
 
   private static int undatedLast(String a, String b) {
@@ -239,9 +355,9 @@ public final class EditionLoader {
    * since the last build keeps its tree instead of being parsed again.
    */
   private Parsed parse(Path file) throws EditioException {
-    byte[] bytes;
+    byte[] bytes = unwritten == null ? null : unwritten.get(file.toAbsolutePath().normalize());
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = bytes != null ? bytes : Files.readAllBytes(file);
     } catch (IOException e) {
       throw EditioException.io(file, "cannot read: " + e.getMessage());
     }

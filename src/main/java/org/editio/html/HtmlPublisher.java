@@ -1,268 +1,312 @@
 package org.editio.html;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.SaxonApiUncheckedException;
+import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmValue;
-import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.s9api.Xslt30Transformer;
 import org.editio.Digest;
 import org.editio.EditioException;
-import org.editio.Parallel;
 import org.editio.Problem;
-import org.editio.Reuse;
-import org.editio.Timing;
 import org.editio.edition.Edition;
 import org.editio.edition.TeiDocument;
+import org.editio.output.OutputLayout;
+import org.editio.output.Publisher;
+import org.editio.output.Run;
+import org.editio.output.Run.Target;
 import org.editio.xml.Params;
 import org.editio.xml.Xml;
 
 /**
- * Writes the HTML edition: a folder of static pages that works from {@code file://}, from any
- * web server and offline. Which pages exist is decided here; what they look like, in
- * {@code xslt/html/}: document pages (in parallel), then the edition's pages (home, documents,
- * registers, search, about) in one transform, then the search index and the assets.
+ * The HTML edition: a folder of static pages that works from {@code file://}, from any web
+ * server and offline. Which files exist and what each is made from is decided here; what pages
+ * look like, in {@code xslt/html.xsl} (or the edition's own {@code xslt/html.xsl}): a page per
+ * document with a copy of its TEI, the edition's pages (home, documents, registers, search,
+ * about), editio's and the edition's assets, and the search index ({@link SearchIndex}).
+ *
+ * <p>Everything goes through the build's {@link Run}: each file is a target with a recipe, made
+ * in parallel or put in place from the previous build. What the edition's pages and the search
+ * index need from each document (its summary, its search record analysed) is computed in the
+ * same parallel task as the document's page, and kept between builds by the document's digest
+ * (editio serve: a correction analyses one document).
  */
-public final class HtmlPublisher {
+public final class HtmlPublisher implements Publisher {
 
-  /** Static files of editio copied into {@code assets/}. */
+  /** editio's static files, copied into {@code assets/}. */
   static final List<String> ASSETS = List.of("editio.css", "editio.js", "search.js", "snowball-english.js");
 
-  private final Xml xml;
-  private final org.editio.Progress progress;
-  private Reuse reuse = Reuse.NEVER;
-  private Map<String, SearchIndex.Entry> searchEntries = new java.util.concurrent.ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicInteger indexed = new java.util.concurrent.atomic.AtomicInteger();
-  private Map<String, String> summaries = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final String STYLESHEET = "html.xsl";
+  private static final QName SITE_SUMMARY = new QName("http://editio.org/ns/function", "site-summary");
+  private static final QName SITE_PAGE = new QName("http://editio.org/ns/mode", "site-page");
 
-  private static final net.sf.saxon.s9api.QName SITE_SUMMARY =
-      new net.sf.saxon.s9api.QName("http://editio.org/ns/function", "site-summary");
+  /** What the edition's pages read from each document, by recipe and document: kept between builds (serve). */
+  private final Map<String, String> summaries = new ConcurrentHashMap<>();
+  /** Each document's part of the search index, by what it is made from: kept between builds (serve). */
+  private final Map<String, SearchIndex.Entry> searchEntries = new ConcurrentHashMap<>();
+  /** How many documents the last build analysed for the search index. */
+  private final AtomicInteger indexed = new AtomicInteger();
 
-  public HtmlPublisher(Xml xml) {
-    this(xml, org.editio.Progress.SILENT);
+  @Override
+  public String name() {
+    return "html";
   }
 
-  public HtmlPublisher(Xml xml, org.editio.Progress progress) {
-    this.xml = xml;
-    this.progress = progress;
+  @Override
+  public String part() {
+    return OutputLayout.HTML;
   }
 
-  /** Carries unchanged outputs over from the previous build instead of rendering them. */
-  public HtmlPublisher reuse(Reuse reuse) {
-    this.reuse = reuse;
-    return this;
+  @Override
+  public String stylesheet() {
+    return STYLESHEET;
   }
 
-  /**
-   * Remembers documents' summaries (what the edition's pages read from them) between builds, by
-   * the digest of each document: editio serve then computes one summary per changed document.
-   */
-  public HtmlPublisher summaries(Map<String, String> summaries) {
-    this.summaries = summaries;
-    return this;
+  @Override
+  public String entry(OutputLayout layout) {
+    return layout.home();
   }
 
-  /**
-   * Remembers documents' parts of the search index between builds, by the digest of each document
-   * and of what else they are made from: editio serve then analyses one document per correction.
-   */
-  public HtmlPublisher searchEntries(Map<String, SearchIndex.Entry> entries) {
-    this.searchEntries = entries;
-    return this;
-  }
-
-  /** How many documents the last {@link #publish} analysed for the search index. */
+  /** How many documents the last {@link #publish} analysed for the search index (the others' analyses were kept). */
   public int indexed() {
     return indexed.get();
   }
 
-  /**
-   * Publishes {@code edition} into {@code dir} (normally a staging folder).
-   *
-   * @param withPdf whether document pages link to PDFs published beside them
-   */
-  public void publish(Edition edition, Path dir, boolean withPdf) throws EditioException {
-    Path docs = dir.resolve("documents");
-    Path assets = dir.resolve("assets");
-    try {
-      Files.createDirectories(docs);
-      Files.createDirectories(assets);
-      for (String asset : ASSETS) {
-        Files.write(assets.resolve(asset), Xml.resource("org/editio/html/assets/" + asset));
+  @Override
+  public void publish(Run run) throws EditioException {
+    indexed.set(0);
+    assets(run);
+    SearchIndex.Entry[] entries = documentPages(run);
+    sitePages(run);
+    searchIndex(run, entries);
+  }
+
+  /** editio's assets and the edition's own (EDITION/assets/), each copied again only when it changed. */
+  private void assets(Run run) throws EditioException {
+    OutputLayout layout = run.layout();
+    List<Target> targets = new ArrayList<>();
+    for (String name : ASSETS) {
+      byte[] bytes;
+      try {
+        bytes = Xml.resource("org/editio/html/assets/" + name);
+      } catch (IOException e) {
+        throw EditioException.io(null, e.getMessage());
       }
-    } catch (IOException e) {
-      throw EditioException.io(dir, "cannot write the HTML edition: " + e.getMessage());
+      targets.add(new Target(layout.asset(name), Digest.of(bytes), file -> write(file, bytes)));
     }
-    Timing timing = new Timing("html");
-    // the stylesheets this build will surely need, compiled side by side instead of one after
-    // another while the documents wait (each is compiled once per Xml, on first use)
-    List<String> needed = new java.util.ArrayList<>();
-    if (reuse.fresh()) {
-      needed.add("html/document.xsl");
-    }
-    if (searchEntries.isEmpty()) {
-      needed.add("html/search-data.xsl");
-    }
-    if (summaries.isEmpty()) {
-      needed.add("html/site.xsl");
-    }
-    needed.parallelStream().forEach(xml::stylesheet);
-    timing.lap("stylesheets");
-    String context = new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest())
-        .add("with-pdf", withPdf).hex();
-    String searchContext = new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest()).hex();
-    Map<String, SearchIndex.Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
-    documentPages(edition, docs, withPdf, context, searchContext, entries);
-    timing.lap("document pages and search entries");
-    sitePages(edition, dir, context);
-    timing.lap("edition pages");
-    searchIndex(edition, assets.resolve("search"), entries, searchContext);
-    timing.lap("search index");
+    var customisation = run.edition().customisation();
+    customisation.assetFiles().forEach((relative, digest) -> targets.add(new Target(layout.editionAsset(relative), digest,
+        file -> copy(customisation.assets().resolve(relative), file))));
+    run.render("html assets", targets);
   }
 
   /**
-   * A page per document (in parallel), a copy of its TEI source, and its part of the search index
-   * (analysed again only when the document or what it is read with changed).
+   * A page per document (in parallel) and a copy of its TEI source; alongside each page, made or
+   * reused, what the edition's pages read from the document ({@code f:site-summary}) and its entry
+   * in the search index, each computed only when the document (or what it is read with) changed.
+   *
+   * <p>One transformer per thread renders that thread's share of the pages: its stylesheet
+   * parameters are the same for every page (the edition, and the layout's paths of the whole site,
+   * as the edition's pages get them), and what differs (the page's path, its neighbours) are
+   * tunnel parameters of the page template. A page's recipe names the links it shows (its own
+   * files, its neighbours', the site's pages), so it is made again exactly when one of them moves.
+   *
+   * @return the documents' search-index entries, in the edition's order
    */
-  private void documentPages(Edition edition, Path docs, boolean withPdf, String context, String searchContext,
-      Map<String, SearchIndex.Entry> entries) throws EditioException {
+  private SearchIndex.Entry[] documentPages(Run run) throws EditioException {
+    Edition edition = run.edition();
+    OutputLayout layout = run.layout();
     List<TeiDocument> documents = edition.documents();
-    List<Integer> positions = IntStream.range(0, documents.size()).boxed().toList();
-    Map<Thread, Xslt30Transformer> pages = new java.util.concurrent.ConcurrentHashMap<>();
-    Map<Thread, Xslt30Transformer> records = new java.util.concurrent.ConcurrentHashMap<>();
-    Map<Thread, Xslt30Transformer> sites = new java.util.concurrent.ConcurrentHashMap<>();
-    progress.stage("html", documents.size());
-    Parallel.forEach(positions, i -> {
+    String context = run.recipe(STYLESHEET).add("stylesheets", layout.stylesheets()).hex();
+    String summaryContext = run.recipe(STYLESHEET).hex();
+    // a record is editio's stylesheet (the tool) over the document, the edition's context (registers, language) and its page
+    String searchContext = new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest()).hex();
+    Map<String, String> links = layout.siteLinks();
+    String searchPage = layout.page("search");
+    Map<Thread, Xslt30Transformer> pageTransformers = new ConcurrentHashMap<>();
+    Map<Thread, Xslt30Transformer> recordTransformers = new ConcurrentHashMap<>();
+    SearchIndex.Entry[] entries = new SearchIndex.Entry[documents.size()];
+    List<Target> pages = new ArrayList<>();
+    List<Target> sources = new ArrayList<>();
+    for (int i = 0; i < documents.size(); i++) {
       TeiDocument doc = documents.get(i);
       Map<String, String> previous = i > 0 ? neighbour(documents.get(i - 1)) : null;
       Map<String, String> next = i + 1 < documents.size() ? neighbour(documents.get(i + 1)) : null;
-      Path page = docs.resolve(doc.id() + ".html");
-      Path source = docs.resolve(doc.id() + ".xml");
+      String here = layout.documentPage(doc.id());
+      Map<String, String> shown = layout.documentLinks(doc.id(), previous == null ? null : previous.get("id"),
+          next == null ? null : next.get("id"));
       String recipe = new Digest().add("page", context).add("document", doc.digest())
-          .add("previous", previous == null ? null : new java.util.TreeMap<>(previous))
-          .add("next", next == null ? null : new java.util.TreeMap<>(next)).hex();
-      try {
-        if (!reuse.reuse(page, recipe)) {
-          // compiled on first use (once: the cache is shared), not at all when every page is reused;
-          // one transformer per thread renders its documents (its global variables are computed once)
-          Xslt30Transformer t = pages.computeIfAbsent(Thread.currentThread(), th -> transformer("html/document.xsl",
-              edition.stylesheetParams().put("with-pdf", withPdf)));
-          t.setInitialTemplateParameters(new Params().putStrings("previous", previous).putStrings("next", next).asMap(), false);
-          t.applyTemplates(doc.tree(), t.newSerializer(page.toFile()));
-          reuse.made(page, recipe);
+          .add("previous", previous == null ? null : new TreeMap<>(previous))
+          .add("next", next == null ? null : new TreeMap<>(next))
+          .add("links", new TreeMap<>(shown)).hex();
+      pages.add(new Target(here, recipe, file -> {
+        try {
+          Xslt30Transformer t = pageTransformer(run, pageTransformers, links);
+          t.setInitialTemplateParameters(new Params().put("here", here).putStrings("previous", previous)
+              .putStrings("next", next).asMap(), true);
+          t.applyTemplates(doc.tree(), t.newSerializer(file.toFile()));
+        } catch (SaxonApiException | SaxonApiUncheckedException e) {
+          throw new EditioException(EditioException.INPUT, Xml.transformProblem(doc.file(), "cannot publish the HTML page", e));
         }
-        if (!reuse.reuse(source, doc.digest())) {
-          Files.copy(doc.file(), source);
-          reuse.made(source, doc.digest());
+      }));
+      sources.add(new Target(layout.documentSource(doc.id()), doc.digest(), file -> copy(doc.file(), file)));
+    }
+    Set<String> summaryKeys = ConcurrentHashMap.newKeySet();
+    Set<String> searchKeys = ConcurrentHashMap.newKeySet();
+    run.render("html", pages, i -> {
+      TeiDocument doc = documents.get(i);
+      // what the edition's pages read from this document (for sitePages' recipe)
+      String memo = summaryContext + " " + doc.digest() + " " + doc.file();
+      summaryKeys.add(memo);
+      if (!summaries.containsKey(memo)) {
+        try {
+          XdmValue summary = pageTransformer(run, pageTransformers, links).callFunction(SITE_SUMMARY, new XdmValue[] {doc.tree()});
+          summaries.put(memo, Digest.of(summary.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (SaxonApiException | SaxonApiUncheckedException e) {
+          throw new EditioException(EditioException.INPUT, Xml.transformProblem(doc.file(), "cannot write the edition's pages", e));
         }
-        String key = searchContext + " " + doc.digest() + " " + doc.file();
-        SearchIndex.Entry entry = searchEntries.get(key);
-        if (entry == null) {
-          try {
-            entry = SearchIndex.entry(records.computeIfAbsent(Thread.currentThread(),
-                th -> transformer("html/search-data.xsl", edition.stylesheetParams())), doc);
-            indexed.incrementAndGet();
-          } catch (RuntimeException e) {
-            throw new EditioException(EditioException.INPUT,
-                Problem.error(doc.file(), "cannot index the document for search: " + e.getMessage()));
+      }
+      // its entry in the search index (its page's path is part of it: a result links the page)
+      String key = searchContext + " " + doc.digest() + " " + doc.file() + " " + layout.documentPage(doc.id());
+      searchKeys.add(key);
+      SearchIndex.Entry entry = searchEntries.get(key);
+      if (entry == null) {
+        try {
+          Xslt30Transformer records = recordTransformers.get(Thread.currentThread());
+          if (records == null) {
+            records = SearchIndex.records(run.packagedStylesheet(SearchIndex.STYLESHEET), run.params(), links, searchPage);
+            recordTransformers.put(Thread.currentThread(), records);
           }
-          searchEntries.put(key, entry);
+          entry = SearchIndex.entry(records, doc);
+        } catch (SaxonApiException | SaxonApiUncheckedException e) {
+          throw new EditioException(EditioException.INPUT, Xml.transformProblem(doc.file(), "cannot index the document for search", e));
+        } catch (RuntimeException e) {
+          throw new EditioException(EditioException.INPUT,
+              Problem.error(doc.file(), "cannot index the document for search: " + org.editio.Messages.of(e)));
         }
-        entries.put(doc.id(), entry);
-        // what the edition's pages read from this document (f:site-summary), for sitePages
-        String memo = doc.digest() + " " + doc.file();
-        if (!summaries.containsKey(memo)) {
-          Xslt30Transformer site = sites.computeIfAbsent(Thread.currentThread(),
-              th -> transformer("html/site.xsl", edition.stylesheetParams()));
-          summaries.put(memo, Digest.of(site.callFunction(SITE_SUMMARY, new XdmValue[] {doc.tree()}).toString()
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        progress.step();
-      } catch (SaxonApiException | IOException e) {
+        searchEntries.put(key, entry);
+        indexed.incrementAndGet();
+      }
+      entries[i] = entry;
+    });
+    // forget documents that are gone or changed, and what was read with another stylesheet or registers
+    summaries.keySet().retainAll(summaryKeys);
+    searchEntries.keySet().retainAll(searchKeys);
+    run.render("html sources", sources);
+    return entries;
+  }
+
+  /**
+   * This thread's transformer of the HTML stylesheet (the edition's own when it has one), made on
+   * first use: not at all when every page is reused and every summary known.
+   */
+  private static Xslt30Transformer pageTransformer(Run run, Map<Thread, Xslt30Transformer> transformers,
+      Map<String, String> links) throws EditioException {
+    Xslt30Transformer t = transformers.get(Thread.currentThread());
+    if (t == null) {
+      t = run.transformer(STYLESHEET);
+      try {
+        t.setStylesheetParameters(run.params().putStrings("layout", links)
+            .putSequence("stylesheets", run.layout().stylesheets()).asMap());
+      } catch (SaxonApiException e) {
         throw new EditioException(EditioException.INPUT,
-            Problem.error(doc.file(), "cannot publish the HTML page: " + e.getMessage()));
+            Xml.transformProblem(run.edition().source(), "cannot publish the HTML pages", e));
+      }
+      transformers.put(Thread.currentThread(), t);
+    }
+    return t;
+  }
+
+  /**
+   * The edition's pages (home, documents, registers, search, about), written by one transform:
+   * made again when what they read from any document changed (its summary, computed with its
+   * page), since each lists or counts every document.
+   */
+  private void sitePages(Run run) throws EditioException {
+    Edition edition = run.edition();
+    OutputLayout layout = run.layout();
+    Map<String, String> links = layout.siteLinks();
+    String context = run.recipe(STYLESHEET).hex();
+    Digest recipe = new Digest().add("site", context).add("stylesheets", layout.stylesheets())
+        .add("links", new TreeMap<>(links));
+    for (TeiDocument d : edition.documents()) {
+      recipe.add(d.id(), summaries.get(context + " " + d.digest() + " " + d.file()));
+    }
+    List<String> pages = new ArrayList<>(List.of("html:home", "html:documents", "html:search", "html:about"));
+    edition.registers().keySet().stream().sorted().forEach(key -> pages.add("html:register:" + key));
+    run.renderGroup("site", recipe.hex(), written -> {
+      Params params = run.params().put("documents", edition.documentTrees())
+          .putStrings("layout", links)
+          .putSequence("stylesheets", layout.stylesheets());
+      try {
+        // one transformer for all pages: the mentions of every entry are gathered once
+        Xslt30Transformer t = run.transformer(STYLESHEET);
+        t.setStylesheetParameters(params.asMap());
+        for (String page : pages) {
+          Path file = run.file(links.get(page));
+          Files.createDirectories(file.getParent());
+          t.setInitialTemplateParameters(Map.of(new QName("page"), new XdmAtomicValue(page)), false);
+          t.callTemplate(SITE_PAGE, t.newSerializer(file.toFile()));
+          written.accept(file);
+        }
+      } catch (SaxonApiException | SaxonApiUncheckedException e) {
+        throw new EditioException(EditioException.INPUT, Xml.transformProblem(edition.source(), "cannot write the edition's pages", e));
+      } catch (IOException e) {
+        throw EditioException.io(run.file(OutputLayout.HTML), "cannot write the edition's pages: " + org.editio.Messages.of(e));
       }
     });
   }
 
   /**
-   * The edition's pages (home, documents, registers, search, about), written by one transform:
-   * made again when what they read from any document changed (its summary), since each lists or
-   * counts every document.
+   * The search index from the documents' entries, in the edition's order ({@link SearchIndex}
+   * lays out its files). Each file is a target whose recipe is its content: the index is made of
+   * every document, and a correction changes a few of its files (the chunks holding the changed
+   * words, the document's own), so the others are put in place from the previous build.
    */
-  private void sitePages(Edition edition, Path dir, String context) throws EditioException {
-    XsltExecutable siteXsl = xml.stylesheet("html/site.xsl");
-    Digest recipe = new Digest().add("site", context);
-    Set<String> current = new java.util.HashSet<>();
-    for (TeiDocument d : edition.documents()) {
-      // what the pages read from each document (f:site-summary, computed with its page), not all of it
-      String memo = d.digest() + " " + d.file();
-      current.add(memo);
-      recipe.add(d.id(), summaries.get(memo));
-    }
-    summaries.keySet().retainAll(current);
-    String key = recipe.hex();
-    if (reuse.reuseGroup("site", key)) {
-      return;
-    }
-    Params site = edition.stylesheetParams().put("documents", edition.documentTrees());
+  private void searchIndex(Run run, SearchIndex.Entry[] entries) throws EditioException {
+    org.editio.Timing timing = new org.editio.Timing("html");
+    Map<String, byte[]> files;
     try {
-      Set<Path> before = files(dir);
-      Xslt30Transformer t = Xml.transformer(siteXsl);
-      t.setStylesheetParameters(site.asMap());
-      t.setBaseOutputURI(dir.toUri().toString());
-      t.callTemplate(null);
-      Set<Path> written = files(dir);
-      written.removeAll(before);
-      reuse.madeGroup("site", written, key);
-    } catch (SaxonApiException | IOException e) {
-      throw EditioException.io(dir, "cannot write the edition's pages: " + e.getMessage());
+      files = SearchIndex.files(List.of(entries));
+    } catch (RuntimeException e) {
+      throw EditioException.io(run.file(run.layout().searchIndex("")), "cannot build the search index: " + org.editio.Messages.of(e));
     }
-  }
-
-  private static Set<Path> files(Path dir) throws IOException {
-    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
-    }
-  }
-
-  /**
-   * The search index ({@link SearchIndex}) from the documents' entries, in the edition's order;
-   * files whose bytes did not change are carried over from the previous build.
-   */
-  private void searchIndex(Edition edition, Path dir, Map<String, SearchIndex.Entry> entries, String context)
-      throws EditioException {
-    List<SearchIndex.Entry> ordered = edition.documents().stream().map(d -> entries.get(d.id())).toList();
-    Set<String> current = new java.util.HashSet<>();
-    for (TeiDocument d : edition.documents()) {
-      current.add(context + " " + d.digest() + " " + d.file());
-    }
-    // forget documents that are gone or changed, and what was read with other registers
-    searchEntries.keySet().retainAll(current);
-    try {
-      SearchIndex.write(ordered, dir, reuse);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw EditioException.io(dir, "cannot write the search index: " + e.getMessage());
-    }
-  }
-
-  /** A transformer of a packaged stylesheet with these parameters (compiled once per Xml). */
-  private Xslt30Transformer transformer(String stylesheet, Params params) {
-    try {
-      Xslt30Transformer t = Xml.transformer(xml.stylesheet(stylesheet));
-      t.setStylesheetParameters(params.asMap());
-      return t;
-    } catch (SaxonApiException e) {
-      throw new IllegalStateException("cannot load " + stylesheet + ": " + e.getMessage(), e);
-    }
+    timing.lap("search index laid out");
+    List<Target> targets = new ArrayList<>();
+    files.forEach((name, bytes) -> targets.add(new Target(run.layout().searchIndex(name),
+        new Digest().add("search-file", Digest.of(bytes)).hex(), file -> write(file, bytes))));
+    run.render("html search index", targets);
   }
 
   private static Map<String, String> neighbour(TeiDocument doc) {
     return Map.of("id", doc.id(), "title", doc.title());
+  }
+
+  private static void write(Path file, byte[] bytes) throws EditioException {
+    try {
+      Files.write(file, bytes);
+    } catch (IOException e) {
+      throw EditioException.io(file, "cannot write: " + e.getMessage());
+    }
+  }
+
+  private static void copy(Path source, Path file) throws EditioException {
+    try {
+      Files.copy(source, file);
+    } catch (IOException e) {
+      throw EditioException.io(file, "cannot copy " + source + ": " + e.getMessage());
+    }
   }
 }

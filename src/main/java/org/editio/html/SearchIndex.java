@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,8 +18,6 @@ import java.util.function.Function;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
-import org.editio.Digest;
-import org.editio.Reuse;
 
 /**
  * The search index of the HTML edition, built in Java when the edition is published and read by
@@ -42,14 +38,20 @@ import org.editio.Reuse;
  *       the reader's unfinished last word (prefix search);
  *   <li>{@code d-N.js}, document chunks of {@value #DOC_CHUNK} documents: where each field ends
  *       (its length) and the facet values of each document, for ranking and counting every match;
- *   <li>{@code doc/N.js}, one per document (by number): its id, what a result shows, and the
- *       segments of its fields as indexed, from which the browser finds and marks the words
- *       around a hit; loaded only for the results shown.
+ *   <li>{@code doc/N.js}, one per document (by number): its id, its page (the path the
+ *       {@link org.editio.output.OutputLayout} gave it, relative to the search page, which a result
+ *       links as it is), what a result shows, and the segments of its fields as indexed, from
+ *       which the browser finds and marks the words around a hit; loaded only for the results
+ *       shown.
  * </ul>
  *
  * <p>Chunks are cut where a stem's hash says so (content-defined, between a minimum and a maximum
  * size), so that a correction changes the chunks holding the changed words, not every chunk after
  * them. Everything is written in sorted order: the same documents give the same bytes.
+ *
+ * <p>What the index holds of a document (its search record) is {@code html/search-data.xsl}'s;
+ * this class analyses records and lays out the files. Which files are written, reused and where
+ * is {@link HtmlPublisher}'s, through the build's {@link org.editio.output.Run}.
  */
 public final class SearchIndex {
 
@@ -94,18 +96,34 @@ public final class SearchIndex {
 
   private static final QName SEARCH_RECORD = new QName("http://editio.org/ns/function", "search-record");
 
+  /** The stylesheet that makes a document's search record (editio's own: an edition does not replace it). */
+  static final String STYLESHEET = "html/search-data.xsl";
+
+  /**
+   * A transformer that makes search records: {@code search-data.xsl} with the edition's
+   * parameters, the layout's paths ({@code links}: a record names its document's page) and the
+   * search page as the place links are relative to. It reads nothing while it runs, as every
+   * stylesheet that renders the edition ({@link org.editio.xml.Xml#renderer}); one transformer
+   * makes the records of many documents.
+   */
+  public static net.sf.saxon.s9api.Xslt30Transformer records(net.sf.saxon.s9api.XsltExecutable searchData,
+      org.editio.xml.Params params, Map<String, String> links, String searchPage) throws net.sf.saxon.s9api.SaxonApiException {
+    net.sf.saxon.s9api.Xslt30Transformer t = org.editio.xml.Xml.renderer(searchData);
+    t.setStylesheetParameters(params.putStrings("layout", links).put("here", searchPage).asMap());
+    return t;
+  }
+
   /**
    * A document's entry: its search record ({@code f:search-record} of {@code search-data.xsl},
-   * with the edition's registers and categories), analysed.
+   * with the edition's registers and categories, and the HTML edition's layout), analysed.
    */
   public static Entry entry(org.editio.xml.Xml xml, org.editio.edition.Edition edition, org.editio.edition.TeiDocument doc)
       throws net.sf.saxon.s9api.SaxonApiException {
-    net.sf.saxon.s9api.Xslt30Transformer t = org.editio.xml.Xml.transformer(xml.stylesheet("html/search-data.xsl"));
-    t.setStylesheetParameters(edition.stylesheetParams().asMap());
-    return entry(t, doc);
+    org.editio.output.OutputLayout layout = new org.editio.output.OutputLayout(edition, List.of(org.editio.output.OutputLayout.HTML));
+    return entry(records(xml.stylesheet(STYLESHEET), edition.stylesheetParams(), layout.siteLinks(), layout.page("search")), doc);
   }
 
-  /** As above, with a transformer of {@code search-data.xsl} that has the edition's parameters. */
+  /** As above, with a transformer of {@link #records}. */
   public static Entry entry(net.sf.saxon.s9api.Xslt30Transformer searchData, org.editio.edition.TeiDocument doc)
       throws net.sf.saxon.s9api.SaxonApiException {
     return entry((XdmNode) searchData.callFunction(SEARCH_RECORD, new net.sf.saxon.s9api.XdmValue[] {doc.tree()}));
@@ -230,6 +248,7 @@ public final class SearchIndex {
     return json(g -> {
       g.writeStartObject();
       g.writeStringField("id", id);
+      g.writeStringField("page", doc.getAttributeValue(new QName("page")));
       g.writeStringField("title", doc.getAttributeValue(new QName("title")));
       g.writeStringField("date", doc.getAttributeValue(new QName("date")));
       g.writeStringField("sender", doc.getAttributeValue(new QName("sender")));
@@ -438,28 +457,6 @@ public final class SearchIndex {
       g.writeString(s);
     }
     g.writeEndArray();
-  }
-
-  /**
-   * Writes the index into {@code dir} ({@code assets/search/}); files made from the same bytes as
-   * in the previous build are carried over instead of written.
-   *
-   * @return how many files were written
-   */
-  public static int write(List<Entry> entries, Path dir, Reuse reuse) throws IOException {
-    int written = 0;
-    for (Map.Entry<String, byte[]> f : files(entries).entrySet()) {
-      Path target = dir.resolve(f.getKey());
-      String recipe = new Digest().add("search-file", Digest.of(f.getValue())).hex();
-      if (reuse.reuse(target, recipe)) {
-        continue;
-      }
-      Files.createDirectories(target.getParent());
-      Files.write(target, f.getValue());
-      reuse.made(target, recipe);
-      written++;
-    }
-    return written;
   }
 
   /** The postings of one stem: documents as deltas, each with its count and positions as deltas. */

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * An archival citation of the AVP RF as the pages print it ("avp rf, f.059, op.1, p.322,
  * d.2216, l.161‐162", in any case and spacing), parsed into its parts: fond, opis, papka, delo,
- * folios (listy).
+ * folios (listy). The machine translation sometimes prints "op." as "on." (the Cyrillic "оп."
+ * read as Latin letters): it is read as the opis; the citation as printed is kept.
  *
  * @param printed the citation as printed
  * @param parts the parts found, in order, keyed fond/opis/papka/delo/folios
@@ -17,8 +18,9 @@ import java.util.regex.Pattern;
 record ArchiveCitation(String printed, Map<String, String> parts) {
 
   private static final Pattern AVP = Pattern.compile("(?i)^\\s*avp\\s*rf\\b");
-  private static final Pattern PART = Pattern.compile("(?i)\\b(f|op|p|d|ll?)\\s*\\.\\s*([0-9][0-9a-zA-Z\\-‐–/,]*?)(?=\\s*(?:,\\s*(?:f|op|p|d|ll?)\\s*\\.|\\.?\\s*$|;))");
-  private static final Map<String, String> NAMES = Map.of("f", "fond", "op", "opis", "p", "papka", "d", "delo", "l", "folios", "ll", "folios");
+  private static final Pattern PART = Pattern.compile("(?i)\\b(f|op|on|p|d|ll?)\\s*\\.\\s*([0-9][0-9a-zA-Z\\-‐–/,]*?)(?=\\s*(?:,\\s*(?:f|op|on|p|d|ll?)\\s*\\.|\\.?\\s*$|;))");
+  private static final Map<String, String> NAMES = Map.of("f", "fond", "op", "opis", "on", "opis", "p", "papka", "d", "delo",
+      "l", "folios", "ll", "folios");
 
   /** The citation, when {@code text} is an AVP RF citation. */
   static Optional<ArchiveCitation> parse(String text) {

@@ -28,6 +28,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.mozilla.universalchardet.UniversalDetector;
@@ -49,8 +50,11 @@ final class PageReader {
   }
 
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
   private static final Pattern META_CHARSET = Pattern.compile("(?i)<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)");
   private static final Pattern SAVED_FROM = Pattern.compile("(?i)saved from url=\\(\\d+\\)(\\S+)");
+  /** Word's "save as" keeps the address in a comment: {@code <!-- source: https://... -->}. */
+  private static final Pattern SOURCE_COMMENT = Pattern.compile("(?i)\\bsource\\s*:\\s*(https?://\\S+)");
   private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6",
       "li", "tr", "table", "blockquote", "pre", "section", "article", "header", "footer", "ul", "ol", "dl", "dt", "dd",
       "center", "address", "hr", "body");
@@ -120,8 +124,22 @@ final class PageReader {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
+    // control characters (a word processor's stray U+000C, U+0001 ...) cannot stand in XML: they
+    // are read as spaces, and said so
+    Matcher control = CONTROL.matcher(text);
+    if (control.find()) {
+      int line = 1 + (int) text.substring(0, control.start()).chars().filter(c -> c == '\n').count();
+      String note = "the page holds control characters (the first, U+" + String.format("%04X", (int) control.group().charAt(0))
+          + ", on line " + line + ") that XML cannot hold: read as spaces";
+      decision = new String[] {decision[0], decision[1] == null ? note : decision[1] + "; " + note};
+      text = control.replaceAll(" ");
+    }
     if (!html) {
-      List<String> lines = new ArrayList<>(List.of(text.replace('\u00A0', ' ').split("\\r?\\n|\\r", -1)));
+      List<Page.Line> lines = new ArrayList<>();
+      String[] raw = text.replace('\u00A0', ' ').split("\\r?\\n|\\r", -1);
+      for (int i = 0; i < raw.length; i++) {
+        lines.add(new Page.Line(raw[i], i + 1, 1 + raw[i].length() - raw[i].stripLeading().length()));
+      }
       return new Page(name, url, lines, Map.of(), decision[0], decision[1], false);
     }
     return fromHtml(name, text, url, decision);
@@ -219,14 +237,17 @@ final class PageReader {
     return s;
   }
 
-  /** HTML to lines: one line per block (a Word paragraph), footnotes taken apart. */
+  /**
+   * HTML to lines: one line per block (a Word paragraph), footnotes taken apart. Jsoup tracks
+   * where each text starts in the file, so that every line keeps its place for messages.
+   */
   private static Page fromHtml(String name, String html, String url, String[] decision) {
-    Document doc = Jsoup.parse(html);
-    doc.select("script, style, head title, xml").remove();
+    Document doc = Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true));
     if (url == null) {
       url = savedFrom(doc);
     }
-    Map<String, String> footnotes = new LinkedHashMap<>();
+    doc.select("script, style, head title, xml").remove();
+    Map<String, Page.Line> footnotes = new LinkedHashMap<>();
     // Word footnotes: the note area holds <a href="#_ftnref1" name="_ftn1">[1]</a> text
     for (Element back : doc.select("a[href^=#_ftnref]")) {
       String n = back.attr("href").replaceAll("\\D", "");
@@ -234,8 +255,9 @@ final class PageReader {
       if (container == null) {
         continue;
       }
+      int[] at = position(container);
       back.remove();
-      footnotes.put(n, container.text().replace('\u00A0', ' ').strip());
+      footnotes.put(n, new Page.Line(container.text().replace('\u00A0', ' ').strip(), at[0], at[1]));
       container.remove();
     }
     doc.select("div[id^=ftn], hr").forEach(e -> {
@@ -250,18 +272,19 @@ final class PageReader {
         a.replaceWith(new TextNode(Page.anchor(n)));
       }
     }
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
+    List<Page.Line> lines = new ArrayList<>();
+    LineBuilder line = new LineBuilder(lines);
     NodeTraversor.traverse(new NodeVisitor() {
       @Override
       public void head(Node node, int depth) {
         if (node instanceof TextNode t) {
-          line.append(t.getWholeText().replace('\u00A0', ' ').replaceAll("[\\r\\n\\t ]+", " "));
+          line.append(t.getWholeText().replace('\u00A0', ' ').replaceAll("[\\r\\n\\t ]+", " "), node);
         } else if (node instanceof Element e) {
           if (e.normalName().equals("br")) {
-            flush(lines, line, true);
+            line.flush(true);
           } else if (BLOCKS.contains(e.normalName())) {
-            flush(lines, line, false);
+            line.flush(false);
+            line.at(e);
           }
         }
       }
@@ -269,30 +292,84 @@ final class PageReader {
       @Override
       public void tail(Node node, int depth) {
         if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
-          flush(lines, line, e.normalName().equals("p") || e.normalName().matches("h\\d"));
+          line.flush(e.normalName().equals("p") || e.normalName().matches("h\\d"));
         }
       }
     }, doc.body());
-    flush(lines, line, false);
+    line.flush(false);
     return new Page(name, url, lines, footnotes, decision[0], decision[1], true);
   }
 
-  /** Ends a line; an empty paragraph becomes an empty line (the blank of spaced layouts). */
-  private static void flush(List<String> lines, StringBuilder line, boolean keepEmpty) {
-    String s = line.toString().strip();
-    if (!s.isEmpty() || keepEmpty) {
-      lines.add(s);
-    }
-    line.setLength(0);
+  /** The line and column where a node starts in the file, or [0, 0] when unknown. */
+  private static int[] position(Node node) {
+    org.jsoup.nodes.Range.Position p = node.sourceRange().start();
+    return p.isTracked() ? new int[] {p.lineNumber(), p.columnNumber()} : new int[] {0, 0};
   }
 
-  private static String savedFrom(Document doc) {
-    for (Node n : doc.childNodes()) {
-      if (n instanceof Comment c) {
-        Matcher m = SAVED_FROM.matcher(c.getData());
-        if (m.find()) {
-          return m.group(1);
+  /** Gathers the text of one block, and where its first visible character stands. */
+  private static final class LineBuilder {
+    private final List<Page.Line> lines;
+    private final StringBuilder text = new StringBuilder();
+    private int[] start = {0, 0};
+    private boolean placed;
+
+    LineBuilder(List<Page.Line> lines) {
+      this.lines = lines;
+    }
+
+    /** Where the block starts, for a block that turns out to hold no text node of its own. */
+    void at(Node block) {
+      if (!placed) {
+        start = position(block);
+      }
+    }
+
+    void append(String s, Node from) {
+      if (!placed && !s.isBlank()) {
+        int[] p = position(from);
+        if (p[0] > 0) {
+          // the first visible character: past leading spaces written on the same line
+          int lead = s.length() - s.stripLeading().length();
+          start = new int[] {p[0], p[1] + lead};
         }
+        placed = true;
+      }
+      text.append(s);
+    }
+
+    /** Ends a line; an empty paragraph becomes an empty line (the blank of spaced layouts). */
+    void flush(boolean keepEmpty) {
+      String s = text.toString().strip();
+      if (!s.isEmpty() || keepEmpty) {
+        lines.add(new Page.Line(s, start[0], start[1]));
+      }
+      text.setLength(0);
+      placed = false;
+    }
+  }
+
+  /**
+   * The page's address as a saved page records it: Internet Explorer's "saved from url" comment,
+   * a word processor's {@code <!-- source: ... -->} comment (anywhere in the file), or a
+   * canonical link.
+   */
+  private static String savedFrom(Document doc) {
+    List<Comment> comments = new ArrayList<>();
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof Comment c) {
+        comments.add(c);
+      }
+    }, doc);
+    for (Comment c : comments) {
+      Matcher m = SAVED_FROM.matcher(c.getData());
+      if (m.find()) {
+        return m.group(1);
+      }
+    }
+    for (Comment c : comments) {
+      Matcher m = SOURCE_COMMENT.matcher(c.getData());
+      if (m.find()) {
+        return m.group(1);
       }
     }
     Element canonical = doc.selectFirst("link[rel=canonical][href]");

@@ -39,6 +39,11 @@ public final class Params {
     return put(name, new XdmMap(m));
   }
 
+  /** A sequence of strings. */
+  public Params putSequence(String name, java.util.List<String> strings) {
+    return put(name, new XdmValue(strings.stream().map(XdmAtomicValue::new).toList()));
+  }
+
   /** A map of strings to documents (the registers by URI). */
   public Params putNodes(String name, Map<String, XdmNode> map) {
     Map<XdmAtomicValue, XdmValue> m = new HashMap<>();

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.editio.TestFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A build that is killed half-way leaves the previous output intact and usable; the next build
  * removes its leftovers and gives the same output as a clean build.
  */
+@Tag("slow")
 class AtomicBuildTest {
 
   static List<String> files(Path root) throws Exception {
@@ -29,7 +30,7 @@ class AtomicBuildTest {
   @Test
   void aKilledBuildLeavesThePreviousOutputAndTheNextBuildRepairsIt(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
-    new Builder().build(TestFiles.EDITION, out, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(TestFiles.EDITION, out, "html");
     byte[] home = Files.readAllBytes(out.resolve("html/index.html"));
     List<String> before = files(out);
 
@@ -55,9 +56,9 @@ class AtomicBuildTest {
     assertEquals(before, files(out).stream().filter(f -> !f.startsWith(Staging.STAGING_PREFIX)).toList());
 
     // the next build repairs everything: same output as a clean build, no leftovers
-    new Builder().build(TestFiles.EDITION, out, EnumSet.of(Builder.Output.HTML, Builder.Output.PDF));
+    new Builder().build(TestFiles.EDITION, out, "html", "pdf");
     Path clean = dir.resolve("clean");
-    new Builder().build(TestFiles.EDITION, clean, EnumSet.of(Builder.Output.HTML, Builder.Output.PDF));
+    new Builder().build(TestFiles.EDITION, clean, "html", "pdf");
     assertEquals(files(clean), files(out));
     for (String f : files(clean)) {
       assertArrayEquals(Files.readAllBytes(clean.resolve(f)), Files.readAllBytes(out.resolve(f)), f);

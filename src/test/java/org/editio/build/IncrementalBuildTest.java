@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.editio.TestFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * An incremental build renders only what changed, and its output is byte for byte the output of
  * a clean build of the same sources: after edits, additions, deletions and renames.
  */
+@Tag("slow")
 class IncrementalBuildTest {
 
-  private static final Set<Builder.Output> BOTH = EnumSet.of(Builder.Output.HTML, Builder.Output.PDF);
+  private static final List<String> BOTH = List.of("html", "pdf");
 
   private static List<Path> documents(Path edition) throws Exception {
     try (Stream<Path> s = Files.list(edition.resolve("documents"))) {
@@ -40,7 +41,7 @@ class IncrementalBuildTest {
     return target;
   }
 
-  private static void assertSameAsCleanBuild(Path edition, Path out, Set<Builder.Output> outputs, Path clean)
+  private static void assertSameAsCleanBuild(Path edition, Path out, List<String> outputs, Path clean)
       throws Exception {
     new Builder().build(edition, clean, outputs);
     List<String> expected = AtomicBuildTest.files(clean);
@@ -65,8 +66,9 @@ class IncrementalBuildTest {
     assertEquals(total, again.reused());
     assertArrayEquals(manifest, Files.readAllBytes(out.resolve(Manifest.FILE)));
 
-    // one word of one document: its page, its source copy, its PDF, the edition's pages, its
-    // search shard and the volume are made again; every other document's outputs are kept
+    // one word of one document: its page, its source copy, its PDF, the edition's pages, the
+    // search index's files holding its words and the volume are made again; every other
+    // document's outputs are kept
     List<Path> docs = documents(edition);
     Path edited = docs.get(5);
     String text = Files.readString(edited);
@@ -99,7 +101,7 @@ class IncrementalBuildTest {
 
     // an HTML-only build after an edit keeps the PDF part and its manifest rows as they were
     Files.writeString(retitled, Files.readString(retitled).replace("Retitled: ", "Retitled again: "));
-    new Builder().build(edition, out, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(edition, out, "html");
     new Builder().build(edition, out, BOTH);
     assertSameAsCleanBuild(edition, out, BOTH, dir.resolve("clean-3"));
   }
@@ -113,10 +115,10 @@ class IncrementalBuildTest {
   void aCorrectionReindexesOneDocumentAndGivesTheCleanBuildsIndex(@TempDir Path dir) throws Exception {
     Path edition = Generator.generate(TestFiles.EDITION, 300, dir.resolve("edition"));
     Path out = dir.resolve("out");
-    Set<Builder.Output> html = EnumSet.of(Builder.Output.HTML);
-    Builder builder = new Builder();
-    Builder.Result first = builder.build(edition, out, html);
-    assertEquals(300, first.indexed());
+    org.editio.html.HtmlPublisher publisher = new org.editio.html.HtmlPublisher();
+    Builder builder = new Builder(List.of(publisher));
+    builder.build(edition, out, "html");
+    assertEquals(300, publisher.indexed());
     Path search = out.resolve("html/assets/search");
     List<String> indexFiles = AtomicBuildTest.files(search);
     java.util.Map<String, Object> before = new java.util.HashMap<>();
@@ -128,8 +130,8 @@ class IncrementalBuildTest {
     String text = Files.readString(edited);
     int body = text.indexOf("<body>");
     Files.writeString(edited, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>Zeugmatic "));
-    Builder.Result again = builder.build(edition, out, html);
-    assertEquals(1, again.indexed(), "one document analysed again");
+    builder.build(edition, out, "html");
+    assertEquals(1, publisher.indexed(), "one document analysed again");
     long rewritten = AtomicBuildTest.files(search).stream()
         .filter(f -> !java.util.Objects.equals(before.get(f), attribute(search.resolve(f)))).count();
     assertTrue(rewritten > 0 && rewritten < indexFiles.size() / 2,
@@ -150,7 +152,7 @@ class IncrementalBuildTest {
         }
       }), "the stem of the new word is in the index");
     }
-    assertSameAsCleanBuild(edition, out, html, dir.resolve("clean"));
+    assertSameAsCleanBuild(edition, out, List.of("html"), dir.resolve("clean"));
   }
 
   private static Object attribute(Path p) {
@@ -165,7 +167,7 @@ class IncrementalBuildTest {
   void aChangedRegisterOrACleanBuildRendersEverything(@TempDir Path dir) throws Exception {
     Path edition = Generator.generate(TestFiles.EDITION, 6, dir.resolve("edition"));
     Path out = dir.resolve("out");
-    Set<Builder.Output> html = EnumSet.of(Builder.Output.HTML);
+    List<String> html = List.of("html");
     int total = new Builder().build(edition, out, html).rendered();
 
     Path persons = edition.resolve("registers/persons.xml");
@@ -191,5 +193,49 @@ class IncrementalBuildTest {
     Files.delete(page);
     assertEquals(1, new Builder().build(edition, out, html).rendered());
     assertTrue(Files.exists(page));
+  }
+
+  /**
+   * An edition's customisation counts in the recipes: its CSS is copied again (pages only name
+   * it), its fo.xsl lays out the PDFs again and leaves the HTML edition alone, a file both
+   * stylesheets include renders both; the result is a clean build's.
+   */
+  @Test
+  void aChangedCustomisationRendersWhatItAffects(@TempDir Path dir) throws Exception {
+    Path edition = dir.resolve("briefe");
+    Path source = TestFiles.ROOT.resolve("src/test/resources/editions/briefe");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path f : files.toList()) {
+        Path target = edition.resolve(source.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    Path out = dir.resolve("out");
+    new Builder().build(edition, out, BOTH);
+    Path css = edition.resolve("assets/briefe.css");
+    Files.writeString(css, Files.readString(css) + "\n.gesperrt { font-style: italic; }\n");
+    Builder.Result afterCss = new Builder().build(edition, out, BOTH);
+    assertEquals(1, afterCss.rendered(), "only the CSS file is copied again");
+    assertEquals(Files.readString(css), Files.readString(out.resolve("html/assets/edition/briefe.css")));
+
+    Path fo = edition.resolve("xslt/fo.xsl");
+    byte[] page = Files.readAllBytes(out.resolve("html/documents/brief-1802-03-03.html"));
+    byte[] pdf = Files.readAllBytes(out.resolve("pdf/documents/brief-1802-03-03.pdf"));
+    Files.writeString(fo, Files.readString(fo).replace("0.15em", "0.3em"));
+    Builder.Result afterFo = new Builder().build(edition, out, BOTH);
+    assertEquals(3, afterFo.rendered(), "two document PDFs and the volume");
+    assertArrayEquals(page, Files.readAllBytes(out.resolve("html/documents/brief-1802-03-03.html")));
+    assertNotEquals(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1),
+        new String(Files.readAllBytes(out.resolve("pdf/documents/brief-1802-03-03.pdf")), java.nio.charset.StandardCharsets.ISO_8859_1));
+
+    Path labels = edition.resolve("xslt/labels.xsl");
+    Files.writeString(labels, Files.readString(labels).replace("'documents': 'Briefe'", "'documents': 'Schreiben'"));
+    new Builder().build(edition, out, BOTH);
+    assertTrue(Files.readString(out.resolve("html/index.html")).contains(">Schreiben</a>"));
+    assertSameAsCleanBuild(edition, out, BOTH, dir.resolve("clean"));
   }
 }

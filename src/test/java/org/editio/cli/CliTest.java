@@ -9,10 +9,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.editio.TestFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line contract: exit codes 0/1/2, located messages, no stack traces. */
+@Tag("slow")
 class CliTest {
 
   record Run(int code, String out, String err) {}

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.editio.TestFiles;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -20,6 +21,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /** Every TEI file of the sample edition is valid against TEI P5 tei_all (from ../shared). */
+@Tag("slow")
 class TeiConformanceTest {
 
   static List<String> jingErrors(Path schema, Path file) throws IOException, SAXException {

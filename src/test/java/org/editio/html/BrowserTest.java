@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -17,6 +16,7 @@ import org.editio.TestFiles;
 import org.editio.build.Builder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -40,6 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * file:// as a reader would: navigation, notes, registers, search, no JavaScript errors, and no
  * accessibility violations found by axe-core. Screenshots go to target/screenshots.
  */
+@Tag("slow")
 class BrowserTest {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -53,7 +54,7 @@ class BrowserTest {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium and chromedriver are not installed");
-    new Builder().build(TestFiles.EDITION, out, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(TestFiles.EDITION, out, "html");
     site = out.resolve("html");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -185,11 +186,13 @@ class BrowserTest {
       assertTrue(!before.getText().contains("Reloaded by itself."));
 
       Files.writeString(document, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>Reloaded by itself. "));
-      new WebDriverWait(browser, Duration.ofSeconds(60)).until(
+      // (the page reloads by itself: an element found just before the reload is stale, look again)
+      new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
           d -> d.findElement(By.cssSelector("main")).getText().contains("Reloaded by itself."));
 
       Files.writeString(document, text.replaceFirst("<body>", "<body><broken>"));
-      WebElement heading = new WebDriverWait(browser, Duration.ofSeconds(60)).until(
+      WebElement heading = new WebDriverWait(browser, Duration.ofSeconds(60))
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
           ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[contains(., 'The edition has 1 error')]")));
       assertTrue(browser.findElement(By.cssSelector("li.error")).getText().contains(document.getFileName() + ":"),
           heading.getText());

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.editio.TestFiles;
@@ -33,7 +32,7 @@ class HtmlSiteTest {
 
   @BeforeAll
   static void publish() throws Exception {
-    new Builder().build(TestFiles.EDITION, out, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(TestFiles.EDITION, out, "html");
     site = out.resolve("html");
   }
 
@@ -161,7 +160,7 @@ class HtmlSiteTest {
   @Test
   void foreignTeiKeepsItsTextAndElements(@TempDir Path dir) throws Exception {
     Path letter = TestFiles.FIXTURES.resolve("foreign/letter.xml");
-    new Builder().build(letter, dir, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(letter, dir, "html");
     Document page = read(dir.resolve("html/documents/letter.html"));
     assertEquals(TestFiles.withoutWhitespace(TestFiles.teiReadingText(new Xml().parse(letter))),
         TestFiles.withoutWhitespace(SeedHtmlTest.pageReadingText(page)));
@@ -178,7 +177,7 @@ class HtmlSiteTest {
 
   @Test
   void nothingInTheTeiCanInjectScript(@TempDir Path dir) throws Exception {
-    new Builder().build(TestFiles.FIXTURES.resolve("foreign/hostile-markup.xml"), dir, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(TestFiles.FIXTURES.resolve("foreign/hostile-markup.xml"), dir, "html");
     for (Path p : pages(dir.resolve("html"))) {
       Document page = read(p);
       for (Element script : page.select("script")) {

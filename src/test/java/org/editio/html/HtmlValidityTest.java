@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.editio.TestFiles;
 import org.editio.build.Builder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every page of the HTML edition is valid HTML5 by the Nu HTML Checker (nu.validator), run in a
  * JVM of its own from target/vnu, where Maven copies it (its libraries would clash with editio's).
  */
+@Tag("slow")
 class HtmlValidityTest {
 
   static List<String> check(List<Path> pages) throws Exception {
@@ -39,7 +40,7 @@ class HtmlValidityTest {
 
   @Test
   void everyPageIsValidHtml5(@TempDir Path out) throws Exception {
-    new Builder().build(TestFiles.EDITION, out, EnumSet.of(Builder.Output.HTML, Builder.Output.PDF));
+    new Builder().build(TestFiles.EDITION, out, "html", "pdf");
     List<Path> pages = HtmlSiteTest.pages(out.resolve("html"));
     assertTrue(pages.size() > 100);
     assertEquals(List.of(), check(pages));
@@ -47,7 +48,7 @@ class HtmlValidityTest {
 
   @Test
   void foreignTeiPagesAreValidToo(@TempDir Path out) throws Exception {
-    new Builder().build(TestFiles.FIXTURES.resolve("foreign"), out, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(TestFiles.FIXTURES.resolve("foreign"), out, "html");
     assertEquals(List.of(), check(HtmlSiteTest.pages(out.resolve("html"))));
   }
 

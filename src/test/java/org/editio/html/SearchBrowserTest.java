@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +30,7 @@ import org.editio.edition.TeiDocument;
 import org.editio.xml.Xml;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -50,8 +50,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The search page of the sample edition in Chromium, opened from file:// as a reader would, with
  * the queries of issue 14; the browser's normaliser against the Java one over the whole vocabulary
- * of the sample edition, the FRUS corpus and awkward text; every word of every document found.
+ * of the sample edition, the FRUS corpus and awkward text; every word of every document found;
+ * results link the pages the layout named; a German edition's search page in German.
  */
+@Tag("slow")
 class SearchBrowserTest {
 
   @TempDir static Path out;
@@ -64,7 +66,7 @@ class SearchBrowserTest {
   static void start() throws Exception {
     assumeTrue(Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.DRIVER),
         "Chromium and chromedriver are not installed");
-    new Builder().build(TestFiles.EDITION, out, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(TestFiles.EDITION, out, "html");
     site = out.resolve("html");
     edition = new EditionLoader(xml).load(TestFiles.EDITION);
     ChromeOptions options = new ChromeOptions();
@@ -323,7 +325,7 @@ class SearchBrowserTest {
   /** Markup written as text in the TEI stays text in the results: titles, snippets, names. */
   @Test
   void markupInTheTeiStaysText(@TempDir Path work) throws Exception {
-    new Builder().build(TestFiles.FIXTURES.resolve("foreign"), work, EnumSet.of(Builder.Output.HTML));
+    new Builder().build(TestFiles.FIXTURES.resolve("foreign"), work, "html");
     consoleErrors();
     browser.get(work.resolve("html/search.html").toUri() + "?q=alert");
     assertEquals(List.of("hostile-markup"), settled());
@@ -333,6 +335,113 @@ class SearchBrowserTest {
     assertTrue(result.findElement(By.cssSelector(".snippet")).getText().contains("<img src=x onerror=alert(1)>"), result.getText());
     assertEquals(0L, (Long) js("return document.querySelectorAll('.search-results script, .search-results img, main script:not([src])').length;"));
     assertEquals(List.of(), consoleErrors());
+  }
+
+  /**
+   * A result links the document's page where the layout put it (its safe name), as the index says:
+   * documents whose ids cannot be file names ("../../escaped", "a b" and "a-b", a quote and markup)
+   * are found, and each result opens that document's page.
+   */
+  @Test
+  void resultsLinkThePagesTheLayoutNamed(@TempDir Path work) throws Exception {
+    Path loose = Files.createDirectories(work.resolve("loose"));
+    Map<String, String> ids = new LinkedHashMap<>();
+    ids.put("climb.xml", "../../escaped");
+    ids.put("space.xml", "a b");
+    ids.put("dash.xml", "a-b");
+    ids.put("quote.xml", "x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+    int n = 0;
+    for (Map.Entry<String, String> e : ids.entrySet()) {
+      Files.writeString(loose.resolve(e.getKey()), "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"" + e.getValue() + "\">"
+          + "<teiHeader><fileDesc><titleStmt><title>Zanzibar report " + (++n) + "</title></titleStmt>"
+          + "<publicationStmt><p>Test</p></publicationStmt><sourceDesc><p>Written for a test.</p></sourceDesc>"
+          + "</fileDesc></teiHeader><text><body><p>A report from Zanzibar, number " + n + ".</p></body></text></TEI>\n");
+    }
+    new Builder().build(loose, work.resolve("out"), "html");
+    Path html = work.resolve("out/html");
+    consoleErrors();
+    browser.get(html.resolve("search.html").toUri() + "?q=zanzibar");
+    assertEquals(4, settled().size());
+    List<WebElement> links = browser.findElements(By.cssSelector(".search-results li.result > a"));
+    Map<String, String> pages = new LinkedHashMap<>();
+    for (WebElement a : links) {
+      pages.put(a.getText(), a.getAttribute("href"));
+    }
+    assertEquals(4, new java.util.HashSet<>(pages.values()).size(), "a page of its own for each: " + pages);
+    for (Map.Entry<String, String> page : pages.entrySet()) {
+      Path file = Path.of(java.net.URI.create(page.getValue()));
+      assertTrue(file.startsWith(html.resolve("documents")) && Files.isRegularFile(file), page.toString());
+      assertTrue(Files.readString(file).contains("<title>" + page.getKey() + " · "), "the page of " + page);
+    }
+    assertTrue(pages.values().stream().anyMatch(h -> h.endsWith("/documents/escaped.html")), pages.toString());
+    assertTrue(pages.values().stream().anyMatch(h -> h.endsWith("/documents/a-b-2.html")), pages.toString());
+    // and a click opens it
+    WebElement first = links.get(0);
+    String title = first.getText();
+    first.click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getTitle().startsWith(title));
+    assertEquals(List.of(), consoleErrors());
+  }
+
+  /**
+   * The search page of a German edition (src/test/resources/editions/briefe) says everything in
+   * German, also what search.js writes: the count of results, the facets' names, the names that
+   * matched, the calendar mark, "no results", the hints; no English label of the search is seen.
+   */
+  @Test
+  void aGermanEditionsSearchPageSpeaksGerman(@TempDir Path work) throws Exception {
+    new Builder().build(TestFiles.ROOT.resolve("src/test/resources/editions/briefe"), work, "html");
+    Map<String, String> en = labels("en");
+    Map<String, String> de = labels("de");
+    consoleErrors();
+    browser.get(work.resolve("html/search.html").toUri() + "?q=Goethe");
+    assertEquals(2, settled().size());
+    WebElement main = browser.findElement(By.tagName("main"));
+    String status = browser.findElement(By.cssSelector("[data-search-status]")).getText();
+    assertEquals(de.get("result-many").replace("{1}", "2"), status);
+    List<String> facets = browser.findElements(By.cssSelector(".search-facets section h2")).stream().map(WebElement::getText).toList();
+    assertTrue(facets.containsAll(List.of(de.get("year"), de.get("type"), de.get("persons"))), facets.toString());
+    assertEquals(de.get("narrow"), browser.findElement(By.cssSelector(".search-facets summary")).getText());
+    assertTrue(main.getText().contains(de.get("names-matched") + ": "), main.getText());
+    assertTrue(main.getText().contains(de.get("calendar-short")), "the calendar entry's mark: " + main.getText());
+    assertTrue(main.getText().contains(de.get("search-help")));
+    shot("search-german");
+    StringBuilder seen = new StringBuilder(main.getText());
+    // what a reader may meet besides the text: the more button (hidden here), attributes
+    seen.append('\n').append(browser.findElement(By.cssSelector("[data-search-more]")).getAttribute("textContent"));
+    for (WebElement e : browser.findElements(By.cssSelector("main [aria-label], main [title]"))) {
+      seen.append('\n').append(e.getAttribute("aria-label")).append('\n').append(e.getAttribute("title"));
+    }
+    browser.findElement(By.id("q")).clear();
+    browser.findElement(By.id("q")).sendKeys("Zanzibar");
+    settled();
+    assertEquals(de.get("no-results"), browser.findElement(By.cssSelector("[data-search-status]")).getText());
+    seen.append('\n').append(browser.findElement(By.tagName("main")).getText());
+    List<String> english = new ArrayList<>();
+    for (String key : List.of("no-results", "result-one", "result-many", "names-matched", "more-results", "narrow",
+        "search-error", "search-help", "year", "countries", "type", "persons", "calendar-short", "search-label",
+        "search-button", "search")) {
+      for (String words : en.get(key).split("\\{\\d+\\}")) {
+        String w = words.strip().replaceAll("[.:]$", "");
+        if (w.matches(".*\\p{L}.*") && !w.equals(de.get(key)) && java.util.regex.Pattern.compile("(?<!\\p{L})"
+            + java.util.regex.Pattern.quote(w) + "(?!\\p{L})").matcher(seen).find()) {
+          english.add(key + ": " + w);
+        }
+      }
+    }
+    assertEquals(List.of(), english);
+    assertEquals(List.of(), consoleErrors());
+  }
+
+  /** The labels of a language, as labels.xsl has them. */
+  static Map<String, String> labels(String language) throws Exception {
+    net.sf.saxon.s9api.XdmValue map = Xml.transformer(xml.stylesheet("common/functions.xsl")).callFunction(
+        new net.sf.saxon.s9api.QName("http://editio.org/ns/function", "label-map"),
+        new net.sf.saxon.s9api.XdmValue[] {new net.sf.saxon.s9api.XdmAtomicValue(language)});
+    Map<String, String> labels = new LinkedHashMap<>();
+    ((net.sf.saxon.s9api.XdmMap) map).entrySet().forEach(e -> labels.put(e.getKey().getStringValue(),
+        e.getValue().itemAt(0).getStringValue()));
+    return labels;
   }
 
   /** The page works under a Content-Security-Policy without inline scripts or eval. */
@@ -369,7 +478,7 @@ class SearchBrowserTest {
   @Test
   void aFirstQueryLoadsWhatBenchSaysAndNoMore(@TempDir Path work) throws Exception {
     Path generated = org.editio.build.Generator.generate(TestFiles.EDITION, 600, work.resolve("edition"));
-    new Builder().build(generated, work.resolve("out"), EnumSet.of(Builder.Output.HTML));
+    new Builder().build(generated, work.resolve("out"), "html");
     Path html = work.resolve("out/html");
     SearchLoad model = new SearchLoad(html.resolve("assets/search"));
     long all;

@@ -21,6 +21,7 @@ import org.editio.edition.Edition;
 import org.editio.edition.EditionLoader;
 import org.editio.edition.TeiDocument;
 import org.editio.xml.Xml;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that the same documents give the same bytes, that every string is data, and that real and
  * awkward TEI is indexed without error (the FRUS corpus and generated text).
  */
+@Tag("slow")
 class SearchIndexTest {
 
   private static List<String> words(String text) {

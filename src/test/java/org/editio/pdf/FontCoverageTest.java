@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import org.editio.EditioException;
 import org.editio.TestFiles;
 import org.editio.build.Builder;
@@ -20,7 +19,7 @@ class FontCoverageTest {
   @Test
   void aMissingGlyphFailsTheBuildAndNothingIsPublished(@TempDir Path out) {
     EditioException e = assertThrows(EditioException.class, () -> new Builder()
-        .build(TestFiles.FIXTURES.resolve("glyphs/missing-glyph.xml"), out, EnumSet.of(Builder.Output.PDF)));
+        .build(TestFiles.FIXTURES.resolve("glyphs/missing-glyph.xml"), out, "pdf"));
     assertEquals(EditioException.INPUT, e.exitCode());
     assertTrue(e.problems().stream().anyMatch(p -> p.message().contains("the embedded fonts lack this character")),
         e.problems().toString());
@@ -29,7 +28,7 @@ class FontCoverageTest {
 
   @Test
   void turkishCyrillicAndGreekArePrinted(@TempDir Path out) throws Exception {
-    new Builder().build(TestFiles.FIXTURES.resolve("encodings/utf8-bom.xml"), out, EnumSet.of(Builder.Output.PDF));
+    new Builder().build(TestFiles.FIXTURES.resolve("encodings/utf8-bom.xml"), out, "pdf");
     String text = SeedPdfTest.pdfText(out.resolve("pdf/documents/utf8-bom.pdf"));
     assertTrue(text.contains("Größe,İstanbul,Москва,Ἑλλάς."), text);
   }

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +32,7 @@ import org.editio.edition.EditionLoader;
 import org.editio.edition.TeiDocument;
 import org.editio.xml.Xml;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
@@ -42,6 +42,7 @@ import org.verapdf.pdfa.PDFAValidator;
 import org.verapdf.pdfa.results.ValidationResult;
 
 /** The PDF edition of the sample edition: the book, its per-document PDFs, archival quality. */
+@Tag("slow")
 class PdfEditionTest {
 
   @TempDir static Path out;
@@ -50,7 +51,7 @@ class PdfEditionTest {
 
   @BeforeAll
   static void publish() throws Exception {
-    new Builder().build(TestFiles.EDITION, out, EnumSet.of(Builder.Output.PDF));
+    new Builder().build(TestFiles.EDITION, out, "pdf");
     volume = out.resolve("pdf/soviet-foreign-policy-1919-1941.pdf");
     documents = new EditionLoader(new Xml()).load(TestFiles.EDITION).documents();
   }
@@ -210,7 +211,7 @@ class PdfEditionTest {
 
   @Test
   void twoBuildsAreByteIdentical(@TempDir Path again) throws Exception {
-    new Builder().build(TestFiles.EDITION, again, EnumSet.of(Builder.Output.PDF));
+    new Builder().build(TestFiles.EDITION, again, "pdf");
     assertArrayEquals(Files.readAllBytes(volume), Files.readAllBytes(again.resolve("pdf/soviet-foreign-policy-1919-1941.pdf")));
     assertArrayEquals(Files.readAllBytes(out.resolve("pdf/documents/d1937-05-14-litvinov.pdf")),
         Files.readAllBytes(again.resolve("pdf/documents/d1937-05-14-litvinov.pdf")));
@@ -219,7 +220,7 @@ class PdfEditionTest {
   @Test
   void printOptionAddsBleedAndPageSizesApply(@TempDir Path dir) throws Exception {
     Path seed = TestFiles.SEED;
-    new Builder().pageSize("letter").print(true).build(seed, dir, EnumSet.of(Builder.Output.PDF));
+    new Builder().pageSize("letter").print(true).build(seed, dir, "pdf");
     try (PDDocument pdf = Loader.loadPDF(dir.resolve("pdf/documents/d1937-05-14-litvinov.pdf").toFile())) {
       PDPage page = pdf.getPage(0);
       assertEquals(612f, page.getTrimBox().getWidth(), 1f, "US letter trim width");
@@ -230,7 +231,7 @@ class PdfEditionTest {
 
   @Test
   void foreignTeiWithRepeatedIdsAndPageBreaksRenders(@TempDir Path dir) throws Exception {
-    new Builder().build(TestFiles.FIXTURES.resolve("repeated-ids"), dir, EnumSet.of(Builder.Output.PDF));
+    new Builder().build(TestFiles.FIXTURES.resolve("repeated-ids"), dir, "pdf");
     String text = SeedPdfTest.pdfText(dir.resolve("pdf/repeated-ids.pdf"));
     for (String n : new String[] {"one", "two"}) {
       assertTrue(text.contains(TestFiles.withoutWhitespace("After the page break of letter " + n + ".")), n);

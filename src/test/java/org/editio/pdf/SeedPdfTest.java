@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -20,10 +19,12 @@ import org.editio.TestFiles;
 import org.editio.build.Builder;
 import org.editio.xml.Xml;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The seed telegram's PDFs: fonts embedded, every word of the text present. */
+@Tag("slow")
 class SeedPdfTest {
 
   @TempDir static Path out;
@@ -32,7 +33,7 @@ class SeedPdfTest {
 
   @BeforeAll
   static void publish() throws Exception {
-    new Builder().build(TestFiles.EDITION, out, EnumSet.of(Builder.Output.PDF));
+    new Builder().build(TestFiles.EDITION, out, "pdf");
     documentPdf = out.resolve("pdf/documents/d1937-05-14-litvinov.pdf");
     volumePdf = out.resolve("pdf/soviet-foreign-policy-1919-1941.pdf");
   }

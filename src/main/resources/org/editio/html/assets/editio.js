@@ -65,7 +65,9 @@
       Array.prototype.forEach.call(document.querySelectorAll('section.year'), function (section) {
         section.hidden = section.querySelectorAll('li:not([hidden])').length === 0;
       });
-      count.textContent = shown + ' of ' + items.length + ' documents';
+      // the words come from the page (the edition's language): "{1} of {2} documents"
+      count.textContent = (count.getAttribute('data-label') || '{1} / {2}')
+        .replace('{1}', shown).replace('{2}', items.length);
     }
     form.addEventListener('change', apply);
     form.addEventListener('submit', function (event) { event.preventDefault(); apply(); });

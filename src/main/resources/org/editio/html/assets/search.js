@@ -9,8 +9,11 @@
    Lucene's ASCII folding (its table, made by editio, in fold.js), lower case, then Snowball's
    English stemmer (snowball-english.js). SearchBrowserTest compares both sides word for word.
 
-   No eval, no inline handlers, no HTML strings: every text from the edition reaches the page as
-   text (textContent, createTextNode). */
+   No eval, no inline handlers, no HTML strings, no style attributes: every text from the edition
+   reaches the page as text (textContent, createTextNode), and the page works under editio's
+   Content-Security-Policy (scripts of the site only). What the page says comes from the page
+   (data-label-*, from labels.xsl in the edition's language); a result links the document's page
+   the index names (OutputLayout's path, relative to the search page), as it is. */
 (function () {
   'use strict';
 
@@ -52,16 +55,23 @@
       script.async = true;
       script.addEventListener('load', function () {
         script.remove();
-        if (Object.prototype.hasOwnProperty.call(store, name)) { resolve(store[name]); } else { reject(new Error('the search index file ' + name + ' is damaged')); }
+        if (Object.prototype.hasOwnProperty.call(store, name)) { resolve(store[name]); } else { reject(failed(name, 'is damaged')); }
       });
       script.addEventListener('error', function () {
         script.remove();
         delete loading[name];
-        reject(new Error('the search index file ' + name + ' cannot be read'));
+        reject(failed(name, 'cannot be read'));
       });
       document.head.appendChild(script);
     });
     return loading[name];
+  }
+
+  /* An index file that could not be loaded: the page names the file (its words are the page's). */
+  function failed(name, why) {
+    var e = new Error('the search index file ' + name + ' ' + why);
+    e.file = name;
+    return e;
   }
 
   var api = {
@@ -442,7 +452,7 @@
     var fields = layout(fragment);
     var li = el('li', 'result');
     var a = el('a', 'result-title');
-    a.href = 'documents/' + encodeURIComponent(fragment.id) + '.html';
+    a.href = fragment.page; /* the document's page where the layout put it, relative to the search page */
     var title = fields[0][0];
     if (title) { marked(a, title.text, title.toks, title.first, marks, 0, title.toks.length); } else { a.textContent = fragment.title; }
     li.appendChild(a);
@@ -494,7 +504,8 @@
     var more = document.querySelector('[data-search-more]');
     var aside = document.querySelector('[data-search-facets]');
     var page = document.querySelector('[data-search-index]');
-    base = page.getAttribute('data-search-index');
+    /* the root of the index (its other files are in its folder) */
+    base = page.getAttribute('data-search-index').replace(/[^/]*$/, '');
     var labels = {};
     ['none', 'one', 'many', 'names', 'calendar', 'year', 'country', 'type', 'person', 'error', 'narrow'].forEach(function (k) {
       labels[k] = page.getAttribute('data-label-' + k) || k;
@@ -505,6 +516,12 @@
     var current = null;
     var shown = 0;
     var run = 0;
+
+    /* the page's words, and the file that failed (the details go to the console, for the editor) */
+    function showError(e) {
+      status.textContent = labels.error + (e && e.file ? ' (' + e.file + ')' : '');
+      if (window.console) { window.console.error(e); }
+    }
 
     function remember() {
       if (window.location.protocol === 'file:') { return; } /* file:// pages cannot rewrite their address */
@@ -573,13 +590,13 @@
         shown = 0;
         list.textContent = '';
         if (!result.items.length) { status.textContent = ''; aside.textContent = ''; more.hidden = true; return; }
-        status.textContent = result.total === 0 ? labels.none
-          : result.total === 1 ? labels.one : result.total + ' ' + labels.many;
+        status.textContent = (result.total === 0 ? labels.none : result.total === 1 ? labels.one : labels.many)
+          .replace('{1}', result.total);
         facetsView(result);
         if (keep) { remember(); }
         return show(PAGE);
       }).catch(function (e) {
-        if (mine === run) { status.textContent = labels.error + ' (' + e.message + ')'; }
+        if (mine === run) { showError(e); }
       });
     }
 
@@ -597,7 +614,7 @@
     more.addEventListener('click', function () { show(PAGE); });
     if (params.get('q')) { box.value = params.get('q'); }
     api.ready = start().then(function () { return box.value ? go(false) : null; });
-    api.ready.catch(function (e) { status.textContent = labels.error + ' (' + e.message + ')'; });
+    api.ready.catch(showError);
   }
 
   /* for the tests and for other pages that want to search */

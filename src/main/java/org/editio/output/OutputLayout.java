@@ -1,0 +1,206 @@
+package org.editio.output;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.editio.edition.Edition;
+import org.editio.edition.TeiDocument;
+
+/**
+ * Where every file of every output goes: the one place that turns document ids, register files
+ * and page names into paths, and knows the links between outputs (an HTML page and its PDF).
+ * Ids and file names come from the edition and are untrusted ({@code ../x}, {@code CON}, an empty
+ * id): they become file names only through {@link OutputNames}, decided once for the whole run, so
+ * every path stays inside its folder and every link names the file written.
+ * Paths are relative to the output folder, with '/': the same strings name a file in the staging
+ * folder, in the manifest, and in the {@code $layout} map the stylesheets get (see
+ * {@code xslt/common/links.xsl} for its keys), so no stylesheet spells a path of its own.
+ */
+public final class OutputLayout {
+
+  /** The part (top-level folder of the output) of the HTML edition. */
+  public static final String HTML = "html";
+  /** The part of the PDF edition. */
+  public static final String PDF = "pdf";
+
+  private static final String DOCUMENTS = "documents";
+  private static final String REGISTERS = "registers";
+  private static final String ASSETS = "assets";
+  /** The edition's own assets go below editio's, in a folder of their own: no name of theirs can replace one of editio's. */
+  private static final String EDITION_ASSETS = "edition";
+
+  /** Files of editio's assets/ every page may link to. */
+  static final List<String> EDITIO_ASSETS = List.of("editio.css", "editio.js", "search.js", "snowball-english.js");
+  /** The folder of the search index, below assets/. */
+  private static final String SEARCH_INDEX = "search";
+
+  private final Edition edition;
+  private final Set<String> parts;
+  /** The file names of the documents' outputs, by id: safe and unique (see {@link OutputNames}). */
+  private final OutputNames documentNames;
+  /** The file names of the register pages, by register key: from the register files' names, safe and unique. */
+  private final OutputNames registerNames;
+
+  /**
+   * The layout of {@code edition}'s outputs when this run publishes {@code parts} (links go only
+   * to outputs published with the page that links: an HTML-only build links no PDF).
+   */
+  public OutputLayout(Edition edition, Collection<String> parts) {
+    this.edition = edition;
+    this.parts = Set.copyOf(parts);
+    this.documentNames = OutputNames.of(edition.documents().stream().map(TeiDocument::id).toList());
+    this.registerNames = OutputNames.of(edition.registers().keySet(), OutputLayout::registerFileName);
+  }
+
+  /** A register's readable name: its file's name without {@code .xml}, its percent-escapes decoded. */
+  private static String registerFileName(String key) {
+    String file = key.substring(key.lastIndexOf('/') + 1).replaceFirst("\\.xml$", "");
+    try {
+      return java.net.URLDecoder.decode(file.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return file;
+    }
+  }
+
+  /**
+   * The file name (without extension) of a single output named by an id of the edition's files
+   * (the volume, by the edition's id): safe, as every name of the layout ({@link OutputNames}).
+   */
+  static String fileName(String id) {
+    return OutputNames.single(id);
+  }
+
+  /** Whether this run publishes the part (the HTML edition, the PDFs). */
+  public boolean publishes(String part) {
+    return parts.contains(part);
+  }
+
+  public String home() {
+    return HTML + "/index.html";
+  }
+
+  /** A page of the site: documents, search, about. */
+  public String page(String name) {
+    return name.equals("home") ? home() : HTML + "/" + name + ".html";
+  }
+
+  public String documentPage(String id) {
+    return HTML + "/" + DOCUMENTS + "/" + name(id) + ".html";
+  }
+
+  /** The copy of a document's TEI source published beside its page. */
+  public String documentSource(String id) {
+    return HTML + "/" + DOCUMENTS + "/" + name(id) + ".xml";
+  }
+
+  public String documentPdf(String id) {
+    return PDF + "/" + DOCUMENTS + "/" + name(id) + ".pdf";
+  }
+
+  /** The folder of the per-document PDFs (what the command line names). */
+  public String documentPdfs() {
+    return PDF + "/" + DOCUMENTS + "/";
+  }
+
+  /** The edition as one book. */
+  public String volume() {
+    return PDF + "/" + fileName(edition.id()) + ".pdf";
+  }
+
+  /** The page of a register, by its key (the register file's URI, as {@link Edition#registers()} has it). */
+  public String registerPage(String key) {
+    return HTML + "/" + REGISTERS + "/" + registerNames.name(key) + ".html";
+  }
+
+  /** A file of editio's assets (stylesheet, scripts, search index). */
+  public String asset(String name) {
+    return HTML + "/" + ASSETS + "/" + name;
+  }
+
+  /**
+   * A file of the search index, by its name in the index ({@code index.js}, {@code t-0.js},
+   * {@code doc/12.js}: names the index gives its files, never ids). The search page links the
+   * root, {@code index.js}; search.js finds the others beside it.
+   */
+  public String searchIndex(String file) {
+    return asset(SEARCH_INDEX + "/" + file);
+  }
+
+  /** A file of the edition's own assets, by its path below {@code EDITION/assets/}. */
+  public String editionAsset(String relative) {
+    return HTML + "/" + ASSETS + "/" + EDITION_ASSETS + "/" + relative;
+  }
+
+  /** The stylesheets every page links, in order: editio's, then the edition's own CSS files. */
+  public List<String> stylesheets() {
+    List<String> css = new ArrayList<>();
+    css.add(asset("editio.css"));
+    edition.customisation().assetFiles().keySet().stream().filter(f -> f.endsWith(".css")).sorted()
+        .forEach(f -> css.add(editionAsset(f)));
+    return css;
+  }
+
+  /** The file name of a document's outputs; only documents of the edition have one. */
+  private String name(String id) {
+    return documentNames.name(id);
+  }
+
+  /**
+   * What the edition's pages may link to: every page, register, document, TEI copy, asset, and the
+   * PDFs when they are published in this run. Keys as {@code xslt/common/links.xsl} lists them.
+   */
+  public Map<String, String> siteLinks() {
+    Map<String, String> links = pageLinks();
+    for (TeiDocument d : edition.documents()) {
+      documentLinks(links, d.id(), true);
+    }
+    if (publishes(PDF)) {
+      links.put("pdf:volume", volume());
+    }
+    return links;
+  }
+
+  /**
+   * What a document's page (or its PDF) may link to: the site's pages and registers, its own TEI
+   * copy and PDF, and its neighbours' pages. Nothing else: these links are part of what the page
+   * is made from (its recipe), and a page must not change when an unrelated document is added.
+   */
+  public Map<String, String> documentLinks(String id, String previous, String next) {
+    Map<String, String> links = pageLinks();
+    documentLinks(links, id, true);
+    for (String neighbour : new String[] {previous, next}) {
+      if (neighbour != null) {
+        documentLinks(links, neighbour, false);
+      }
+    }
+    return links;
+  }
+
+  private void documentLinks(Map<String, String> links, String id, boolean all) {
+    links.put("html:document:" + id, documentPage(id));
+    if (all) {
+      links.put("html:tei:" + id, documentSource(id));
+      if (publishes(PDF)) {
+        links.put("pdf:document:" + id, documentPdf(id));
+      }
+    }
+  }
+
+  private Map<String, String> pageLinks() {
+    Map<String, String> links = new LinkedHashMap<>();
+    for (String page : List.of("home", "documents", "search", "about")) {
+      links.put("html:" + page, page(page));
+    }
+    for (String key : edition.registers().keySet().stream().sorted().toList()) {
+      links.put("html:register:" + key, registerPage(key));
+    }
+    for (String asset : EDITIO_ASSETS) {
+      links.put("html:asset:" + asset, asset(asset));
+    }
+    links.put("html:search-index", searchIndex("index.js"));
+    return links;
+  }
+}

@@ -1,0 +1,66 @@
+package org.editio.pdf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.sf.saxon.s9api.SAXDestination;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import org.editio.Digest;
+import org.editio.EditioException;
+import org.editio.edition.Edition;
+import org.editio.edition.TeiDocument;
+import org.editio.output.OutputLayout;
+import org.editio.output.Publisher;
+import org.editio.output.Run;
+import org.editio.output.Run.Target;
+
+/** One PDF per document ({@code pdf/documents/<doc-id>.pdf}), with the volume's typography, laid out in parallel. */
+public final class PdfDocumentsPublisher implements Publisher {
+
+  private final PdfRenderer renderer;
+
+  /** @param renderer the FOP factory and layout shared with the volume */
+  public PdfDocumentsPublisher(PdfRenderer renderer) {
+    this.renderer = renderer;
+  }
+
+  @Override
+  public String name() {
+    return "pdf-documents";
+  }
+
+  @Override
+  public String part() {
+    return OutputLayout.PDF;
+  }
+
+  @Override
+  public String stylesheet() {
+    return PdfRenderer.STYLESHEET;
+  }
+
+  @Override
+  public String entry(OutputLayout layout) {
+    return layout.documentPdfs();
+  }
+
+  @Override
+  public void publish(Run run) throws EditioException {
+    Edition edition = run.edition();
+    String context = PdfRenderer.context(run);
+    List<Target> targets = new ArrayList<>();
+    for (TeiDocument doc : edition.documents()) {
+      Map<String, String> links = run.layout().documentLinks(doc.id(), null, null);
+      String recipe = new Digest().add("pdf", context).add("document", doc.digest()).add("links", new TreeMap<>(links)).hex();
+      targets.add(new Target(run.layout().documentPdf(doc.id()), recipe, file -> {
+        Xslt30Transformer t = PdfRenderer.transformer(run, doc.file(), PdfRenderer.params(run).putStrings("layout", links)
+            .put("here", run.layout().documentPdf(doc.id())));
+        renderer.render(run, doc.file(), file,
+            new Fop.Metadata(doc.title(), edition.editors(), edition.title(), doc.date()),
+            handler -> t.applyTemplates(doc.tree(), new SAXDestination(handler)));
+      }));
+    }
+    run.render("pdf", targets);
+  }
+}
