@@ -47,6 +47,12 @@ public final class OutputLayout {
   private final OutputNames documentNames;
   /** The file names of the register pages, by register key: from the register files' names, safe and unique. */
   private final OutputNames registerNames;
+  /**
+   * Each document's number in the edition, by id: its place in the edition's order (by date), from
+   * 1. One number per document for every output (the book, the site's lists, the document's page
+   * and PDF, the citation), so a reader can cite "No. 16" and find it everywhere.
+   */
+  private final java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
 
   /**
    * The layout of {@code edition}'s outputs when this run publishes {@code parts} (links go only
@@ -57,6 +63,19 @@ public final class OutputLayout {
     this.parts = Set.copyOf(parts);
     this.documentNames = OutputNames.of(edition.documents().stream().map(TeiDocument::id).toList());
     this.registerNames = OutputNames.of(edition.registers().keySet(), OutputLayout::registerFileName);
+    List<TeiDocument> documents = edition.documents();
+    for (int i = 0; i < documents.size(); i++) {
+      numbers.put(documents.get(i).id(), i + 1);
+    }
+  }
+
+  /** The document's number in the edition (1, 2, ...): see {@link #numbers}. */
+  public int number(String id) {
+    Integer n = numbers.get(id);
+    if (n == null) {
+      throw new IllegalArgumentException("no document " + id);
+    }
+    return n;
   }
 
   /** A register's readable name: its file's name without {@code .xml}, its percent-escapes decoded. */
@@ -176,6 +195,7 @@ public final class OutputLayout {
     }
     for (TeiDocument d : edition.documents()) {
       links.put("epub:document:" + d.id(), epubDocument(d.id()));
+      links.put("number:" + d.id(), Integer.toString(number(d.id())));
     }
     for (String key : edition.registers().keySet().stream().sorted().toList()) {
       links.put("epub:register:" + key, epubRegister(key));
@@ -254,6 +274,7 @@ public final class OutputLayout {
 
   private void documentLinks(Map<String, String> links, String id, boolean all) {
     links.put("html:document:" + id, documentPage(id));
+    links.put("number:" + id, Integer.toString(number(id)));
     if (all) {
       links.put("html:tei:" + id, documentSource(id));
       if (publishes(PDF)) {
