@@ -14,14 +14,15 @@
 
   <!--
     Whether the output prints the title from the header: when the text has no head of its own, or
-    when its first head is the source's heading and the header's title is the editors' title in
+    when its first head is the source's heading and the header's title (type="editorial") is the editors' title in
     the edition's form ("Telegram from M. M. Litvinov to NKID, 14 May 1937"). The source's heading
     then stays, one level down, as a heading of the text.
   -->
   <xsl:function name="f:needs-title" as="xs:boolean">
     <xsl:param name="tei" as="element(tei:TEI)"/>
     <xsl:variable name="head" select="($tei/tei:text//tei:head)[1]"/>
-    <xsl:sequence select="not($head) or normalize-space(string-join($head//text()[not(ancestor::tei:note)], '')) ne f:title($tei)"/>
+    <xsl:sequence select="not($head) or ($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]/@type = 'editorial'
+                          and normalize-space(string-join($head//text()[not(ancestor::tei:note)], '')) ne f:title($tei)"/>
   </xsl:function>
 
   <!-- How many levels the printed title takes above the text's own headings. -->

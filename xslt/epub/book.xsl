@@ -480,12 +480,12 @@
       <xsl:with-param name="content">
         <section class="register" epub:type="index" role="doc-index">
           <h1><xsl:value-of select="$title"/></h1>
-          <xsl:for-each-group select="$register//(tei:person | tei:place | tei:org)" group-by="upper-case(substring(f:standard-name(.), 1, 1))">
-            <xsl:sort select="current-grouping-key()"/>
+          <xsl:for-each-group select="$register//(tei:person | tei:place | tei:org)" group-by="f:index-letter(f:standard-name(.))">
+            <xsl:sort select="current-grouping-key()" collation="{$f:collation}"/>
             <section class="letter">
               <h2><xsl:value-of select="current-grouping-key()"/></h2>
               <xsl:for-each select="current-group()">
-                <xsl:sort select="lower-case(f:standard-name(.))"/>
+                <xsl:sort select="f:standard-name(.)" collation="{$f:collation}"/>
                 <xsl:call-template name="m:epub-entry"/>
               </xsl:for-each>
             </section>

@@ -28,7 +28,16 @@
           <xsl:with-param name="recto" select="f:title($tei)"/>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
-          <xsl:call-template name="f:fo-document"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+          <xsl:call-template name="f:fo-document">
+            <xsl:with-param name="tei" select="$tei"/>
+            <xsl:with-param name="number" select="f:doc-number-label($tei)"/>
+          </xsl:call-template>
+          <!-- the edition, the document's number and how to cite it: a PDF travels alone -->
+          <fo:block font-family="{$f:heading-font}" font-size="8pt" space-before="18pt" border-top="0.5pt solid #999"
+              padding-top="4pt" keep-together.within-page="always" hyphenate="false">
+            <fo:block font-weight="bold"><xsl:value-of select="f:label('cite')"/></fo:block>
+            <fo:block><xsl:value-of select="f:citation-chicago($tei, ())"/></fo:block>
+          </fo:block>
         </fo:flow>
       </fo:page-sequence>
     </fo:root>

@@ -219,7 +219,11 @@
     </fo:table-cell>
   </xsl:template>
 
-  <!-- In print the shown reading stands in the text and the alternates in brackets after it, in italics. -->
+  <!--
+    In print the shown reading stands in the text and the source's reading follows in brackets,
+    labelled, as edition.xml's principle says: "Blum [source: bloom]" (brackets alone would mean
+    an insertion). Other alternates (orig, abbr) follow in brackets without the label.
+  -->
   <xsl:template name="b:alternate">
     <xsl:param name="shown" as="element()?"/>
     <xsl:param name="alternates" as="element()*"/>
@@ -229,6 +233,7 @@
         <xsl:text> [</xsl:text>
         <xsl:for-each select="$alternates">
           <xsl:if test="position() gt 1">; </xsl:if>
+          <xsl:if test="self::tei:sic"><xsl:value-of select="f:label('source-reading')"/>: </xsl:if>
           <xsl:apply-templates select="." mode="m:text"/>
         </xsl:for-each>
         <xsl:text>]</xsl:text>
@@ -372,6 +377,7 @@
       <xsl:if test="$number">
         <fo:block font-family="{$f:heading-font}" font-size="9pt" color="#555" space-after="3pt" keep-with-next.within-page="always">
           <xsl:value-of select="$number"/>
+          <xsl:call-template name="m:fo-source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
         </fo:block>
       </xsl:if>
       <xsl:if test="f:needs-title($tei)">
@@ -385,10 +391,39 @@
           <xsl:with-param name="fields" select="$fields"/>
         </xsl:call-template>
       </xsl:if>
+      <xsl:if test="$f:machine-translation">
+        <fo:block font-family="{$f:heading-font}" font-size="8pt" color="#8a3d14" space-after="6pt" keep-with-next.within-page="always">
+          <xsl:value-of select="f:label('machine-translation')"/>
+        </fo:block>
+      </xsl:if>
       <xsl:apply-templates select="$tei/tei:text" mode="m:text">
         <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:call-template name="f:fo-sources"><xsl:with-param name="fields" select="$fields"/></xsl:call-template>
     </fo:block>
+  </xsl:template>
+
+  <!--
+    The source note, the first note of the document (as FRUS prints it): a footnote on the
+    document's number, marked with an asterisk so it stands apart from the numbered notes.
+  -->
+  <xsl:template name="m:fo-source-note">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:for-each select="f:source-note($tei)">
+      <fo:footnote>
+        <fo:inline baseline-shift="super" font-size="7pt">*</fo:inline>
+        <fo:footnote-body>
+          <fo:block font-family="{$f:body-font}" font-size="8pt" color="#000" text-align="start" hyphenate="false"
+              space-before="4pt" start-indent="0" end-indent="0" font-weight="normal" font-style="normal">
+            <fo:inline font-family="{$f:heading-font}" font-weight="bold"><xsl:value-of select="'* ' || f:label('source-note')"/>. </fo:inline>
+            <xsl:apply-templates select="?bibl/node()" mode="m:text"/>
+            <xsl:for-each select="?href">
+              <xsl:text> </xsl:text><fo:basic-link external-destination="url('{replace(., '''', '%27')}')" color="#1a4f8a"><xsl:value-of select="."/></fo:basic-link>
+            </xsl:for-each>
+            <xsl:text> </xsl:text><xsl:value-of select="?archive"/>
+          </fo:block>
+        </fo:footnote-body>
+      </fo:footnote>
+    </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

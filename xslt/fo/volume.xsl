@@ -55,7 +55,7 @@
                 break-before="{if (position() gt 1 and not(f:is-calendar(.))) then 'page' else 'auto'}">
               <xsl:call-template name="f:fo-document">
                 <xsl:with-param name="tei" select="."/>
-                <xsl:with-param name="number" select="string(position())"/>
+                <xsl:with-param name="number" select="(f:doc-number-label(.), string(position()))[1]"/>
               </xsl:call-template>
             </fo:block>
           </xsl:for-each>
@@ -228,7 +228,7 @@
         </fo:block>
         <fo:block font-size="8.5pt" line-height="1.35" text-align="start" hyphenate="false">
           <xsl:for-each-group select="$mentions" group-by="(tokenize(@ref)[1] ! f:resolve(., current()) ! generate-id(.), '')[1]">
-            <xsl:sort select="lower-case(f:standard-name(f:resolve(tokenize(@ref)[1], .)))"/>
+            <xsl:sort select="f:standard-name(f:resolve(tokenize(@ref)[1], .))" collation="{$f:collation}"/>
             <xsl:variable name="entry" select="f:resolve(tokenize(@ref)[1], .)"/>
             <xsl:if test="$entry">
               <xsl:call-template name="m:index-entry">
