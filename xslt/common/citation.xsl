@@ -34,6 +34,17 @@
   <xsl:variable name="f:machine-translation" as="xs:boolean"
       select="exists($edition//tei:profileDesc/tei:langUsage/tei:language[matches(@ident, '-t-.*-t0-', 'i')])"/>
 
+  <!--
+    Whose a note is, as edition.xml's principles distinguish them: the label of a note of the
+    source (type="source") or of the editors (type="editorial", or resp naming the editors), or
+    empty for a note that says neither.
+  -->
+  <xsl:function name="f:note-kind-label" as="xs:string?">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="if ($note/@type = 'source') then f:label('note-of-source')
+                          else if ($note/@type = 'editorial' or $note/@resp) then f:label('note-of-editors') else ()"/>
+  </xsl:function>
+
   <!-- The date the source page was read (sourceDesc's date[@type='access']), if recorded. -->
   <xsl:function name="f:access-date" as="element(tei:date)?">
     <xsl:param name="tei" as="element(tei:TEI)"/>
@@ -67,8 +78,12 @@
     <xsl:sequence select="f:address('html:document:' || f:doc-id($tei))"/>
   </xsl:function>
 
+  <!--
+    The editors as a citation names them, each with a capital (edition.xml writes the name as it
+    stands inside a sentence: "Edited by the editio editorial team").
+  -->
   <xsl:variable name="f:edition-editors" as="xs:string*"
-      select="$edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.)"/>
+      select="$edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.) ! (upper-case(substring(., 1, 1)) || substring(., 2))"/>
   <xsl:variable name="f:edition-version" as="xs:string?" select="normalize-space($edition//tei:editionStmt/tei:edition)[.]"/>
   <xsl:variable name="f:edition-publisher" as="xs:string?" select="normalize-space(($edition//tei:publicationStmt/tei:publisher)[1])[.]"/>
   <xsl:variable name="f:edition-year" as="xs:string?"
@@ -129,6 +144,7 @@
       $accessed[. castable as xs:date] ! map{'accessed': map{'date-parts': array{array{
         xs:integer(substring(., 1, 4)), xs:integer(substring(., 6, 2)), xs:integer(substring(., 9, 2))}}}}
       ))" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
-    <xsl:sequence select="serialize(array{$item}, map{'method': 'json', 'indent': true()})"/>
+    <!-- addresses as readers copy them: the JSON serializer writes / as \/, which JSON does not require -->
+    <xsl:sequence select="replace(serialize(array{$item}, map{'method': 'json', 'indent': true()}), '\\/', '/')"/>
   </xsl:function>
 </xsl:stylesheet>

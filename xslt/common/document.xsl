@@ -72,6 +72,16 @@
     )"/>
   </xsl:function>
 
+  <!--
+    The opener after which a calendar entry's summary stands: a calendar entry reads as printed
+    calendars print it, heading, dateline, then the editors' summary (not the summary first).
+  -->
+  <xsl:function name="f:summary-anchor" as="element(tei:opener)?">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:sequence select="($tei[f:is-calendar(.)][tei:teiHeader/tei:profileDesc/tei:abstract]
+                           /tei:text/tei:body//tei:div[@type = 'calendar']/tei:opener[tei:dateline])[1]"/>
+  </xsl:function>
+
   <!-- The heading of a part of edition.xml's editorial declaration (correction, normalization ...). -->
   <xsl:function name="f:declaration-heading" as="xs:string">
     <xsl:param name="part" as="element()"/>

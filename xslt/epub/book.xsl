@@ -36,7 +36,7 @@
 
   <xsl:variable name="docs" select="$documents ! tei:TEI"/>
   <xsl:variable name="pub" select="$edition//tei:publicationStmt"/>
-  <xsl:variable name="editors" select="$edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.)[.]"/>
+  <xsl:variable name="editors" select="$f:edition-editors[.]"/>
   <xsl:variable name="has-introduction" select="exists($edition//tei:div[@type = 'introduction'] | $edition//tei:editorialDecl)"/>
 
   <!-- ================================================================ which files, in which order -->
@@ -76,7 +76,7 @@
 
   <!-- A document's number in the book, by its id. -->
   <xsl:variable name="f:numbers" as="map(xs:string, xs:integer)"
-      select="map:merge(for $i in 1 to count($docs) return map{f:doc-id($docs[$i]): $i})"/>
+      select="map:merge(for $i in 1 to count($docs) return map{f:doc-id($docs[$i]): (f:doc-number($docs[$i])[. castable as xs:integer] ! xs:integer(.), $i)[1]})"/>
 
   <!-- How the contents name a document: its number and title. -->
   <xsl:function name="f:numbered-title" as="xs:string">

@@ -273,7 +273,8 @@
     <xsl:param name="entry" as="element()?"/>
     <xsl:param name="mention" as="xs:string?"/>
     <xsl:choose>
-      <xsl:when test="exists($mention)"><fo:inline id="{$mention}"><xsl:apply-templates mode="m:text"/></fo:inline></xsl:when>
+      <!-- proper names are not hyphenated (issue 16) -->
+      <xsl:when test="exists($mention)"><fo:inline id="{$mention}" hyphenate="false"><xsl:apply-templates mode="m:text"/></fo:inline></xsl:when>
       <xsl:otherwise><xsl:call-template name="b:inline"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -294,7 +295,7 @@
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="source-mark" as="xs:string?"/>
     <fo:footnote>
-      <fo:inline baseline-shift="super" font-size="65%"><xsl:value-of select="$number"/></fo:inline>
+      <fo:inline baseline-shift="super" font-size="65%"><xsl:if test="@type = 'editorial' or @resp"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if><xsl:value-of select="$number"/></fo:inline>
       <fo:footnote-body>
         <fo:list-block provisional-distance-between-starts="1.6em" font-size="8.5pt" line-height="1.3"
             text-indent="0pt" text-align="justify" start-indent="0pt" font-style="normal" font-weight="normal">
@@ -303,6 +304,8 @@
             <fo:list-item-label end-indent="label-end()"><fo:block><xsl:value-of select="$number"/></fo:block></fo:list-item-label>
             <fo:list-item-body start-indent="body-start()">
               <fo:block>
+                <xsl:if test="@type = 'editorial' or @resp"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+                <xsl:for-each select="f:note-kind-label(.)"><fo:inline font-family="{$f:heading-font}" font-size="7.5pt" font-style="normal" font-weight="bold"><xsl:value-of select="."/>. </fo:inline></xsl:for-each>
                 <xsl:apply-templates mode="m:text"/>
                 <xsl:for-each select="$source-mark"> (<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="."/>)</xsl:for-each>
               </fo:block>
@@ -338,7 +341,7 @@
         <xsl:value-of select="?value"/>
       </fo:block>
     </xsl:for-each>
-    <xsl:for-each select="$fields[?key = 'summary']">
+    <xsl:for-each select="$fields[?key = 'summary'][empty(f:summary-anchor($tei))]">
       <fo:block space-after="6pt" font-style="italic" keep-with-next.within-page="always">
         <xsl:apply-templates select="?content" mode="m:text"/>
       </fo:block>
@@ -391,7 +394,7 @@
           <xsl:with-param name="fields" select="$fields"/>
         </xsl:call-template>
       </xsl:if>
-      <xsl:if test="$f:machine-translation">
+      <xsl:if test="$f:machine-translation and not(f:is-calendar($tei))">
         <fo:block font-family="{$f:heading-font}" font-size="8pt" color="#8a3d14" space-after="6pt" keep-with-next.within-page="always">
           <xsl:value-of select="f:label('machine-translation')"/>
         </fo:block>

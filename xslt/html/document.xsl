@@ -44,8 +44,6 @@
               <xsl:with-param name="here" select="$here" tunnel="yes"/>
             </xsl:call-template>
           </xsl:if>
-          <xsl:call-template name="m:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-          <xsl:call-template name="m:reading-tools"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <div class="tei-text">
             <xsl:if test="$text-lang and $text-lang ne $language"><xsl:attribute name="lang" select="$text-lang"/></xsl:if>
             <xsl:apply-templates select="$tei/tei:text" mode="m:text">
@@ -116,12 +114,26 @@
     <xsl:for-each select="$fields[?key = 'calendar']">
       <p class="calendar-mark gen"><xsl:value-of select="?value"/></p>
     </xsl:for-each>
-    <xsl:for-each select="$fields[?key = 'summary']">
+    <xsl:call-template name="m:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+    <xsl:call-template name="m:reading-tools"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+    <xsl:for-each select="$fields[?key = 'summary'][empty(f:summary-anchor($tei))]">
       <section class="abstract gen" aria-label="{?label}">
         <h2><xsl:value-of select="?label"/></h2>
         <xsl:apply-templates select="?content" mode="m:text"/>
       </section>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- A calendar entry's summary follows its dateline (common/document.xsl, f:summary-anchor). -->
+  <xsl:template match="tei:opener" mode="m:text" priority="2">
+    <xsl:next-match/>
+    <xsl:variable name="tei" select="ancestor::tei:TEI[last()]"/>
+    <xsl:if test=". is f:summary-anchor($tei)">
+      <section class="abstract gen" aria-label="{f:label('summary')}">
+        <h2><xsl:value-of select="f:label('summary')"/></h2>
+        <xsl:apply-templates select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract/node()" mode="m:text"/>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!--
@@ -131,7 +143,7 @@
   -->
   <xsl:template name="m:source-note">
     <xsl:param name="tei" as="element(tei:TEI)"/>
-    <xsl:if test="$f:machine-translation">
+    <xsl:if test="$f:machine-translation and not(f:is-calendar($tei))">
       <p class="machine-translation gen"><strong><xsl:value-of select="f:label('machine-translation-short')"/></strong>
         <xsl:text> </xsl:text>
         <xsl:value-of select="substring-after(f:label('machine-translation'), '. ')"/></p>
@@ -161,9 +173,9 @@
         <div class="reading-switch" role="group" aria-label="{f:label('reading-switch')}" hidden="">
           <span class="reading-switch-label"><xsl:value-of select="f:label('reading-switch')"/>:</span>
           <xsl:text> </xsl:text>
-          <button type="button" data-reading="edited" aria-pressed="true"><xsl:value-of select="f:label('reading-edited')"/></button>
+          <button type="button" value="edited" aria-pressed="true"><xsl:value-of select="f:label('reading-edited')"/></button>
           <xsl:text> </xsl:text>
-          <button type="button" data-reading="source" aria-pressed="false"><xsl:value-of select="f:label('reading-source')"/></button>
+          <button type="button" value="source" aria-pressed="false"><xsl:value-of select="f:label('reading-source')"/></button>
         </div>
         <details class="marks-key">
           <summary><xsl:value-of select="f:label('marks-key')"/></summary>

@@ -396,6 +396,23 @@
         <xsl:for-each select="$edition//tei:projectDesc">
           <xsl:apply-templates mode="m:text"/>
         </xsl:for-each>
+        <!-- front matter as documentary editions have it: abbreviations and terms, the persons (the register identifies them) -->
+        <xsl:for-each select="$edition//tei:div[@type = 'abbreviations']">
+          <section class="abbreviations" aria-labelledby="abbreviations-heading">
+            <h2 id="abbreviations-heading"><xsl:value-of select="f:label('list-abbreviations')"/></h2>
+            <dl class="abbreviations">
+              <xsl:for-each select=".//tei:list/tei:label">
+                <dt><xsl:apply-templates mode="m:text"/></dt>
+                <dd><xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="m:text"/></dd>
+              </xsl:for-each>
+            </dl>
+          </section>
+        </xsl:for-each>
+        <xsl:for-each select="f:register-keys()[f:register-kind($registers(.)) = 'persons'][1]">
+          <h2><xsl:value-of select="f:label('list-persons')"/></h2>
+          <p><xsl:value-of select="f:label('list-persons-intro')"/><xsl:text> </xsl:text>
+            <a href="{f:href($here, 'html:register:' || .)}"><xsl:value-of select="f:register-label(.)"/></a></p>
+        </xsl:for-each>
         <xsl:if test="$edition//tei:editorialDecl">
           <h2><xsl:value-of select="f:label('editorial-principles')"/></h2>
           <xsl:for-each select="$edition//tei:editorialDecl/*">

@@ -61,6 +61,21 @@ class CliTest {
     assertEquals(2, editio().code());
   }
 
+  /** Issue 16: only the commands that publish PDFs offer PDF options; html refuses them. */
+  @Test
+  void onlyPdfCommandsShowPdfOptions() {
+    for (String command : new String[] {"html", "epub", "cmif"}) {
+      Run help = editio(command, "--help");
+      assertEquals(0, help.code(), command);
+      assertFalse(help.out().contains("--page-size") || help.out().contains("--print"), command + ": " + help.out());
+      assertEquals(2, editio(command, "--page-size", "a4").code(), command);
+    }
+    for (String command : new String[] {"pdf", "build"}) {
+      Run help = editio(command, "--help");
+      assertTrue(help.out().contains("--page-size") && help.out().contains("--print"), command + ": " + help.out());
+    }
+  }
+
   @Test
   void everyCommandHasHelp() {
     for (String command : new String[] {"build", "validate", "html", "pdf", "epub", "cmif", "import"}) {

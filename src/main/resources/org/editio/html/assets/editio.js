@@ -81,16 +81,16 @@
     var group = document.querySelector('.reading-switch');
     var text = document.querySelector('.tei-text');
     if (!group || !text) { return; }
-    var buttons = group.querySelectorAll('button[data-reading]');
+    var buttons = group.querySelectorAll('button[value]');
     function show(reading) {
       text.classList.toggle('reading-source', reading === 'source');
       Array.prototype.forEach.call(buttons, function (b) {
-        b.setAttribute('aria-pressed', b.getAttribute('data-reading') === reading ? 'true' : 'false');
+        b.setAttribute('aria-pressed', b.value === reading ? 'true' : 'false');
       });
       try { window.sessionStorage.setItem('editio-reading', reading); } catch (e) { /* storage refused */ }
     }
     Array.prototype.forEach.call(buttons, function (b) {
-      b.addEventListener('click', function () { show(b.getAttribute('data-reading')); });
+      b.addEventListener('click', function () { show(b.value); });
     });
     var kept = null;
     try { kept = window.sessionStorage.getItem('editio-reading'); } catch (e) { /* storage refused */ }
@@ -110,7 +110,8 @@
     var today = new Date();
     var text;
     try {
-      text = today.toLocaleDateString(lang, { day: 'numeric', month: 'long', year: 'numeric' });
+      // day, month, year as the edition prints dates (British order for English)
+      text = today.toLocaleDateString(/^en\b/.test(lang) ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric' });
     } catch (e) { return; }
     var iso = today.getFullYear() + '-' + String(today.getMonth() + 1).padStart(2, '0') + '-' + String(today.getDate()).padStart(2, '0');
     var before = accessed.textContent;
