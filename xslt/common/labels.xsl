@@ -26,6 +26,9 @@
     'en': map{
       'document-number': 'No. {1}',
       'passim': 'passim',
+      'date-undated': 'undated [{1}]',
+      'year-count-one': '{1}: 1 document',
+      'document-noun': 'document',
       'source-note': 'Source note',
       'note-of-source': 'Note in the source',
       'note-of-editors': 'Editors’ note',
@@ -171,6 +174,9 @@
     'de': map{
       'document-number': 'Nr. {1}',
       'passim': 'passim',
+      'date-undated': 'undatiert [{1}]',
+      'year-count-one': '{1}: 1 Dokument',
+      'document-noun': 'Dokument',
       'source-note': 'Quellenangabe',
       'note-of-source': 'Anmerkung der Vorlage',
       'note-of-editors': 'Anmerkung der Herausgeber',

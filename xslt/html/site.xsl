@@ -97,7 +97,7 @@
           <h2 id="holdings-heading"><xsl:value-of select="f:label('holds')"/></h2>
           <ul class="counts">
             <li><a href="{f:href($here, 'html:documents')}"><strong><xsl:value-of select="count($docs)"/></strong>
-              <xsl:text> </xsl:text><xsl:value-of select="f:label('documents-noun')"/></a>
+              <xsl:text> </xsl:text><xsl:value-of select="f:label(if (count($docs) eq 1) then 'document-noun' else 'documents-noun')"/></a>
               <xsl:if test="exists($years)"><xsl:value-of select="' ' || f:label('years-span', ($years[1], $years[last()]))"/></xsl:if>:
               <xsl:value-of select="f:label('holdings-detail', (count($docs[not(f:is-calendar(.))]), count($docs[f:is-calendar(.)])))"/></li>
             <xsl:for-each select="f:register-keys()">
@@ -228,7 +228,7 @@
               </xsl:iterate>
             </xsl:variable>
             <xsl:if test="exists($in-year)">
-              <a href="#year-{$y}" aria-label="{f:label('year-count', ($y, count($in-year)))}"><xsl:sequence select="$bars"/></a>
+              <a href="#year-{$y}" aria-label="{if (count($in-year) eq 1) then f:label('year-count-one', $y) else f:label('year-count', ($y, count($in-year)))}"><xsl:sequence select="$bars"/></a>
             </xsl:if>
             <xsl:if test=". = $first or . = $last or (. mod 5 = 0 and . - $first ge 3 and $last - . ge 3)">
               <text x="{$x + ($bar - 4) div 2}" y="{$height + 16}" text-anchor="middle" font-size="11"><xsl:value-of select="$y"/></text>

@@ -366,6 +366,14 @@ public final class CalendarGenerator {
       tei.text(", ");
     }
     tei.element("date", printed, date);
+    // the editors' note on an undated document stands right after its date: its mark follows "undated"
+    if (row.get("date").isEmpty()) {
+      String dated = pageSpan == null ? "it is dated only by the span of the collection."
+          : "it is dated by its place on the page, among documents of "
+              + (pageSpan[0].equals(pageSpan[1]) ? readable(pageSpan[0]) : readable(pageSpan[0] + "/" + pageSpan[1])) + ".";
+      tei.element("note", "The page gives no date for this document; " + dated,
+          "type", "editorial", "resp", "../edition.xml#editors", "xml:id", id + "-n1");
+    }
     if (!row.get("classification").isBlank()) {
       tei.text(" ").element("seg", row.get("classification").replace("+", ", ").replace('-', ' '), "type", "classification");
     }
@@ -383,13 +391,6 @@ public final class CalendarGenerator {
       tei.inline("ab", "type", "mentions").text("Places mentioned: ");
       names(tei, registers, Registers.Kind.PLACE, places);
       tei.text(".").end();
-    }
-    if (row.get("date").isEmpty()) {
-      String dated = pageSpan == null ? "it is dated only by the span of the collection."
-          : "it is dated by its place on the page, among documents of "
-              + (pageSpan[0].equals(pageSpan[1]) ? readable(pageSpan[0]) : readable(pageSpan[0] + "/" + pageSpan[1])) + ".";
-      tei.element("note", "The page gives no date for this document; " + dated,
-          "type", "editorial", "resp", "../edition.xml#editors", "xml:id", id + "-n1");
     }
     return tei.finish();
   }

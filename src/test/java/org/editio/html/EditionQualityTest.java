@@ -95,6 +95,12 @@ class EditionQualityTest {
     }
     assertEquals(95, numbers.stream().distinct().count(), "one number per document, none twice");
     assertNotNull(page("about.html").selectFirst("p.machine-translation"), "the about page flags the machine translation");
+    // an undated document says so, with the editors' date from its place in brackets; its list entry too
+    assertEquals("undated [18 September 1921]", page("documents/dundated-representative.html").selectFirst("dl.metadata time").text());
+    assertEquals("undated [18 September 1921]", list.selectFirst("li:has(a[href=documents/dundated-representative.html]) time").text());
+    // abbreviations on the site (the about page), "1 document" in the registers
+    assertTrue(page("about.html").select("dl.abbreviations dt").eachText().containsAll(List.of("NKID", "AVP RF")));
+    assertTrue(page("registers/persons.html").select("summary").eachText().contains("Mentioned in 1 document"));
   }
 
   /** Every document dated inside its range; undated ones by their page, never by the collection's span. */
