@@ -197,6 +197,22 @@ public final class Run {
     return todo;
   }
 
+  /**
+   * What the previous build recorded with the file at {@code path} (see {@link #record}); empty
+   * when it recorded nothing. A hint only: a publisher must not trust it without checking.
+   */
+  public Map<String, String> recorded(String path) {
+    return reuse.recorded(file(path));
+  }
+
+  /**
+   * Keeps {@code values} with the file at {@code path} in the build's record (beside the
+   * manifest, committed with it), for the next build to read with {@link #recorded}.
+   */
+  public void record(String path, Map<String, String> values) {
+    reuse.record(file(path), values);
+  }
+
   /** Records a target of {@link #stale} as made. */
   public void made(Target target) {
     reuse.made(file(target.path()), target.recipe());

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Date;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Xslt30Transformer;
-import org.apache.fop.apps.FOPException;
 import org.editio.EditioException;
 import org.editio.Problem;
 import org.editio.output.Run;
@@ -57,29 +56,66 @@ public final class PdfRenderer {
     return t;
   }
 
+  /**
+   * A PDF laid out in memory.
+   *
+   * @param bytes the PDF, made reproducible
+   * @param pageCount its pages
+   */
+  record Layout(byte[] bytes, int pageCount) {}
+
+  /**
+   * Lays out one PDF in memory.
+   *
+   * @param source the file problems are reported against
+   * @param name what the PDF is called in messages
+   * @throws EditioException (input) when the layout fails or the fonts lack a character
+   */
+  Layout layOut(Run run, Path source, String name, Fop.Metadata metadata, Fop.FoSource fo) throws EditioException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    try (Fop.Job job = fop(run.options().created()).newJob(out, metadata)) {
+      fo.writeTo(job);
+      if (!job.fontProblems().isEmpty()) {
+        throw new EditioException(EditioException.INPUT, job.fontProblems().stream()
+            .map(m -> Problem.error(source, name + ": " + m
+                + " (the embedded fonts lack this character; the PDF would print it as '#')"))
+            .toList());
+      }
+      return new Layout(Reproducible.apply(out.toByteArray(), run.options().created()), job.pageCount());
+    } catch (EditioException e) {
+      throw e;
+    } catch (Exception e) {
+      EditioException known = cause(e);
+      if (known != null) {
+        throw known;
+      }
+      throw new EditioException(EditioException.INPUT, Problem.error(source, "cannot lay out " + name + ": " + rootMessage(e)));
+    }
+  }
+
   /** Lays out one PDF and writes it; returns its page count. */
   int render(Run run, Path source, Path pdf, Fop.Metadata metadata, Fop.FoSource fo) throws EditioException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-    Fop.Job job;
+    Layout layout = layOut(run, source, pdf.getFileName().toString(), metadata, fo);
+    write(pdf, layout.bytes());
+    return layout.pageCount();
+  }
+
+  static void write(Path pdf, byte[] bytes) throws EditioException {
     try {
-      job = fop(run.options().created()).newJob(out, metadata);
-      fo.writeTo(job.handler());
-    } catch (SaxonApiException | FOPException e) {
-      throw new EditioException(EditioException.INPUT,
-          Problem.error(source, "cannot lay out " + pdf.getFileName() + ": " + rootMessage(e)));
-    }
-    if (!job.fontProblems().isEmpty()) {
-      throw new EditioException(EditioException.INPUT, job.fontProblems().stream()
-          .map(m -> Problem.error(source, pdf.getFileName() + ": " + m
-              + " (the embedded fonts lack this character; the PDF would print it as '#')"))
-          .toList());
-    }
-    try {
-      Files.write(pdf, Reproducible.apply(out.toByteArray(), run.options().created()));
+      Files.write(pdf, bytes);
     } catch (IOException e) {
       throw EditioException.io(pdf, "cannot write the PDF: " + e.getMessage());
     }
-    return job.pageCount();
+  }
+
+  /** An EditioException wrapped by Saxon or FOP (a deferred part of the volume failed), if any. */
+  private static EditioException cause(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof EditioException known) {
+        return known;
+      }
+    }
+    return null;
   }
 
   static String rootMessage(Throwable e) {

@@ -1,12 +1,17 @@
 package org.editio.pdf;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SAXDestination;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmMap;
+import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
-import org.apache.fop.apps.FOPException;
 import org.editio.Digest;
 import org.editio.EditioException;
 import org.editio.Problem;
@@ -18,14 +23,28 @@ import org.editio.output.Run.Target;
 import org.editio.xml.Params;
 
 /**
- * The edition as one book, {@code pdf/<edition-id>.pdf}, laid out twice: FOP 2.11 has no index
- * objects, so the first pass learns the page of every mention (FOP's intermediate format) and the
- * second writes the indexes with those pages.
+ * The edition as one book, {@code pdf/<edition-id>.pdf}, laid out once.
+ *
+ * <p>FOP 2.11 has no XSL 1.1 index objects, and an index needs the page of every mention. The
+ * volume's XSL-FO is streamed into FOP, which lays out each page-sequence as its end arrives; the
+ * indexes come last and are written only then ({@link VolumeStream}: deferred parts), with the
+ * pages of everything before them. One layout pass, whether the build is clean or incremental.
+ *
+ * <p>Content before the ids it refers to (a customised front matter that lists pages, say) cannot
+ * wait: it is written with the pages of the last build (kept in the build's record) and declares
+ * which it used; if the layout puts one of those ids elsewhere, the volume is laid out again with
+ * the new pages, until they hold ({@value #MAX_PASSES} passes at most, then a clear error).
  */
 public final class PdfVolumePublisher implements Publisher {
 
+  /** Layout passes after which pages that keep moving are an error. */
+  static final int MAX_PASSES = 5;
+
+  private static final QName DEFERRED = new QName("http://editio.org/ns/mode", "m:deferred");
+
   private final PdfRenderer renderer;
   private volatile int pages = -1;
+  private volatile int passes;
 
   /** @param renderer the FOP factory and layout shared with the per-document PDFs */
   public PdfVolumePublisher(PdfRenderer renderer) {
@@ -57,6 +76,19 @@ public final class PdfVolumePublisher implements Publisher {
     return pages;
   }
 
+  /** The layout passes of the last build: 0 when it reused the previous volume. */
+  public int passes() {
+    return passes;
+  }
+
+  @Override
+  public List<String> details() {
+    if (passes == 0) {
+      return List.of("volume unchanged, not laid out");
+    }
+    return List.of(pages + " pages, " + passes + " layout pass" + (passes == 1 ? "" : "es"));
+  }
+
   @Override
   public void publish(Run run) throws EditioException {
     Edition edition = run.edition();
@@ -64,21 +96,82 @@ public final class PdfVolumePublisher implements Publisher {
     Digest recipe = new Digest().add("volume", PdfRenderer.context(run)).add("links", new TreeMap<>(links));
     edition.documents().forEach(d -> recipe.add(d.id(), d.digest()));
     pages = -1;
-    run.render("pdf volume", List.of(new Target(run.layout().volume(), recipe.hex(), file -> {
-      Params params = PdfRenderer.params(run).put("documents", edition.documentTrees()).putStrings("layout", links)
-          .put("here", run.layout().volume());
-      Xslt30Transformer first = PdfRenderer.transformer(run, edition.source(), params);
-      Map<String, String> pagesOfIds;
-      try {
-        pagesOfIds = renderer.fop(run.options().created()).pagesOfIds(handler -> first.callTemplate(null, new SAXDestination(handler)));
-      } catch (SaxonApiException | FOPException e) {
-        throw new EditioException(EditioException.INPUT,
-            Problem.error(edition.source(), "cannot lay out the volume: " + PdfRenderer.rootMessage(e)));
+    passes = 0;
+    String path = run.layout().volume();
+    run.render("pdf volume", List.of(new Target(path, recipe.hex(), file -> {
+      Map<String, String> given = run.recorded(path);
+      for (int pass = 1; ; pass++) {
+        Pass laid = layOut(run, given);
+        // where the ids are that content written before the layout took from the given pages
+        Map<String, String> now = laid.stream().usedPages();
+        boolean settled = true;
+        for (String id : laid.stream().usedIds()) {
+          settled &= Objects.equals(given.get(id), now.get(id));
+        }
+        if (settled) {
+          PdfRenderer.write(file, laid.layout().bytes());
+          run.record(path, now);
+          pages = laid.layout().pageCount();
+          passes = pass;
+          return;
+        }
+        if (pass == MAX_PASSES) {
+          throw new EditioException(EditioException.INPUT, Problem.error(edition.source(), "the volume's pages did not"
+              + " settle after " + MAX_PASSES + " layout passes: content that lists pages before them moves them ("
+              + moved(given, now, laid.stream().usedIds()) + "); make it independent of the pages it lists, or put it after them"
+              + " (a deferred part, see xslt/fo/volume.xsl)"));
+        }
+        given = now;
       }
-      Xslt30Transformer second = PdfRenderer.transformer(run, edition.source(), params.putStrings("index-pages", pagesOfIds));
-      pages = renderer.render(run, edition.source(), file,
-          new Fop.Metadata(edition.title(), edition.editors(), edition.title(), ""),
-          handler -> second.callTemplate(null, new SAXDestination(handler)));
     })));
+  }
+
+  /** One layout of the volume and what its stream saw. */
+  private record Pass(PdfRenderer.Layout layout, VolumeStream stream) {}
+
+  /** Lays the volume out once, with {@code given} as the pages of the ids the front of the book may use. */
+  private Pass layOut(Run run, Map<String, String> given) throws EditioException {
+    Edition edition = run.edition();
+    Params params = PdfRenderer.params(run).put("documents", edition.documentTrees())
+        .putStrings("layout", run.layout().siteLinks()).put("here", run.layout().volume())
+        .putStrings("pages", given);
+    Xslt30Transformer main = PdfRenderer.transformer(run, edition.source(), params);
+    Xslt30Transformer[] later = new Xslt30Transformer[1];
+    VolumeStream[] stream = new VolumeStream[1];
+    PdfRenderer.Layout layout = renderer.layOut(run, edition.source(), run.layout().volume(),
+        new Fop.Metadata(edition.title(), edition.editors(), edition.title(), ""), job -> {
+          stream[0] = new VolumeStream(job, (part, pages, into) -> {
+            // one transformer for every deferred part of a pass: its keys are built once
+            if (later[0] == null) {
+              later[0] = PdfRenderer.transformer(run, edition.source(), params);
+            }
+            Map<QName, XdmValue> args = new LinkedHashMap<>();
+            args.put(new QName("part"), new XdmAtomicValue(part));
+            args.put(new QName("pages"), XdmMap.makeMap(pages));
+            try {
+              later[0].setInitialTemplateParameters(args, false);
+              later[0].callTemplate(DEFERRED, new SAXDestination(into));
+            } catch (SaxonApiException e) {
+              throw new EditioException(EditioException.INPUT, Problem.error(edition.source(),
+                  "cannot lay out the volume's " + part + ": " + PdfRenderer.rootMessage(e)));
+            }
+          });
+          main.callTemplate(null, new SAXDestination(stream[0]));
+          stream[0].usedPages();
+        });
+    return new Pass(layout, stream[0]);
+  }
+
+  /** A few of the used ids whose pages moved, for the error message. */
+  private static String moved(Map<String, String> before, Map<String, String> after, java.util.Set<String> ids) {
+    StringBuilder s = new StringBuilder();
+    int n = 0;
+    for (String id : ids) {
+      if (!Objects.equals(before.get(id), after.get(id)) && n++ < 3) {
+        s.append(n > 1 ? ", " : "").append(id).append(": page ").append(before.getOrDefault(id, "unknown"))
+            .append(" → ").append(after.getOrDefault(id, "none"));
+      }
+    }
+    return s.toString();
   }
 }
