@@ -23,13 +23,24 @@ public final class PdfRenderer {
   /** The stylesheet of every PDF; an edition replaces it with EDITION/xslt/fo.xsl. */
   static final String STYLESHEET = "fo.xsl";
 
+  private final boolean shareFonts;
   private Fop fop;
   private Date fopDate;
+
+  /** The renderer of a builder's PDF outputs. */
+  public PdfRenderer() {
+    this(true);
+  }
+
+  /** @param shareFonts false: FOP loads the fonts of each PDF itself (what the shared fonts are tested against) */
+  PdfRenderer(boolean shareFonts) {
+    this.shareFonts = shareFonts;
+  }
 
   /** The FOP factory for PDFs created at {@code created}. */
   synchronized Fop fop(Date created) {
     if (fop == null || !created.equals(fopDate)) {
-      fop = new Fop(created);
+      fop = new Fop(created, shareFonts);
       fopDate = created;
     }
     return fop;
