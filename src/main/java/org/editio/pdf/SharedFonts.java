@@ -202,10 +202,20 @@ final class SharedFonts {
             ttf.getStrikeoutPosition() - ttf.getStrikeoutThickness() / 2, ttf.getStrikeoutThickness(), ttf.getFlags(),
             Integer.parseInt(ttf.getStemV()), Integer.parseInt(ttf.getItalicAngle()), ttf.getWeightClass(),
             ttf.getWidths(), ttf.getBoundingBoxes(), ttf.getCMaps().toArray(new CMapSegment[0]),
-            ttf.getKerning(), ttf.getGDEF(), ttf.getGSUB(), ttf.getGPOS());
+            kerning(ttf), ttf.getGDEF(), ttf.getGSUB(), ttf.getGPOS());
       } catch (IOException e) {
         throw new FOPException("cannot read the font " + uri + ": " + e.getMessage(), e);
       }
+    }
+
+    /** The kerning map FOP's loader builds entry by entry ({@code putKerningEntry}), built once. */
+    private static Map<Integer, Map<Integer, Integer>> kerning(TTFFile ttf) {
+      if (ttf.getKerning() == null) {
+        return null;
+      }
+      Map<Integer, Map<Integer, Integer>> kerning = new java.util.HashMap<>();
+      ttf.getKerning().forEach(kerning::put);
+      return kerning;
     }
 
     /** A new font of this template for one PDF: {@code OFFontLoader.buildFont}, TrueType, embedded as CID font subset. */
@@ -234,12 +244,12 @@ final class SharedFonts {
       font.setMissingWidth(0);
       font.setWeight(weight);
       font.setCIDType(CIDFontType.CIDTYPE2);
-      // read only once built: shared by every PDF
+      // read only once built: shared by every PDF of the lease (the kerning map too)
       font.setWidthArray(widths);
       font.setBBoxArray(boundingBoxes);
       font.setCMap(cmap);
       if (kerning != null) {
-        kerning.forEach(font::putKerningEntry);
+        font.replaceKerningMap(kerning);
       }
       font.setGDEF(gdef);
       font.setGSUB(gsub);
