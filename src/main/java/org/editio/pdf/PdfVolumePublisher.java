@@ -116,7 +116,7 @@ public final class PdfVolumePublisher implements Publisher {
           return;
         }
         if (pass == MAX_PASSES) {
-          throw new EditioException(EditioException.INPUT, Problem.error(edition.source(), "the volume's pages did not"
+          throw new EditioException(EditioException.INPUT, Problem.error(stylesheet(edition), "the volume's pages did not"
               + " settle after " + MAX_PASSES + " layout passes: content that lists pages before them moves them ("
               + moved(given, now, laid.stream().usedIds()) + "); make it independent of the pages it lists, or put it after them"
               + " (a deferred part, see xslt/fo/volume.xsl)"));
@@ -152,7 +152,7 @@ public final class PdfVolumePublisher implements Publisher {
               later[0].setInitialTemplateParameters(args, false);
               later[0].callTemplate(DEFERRED, new SAXDestination(into));
             } catch (SaxonApiException e) {
-              throw new EditioException(EditioException.INPUT, Problem.error(edition.source(),
+              throw new EditioException(EditioException.INPUT, Problem.error(stylesheet(edition),
                   "cannot lay out the volume's " + part + ": " + PdfRenderer.rootMessage(e)));
             }
           });
@@ -160,6 +160,12 @@ public final class PdfVolumePublisher implements Publisher {
           stream[0].usedPages();
         });
     return new Pass(layout, stream[0]);
+  }
+
+  /** Where a problem of the volume's page logic is to be fixed: the edition's own fo.xsl, if it has one. */
+  private static java.nio.file.Path stylesheet(Edition edition) {
+    java.nio.file.Path own = edition.customisation().stylesheet(PdfRenderer.STYLESHEET);
+    return own != null ? own : edition.source();
   }
 
   /** A few of the used ids whose pages moved, for the error message. */

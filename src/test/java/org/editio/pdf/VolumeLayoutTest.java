@@ -114,6 +114,8 @@ class VolumeLayoutTest {
     String before = firstMentions(volume(out));
     assertFrontMatterPagesAreRight(volume(out));
     assertEquals(0, passes(new Builder().build(edition, out, "pdf")), "nothing changed");
+    // the record survives a build that keeps the volume and one that does not build PDFs
+    new Builder().build(edition, out, "html");
 
     // a correction that moves no page: the recorded pages hold, one layout
     List<Path> docs = documents(edition);
@@ -148,6 +150,29 @@ class VolumeLayoutTest {
     assertTrue(message.contains("did not settle after " + PdfVolumePublisher.MAX_PASSES + " layout passes")
         && message.contains("_documents: page"), message);
     assertFalse(Files.exists(out.resolve("pdf")), "nothing published");
+  }
+
+  @Test
+  void aFailingDeferredPartOrAnUnknownInstructionIsAClearError(@TempDir Path dir) throws Exception {
+    String unknownPart = """
+        <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+            xmlns:v="http://editio.org/ns/volume" xmlns:m="http://editio.org/ns/mode">
+          <xsl:import href="editio:fo.xsl"/>
+          <xsl:template name="m:introduction"><v:deferred part="glossary"/></xsl:template>
+        </xsl:stylesheet>
+        """;
+    String unknownInstruction = unknownPart.replace("<v:deferred part=\"glossary\"/>", "<v:index-here/>");
+    for (String[] c : new String[][] {{unknownPart, "cannot lay out the volume's glossary"},
+        {unknownInstruction, "unknown instruction v:index-here"}}) {
+      Path edition = Generator.generate(TestFiles.EDITION, 2, dir.resolve("edition-" + c[1].length()));
+      Files.createDirectories(edition.resolve("xslt"));
+      Files.writeString(edition.resolve("xslt/fo.xsl"), c[0]);
+      Path out = dir.resolve("out-" + c[1].length());
+      EditioException e = assertThrows(EditioException.class, () -> new Builder().build(edition, out, "pdf"));
+      assertEquals(EditioException.INPUT, e.exitCode());
+      assertTrue(e.problems().toString().contains(c[1]), e.problems().toString());
+      assertFalse(Files.exists(out.resolve("pdf")), "nothing published");
+    }
   }
 
   /** The front matter's list (the pages before the contents' first entry). */
