@@ -15,6 +15,7 @@ import net.sf.saxon.s9api.Xslt30Transformer;
 import org.editio.Digest;
 import org.editio.EditioException;
 import org.editio.Problem;
+import org.editio.Timing;
 import org.editio.edition.Edition;
 import org.editio.output.OutputLayout;
 import org.editio.output.Publisher;
@@ -100,8 +101,10 @@ public final class PdfVolumePublisher implements Publisher {
     String path = run.layout().volume();
     run.render("pdf volume", List.of(new Target(path, recipe.hex(), file -> {
       Map<String, String> given = run.recorded(path);
+      Timing timing = new Timing("pdf volume");
       for (int pass = 1; ; pass++) {
         Pass laid = layOut(run, given);
+        timing.lap("layout pass " + pass);
         // where the ids are that content written before the layout took from the given pages
         Map<String, String> now = laid.stream().usedPages();
         boolean settled = true;
