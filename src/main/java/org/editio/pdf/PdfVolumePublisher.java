@@ -22,6 +22,7 @@ import org.editio.output.Publisher;
 import org.editio.output.Run;
 import org.editio.output.Run.Target;
 import org.editio.xml.Params;
+import org.xml.sax.ContentHandler;
 
 /**
  * The edition as one book, {@code pdf/<edition-id>.pdf}, laid out once.
@@ -135,34 +136,54 @@ public final class PdfVolumePublisher implements Publisher {
   /** Lays the volume out once, with {@code given} as the pages of the ids the front of the book may use. */
   private Pass layOut(Run run, Map<String, String> given) throws EditioException {
     Edition edition = run.edition();
-    Params params = PdfRenderer.params(run).put("documents", edition.documentTrees())
-        .putStrings("layout", run.layout().siteLinks()).put("here", run.layout().volume())
-        .putStrings("pages", given);
-    Xslt30Transformer main = PdfRenderer.transformer(run, edition.source(), params);
-    Xslt30Transformer[] later = new Xslt30Transformer[1];
-    VolumeStream[] stream = new VolumeStream[1];
+    LayoutPass pass = new LayoutPass(run, given);
     PdfRenderer.Layout layout = renderer.layOut(run, edition.source(), run.layout().volume(),
-        new Fop.Metadata(edition.title(), edition.editors(), edition.title(), ""), job -> {
-          stream[0] = new VolumeStream(job, (part, pages, into) -> {
-            // one transformer for every deferred part of a pass: its keys are built once
-            if (later[0] == null) {
-              later[0] = PdfRenderer.transformer(run, edition.source(), params);
-            }
-            Map<QName, XdmValue> args = new LinkedHashMap<>();
-            args.put(new QName("part"), new XdmAtomicValue(part));
-            args.put(new QName("pages"), XdmMap.makeMap(pages));
-            try {
-              later[0].setInitialTemplateParameters(args, false);
-              later[0].callTemplate(DEFERRED, new SAXDestination(into));
-            } catch (SaxonApiException e) {
-              throw new EditioException(EditioException.INPUT, Problem.error(stylesheet(edition),
-                  "cannot lay out the volume's " + part + ": " + PdfRenderer.rootMessage(e)));
-            }
-          });
-          main.callTemplate(null, new SAXDestination(stream[0]));
-          stream[0].usedPages();
-        });
-    return new Pass(layout, stream[0]);
+        new Fop.Metadata(edition.title(), edition.editors(), edition.title(), ""), pass);
+    return new Pass(layout, pass.stream);
+  }
+
+  /**
+   * The XSL-FO of one layout: the volume's transformation streamed into FOP through a
+   * {@link VolumeStream}, and each deferred part written by a second transformation when the
+   * stream reaches it.
+   */
+  private static final class LayoutPass implements Fop.FoSource, VolumeStream.Deferred {
+    private final Run run;
+    private final Params params;
+    private VolumeStream stream;
+    /** One for every deferred part of a pass: its keys and global variables are built once. */
+    private Xslt30Transformer deferred;
+
+    LayoutPass(Run run, Map<String, String> given) {
+      this.run = run;
+      this.params = PdfRenderer.params(run).put("documents", run.edition().documentTrees())
+          .putStrings("layout", run.layout().siteLinks()).put("here", run.layout().volume())
+          .putStrings("pages", given);
+    }
+
+    @Override
+    public void writeTo(Fop.Job job) throws Exception {
+      stream = new VolumeStream(job, this);
+      PdfRenderer.transformer(run, run.edition().source(), params).callTemplate(null, new SAXDestination(stream));
+      stream.usedPages();
+    }
+
+    @Override
+    public void write(String part, Map<String, String> pages, ContentHandler into) throws EditioException {
+      if (deferred == null) {
+        deferred = PdfRenderer.transformer(run, run.edition().source(), params);
+      }
+      Map<QName, XdmValue> args = new LinkedHashMap<>();
+      args.put(new QName("part"), new XdmAtomicValue(part));
+      args.put(new QName("pages"), XdmMap.makeMap(pages));
+      try {
+        deferred.setInitialTemplateParameters(args, false);
+        deferred.callTemplate(DEFERRED, new SAXDestination(into));
+      } catch (SaxonApiException e) {
+        throw new EditioException(EditioException.INPUT, Problem.error(stylesheet(run.edition()),
+            "cannot lay out the volume's " + part + ": " + PdfRenderer.rootMessage(e)));
+      }
+    }
   }
 
   /** Where a problem of the volume's page logic is to be fixed: the edition's own fo.xsl, if it has one. */

@@ -52,7 +52,7 @@ import org.xml.sax.SAXException;
 final class SharedFonts {
 
   /** One font of the configuration: where it is and which font triplets it serves. */
-  record Configured(URI uri, List<FontTriplet> triplets) {}
+  private record Configured(URI uri, List<FontTriplet> triplets) {}
 
   private final List<Configured> configured;
   private final ConcurrentLinkedQueue<Map<URI, Template>> idle = new ConcurrentLinkedQueue<>();

@@ -1,6 +1,5 @@
 package org.editio.pdf;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +44,6 @@ final class VolumeStream extends XMLFilterImpl {
   private final Fop.Job job;
   private final Deferred deferred;
   private final Set<String> usedIds = new LinkedHashSet<>();
-  private final List<String> parts = new ArrayList<>();
   private Map<String, String> usedPages;
 
   VolumeStream(Fop.Job job, Deferred deferred) {
@@ -70,11 +68,6 @@ final class VolumeStream extends XMLFilterImpl {
     return usedPages;
   }
 
-  /** The deferred parts written, in order. */
-  List<String> parts() {
-    return Collections.unmodifiableList(parts);
-  }
-
   @Override
   public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
     if (!NS.equals(uri)) {
@@ -87,7 +80,6 @@ final class VolumeStream extends XMLFilterImpl {
         if (part == null || part.isBlank()) {
           throw new SAXException("v:deferred needs a part attribute");
         }
-        parts.add(part);
         try {
           deferred.write(part, job.pagesOf(ids(atts)), new Nested());
         } catch (EditioException e) {
