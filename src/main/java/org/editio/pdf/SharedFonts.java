@@ -95,10 +95,19 @@ final class SharedFonts {
     }
   }
 
-  /** A set of parsed fonts for one PDF; {@link Lease#close()} gives it back. */
-  Lease lease() {
+  /**
+   * A set of parsed fonts for one PDF; {@link Lease#close()} gives it back. A new set (when every
+   * other is in use) is parsed here, before FOP's serialized set-up of the PDF begins.
+   */
+  Lease lease() throws FOPException {
     Map<URI, Template> set = idle.poll();
-    return new Lease(set == null ? new LinkedHashMap<>() : set);
+    if (set == null) {
+      set = new LinkedHashMap<>();
+      for (Configured font : configured) {
+        set.put(font.uri(), Template.parse(font.uri(), bytes));
+      }
+    }
+    return new Lease(set);
   }
 
   /** The parsed fonts one PDF uses while it is laid out and written. */
@@ -127,12 +136,7 @@ final class SharedFonts {
         if (key == null) {
           continue;
         }
-        Template template = set.get(font.uri());
-        if (template == null) {
-          template = Template.parse(font.uri(), bytes);
-          set.put(font.uri(), template);
-        }
-        fontInfo.addMetrics(key, template.newFont(resolver));
+        fontInfo.addMetrics(key, set.get(font.uri()).newFont(resolver));
       }
     }
 
