@@ -7,8 +7,8 @@
   page-sequence as soon as its end arrives, and editio streams this stylesheet's output into it
   (org.editio.pdf.VolumeStream): where an index belongs, the volume says
   <v:deferred part="..." ids="..."/>, and editio calls the template m:deferred for that part
-  then, with the page (the printed number) of each of those FO ids. The indexes come last, so they move no page they list:
-  the volume is laid out once, with duplicates removed and ranges merged.
+  then, with the page (the printed number) of each of those FO ids. The indexes come last, so
+  they move no page they list: the volume is laid out once.
 
   Content that lists pages of what comes after it cannot wait for them. It reads them from
   $pages (the pages of the last build's volume, or none), and declares which ids it used with
@@ -30,8 +30,8 @@
     exclude-result-prefixes="#all">
 
   <xsl:param name="documents" as="document-node()*" select="()"/>
-  <!-- FO id -> page label, as the last layout of the volume placed it (see above); empty in a
-       first build. In a deferred part, the template parameter $pages holds the pages of this one. -->
+  <!-- FO id -> page label, as the last build's layout of the volume placed it (see above); empty
+       in a first build. In a deferred part, the tunnel parameter $pages holds this layout's. -->
   <xsl:param name="pages" as="map(xs:string, xs:string)" select="map{}"/>
 
   <xsl:variable name="docs" select="$documents ! tei:TEI"/>
@@ -286,12 +286,12 @@
     <xsl:variable name="on-page" as="map(xs:integer, xs:string)" select="map:merge(
         for $m in $mentions, $id in f:mention-id($m), $p in $pages($id)[. castable as xs:integer]
         return map{xs:integer($p): $id}, map{'duplicates': 'use-first'})"/>
-    <xsl:variable name="pages" select="sort(map:keys($on-page))"/>
+    <xsl:variable name="numbers" select="sort(map:keys($on-page))"/>
     <fo:block start-indent="1.5em" text-indent="-1.5em" keep-together.within-page="always">
       <xsl:value-of select="$name"/>
-      <xsl:if test="exists($pages)"><xsl:text>  </xsl:text></xsl:if>
+      <xsl:if test="exists($numbers)"><xsl:text>  </xsl:text></xsl:if>
       <!-- runs of consecutive pages become ranges: 12–14 -->
-      <xsl:iterate select="$pages">
+      <xsl:iterate select="$numbers">
         <xsl:param name="start" as="xs:integer?" select="()"/>
         <xsl:param name="previous" as="xs:integer?" select="()"/>
         <xsl:param name="first" as="xs:boolean" select="true()"/>
