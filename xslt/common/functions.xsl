@@ -20,13 +20,66 @@
   <!-- Register files loaded once by the Java side: absolute URI of the file -> its document. -->
   <xsl:param name="registers" as="map(xs:string, document-node())" select="map{}"/>
 
-  <!-- The id of the document a node belongs to: TEI/@xml:id, else the file name without extension. -->
+  <!-- The id of the document a node belongs to: TEI/@xml:id, else (also when it is empty) the file name
+       without extension. What files the id names is decided by the Java side's OutputLayout ($layout). -->
   <xsl:function name="f:doc-id" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="tei" select="($node/ancestor-or-self::tei:TEI)[last()]"/>
     <xsl:sequence select="
-      if ($tei/@xml:id) then string($tei/@xml:id)
-      else replace(tokenize(string(base-uri($node)), '/')[last()], '\.[^.]*$', '')"/>
+      if (normalize-space($tei/@xml:id)) then string($tei/@xml:id)
+      else replace(f:decode-uri(tokenize(string(base-uri($node)), '/')[last()]), '\.[^.]*$', '')"/>
+  </xsl:function>
+
+  <!-- A URI's percent-escapes decoded (UTF-8), so that a file name reads as it was written:
+       'Опись%201' is 'Опись 1'. An escape that is not UTF-8 is kept as written. -->
+  <xsl:function name="f:decode-uri" as="xs:string">
+    <xsl:param name="uri" as="xs:string"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:analyze-string select="$uri" regex="(%[0-9A-Fa-f]{{2}})+">
+        <xsl:matching-substring>
+          <xsl:variable name="bytes" select="tokenize(substring(., 2), '%') ! f:hex(.)"/>
+          <xsl:variable name="codepoints" as="xs:integer*">
+            <xsl:iterate select="$bytes">
+              <xsl:param name="code" as="xs:integer" select="0"/>
+              <xsl:param name="left" as="xs:integer" select="0"/>
+              <xsl:choose>
+                <xsl:when test="$left gt 0">
+                  <xsl:variable name="next" select="$code * 64 + (. mod 64)"/>
+                  <xsl:if test="$left = 1"><xsl:sequence select="$next"/></xsl:if>
+                  <xsl:next-iteration>
+                    <xsl:with-param name="code" select="$next"/>
+                    <xsl:with-param name="left" select="$left - 1"/>
+                  </xsl:next-iteration>
+                </xsl:when>
+                <xsl:when test=". lt 128"><xsl:sequence select="."/></xsl:when>
+                <xsl:when test=". ge 240">
+                  <xsl:next-iteration><xsl:with-param name="code" select=". mod 8"/><xsl:with-param name="left" select="3"/></xsl:next-iteration>
+                </xsl:when>
+                <xsl:when test=". ge 224">
+                  <xsl:next-iteration><xsl:with-param name="code" select=". mod 16"/><xsl:with-param name="left" select="2"/></xsl:next-iteration>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:next-iteration><xsl:with-param name="code" select=". mod 32"/><xsl:with-param name="left" select="1"/></xsl:next-iteration>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:iterate>
+          </xsl:variable>
+          <xsl:sequence select="if (every $c in $codepoints satisfies ($c ge 32 and $c le 1114111 and not($c = (65534, 65535))
+                                    and not($c ge 55296 and $c le 57343)))
+                                then codepoints-to-string($codepoints) else ."/>
+        </xsl:matching-substring>
+        <xsl:non-matching-substring><xsl:sequence select="."/></xsl:non-matching-substring>
+      </xsl:analyze-string>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts)"/>
+  </xsl:function>
+
+  <!-- Two hexadecimal digits as a number. -->
+  <xsl:function name="f:hex" as="xs:integer">
+    <xsl:param name="hex" as="xs:string"/>
+    <xsl:variable name="digits" select="string-to-codepoints(lower-case($hex))
+      ! (index-of(string-to-codepoints('0123456789abcdef'), .) - 1)"/>
+    <xsl:sequence select="$digits[1] * 16 + $digits[2]"/>
   </xsl:function>
 
   <!-- The document's title: the first title of its titleStmt, whitespace normalized. -->

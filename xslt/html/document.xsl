@@ -124,7 +124,7 @@
           normalize-space($edition//tei:publicationStmt/tei:date)[.]), ', ')"/>
         <xsl:text>. </xsl:text>
         <xsl:choose>
-          <xsl:when test="exists($f:base-url)"><a href="{$address}"><xsl:value-of select="$address"/></a></xsl:when>
+          <xsl:when test="exists($f:base-url) and f:safe-url($address)"><a href="{f:safe-url($address)}"><xsl:value-of select="$address"/></a></xsl:when>
           <xsl:otherwise><code><xsl:value-of select="$address"/></code></xsl:otherwise>
         </xsl:choose>
       </p>

@@ -31,6 +31,8 @@
     <html lang="{$language}">
       <head>
         <meta charset="UTF-8"/>
+        <!-- org.editio.html.Csp.POLICY: nothing inline, nothing from elsewhere (a test keeps the two equal) -->
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/> · <xsl:value-of select="$edition-title"/></title>
         <xsl:for-each select="$stylesheets">

@@ -245,7 +245,7 @@
         </svg>
         <ul class="legend">
           <xsl:for-each select="$countries">
-            <li><span class="swatch" style="background:{f:colour($palette, position())}"></span>
+            <li><svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="{f:colour($palette, position())}"/></svg>
               <xsl:value-of select="f:category-label(.)"/></li>
           </xsl:for-each>
         </ul>

@@ -34,12 +34,14 @@ public final class Parallel {
       }
     });
     if (!failures.isEmpty()) {
-      List<Problem> problems = new ArrayList<>();
+      // items that fail for one shared reason (a stylesheet that does not compile) say it once
+      java.util.Set<Problem> unique = new java.util.LinkedHashSet<>();
       int exit = 0;
       for (EditioException e : failures) {
-        problems.addAll(e.problems());
+        unique.addAll(e.problems());
         exit = Math.max(exit, e.exitCode());
       }
+      List<Problem> problems = new ArrayList<>(unique);
       problems.sort(Problem.ORDER);
       throw new EditioException(exit, problems);
     }

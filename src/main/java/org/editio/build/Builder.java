@@ -24,6 +24,7 @@ import org.editio.output.OutputLayout;
 import org.editio.output.Publisher;
 import org.editio.output.Run;
 import org.editio.validate.Validator;
+import org.editio.xml.Resolver;
 import org.editio.xml.Xml;
 
 /**
@@ -52,6 +53,7 @@ public final class Builder implements AutoCloseable {
   private boolean print;
   private boolean clean;
   private Progress progress = Progress.SILENT;
+  private List<Path> catalogs = List.of();
 
   /** A builder of every output editio has. */
   public Builder() {
@@ -61,6 +63,13 @@ public final class Builder implements AutoCloseable {
   /** A builder of these outputs (tests, and anything that publishes a selection of its own). */
   public Builder(List<Publisher> publishers) {
     this.publishers = List.copyOf(publishers);
+  }
+
+  /** The user's catalogs ({@code --catalog}): see {@link Resolver}. */
+  public Builder catalogs(List<Path> catalogs) {
+    this.catalogs = List.copyOf(catalogs);
+    validator.catalogs(this.catalogs);
+    return this;
   }
 
   /** Where long builds report their progress. */
@@ -188,10 +197,22 @@ public final class Builder implements AutoCloseable {
     }
   }
 
-  private Run run(Edition edition, OutputLayout layout, Path root, Reuse reuse) {
+  private Run run(Edition edition, OutputLayout layout, Path root, Reuse reuse) throws EditioException {
     List<String> stylesheets = publishers.stream().map(Publisher::stylesheet).filter(s -> s != null).distinct().toList();
     return new Run(xml, edition, layout, root, reuse, progress,
-        new Run.Options(pageSize, print, creationDate(edition)), stylesheets);
+        new Run.Options(pageSize, print, creationDate(edition)), stylesheets, resolver(edition.source()));
+  }
+
+  /**
+   * What the outputs may read on the edition's behalf (the images a PDF shows): the edition's
+   * folder and editio's bundled resources (see {@link Resolver}), never the network.
+   */
+  private Resolver resolver(Path editionPath) throws EditioException {
+    try {
+      return Resolver.forEdition(EditionLoader.folder(editionPath), catalogs, false);
+    } catch (java.io.IOException e) {
+      throw EditioException.io(editionPath, "cannot read the edition's folder: " + org.editio.Messages.of(e));
+    }
   }
 
   /**

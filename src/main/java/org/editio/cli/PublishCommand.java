@@ -1,5 +1,6 @@
 package org.editio.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.editio.Problem;
@@ -24,9 +25,14 @@ abstract class PublishCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown page size '" + options.pageSize + "': use one of " + PublishOptions.PAGE_SIZES);
     }
+    for (Path c : options.catalogs) {
+      if (!java.nio.file.Files.isRegularFile(c)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no such catalog file: " + c);
+      }
+    }
     long start = System.nanoTime();
     try (Builder builder = new Builder()) {
-      builder.pageSize(options.pageSize).print(options.print).clean(options.clean)
+      builder.catalogs(options.catalogs).pageSize(options.pageSize).print(options.print).clean(options.clean)
           .progress(org.editio.Progress.forTerminal(common.quiet));
       Builder.Result result = builder.build(options.edition, options.out, outputs(builder));
       Main.print(spec.commandLine().getErr(), result.warnings());

@@ -32,6 +32,11 @@ final class PublishOptions {
   @Option(names = "--print", description = "PDF for a printer: 3 mm bleed and crop marks.")
   boolean print;
 
+  @Option(names = "--catalog", paramLabel = "FILE",
+      description = "An XML catalog (OASIS XML Catalogs) mapping the schemas documents declare to local copies;"
+          + " consulted before the edition's catalog.xml and editio's bundled one (TEI P5 tei_all). Repeatable.")
+  List<Path> catalogs = new java.util.ArrayList<>();
+
   static final class PageSizes implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {

@@ -28,6 +28,11 @@ final class ValidateCommand implements Callable<Integer> {
           + " without the edition's rules: e.g. --schema ../shared/tei/tei_all.rng.")
   Path schema;
 
+  @Option(names = "--catalog", paramLabel = "FILE",
+      description = "An XML catalog (OASIS XML Catalogs) mapping the schemas documents declare to local copies;"
+          + " consulted before the edition's catalog.xml and editio's bundled one (TEI P5 tei_all). Repeatable.")
+  List<Path> catalogs = new java.util.ArrayList<>();
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
       description = "text (file:line:col: severity: message [rule]) or json (one object per problem).")
   String format;
@@ -40,8 +45,13 @@ final class ValidateCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use text or json");
     }
+    for (Path c : catalogs) {
+      if (!java.nio.file.Files.isRegularFile(c)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no such catalog file: " + c);
+      }
+    }
     Xml xml = new Xml();
-    Validator.Report report = new Validator(xml).validate(paths, Optional.ofNullable(schema));
+    Validator.Report report = new Validator(xml).catalogs(catalogs).validate(paths, Optional.ofNullable(schema));
     if (format.equals("json")) {
       spec.commandLine().getOut().println(Reports.json(xml, report));
       spec.commandLine().getOut().flush();

@@ -3,12 +3,15 @@ package org.editio.edition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.editio.Digest;
 import org.editio.EditioException;
+import org.editio.Problem;
 
 /**
  * What an edition carries to change how editio publishes it: its own stylesheets in
@@ -39,7 +42,13 @@ public record Customisation(Path xslt, Map<String, String> stylesheets, Path ass
     assetFiles = Map.copyOf(assetFiles);
   }
 
-  /** Reads the customisation of the edition directory {@code dir} (digests of its files). */
+  /**
+   * Reads the customisation of the edition directory {@code dir} (digests of its files). Like every
+   * file of the edition they are untrusted: a file (or folder) that is a link leading out of the
+   * edition is refused, never read nor copied into the output.
+   *
+   * @throws EditioException with a located problem for each file that leads out of the edition
+   */
   static Customisation of(Path dir) throws EditioException {
     Path xslt = dir.resolve(XSLT);
     Path assets = dir.resolve(ASSETS);
@@ -48,18 +57,35 @@ public record Customisation(Path xslt, Map<String, String> stylesheets, Path ass
     if (!hasXslt && !hasAssets) {
       return NONE;
     }
-    return new Customisation(hasXslt ? xslt : null, hasXslt ? digests(xslt) : Map.of(),
-        hasAssets ? assets : null, hasAssets ? digests(assets) : Map.of());
+    Path root;
+    try {
+      root = dir.toRealPath();
+    } catch (IOException e) {
+      throw EditioException.io(dir, "cannot read: " + org.editio.Messages.of(e));
+    }
+    List<Problem> problems = new ArrayList<>();
+    Map<String, String> stylesheets = hasXslt ? digests(xslt, root, problems) : Map.of();
+    Map<String, String> assetFiles = hasAssets ? digests(assets, root, problems) : Map.of();
+    if (!problems.isEmpty()) {
+      throw new EditioException(EditioException.INPUT, problems);
+    }
+    return new Customisation(hasXslt ? xslt : null, stylesheets, hasAssets ? assets : null, assetFiles);
   }
 
-  private static Map<String, String> digests(Path dir) throws EditioException {
+  private static Map<String, String> digests(Path dir, Path root, List<Problem> problems) throws EditioException {
     Map<String, String> result = new TreeMap<>();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        result.put(dir.relativize(f).toString().replace('\\', '/'), Digest.of(Files.readAllBytes(f)));
+        Path real = f.toRealPath();
+        if (!real.startsWith(root)) {
+          problems.add(Problem.error(f, 1, 1, "this file is a link to " + real + ": refused: outside the edition"
+              + " (editio reads only the edition's own folder; copy the file into the edition instead)"));
+          continue;
+        }
+        result.put(dir.relativize(f).toString().replace('\\', '/'), Digest.of(Files.readAllBytes(real)));
       }
-    } catch (IOException e) {
-      throw EditioException.io(dir, "cannot read: " + e.getMessage());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw EditioException.io(dir, "cannot read: " + org.editio.Messages.of(e));
     }
     return result;
   }

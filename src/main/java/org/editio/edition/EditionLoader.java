@@ -107,6 +107,15 @@ public final class EditionLoader {
     return Optional.empty();
   }
 
+  /**
+   * The folder that is "the edition" for what its files may read ({@link org.editio.xml.Resolver}):
+   * an edition or a folder of TEI files itself; for a single file, the edition it belongs to,
+   * else the folder it lies in.
+   */
+  public static Path folder(Path path) {
+    return enclosingEdition(path).orElse(org.editio.xml.Resolver.editionFolder(path));
+  }
+
   /** Every file {@link #load} reads for {@code path}: edition file, documents, registers. */
   public static List<Path> files(Path path) throws EditioException {
     Layout layout = layout(path);
@@ -173,6 +182,15 @@ public final class EditionLoader {
     }
 
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    if (Files.isDirectory(source)) {
+      // a file of the edition that is a link leading out of it is not read (it could be any file)
+      Path root = realPath(source);
+      documentFiles = inside(documentFiles, root, problems);
+      registerFiles = inside(registerFiles, root, problems);
+      if (editionPath != null && inside(List.of(editionPath), root, problems).isEmpty()) {
+        editionPath = null;
+      }
+    }
     Map<Path, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
     Map<Path, XdmNode> parsed = parseAll(documentFiles, problems, digests);
     Map<Path, XdmNode> registers = parseAll(registerFiles, problems, digests);
@@ -237,6 +255,49 @@ public final class EditionLoader {
     Edition edition = new Edition(path, id, title, Optional.ofNullable(editionFile), documents, registersByUri,
         published, editors, digests, language, customisation);
     return new Loaded(edition, List.copyOf(problems), layout.size());
+  }
+
+  private static Path realPath(Path p) throws EditioException {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      throw EditioException.io(p, "cannot read: " + org.editio.Messages.of(e));
+    }
+  }
+
+  /**
+   * The real path of a file; of a document not written yet (the importer checks it from memory,
+   * maybe in a folder not made yet), its nearest existing folder's real path and the rest.
+   */
+  private static Path realPathOf(Path f) throws IOException {
+    if (Files.exists(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return f.toRealPath();
+    }
+    Path existing = f.toAbsolutePath().normalize();
+    while (existing.getParent() != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    return existing.toRealPath().resolve(existing.relativize(f.toAbsolutePath().normalize())).normalize();
+  }
+
+  /** The files whose real path (links followed) lies inside {@code root}; the others are refused. */
+  private static List<Path> inside(List<Path> files, Path root, List<Problem> problems) {
+    List<Path> kept = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        Path real = realPathOf(f);
+        if (real.startsWith(root)) {
+          kept.add(f);
+        } else {
+          problems.add(Problem.error(f, 1, 1, "this file is a link to " + real + ": refused: outside the edition"
+              + " (editio reads only the edition's own folder; copy the file into the edition instead)"));
+        }
+      } catch (IOException e) {
+        problems.add(Problem.error(f, 1, 1, "cannot read: " + org.editio.Messages.of(e)
+            + " (a link to a file that does not exist?)"));
+      }
+    }
+    return kept;
   }
 
   /** A language tag editio accepts from a file: BCP 47's shape (en, de, de-AT, sr-Latn). */

@@ -149,9 +149,8 @@ public final class HtmlPublisher implements Publisher {
           Xslt30Transformer t = run.transformer(STYLESHEET);
           t.setStylesheetParameters(params.asMap());
           t.applyTemplates(doc.tree(), t.newSerializer(file.toFile()));
-        } catch (SaxonApiException e) {
-          throw new EditioException(EditioException.INPUT,
-              Problem.error(doc.file(), "cannot publish the HTML page: " + e.getMessage()));
+        } catch (SaxonApiException | net.sf.saxon.s9api.SaxonApiUncheckedException e) {
+          throw new EditioException(EditioException.INPUT, Xml.transformProblem(doc.file(), "cannot publish the HTML page", e));
         }
       }));
       sources.add(new Target(layout.documentSource(doc.id()), doc.digest(), file -> copy(doc.file(), file)));
@@ -192,9 +191,8 @@ public final class HtmlPublisher implements Publisher {
         recipe.add(d.id(), known);
       }
       summaries.keySet().retainAll(current);
-    } catch (SaxonApiException e) {
-      throw new EditioException(EditioException.INPUT,
-          Problem.error(edition.source(), "cannot write the edition's pages: " + e.getMessage()));
+    } catch (SaxonApiException | net.sf.saxon.s9api.SaxonApiUncheckedException e) {
+      throw new EditioException(EditioException.INPUT, Xml.transformProblem(edition.source(), "cannot write the edition's pages", e));
     }
     List<String> pages = new ArrayList<>(List.of("html:home", "html:documents", "html:search", "html:about"));
     edition.registers().keySet().stream().sorted().forEach(key -> pages.add("html:register:" + key));
@@ -214,11 +212,10 @@ public final class HtmlPublisher implements Publisher {
           t.callTemplate(SITE_PAGE, t.newSerializer(file.toFile()));
           written.accept(file);
         }
-      } catch (SaxonApiException e) {
-        throw new EditioException(EditioException.INPUT,
-            Problem.error(edition.source(), "cannot write the edition's pages: " + e.getMessage()));
+      } catch (SaxonApiException | net.sf.saxon.s9api.SaxonApiUncheckedException e) {
+        throw new EditioException(EditioException.INPUT, Xml.transformProblem(edition.source(), "cannot write the edition's pages", e));
       } catch (IOException e) {
-        throw EditioException.io(run.file(OutputLayout.HTML), "cannot write the edition's pages: " + e.getMessage());
+        throw EditioException.io(run.file(OutputLayout.HTML), "cannot write the edition's pages: " + org.editio.Messages.of(e));
       }
     });
   }
@@ -232,7 +229,8 @@ public final class HtmlPublisher implements Publisher {
     List<Target> targets = new ArrayList<>();
     for (int i = 0; i < shards.size(); i++) {
       Digest recipe = new Digest().add("tool", Digest.tool()).add("language", run.edition().language()).add("shard", i);
-      shards.get(i).forEach(d -> recipe.add(d.id(), d.digest()));
+      // each document's text, and where its page is (a result links it)
+      shards.get(i).forEach(d -> recipe.add(d.id(), d.digest()).add("page " + d.id(), run.layout().documentPage(d.id())));
       targets.add(new Target(run.layout().asset(SearchIndex.fileName(i)), recipe.hex(), null));
     }
     List<Target> todo = run.stale(targets);
@@ -250,8 +248,13 @@ public final class HtmlPublisher implements Publisher {
       for (Target target : todo) {
         int i = targets.indexOf(target);
         Xslt30Transformer t = Xml.transformer(run.packagedStylesheet("html/search-data.xsl"));
+        // a result links the document's page where the layout put it (its safe name), from the search page
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        shards.get(i).forEach(d -> pages.put("html:document:" + d.id(), run.layout().documentPage(d.id())));
         t.setStylesheetParameters(run.params()
             .put("documents", new XdmValue(shards.get(i).stream().map(TeiDocument::tree).toList()))
+            .putStrings("layout", pages)
+            .put("here", run.layout().page("search"))
             .asMap());
         Path json = work.resolve("shard-" + i + ".json");
         t.callTemplate(null, t.newSerializer(json.toFile()));
@@ -264,7 +267,7 @@ public final class HtmlPublisher implements Publisher {
       todo.forEach(run::made);
       timing.lap("search index");
     } catch (SaxonApiException | IOException e) {
-      throw EditioException.io(run.file(run.layout().asset("")), "cannot build the search index: " + e.getMessage());
+      throw EditioException.io(run.file(run.layout().asset("")), "cannot build the search index: " + org.editio.Messages.of(e));
     } finally {
       try {
         org.editio.Folders.delete(work);

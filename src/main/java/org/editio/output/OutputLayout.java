@@ -2,7 +2,6 @@ package org.editio.output;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,9 @@ import org.editio.edition.TeiDocument;
 /**
  * Where every file of every output goes: the one place that turns document ids, register files
  * and page names into paths, and knows the links between outputs (an HTML page and its PDF).
+ * Ids and file names come from the edition and are untrusted ({@code ../x}, {@code CON}, an empty
+ * id): they become file names only through {@link OutputNames}, decided once for the whole run, so
+ * every path stays inside its folder and every link names the file written.
  * Paths are relative to the output folder, with '/': the same strings name a file in the staging
  * folder, in the manifest, and in the {@code $layout} map the stylesheets get (see
  * {@code xslt/common/links.xsl} for its keys), so no stylesheet spells a path of its own.
@@ -35,8 +37,10 @@ public final class OutputLayout {
 
   private final Edition edition;
   private final Set<String> parts;
-  private final Map<String, String> documentNames = new HashMap<>();
-  private final Map<String, String> registerNames = new LinkedHashMap<>();
+  /** The file names of the documents' outputs, by id: safe and unique (see {@link OutputNames}). */
+  private final OutputNames documentNames;
+  /** The file names of the register pages, by register key: from the register files' names, safe and unique. */
+  private final OutputNames registerNames;
 
   /**
    * The layout of {@code edition}'s outputs when this run publishes {@code parts} (links go only
@@ -45,27 +49,26 @@ public final class OutputLayout {
   public OutputLayout(Edition edition, Collection<String> parts) {
     this.edition = edition;
     this.parts = Set.copyOf(parts);
-    for (TeiDocument d : edition.documents()) {
-      documentNames.put(d.id(), fileName(d.id()));
+    this.documentNames = OutputNames.of(edition.documents().stream().map(TeiDocument::id).toList());
+    this.registerNames = OutputNames.of(edition.registers().keySet(), OutputLayout::registerFileName);
+  }
+
+  /** A register's readable name: its file's name without {@code .xml}, its percent-escapes decoded. */
+  private static String registerFileName(String key) {
+    String file = key.substring(key.lastIndexOf('/') + 1).replaceFirst("\\.xml$", "");
+    try {
+      return java.net.URLDecoder.decode(file.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return file;
     }
-    // register pages are named after their files; two files of one name (in different folders) get -2, -3
-    Set<String> taken = new java.util.HashSet<>();
-    edition.registers().keySet().stream().sorted().forEach(key -> {
-      String stem = fileName(key.substring(key.lastIndexOf('/') + 1).replaceFirst("\\.xml$", ""));
-      String name = stem;
-      for (int n = 2; !taken.add(name); n++) {
-        name = stem + "-" + n;
-      }
-      registerNames.put(key, name);
-    });
   }
 
   /**
-   * The file name (without extension) an id or a file's name becomes. The one place where names
-   * from the edition's files turn into names of output files.
+   * The file name (without extension) of a single output named by an id of the edition's files
+   * (the volume, by the edition's id): safe, as every name of the layout ({@link OutputNames}).
    */
   static String fileName(String id) {
-    return id;
+    return OutputNames.single(id);
   }
 
   /** Whether this run publishes the part (the HTML edition, the PDFs). */
@@ -107,11 +110,7 @@ public final class OutputLayout {
 
   /** The page of a register, by its key (the register file's URI, as {@link Edition#registers()} has it). */
   public String registerPage(String key) {
-    String name = registerNames.get(key);
-    if (name == null) {
-      throw new IllegalArgumentException("no register " + key);
-    }
-    return HTML + "/" + REGISTERS + "/" + name + ".html";
+    return HTML + "/" + REGISTERS + "/" + registerNames.name(key) + ".html";
   }
 
   /** A file of editio's assets (stylesheet, scripts, search index). */
@@ -133,9 +132,9 @@ public final class OutputLayout {
     return css;
   }
 
+  /** The file name of a document's outputs; only documents of the edition have one. */
   private String name(String id) {
-    String name = documentNames.get(id);
-    return name != null ? name : fileName(id);
+    return documentNames.name(id);
   }
 
   /**
@@ -184,7 +183,7 @@ public final class OutputLayout {
     for (String page : List.of("home", "documents", "search", "about")) {
       links.put("html:" + page, page(page));
     }
-    for (String key : registerNames.keySet()) {
+    for (String key : edition.registers().keySet().stream().sorted().toList()) {
       links.put("html:register:" + key, registerPage(key));
     }
     for (String asset : EDITIO_ASSETS) {

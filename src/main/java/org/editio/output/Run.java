@@ -20,6 +20,7 @@ import org.editio.Reuse;
 import org.editio.Timing;
 import org.editio.edition.Edition;
 import org.editio.xml.Params;
+import org.editio.xml.Resolver;
 import org.editio.xml.Xml;
 
 /**
@@ -57,15 +58,18 @@ public final class Run {
   private final Progress progress;
   private final Options options;
   private final Collection<String> stylesheetNames;
+  private final Resolver resolver;
   private final Map<String, XsltExecutable> compiled = new ConcurrentHashMap<>();
+  private final Map<String, EditioException> failures = new ConcurrentHashMap<>();
 
   /**
    * @param root the folder the layout's paths are relative to (the staging folder of a build)
    * @param stylesheetNames the stylesheets every output of editio has ({@code html.xsl}, {@code fo.xsl}):
    *     an edition's file of that name belongs to that output alone
+   * @param resolver what the outputs may read on the edition's behalf (a PDF's images): see {@link #resolver()}
    */
   public Run(Xml xml, Edition edition, OutputLayout layout, Path root, Reuse reuse, Progress progress,
-      Options options, Collection<String> stylesheetNames) {
+      Options options, Collection<String> stylesheetNames, Resolver resolver) {
     this.xml = xml;
     this.edition = edition;
     this.layout = layout;
@@ -74,6 +78,7 @@ public final class Run {
     this.progress = progress;
     this.options = options;
     this.stylesheetNames = List.copyOf(stylesheetNames);
+    this.resolver = resolver;
   }
 
   public Edition edition() {
@@ -86,6 +91,15 @@ public final class Run {
 
   public Options options() {
     return options;
+  }
+
+  /**
+   * What an output may read on the edition's behalf besides what it is given: the edition's folder
+   * and editio's bundled resources, through the one gate of {@link Resolver} (FOP reads a PDF's
+   * images through it). Stylesheets read nothing while they render ({@link #transformer}).
+   */
+  public Resolver resolver() {
+    return resolver;
   }
 
   /** Whether nothing of an earlier build can be reused (a first or clean build). */
@@ -114,11 +128,27 @@ public final class Run {
     if (known != null) {
       return known;
     }
-    Path own = edition.customisation().stylesheet(name);
-    XsltExecutable x = own == null ? xml.stylesheet(name)
-        : xml.editionStylesheet(edition.customisation().xslt(), name, customisation(name));
-    compiled.put(name, x);
-    return x;
+    synchronized (compiled) {
+      // once, however many documents ask at the same time; a stylesheet that fails, fails once
+      EditioException failed = failures.get(name);
+      if (failed != null) {
+        throw failed;
+      }
+      known = compiled.get(name);
+      if (known != null) {
+        return known;
+      }
+      Path own = edition.customisation().stylesheet(name);
+      try {
+        XsltExecutable x = own == null ? xml.stylesheet(name)
+            : xml.editionStylesheet(edition.customisation().xslt(), name, customisation(name));
+        compiled.put(name, x);
+        return x;
+      } catch (EditioException e) {
+        failures.put(name, e);
+        throw e;
+      }
+    }
   }
 
   /** One of editio's own stylesheets that an edition does not replace (below xslt/, e.g. html/search-data.xsl). */
@@ -128,10 +158,11 @@ public final class Run {
 
   /**
    * A transformer of the stylesheet {@code name}, run as every renderer is ({@link Xml#renderer}):
-   * it reads no files and writes nothing but its result.
+   * it reads no files, writes nothing but its result, sees no environment, and the edition's own
+   * version of it was compiled as untrusted code ({@link Xml#editionStylesheet}).
    */
   public Xslt30Transformer transformer(String name) throws EditioException {
-    return xml.renderer(stylesheet(name));
+    return Xml.renderer(stylesheet(name));
   }
 
   private String customisation(String name) {

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -66,22 +64,33 @@ public final class Fop {
 
   private final FopFactory factory;
   private final Date creationDate;
+  private final org.editio.xml.Resolver edition;
   private final SharedFonts fonts;
 
   /**
    * @param creationDate the date written into every PDF, so that two builds are byte-identical
    */
   public Fop(Date creationDate) {
-    this(creationDate, true);
+    this(creationDate, org.editio.xml.Resolver.bundledOnly());
+  }
+
+  /**
+   * @param creationDate the date written into every PDF, so that two builds are byte-identical
+   * @param edition what the PDFs may read besides the bundled fonts (images of the edition): every
+   *     image and font goes through this policy, nothing comes from the network
+   */
+  public Fop(Date creationDate, org.editio.xml.Resolver edition) {
+    this(creationDate, edition, true);
   }
 
   /**
    * @param shareFonts false: FOP loads the fonts of each PDF itself (what {@link SharedFonts} is
    *     compared with)
    */
-  Fop(Date creationDate, boolean shareFonts) {
+  Fop(Date creationDate, org.editio.xml.Resolver edition, boolean shareFonts) {
     this.creationDate = creationDate;
-    ResourceResolver resolver = new ClasspathResolver();
+    this.edition = edition;
+    ResourceResolver resolver = new ClasspathResolver(edition);
     byte[] configuration;
     try (InputStream conf = Fop.class.getResourceAsStream("fop.xconf")) {
       configuration = conf.readAllBytes();
@@ -91,6 +100,16 @@ public final class Fop {
       throw new IllegalStateException("FOP configuration cannot be read: " + e.getMessage(), e);
     }
     this.fonts = shareFonts ? new SharedFonts(configuration, resolver) : null;
+  }
+
+  /** Why the policy refuses to read {@code uri} (for an image FOP could not load), or null when it does not. */
+  private String refusal(String uri) {
+    try {
+      edition.resolve(uri, null);
+      return null;
+    } catch (org.editio.xml.Resolver.Refused e) {
+      return e.getMessage().contains(" refused") ? e.getMessage() : null;
+    }
   }
 
   /**
@@ -130,7 +149,12 @@ public final class Fop {
 
     private void onEvent(Event event) {
       String id = event.getEventID();
-      if (id.endsWith("glyphNotAvailable") || id.endsWith("fontSubstituted")
+      if (id.contains("ResourceEventProducer.image") || id.contains("ResourceEventProducer.uriError")) {
+        // an image that is missing or was refused (outside the edition): said, not silently left out;
+        // FOP keeps only "not found", so a refusal is asked of the policy again to say why
+        String refusal = event.getParam("uri") instanceof String uri ? refusal(uri) : null;
+        fontProblems.add(refusal != null ? "image " + refusal : EventFormatter.format(event));
+      } else if (id.endsWith("glyphNotAvailable") || id.endsWith("fontSubstituted")
           || id.endsWith("fontLoadingErrorAtAutoDetection") || id.endsWith("fontDirectoryNotFound")) {
         fontProblems.add(EventFormatter.format(event));
       } else if (event.getSeverity() == EventSeverity.FATAL) {
@@ -216,8 +240,18 @@ public final class Fop {
     void writeTo(Job job) throws Exception;
   }
 
-  /** Resolves {@code classpath:} URIs (fonts, hyphenation) and files; nothing from the network. */
+  /**
+   * Resolves {@code classpath:} URIs (fonts, hyphenation) from memory, and everything else
+   * (images) through the edition's {@link org.editio.xml.Resolver}: files of the edition only,
+   * nothing from the network.
+   */
   private static final class ClasspathResolver implements ResourceResolver {
+    private final org.editio.xml.Resolver edition;
+
+    ClasspathResolver(org.editio.xml.Resolver edition) {
+      this.edition = edition;
+    }
+
     /** Packaged resources (the fonts) by path, read once: inflating a font from its jar costs more than laying out a page. */
     private final Map<String, byte[]> packaged = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -237,18 +271,12 @@ public final class Fop {
         }
         return new Resource(new java.io.ByteArrayInputStream(bytes));
       }
-      if ("file".equals(uri.getScheme())) {
-        return new Resource(Files.newInputStream(Path.of(uri)));
-      }
-      throw new IOException("editio reads no resources from " + uri + " (no network access in PDFs)");
+      return new Resource(edition.open(edition.resolve(uri.toString(), null)));
     }
 
     @Override
     public OutputStream getOutputStream(URI uri) throws IOException {
-      if ("file".equals(uri.getScheme())) {
-        return Files.newOutputStream(Path.of(uri));
-      }
-      throw new IOException("cannot write to " + uri);
+      throw new IOException("'" + uri + "' refused: editio's PDFs write nothing but the PDF itself");
     }
   }
 }

@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Date;
+import java.util.List;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.editio.EditioException;
+import org.editio.Messages;
 import org.editio.Problem;
 import org.editio.output.Run;
 import org.editio.xml.Params;
+import org.editio.xml.Resolver;
+import org.editio.xml.Xml;
 
 /**
  * What the PDF outputs share: one FOP factory (per creation date: in practice one per builder,
@@ -26,6 +30,7 @@ public final class PdfRenderer {
   private final boolean shareFonts;
   private Fop fop;
   private Date fopDate;
+  private List<Path> fopRoots;
 
   /** The renderer of a builder's PDF outputs. */
   public PdfRenderer() {
@@ -37,11 +42,15 @@ public final class PdfRenderer {
     this.shareFonts = shareFonts;
   }
 
-  /** The FOP factory for PDFs created at {@code created}. */
-  synchronized Fop fop(Date created) {
-    if (fop == null || !created.equals(fopDate)) {
-      fop = new Fop(created, shareFonts);
+  /**
+   * The FOP factory for PDFs created at {@code created} that read images through {@code
+   * resolver} (the edition's folder): one per date and edition, in practice one per builder.
+   */
+  synchronized Fop fop(Date created, Resolver resolver) {
+    if (fop == null || !created.equals(fopDate) || !resolver.roots().equals(fopRoots)) {
+      fop = new Fop(created, resolver, shareFonts);
       fopDate = created;
+      fopRoots = resolver.roots();
     }
     return fop;
   }
@@ -62,7 +71,7 @@ public final class PdfRenderer {
     try {
       t.setStylesheetParameters(params.asMap());
     } catch (SaxonApiException e) {
-      throw new EditioException(EditioException.INPUT, Problem.error(source, "cannot lay out the PDF: " + e.getMessage()));
+      throw new EditioException(EditioException.INPUT, Xml.transformProblem(source, "cannot lay out the PDF", e));
     }
     return t;
   }
@@ -84,12 +93,12 @@ public final class PdfRenderer {
    */
   Layout layOut(Run run, Path source, String name, Fop.Metadata metadata, Fop.FoSource fo) throws EditioException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-    try (Fop.Job job = fop(run.options().created()).newJob(out, metadata)) {
+    try (Fop.Job job = fop(run.options().created(), run.resolver()).newJob(out, metadata)) {
       fo.writeTo(job);
       if (!job.fontProblems().isEmpty()) {
         throw new EditioException(EditioException.INPUT, job.fontProblems().stream()
-            .map(m -> Problem.error(source, name + ": " + m
-                + " (the embedded fonts lack this character; the PDF would print it as '#')"))
+            .map(m -> Problem.error(source, 1, 1, name + ": " + Messages.clean(m)
+                + (m.contains("mage") || m.contains("URI") ? "" : " (the embedded fonts lack this character; the PDF would print it as '#')")))
             .toList());
       }
       return new Layout(Reproducible.apply(out.toByteArray(), run.options().created()), job.pageCount());
@@ -100,7 +109,7 @@ public final class PdfRenderer {
       if (known != null) {
         throw known;
       }
-      throw new EditioException(EditioException.INPUT, Problem.error(source, "cannot lay out " + name + ": " + rootMessage(e)));
+      throw new EditioException(EditioException.INPUT, Xml.transformProblem(source, "cannot lay out " + name, e));
     }
   }
 
@@ -115,7 +124,7 @@ public final class PdfRenderer {
     try {
       Files.write(pdf, bytes);
     } catch (IOException e) {
-      throw EditioException.io(pdf, "cannot write the PDF: " + e.getMessage());
+      throw EditioException.io(pdf, "cannot write the PDF: " + Messages.of(e));
     }
   }
 
@@ -127,13 +136,5 @@ public final class PdfRenderer {
       }
     }
     return null;
-  }
-
-  static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 }

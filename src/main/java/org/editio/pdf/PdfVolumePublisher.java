@@ -14,6 +14,7 @@ import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.editio.Digest;
 import org.editio.EditioException;
+import org.editio.Messages;
 import org.editio.Problem;
 import org.editio.Timing;
 import org.editio.edition.Edition;
@@ -181,7 +182,7 @@ public final class PdfVolumePublisher implements Publisher {
         deferred.callTemplate(DEFERRED, new SAXDestination(into));
       } catch (SaxonApiException e) {
         throw new EditioException(EditioException.INPUT, Problem.error(stylesheet(run.edition()),
-            "cannot lay out the volume's " + part + ": " + PdfRenderer.rootMessage(e)));
+            "cannot lay out the volume's " + part + ": " + Messages.of(e)));
       }
     }
   }

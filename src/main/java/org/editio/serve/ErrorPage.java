@@ -13,13 +13,20 @@ final class ErrorPage {
 
   private ErrorPage() {}
 
+  /** The page's style, served as a file: the Content-Security-Policy allows no inline style. */
+  static final String CSS = "body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}"
+      + "li{font-family:monospace;white-space:pre-wrap;margin:.4rem 0}.error{color:#a00}\n";
+
   static byte[] render(List<Problem> problems, String reloadScript) {
+    return render(problems, reloadScript, "/_editio/error.css");
+  }
+
+  static byte[] render(List<Problem> problems, String reloadScript, String stylesheet) {
     StringBuilder html = new StringBuilder(1024);
     long errors = problems.stream().filter(Problem::isError).count();
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>editio: the edition has errors</title>")
-        .append("<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}")
-        .append("li{font-family:monospace;white-space:pre-wrap;margin:.4rem 0}.error{color:#a00}</style>")
+        .append("<link rel=\"stylesheet\" href=\"").append(escape(stylesheet)).append("\">")
         .append("</head><body><main><h1>The edition has ").append(errors).append(errors == 1 ? " error" : " errors")
         .append("</h1><p>Nothing was published. Fix the files below and save: this page reloads by itself.</p><ol>");
     for (Problem p : problems) {

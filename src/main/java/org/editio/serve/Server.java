@@ -36,6 +36,33 @@ public final class Server implements AutoCloseable {
 
   static final String EVENTS = "/_editio/events";
   static final String RELOAD_SCRIPT = "/_editio/reload.js";
+  static final String ERROR_CSS = "/_editio/error.css";
+
+  /** Longest request path served; editio's own paths are far shorter. */
+  static final int MAX_PATH = 2048;
+
+  /** Threads answering requests; more requests wait in a queue of {@link #QUEUE}. */
+  static final int THREADS = 32;
+
+  /** Requests waiting for a thread; beyond, a connection is closed at once. */
+  static final int QUEUE = 1024;
+
+  /** Open pages listening for builds (each holds a connection); beyond, 503. */
+  public static final int MAX_LISTENERS = 16;
+
+  /**
+   * The Content-Security-Policy of served pages: the one every page carries in its {@code <meta>}
+   * (see {@code xslt/html/page.xsl}), plus what only a header can say (no framing).
+   */
+  static final String CSP = org.editio.html.Csp.POLICY + "; frame-ancestors 'none'";
+
+  static {
+    // the JDK server's own bounds, read when its first instance is made: headers per request,
+    // and the time a request may take to arrive (a client that trickles bytes is cut off)
+    System.setProperty("sun.net.httpserver.maxReqHeaders", System.getProperty("sun.net.httpserver.maxReqHeaders", "64"));
+    System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "30"));
+    System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "-1"));
+  }
 
   private static final Map<String, String> TYPES = Map.ofEntries(
       Map.entry("html", "text/html; charset=utf-8"),
@@ -65,12 +92,21 @@ public final class Server implements AutoCloseable {
   private final boolean quiet;
   private final Builder builder = new Builder().keepWorkers(true);
   private final HttpServer http;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "editio-serve");
+  private final ExecutorService threads = new java.util.concurrent.ThreadPoolExecutor(THREADS, THREADS, 30,
+      java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(QUEUE), r -> {
+        Thread t = new Thread(r, "editio-serve");
+        t.setDaemon(true);
+        return t;
+      });
+  /** The watcher and the heartbeat run apart from the request threads. */
+  private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "editio-serve-watch");
     t.setDaemon(true);
     return t;
   });
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  /** Open pages listening for builds, each holding a request thread: at most {@link #MAX_LISTENERS}. */
+  private final java.util.concurrent.Semaphore openPages = new java.util.concurrent.Semaphore(MAX_LISTENERS);
   private final Watcher watcher;
   private volatile List<Problem> errors = List.of();
   private volatile long builds;
@@ -80,15 +116,23 @@ public final class Server implements AutoCloseable {
    * {@code localhost:port} (0: any free port) and watching the edition.
    */
   public static Server start(Path edition, Path out, int port, PrintWriter log) throws EditioException {
-    return new Server(edition, out, port, log, false);
+    return new Server(edition, out, port, log, false, List.of());
   }
 
   /** As {@link #start(Path, Path, int, PrintWriter)}; quiet: the log gets problems only. */
   public static Server start(Path edition, Path out, int port, PrintWriter log, boolean quiet) throws EditioException {
-    return new Server(edition, out, port, log, quiet);
+    return new Server(edition, out, port, log, quiet, List.of());
   }
 
-  private Server(Path edition, Path out, int port, PrintWriter log, boolean quiet) throws EditioException {
+  /** As {@link #start(Path, Path, int, PrintWriter, boolean)}, with the user's catalogs ({@code --catalog}). */
+  public static Server start(Path edition, Path out, int port, PrintWriter log, boolean quiet, List<Path> catalogs)
+      throws EditioException {
+    return new Server(edition, out, port, log, quiet, catalogs);
+  }
+
+  private Server(Path edition, Path out, int port, PrintWriter log, boolean quiet, List<Path> catalogs)
+      throws EditioException {
+    builder.catalogs(catalogs);
     this.edition = edition.toAbsolutePath().normalize();
     this.out = out.toAbsolutePath().normalize();
     this.log = log;
@@ -114,13 +158,18 @@ public final class Server implements AutoCloseable {
       builder.close();
       throw EditioException.io(edition, "cannot watch the edition's files: " + e.getMessage());
     }
-    threads.execute(watcher);
-    threads.execute(this::heartbeat);
+    background.execute(watcher);
+    background.execute(this::heartbeat);
   }
 
   /** The address pages are served from, e.g. {@code http://localhost:8000/}. */
   public URI address() {
     return URI.create("http://localhost:" + http.getAddress().getPort() + "/");
+  }
+
+  /** The socket address the server is bound to (the loopback interface). */
+  public InetSocketAddress boundAddress() {
+    return http.getAddress();
   }
 
   /** How many builds ran (succeeded or not) since the server started; for tests. */
@@ -182,26 +231,77 @@ public final class Server implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String path = exchange.getRequestURI().getPath();
       if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
         respond(exchange, 405, "text/plain; charset=utf-8", "only GET and HEAD\n".getBytes(StandardCharsets.UTF_8));
         return;
       }
+      String refusal = refusal(exchange);
+      if (refusal != null) {
+        int status = Integer.parseInt(refusal.substring(0, 3));
+        respond(exchange, status, "text/plain; charset=utf-8", (refusal.substring(4) + "\n").getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      String path = exchange.getRequestURI().getPath();
       if (path.equals(EVENTS)) {
-        events(exchange);
+        if (!openPages.tryAcquire()) {
+          respond(exchange, 503, "text/plain; charset=utf-8", "too many open pages\n".getBytes(StandardCharsets.UTF_8));
+          return;
+        }
+        try {
+          events(exchange);
+        } finally {
+          openPages.release();
+        }
         return;
       }
       if (path.equals(RELOAD_SCRIPT)) {
         respond(exchange, 200, TYPES.get("js"), RELOAD_JS.getBytes(StandardCharsets.UTF_8));
         return;
       }
+      if (path.equals(ERROR_CSS)) {
+        respond(exchange, 200, TYPES.get("css"), ErrorPage.CSS.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       List<Problem> current = errors;
       if (!current.isEmpty() && (path.endsWith("/") || path.endsWith(".html"))) {
-        respond(exchange, 500, TYPES.get("html"), ErrorPage.render(current, RELOAD_SCRIPT));
+        respond(exchange, 500, TYPES.get("html"), ErrorPage.render(current, RELOAD_SCRIPT, ERROR_CSS));
         return;
       }
       file(exchange, path);
     }
+  }
+
+  /**
+   * Why a request is refused, as "STATUS reason", or null: only loopback Host names (a page of
+   * another site that resolves its name to 127.0.0.1 gets nothing), no request body, no absolute
+   * URL, and a path that is plainly a path of the site: no {@code ..} or backslash, no
+   * percent-sign left after decoding (double encoding), no control character, not too long.
+   */
+  static String refusal(HttpExchange exchange) {
+    URI uri = exchange.getRequestURI();
+    String raw = uri.getRawPath();
+    if (uri.isAbsolute() || uri.getRawAuthority() != null) {
+      return "400 absolute URLs are not served";
+    }
+    if (raw == null || raw.length() > MAX_PATH || (uri.getRawQuery() != null && uri.getRawQuery().length() > MAX_PATH)) {
+      return "414 the request path is too long";
+    }
+    String host = exchange.getRequestHeaders().getFirst("Host");
+    if (host == null || !host.matches("(?i)(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d{1,5})?")) {
+      return "421 this server answers requests for localhost only";
+    }
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    if ((length != null && !length.trim().equals("0")) || exchange.getRequestHeaders().containsKey("Transfer-Encoding")) {
+      return "413 requests with a body are not accepted";
+    }
+    String path = uri.getPath();
+    if (path == null || !path.startsWith("/") || path.contains("..") || path.contains("\\") || path.contains("%")
+        || path.contains("//") || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
+        || raw.toLowerCase(Locale.ROOT).matches(".*%(2e|2f|5c|25|00).*")) {
+      return "400 not a path of this site";
+    }
+    return null;
   }
 
   private void file(HttpExchange exchange, String path) throws IOException {
@@ -213,7 +313,11 @@ public final class Server implements AutoCloseable {
     }
     byte[] body;
     try {
-      body = Files.readAllBytes(file);
+      body = read(root, file);
+    } catch (SecurityException e) {
+      respond(exchange, 403, "text/plain; charset=utf-8", "not served: a link leading out of the site\n"
+          .getBytes(StandardCharsets.UTF_8));
+      return;
     } catch (IOException e) {
       // missing, a directory, or a file being replaced by a build (the reader can reload)
       if (e instanceof NoSuchFileException && path.equals("/favicon.ico")) {
@@ -232,6 +336,36 @@ public final class Server implements AutoCloseable {
     respond(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"), body);
   }
 
+  /**
+   * A file of the site, read only when its real path (links followed) is inside the site's real
+   * folder. A build moves a new folder into place with two renames; a request that falls between
+   * them tries again (a few milliseconds later the new folder is there).
+   */
+  private byte[] read(Path root, Path file) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        Path real = file.toRealPath();
+        if (!real.startsWith(root.toRealPath())) {
+          throw new SecurityException("outside the site");
+        }
+        if (!Files.isRegularFile(real)) {
+          throw new NoSuchFileException(file.toString());
+        }
+        return Files.readAllBytes(real);
+      } catch (NoSuchFileException e) {
+        if (attempt >= 5 || Files.exists(root)) {
+          throw e;
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   /** The served copy of a page loads the reload script; the file itself is left as published. */
   static byte[] withReloadScript(byte[] page) {
     String html = new String(page, StandardCharsets.UTF_8);
@@ -246,9 +380,9 @@ public final class Server implements AutoCloseable {
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.sendResponseHeaders(200, 0);
     OutputStream body = exchange.getResponseBody();
+    listeners.add(body); // counted before the page hears anything (the bound of open pages)
     body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
     body.flush();
-    listeners.add(body);
     // the exchange stays open until the page goes away (a write fails) or the server stops
     synchronized (body) {
       while (listeners.contains(body)) {
@@ -264,6 +398,10 @@ public final class Server implements AutoCloseable {
   private static void respond(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+    exchange.getResponseHeaders().set("Cross-Origin-Resource-Policy", "same-origin");
     boolean head = exchange.getRequestMethod().equals("HEAD");
     exchange.sendResponseHeaders(status, head ? -1 : body.length);
     if (!head) {
@@ -278,6 +416,7 @@ public final class Server implements AutoCloseable {
     listeners.clear();
     http.stop(0);
     threads.shutdownNow();
+    background.shutdownNow();
     builder.close();
   }
 }

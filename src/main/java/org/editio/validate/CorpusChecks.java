@@ -132,7 +132,11 @@ final class CorpusChecks {
     }
     Map<String, XdmNode> ids = idsByFile.get(target);
     if (ids == null) {
-      if ("file".equals(target.getScheme()) && Files.exists(Path.of(target)) && (fragment.isEmpty() || !edition)) {
+      if (!"file".equals(target.getScheme()) || (target.getAuthority() != null && !target.getAuthority().isEmpty())) {
+        // "//host/x", a network path: not a file of the edition, and never read
+        return "'" + pointer + "' points to another host, which is not a file of the edition";
+      }
+      if (Files.exists(Path.of(target.getPath())) && (fragment.isEmpty() || !edition)) {
         return null; // a file outside the set checked: its ids are not known here
       }
       return "'" + pointer + "' points to " + (file.isEmpty() ? "this file" : "'" + file + "'")

@@ -23,11 +23,14 @@ import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import net.sf.saxon.s9api.XsltExecutable;
 import org.editio.EditioException;
+import org.editio.Messages;
 import org.editio.Problem;
 import org.editio.Problem.Severity;
 import org.editio.edition.Edition;
 import org.editio.edition.EditionLoader;
 import org.editio.edition.TeiDocument;
+import org.editio.xml.Resolver;
+import org.editio.xml.Sandbox;
 import org.editio.xml.SecureXml;
 import org.editio.xml.Xml;
 import org.xml.sax.InputSource;
@@ -75,12 +78,55 @@ public final class Validator {
 
   private final Xml xml;
   private final Schemas schemas;
+  private List<Path> catalogs = List.of();
+  private Sandbox.Limits limits = Sandbox.Limits.DEFAULT;
+  /** One resolver per edition folder (editio serve validates the same edition again and again). */
+  private final Map<Path, Resolved> resolvers = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Schemas stopped at a bound once: not run again on the next files of the run. */
+  private final Map<String, String> stopped = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** An edition's resolver, and the problem its catalogs had (then it serves the bundled catalog only). */
+  private record Resolved(Resolver resolver, Problem problem) {}
   /** Documents checked from memory ({@link #checkUnwritten}): their bytes by path. */
   private volatile Map<Path, byte[]> unwritten;
 
   public Validator(Xml xml) {
     this.xml = xml;
     this.schemas = new Schemas(xml);
+  }
+
+  /** Catalogs the user named ({@code --catalog}), consulted before the edition's and the bundled one. */
+  public Validator catalogs(List<Path> catalogs) {
+    this.catalogs = List.copyOf(catalogs);
+    resolvers.clear();
+    return this;
+  }
+
+  /** The time and memory a file's declared schemas may take (tests make them small). */
+  public Validator limits(Sandbox.Limits limits) {
+    this.limits = limits;
+    return this;
+  }
+
+  /** What the files of the edition at {@code source} may read: see {@link Resolver}. */
+  private Resolved resolver(Path source) {
+    Path root = EditionLoader.folder(source);
+    return resolvers.computeIfAbsent(root, r -> {
+      try {
+        return new Resolved(Resolver.forEdition(r, catalogs), null);
+      } catch (IOException e) {
+        Path own = r.resolve("catalog.xml");
+        Path culprit = catalogs.stream().filter(c -> e.getMessage() != null && e.getMessage().contains(c.getFileName().toString()))
+            .findFirst().orElse(java.nio.file.Files.isRegularFile(own) ? own : null);
+        Problem problem = Problem.error(culprit, 1, 1, "the catalog cannot be used: " + Messages.of(e)
+            + "; only the bundled catalog is consulted");
+        try {
+          return new Resolved(Resolver.forEdition(r, List.of(), false), problem);
+        } catch (IOException again) {
+          return new Resolved(Resolver.bundledOnly(), problem);
+        }
+      }
+    });
   }
 
   /**
@@ -94,18 +140,26 @@ public final class Validator {
     int files = 0;
     if (schema.isPresent()) {
       Path s = schema.get().toAbsolutePath().normalize();
+      if (!java.nio.file.Files.isRegularFile(s)) {
+        throw EditioException.io(schema.get(), "no such schema file");
+      }
       SchemaDeclaration declaration = new SchemaDeclaration(s.toString(), s.toUri(),
           SchemaDeclaration.kindOf(s.toString()), 0, 0);
+      // the user named this schema: what lies beside it (its includes) may be read
+      Resolver resolver = resolver(s).resolver();
       try {
-        compile(declaration);
+        compile(declaration, resolver);
       } catch (Schemas.Unavailable e) {
+        if (e.location() != null) {
+          throw new EditioException(EditioException.USAGE_OR_IO, e.location());
+        }
         throw EditioException.io(schema.get(), e.getMessage());
       }
       for (Path path : paths) {
         List<Path> list = EditionLoader.files(path);
         files += list.size();
         List<Problem> found = Collections.synchronizedList(new ArrayList<>());
-        list.parallelStream().forEach(file -> found.addAll(againstSchema(file, declaration)));
+        list.parallelStream().forEach(file -> found.addAll(againstSchema(file, declaration, resolver)));
         problems.addAll(found);
       }
     } else {
@@ -132,9 +186,15 @@ public final class Validator {
         files += (int) EditionLoader.files(scope.getKey()).stream().filter(inScope).count();
         List<Problem> all = new ArrayList<>(loaded.problems());
         all.addAll(check(loaded.edition(), Memo.NONE));
-        all.stream().filter(p -> inScope.test(p.file())).forEach(problems::add);
+        // their own problems, and those of files that are not the edition's (a schema they declare)
+        java.util.Set<Path> editionFiles = new java.util.HashSet<>();
+        EditionLoader.files(scope.getKey()).forEach(o -> editionFiles.add(o.toAbsolutePath().normalize()));
+        all.stream().filter(p -> inScope.test(p.file())
+                || p.file() != null && !editionFiles.contains(p.file().toAbsolutePath().normalize()))
+            .forEach(problems::add);
       }
     }
+    problems = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
     problems.sort(Problem.ORDER);
     return new Report(files, problems);
   }
@@ -190,7 +250,7 @@ public final class Validator {
 
   /** Validates an edition already loaded, skipping the per-file checks {@code memo} knows passed. */
   public Report validate(Edition edition, Memo memo) {
-    List<Problem> problems = new ArrayList<>(check(edition, memo));
+    List<Problem> problems = new ArrayList<>(new java.util.LinkedHashSet<>(check(edition, memo)));
     problems.sort(Problem.ORDER);
     int files = edition.documents().size() + edition.registers().size() + (edition.editionFile().isPresent() ? 1 : 0);
     return new Report(files, problems);
@@ -209,15 +269,20 @@ public final class Validator {
     boolean editorial = edition.editionFile().isPresent();
     XdmNode editionTree = edition.editionFile().orElse(null);
     List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+    Resolved resolved = resolver(edition.source());
+    if (resolved.problem() != null) {
+      problems.add(resolved.problem());
+    }
+    Resolver resolver = resolved.resolver();
     Map<String, String> schemaDigests = new java.util.concurrent.ConcurrentHashMap<>();
     String editionDigest = editionTree == null ? null : edition.digestOf(editionTree);
     files.parallelStream().forEach(f -> {
       Path path = f.path().toAbsolutePath().normalize();
-      String recipe = recipe(f, edition.digestOf(f.tree()), editionDigest, editorial, schemaDigests);
+      String recipe = recipe(f, edition.digestOf(f.tree()), editionDigest, editorial, schemaDigests, resolver);
       if (recipe != null && memo.known(path, recipe)) {
         return;
       }
-      List<Problem> own = new ArrayList<>(declaredSchemas(f.path(), f.tree()));
+      List<Problem> own = new ArrayList<>(declaredSchemas(f.path(), f.tree(), resolver));
       if (editorial) {
         own.addAll(editorialRules(f, editionTree));
       }
@@ -235,7 +300,7 @@ public final class Validator {
    * file, a schema that is not a local file), and the file is then always checked.
    */
   private String recipe(CorpusChecks.File f, String fileDigest, String editionDigest, boolean editorial,
-      Map<String, String> schemaDigests) {
+      Map<String, String> schemaDigests, Resolver resolver) {
     if (fileDigest == null) {
       return null;
     }
@@ -244,12 +309,18 @@ public final class Validator {
         .add("editorial", editorial).add("edition", editionDigest)
         .add("kind", f.document() ? "document" : f.register() ? "register" : "edition");
     for (SchemaDeclaration s : SchemaDeclaration.declaredIn(f.tree(), new ArrayList<>())) {
-      String digest = schemaDigests.computeIfAbsent(s.uri().toString(), u -> schemaDigest(s.uri()));
+      URI uri;
+      try {
+        uri = resolver.resolve(s.href(), f.tree().getBaseURI() == null ? null : f.tree().getBaseURI().toString());
+      } catch (Resolver.Refused e) {
+        return null;
+      }
+      String digest = schemaDigests.computeIfAbsent(uri.toString(), u -> schemaDigest(uri));
       if (digest.isEmpty()) {
         return null;
       }
-      schemas.refresh(s.uri(), digest);
-      d.add("schema " + s.kind() + " " + s.uri(), digest);
+      schemas.refresh(uri, digest);
+      d.add("schema " + s.kind() + " " + uri, digest);
     }
     return d.hex();
   }
@@ -259,6 +330,9 @@ public final class Validator {
    * schema that is not a readable local file.
    */
   private static String schemaDigest(java.net.URI uri) {
+    if (Resolver.CLASSPATH.equals(uri.getScheme())) {
+      return "bundled"; // part of editio, whose own digest is in the recipe
+    }
     if (!"file".equals(uri.getScheme())) {
       return "";
     }
@@ -281,18 +355,50 @@ public final class Validator {
     return Path.of(URI.create(tree.getBaseURI().toString()));
   }
 
-  private List<Problem> declaredSchemas(Path file, XdmNode tree) {
+  /**
+   * The schemas a file declares: each resolved through the catalog and the edition's policy, then
+   * compiled (once per run) and run on the file within the sandbox's bounds.
+   */
+  private List<Problem> declaredSchemas(Path file, XdmNode tree, Resolver resolver) {
     List<Problem> problems = new ArrayList<>();
     List<String> unsupported = new ArrayList<>();
+    String base = tree.getBaseURI() == null ? file.toUri().toString() : tree.getBaseURI().toString();
     for (SchemaDeclaration d : SchemaDeclaration.declaredIn(tree, unsupported)) {
+      URI uri;
       try {
-        problems.addAll(switch (d.kind()) {
-          case RELAX_NG, RELAX_NG_COMPACT -> relaxNg(file, schemas.relaxNg(d.uri(), d.kind() == SchemaDeclaration.Kind.RELAX_NG_COMPACT));
+        uri = resolver.resolve(d.href(), base);
+      } catch (Resolver.Refused e) {
+        problems.add(new Problem(file, d.line(), d.column(), Severity.ERROR, "xml-model: schema " + e.getMessage(),
+            "schema-unavailable"));
+        continue;
+      }
+      // a catalog may map a compact-syntax declaration to the same schema in XML syntax
+      boolean xmlSyntax = uri.getPath() != null && uri.getPath().endsWith(".rng");
+      String key = d.kind() + " " + uri;
+      String earlier = stopped.get(key);
+      if (earlier != null) {
+        problems.add(new Problem(file, d.line(), d.column(), Severity.ERROR, earlier, "schema-limits"));
+        continue;
+      }
+      try {
+        problems.addAll(Sandbox.run(() -> switch (d.kind()) {
+          case RELAX_NG, RELAX_NG_COMPACT -> relaxNg(file, schemas.relaxNg(uri,
+              d.kind() == SchemaDeclaration.Kind.RELAX_NG_COMPACT && !xmlSyntax, resolver));
           case SCHEMATRON, SCHEMATRON_IN_RELAX_NG -> schematron(file, tree,
-              schemas.schematron(d.uri(), d.kind() == SchemaDeclaration.Kind.SCHEMATRON_IN_RELAX_NG), null, "schematron");
-        });
+              schemas.schematron(uri, d.kind() == SchemaDeclaration.Kind.SCHEMATRON_IN_RELAX_NG, resolver),
+              null, "schematron", resolver, d);
+        }, limits));
       } catch (Schemas.Unavailable e) {
-        problems.add(new Problem(file, d.line(), d.column(), Severity.ERROR, e.getMessage(), "schema-unavailable"));
+        problems.add(e.location() != null ? e.location()
+            : new Problem(file, d.line(), d.column(), Severity.ERROR, e.getMessage(), "schema-unavailable"));
+      } catch (Sandbox.Exceeded e) {
+        String message = "schema " + d.href() + " was stopped: checking this file " + e.getMessage()
+            + " (the bound is " + limits.describe() + " per file); simplify the schema's rules or split the file";
+        stopped.put(key, "schema " + d.href() + " is not run: it was stopped on an earlier file (" + e.getMessage() + ")");
+        problems.add(new Problem(file, d.line(), d.column(), Severity.ERROR, message, "schema-limits"));
+      } catch (Exception e) {
+        problems.add(new Problem(file, d.line(), d.column(), Severity.ERROR,
+            "schema " + d.href() + " cannot be run on this file: " + Messages.of(e), "schema-unavailable"));
       }
     }
     for (String u : unsupported) {
@@ -301,25 +407,32 @@ public final class Validator {
     return problems;
   }
 
-  private void compile(SchemaDeclaration d) throws Schemas.Unavailable {
+  private void compile(SchemaDeclaration d, Resolver resolver) throws Schemas.Unavailable {
     switch (d.kind()) {
-      case RELAX_NG, RELAX_NG_COMPACT -> schemas.relaxNg(d.uri(), d.kind() == SchemaDeclaration.Kind.RELAX_NG_COMPACT);
-      default -> schemas.schematron(d.uri(), d.kind() == SchemaDeclaration.Kind.SCHEMATRON_IN_RELAX_NG);
+      case RELAX_NG, RELAX_NG_COMPACT -> schemas.relaxNg(d.uri(), d.kind() == SchemaDeclaration.Kind.RELAX_NG_COMPACT, resolver);
+      default -> schemas.schematron(d.uri(), d.kind() == SchemaDeclaration.Kind.SCHEMATRON_IN_RELAX_NG, resolver);
     }
   }
 
   /** --schema: one file against one schema, with well-formedness and safety. */
-  private List<Problem> againstSchema(Path file, SchemaDeclaration d) {
+  private List<Problem> againstSchema(Path file, SchemaDeclaration d, Resolver resolver) {
     try {
-      if (d.kind() == SchemaDeclaration.Kind.RELAX_NG || d.kind() == SchemaDeclaration.Kind.RELAX_NG_COMPACT) {
-        return relaxNg(file, schemas.relaxNg(d.uri(), d.kind() == SchemaDeclaration.Kind.RELAX_NG_COMPACT));
-      }
-      XdmNode tree = xml.parse(file);
-      return schematron(file, tree, schemas.schematron(d.uri(), false), null, "schematron");
+      return Sandbox.run(() -> {
+        if (d.kind() == SchemaDeclaration.Kind.RELAX_NG || d.kind() == SchemaDeclaration.Kind.RELAX_NG_COMPACT) {
+          return relaxNg(file, schemas.relaxNg(d.uri(), d.kind() == SchemaDeclaration.Kind.RELAX_NG_COMPACT, resolver));
+        }
+        XdmNode tree = xml.parse(file);
+        return schematron(file, tree, schemas.schematron(d.uri(), false, resolver), null, "schematron", resolver, null);
+      }, limits);
     } catch (EditioException e) {
       return e.problems();
     } catch (Schemas.Unavailable e) {
       return List.of(Problem.error(file, e.getMessage()));
+    } catch (Sandbox.Exceeded e) {
+      return List.of(Problem.error(file, 1, 1, "schema " + d.href() + " was stopped: checking this file "
+          + e.getMessage() + " (the bound is " + limits.describe() + " per file)"));
+    } catch (Exception e) {
+      return List.of(Problem.error(file, 1, 1, "schema " + d.href() + " cannot be run on this file: " + Messages.of(e)));
     }
   }
 
@@ -329,7 +442,7 @@ public final class Validator {
     DefaultHandler handler = new DefaultHandler() {
       @Override
       public void error(SAXParseException e) {
-        problems.add(new Problem(file, e.getLineNumber(), e.getColumnNumber(), Severity.ERROR, e.getMessage(), "schema"));
+        problems.add(new Problem(file, e.getLineNumber(), e.getColumnNumber(), Severity.ERROR, Messages.clean(e.getMessage()), "schema"));
       }
 
       @Override
@@ -361,7 +474,7 @@ public final class Validator {
   private List<Problem> editorialRules(CorpusChecks.File f, XdmNode editionTree) {
     try {
       String kind = f.document() ? "document" : f.register() ? "register" : "edition";
-      return schematron(f.path(), f.tree(), schemas.editorialRules(), editionTree, kind);
+      return schematron(f.path(), f.tree(), schemas.editorialRules(), editionTree, kind, null, null);
     } catch (Schemas.Unavailable e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
@@ -374,10 +487,12 @@ public final class Validator {
    * @param edition edition.xml for editio's own rules, or null
    * @param kind for editio's own rules, what the file is; for other schemas, the rule-id fallback
    */
-  private List<Problem> schematron(Path file, XdmNode tree, XsltExecutable compiled, XdmNode edition, String kind) {
+  private List<Problem> schematron(Path file, XdmNode tree, XsltExecutable compiled, XdmNode edition, String kind,
+      Resolver resolver, SchemaDeclaration declaration) {
     List<Problem> problems = new ArrayList<>();
     try {
-      Xslt30Transformer t = Xml.transformer(compiled);
+      // a schema the edition declares runs restricted; editio's own rules do not need to read anything
+      Xslt30Transformer t = resolver == null ? Xml.transformer(compiled) : Xml.untrusted(compiled, resolver);
       if (edition != null || !"schematron".equals(kind)) {
         java.util.Map<QName, XdmValue> params = new java.util.HashMap<>();
         params.put(new QName("edition"), edition == null ? XdmEmptySequence.getInstance() : edition);
@@ -398,8 +513,10 @@ public final class Validator {
         problems.add(new Problem(file, at == null ? 1 : at.getLineNumber(), at == null ? 1 : at.getColumnNumber(),
             severity, message, id == null ? "schematron" : id));
       }
-    } catch (SaxonApiException e) {
-      problems.add(Problem.error(file, "Schematron could not be run on this file: " + e.getMessage()));
+    } catch (SaxonApiException | net.sf.saxon.s9api.SaxonApiUncheckedException e) {
+      problems.add(new Problem(file, declaration == null ? 1 : declaration.line(), declaration == null ? 1 : declaration.column(),
+          Severity.ERROR, (declaration == null ? "Schematron" : "schema " + declaration.href())
+          + " could not be run on this file: " + Messages.of(e), "schematron"));
     }
     return problems;
   }

@@ -26,6 +26,12 @@ public final class SecureXml {
   /** Entity expansions allowed per document; real TEI needs few, bombs need millions. */
   static final int ENTITY_EXPANSION_LIMIT = 10_000;
 
+  /**
+   * Characters all entity expansions of a document may add together: a quadratic blow-up (one
+   * large entity referenced many times) stays under the expansion count but not under this.
+   */
+  static final int TOTAL_ENTITY_SIZE_LIMIT = 1_000_000;
+
   private static final SAXParserFactory FACTORY = createFactory();
 
   private SecureXml() {}
@@ -54,10 +60,27 @@ public final class SecureXml {
       parser.setProperty(
           "http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit",
           String.valueOf(ENTITY_EXPANSION_LIMIT));
+      parser.setProperty(
+          "http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit",
+          String.valueOf(TOTAL_ENTITY_SIZE_LIMIT));
+      parser.setProperty(
+          "http://www.oracle.com/xml/jaxp/properties/maxGeneralEntitySizeLimit",
+          String.valueOf(TOTAL_ENTITY_SIZE_LIMIT));
+      parser.setProperty(
+          "http://www.oracle.com/xml/jaxp/properties/maxParameterEntitySizeLimit",
+          String.valueOf(TOTAL_ENTITY_SIZE_LIMIT));
       return new RefusingFilter(parser);
     } catch (ParserConfigurationException | SAXException e) {
       throw new IllegalStateException("the XML parser cannot be configured securely", e);
     }
+  }
+
+  /**
+   * Where a reader of {@link #newReader} stopped: its parser's position, for failures the parser
+   * reports without one (entity limits). Null for other readers or before the document started.
+   */
+  public static int[] position(XMLReader reader) {
+    return reader instanceof RefusingFilter f ? f.position() : null;
   }
 
   /** Passes every event through and refuses every external entity with a located error. */
@@ -72,6 +95,43 @@ public final class SecureXml {
     public void setDocumentLocator(Locator locator) {
       this.locator = locator;
       super.setDocumentLocator(locator);
+    }
+
+    /**
+     * An entity the parser skipped: declared (if at all) in an external DTD that editio does not
+     * read. Its text would silently be missing from the edition, so it is an error.
+     */
+    @Override
+    public void skippedEntity(String name) throws SAXException {
+      if (name.startsWith("%")) {
+        super.skippedEntity(name);
+        return;
+      }
+      throw new SAXParseException("the entity reference &" + name + "; cannot be expanded: it is not declared in"
+          + " the document, and editio never reads external DTDs; declare it in the document's internal subset"
+          + " or replace it by its text", locator);
+    }
+
+    /**
+     * Where the parser was: the start of the last element begun (inside an entity's replacement
+     * text the parser's own position is the entity's, not the document's), else the parser's.
+     */
+    int[] position() {
+      if (lastElement != null) {
+        return lastElement;
+      }
+      return locator == null ? null : new int[] {locator.getLineNumber(), locator.getColumnNumber()};
+    }
+
+    private int[] lastElement;
+
+    @Override
+    public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes atts)
+        throws SAXException {
+      if (locator != null) {
+        lastElement = new int[] {locator.getLineNumber(), locator.getColumnNumber()};
+      }
+      super.startElement(uri, localName, qName, atts);
     }
 
     @Override

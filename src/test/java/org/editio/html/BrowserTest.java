@@ -186,11 +186,13 @@ class BrowserTest {
       assertTrue(!before.getText().contains("Reloaded by itself."));
 
       Files.writeString(document, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>Reloaded by itself. "));
-      new WebDriverWait(browser, Duration.ofSeconds(60)).until(
+      // (the page reloads by itself: an element found just before the reload is stale, look again)
+      new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
           d -> d.findElement(By.cssSelector("main")).getText().contains("Reloaded by itself."));
 
       Files.writeString(document, text.replaceFirst("<body>", "<body><broken>"));
-      WebElement heading = new WebDriverWait(browser, Duration.ofSeconds(60)).until(
+      WebElement heading = new WebDriverWait(browser, Duration.ofSeconds(60))
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(
           ExpectedConditions.visibilityOfElementLocated(By.xpath("//h1[contains(., 'The edition has 1 error')]")));
       assertTrue(browser.findElement(By.cssSelector("li.error")).getText().contains(document.getFileName() + ":"),
           heading.getText());

@@ -70,8 +70,8 @@ class ServeTest {
       assertEquals("text/css; charset=utf-8",
           get(base.resolve("assets/editio.css")).headers().firstValue("Content-Type").orElseThrow());
       assertEquals(404, get(base.resolve("no-such-page.html")).statusCode());
-      assertEquals(404, get(URI.create(base + "documents/../../edition/edition.xml")).statusCode(),
-          "nothing outside the HTML edition is served");
+      assertEquals(400, get(URI.create(base + "documents/../../edition/edition.xml")).statusCode(),
+          "nothing outside the HTML edition is served: a path that climbs is refused");
       assertEquals(405, client.send(HttpRequest.newBuilder(base).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
           HttpResponse.BodyHandlers.ofString()).statusCode());
 

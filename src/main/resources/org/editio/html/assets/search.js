@@ -71,7 +71,7 @@
         var doc = result.doc;
         var li = document.createElement('li');
         var a = document.createElement('a');
-        a.href = 'documents/' + result.ref + '.html';
+        a.href = result.ref; /* the document's page, relative to the search page (search-data.xsl) */
         a.textContent = doc.title;
         li.appendChild(a);
         if (doc.date) {
