@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   What a TEI document is, written once for every output: ids, titles, dates, parties, categories,
-  note and mention numbering, pointer resolution into the registers, register kinds, safe URLs,
+  note and mention numbering, pointer resolution into the registers (and the entries a document
+  points to), register kinds, which elements are blocks and which reading of a choice shows (the
+  renderers' common/text.xsl and the search index's html/search-data.xsl both ask), safe URLs,
   and f:metadata (which the Java loader calls to order the documents). Nothing here knows what an
   output looks like or where its files go (that is common/links.xsl and the renderers).
   Namespaces as in DocBook xslTNG: f: for functions, m: for modes, b: for behaviours.
@@ -167,6 +169,54 @@
     <xsl:sequence select="($names[@type = 'standard'], $names)[1] ! normalize-space(.)"/>
   </xsl:function>
 
+  <!-- Every form of a register entry's name (the standard one and the variants), whitespace normalized, each once. -->
+  <xsl:function name="f:name-forms" as="xs:string*">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:sequence select="distinct-values($entry/(tei:persName | tei:placeName | tei:orgName | tei:name) ! normalize-space(.))[.]"/>
+  </xsl:function>
+
+  <!-- The register entry (person, place, organization) an element pointed to belongs to: itself, or the entry whose name it is. -->
+  <xsl:function name="f:entry-of" as="element()?">
+    <xsl:param name="target" as="element()?"/>
+    <xsl:sequence select="$target[self::tei:person or self::tei:place or self::tei:org or self::tei:persName
+        or self::tei:placeName or self::tei:orgName]/(ancestor-or-self::tei:person | ancestor-or-self::tei:place | ancestor-or-self::tei:org)[last()]"/>
+  </xsl:function>
+
+  <!--
+    Every register entry a document points to, each once, in the order it is first pointed to:
+    from the names of its text (@ref), then from its header (correspondents and places with @ref,
+    participants with @corresp). What a reader may look the document up by (the search index).
+  -->
+  <xsl:function name="f:entries-pointed-to" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="pointing" select="($tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc//*[@ref or @corresp])"/>
+    <xsl:variable name="targets" select="
+        if (root($tei)//@xml:base)
+        then (for $n in $pointing return tokenize(($n/@ref, $n/@corresp)[1]) ! f:resolve(., $n))
+        else f:resolve-all($pointing ! tokenize((@ref, @corresp)[1]), root($tei))"/>
+    <!-- grouped by node, not "/": a path would sort entries of different registers by the order the registers were loaded in -->
+    <xsl:for-each-group select="$targets ! f:entry-of(.)" group-by="generate-id()">
+      <xsl:sequence select="."/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!--
+    What pointers written in a document without xml:base point to, in their order: as f:resolve
+    on each, but each file named is resolved once for the document, not once per pointer
+    (resolving a URI against a node's base URI is the costly part).
+  -->
+  <xsl:function name="f:resolve-all" as="element()*">
+    <xsl:param name="pointers" as="xs:string*"/>
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="base" select="base-uri($doc/*)"/>
+    <xsl:variable name="files" as="map(xs:string, document-node()?)" select="map:merge(
+        distinct-values($pointers[contains(., '#')] ! substring-before(., '#'))[. != '']
+        ! map:entry(., map:get($registers, f:uri-key(string(resolve-uri(., $base))))))"/>
+    <xsl:sequence select="for $p in $pointers[contains(., '#') and substring-after(., '#') != '']
+        return if (starts-with($p, '#')) then id(substring-after($p, '#'), $doc)[1]
+        else map:get($files, substring-before($p, '#')) ! id(substring-after($p, '#'), .)[1]"/>
+  </xsl:function>
+
   <!-- The register entry of the sender / addressee of a letter or telegram, as a display name. -->
   <xsl:function name="f:party" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
@@ -198,7 +248,8 @@
   <xsl:function name="f:category-label" as="xs:string">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:variable name="id" select="if (contains($pointer, '#')) then substring-after($pointer, '#') else $pointer"/>
-    <xsl:variable name="category" select="$edition//tei:category[@xml:id = $id]"/>
+    <!-- id() reads the edition's index of ids; a descendant search would scan edition.xml at every call -->
+    <xsl:variable name="category" select="$edition ! id($id, .)[self::tei:category]"/>
     <xsl:sequence select="if ($category) then normalize-space($category/tei:catDesc)
                           else if ($id = 'none') then f:label('none')
                           else replace(replace($id, '^(type|country|class)-', ''), '-', ' ')"/>
@@ -282,6 +333,38 @@
     <xsl:variable name="kind" select="f:register-kind($registers($key))"/>
     <xsl:sequence select="if ($kind = 'other' or count(map:keys($registers)[f:register-kind($registers(.)) = $kind]) gt 1)
                           then f:title($registers($key)/*) else f:label($kind)"/>
+  </xsl:function>
+
+  <!-- ============================================================ the text's model, for every output and the search index -->
+
+  <!-- Elements that are blocks: an element that contains one is a block too. -->
+  <xsl:variable name="f:block-names" as="xs:string*" select="
+    ('div', 'p', 'ab', 'head', 'opener', 'closer', 'dateline', 'salute', 'signed', 'postscript',
+     'list', 'item', 'table', 'row', 'cell', 'lg', 'l', 'figure', 'quote', 'sp', 'speaker', 'stage',
+     'castList', 'listBibl', 'bibl', 'byline', 'docTitle', 'titlePage', 'argument', 'epigraph',
+     'trailer', 'floatingText', 'body', 'front', 'back', 'group', 'text', 'listPerson', 'listPlace',
+     'label', 'fw', 'cit', 'address', 'spGrp')"/>
+
+  <!-- A quotation is a block only when it holds paragraphs or verse; a bibl inside a paragraph is a reference in the line. -->
+  <xsl:function name="f:is-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists(($e, $e//*[not(ancestor::tei:note)])[local-name() = $f:block-names]
+                                  [not(self::tei:quote and not(tei:p | tei:lg | tei:l))]
+                                  [not(self::tei:bibl and ancestor::tei:p)])"/>
+  </xsl:function>
+
+  <!--
+    A choice shows one reading, the edited one (corr, reg, expan; else its first child), and keeps
+    the others (sic, orig, abbr) as alternates the renderer shows beside it.
+  -->
+  <xsl:function name="f:shown-reading" as="element()?">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="($choice/(tei:corr | tei:reg | tei:expan), $choice/*)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:alternate-readings" as="element()*">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="$choice/* except f:shown-reading($choice)"/>
   </xsl:function>
 
   <!-- Only URLs that cannot run script: http(s), mailto, relative paths and fragments. -->

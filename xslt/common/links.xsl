@@ -7,6 +7,7 @@
     html:document:ID, html:tei:ID                            a document's page and its TEI copy
     html:register:KEY                                        a register's page (KEY: f:register-key)
     html:asset:NAME                                          a file of editio's assets/
+    html:search-index                                        the search index's root (its other files beside it)
     pdf:document:ID, pdf:volume                              the PDFs (present only when they are built)
 
   A transform gets the keys it may link to and nothing else (the links are part of the recipe of

@@ -28,21 +28,7 @@
 
   <!-- ============================================================ blocks and inlines -->
 
-  <!-- Elements that are blocks: an element that contains one is a block too. -->
-  <xsl:variable name="f:block-names" as="xs:string*" select="
-    ('div', 'p', 'ab', 'head', 'opener', 'closer', 'dateline', 'salute', 'signed', 'postscript',
-     'list', 'item', 'table', 'row', 'cell', 'lg', 'l', 'figure', 'quote', 'sp', 'speaker', 'stage',
-     'castList', 'listBibl', 'bibl', 'byline', 'docTitle', 'titlePage', 'argument', 'epigraph',
-     'trailer', 'floatingText', 'body', 'front', 'back', 'group', 'text', 'listPerson', 'listPlace',
-     'label', 'fw', 'cit', 'address', 'spGrp')"/>
-
-  <!-- A quotation is a block only when it holds paragraphs or verse; a bibl inside a paragraph is a reference in the line. -->
-  <xsl:function name="f:is-block" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists(($e, $e//*[not(ancestor::tei:note)])[local-name() = $f:block-names]
-                                  [not(self::tei:quote and not(tei:p | tei:lg | tei:l))]
-                                  [not(self::tei:bibl and ancestor::tei:p)])"/>
-  </xsl:function>
+  <!-- Which elements are blocks (f:is-block) is common/functions.xsl's: the search index cuts the text where the pages do. -->
 
   <xsl:template match="tei:*" mode="m:text" priority="-1">
     <xsl:choose>
@@ -257,20 +243,12 @@
 
   <!-- ============================================================ alternate readings -->
 
-  <!--
-    A choice shows one reading, the edited one (corr, reg, expan; else its first child), and keeps
-    the others (sic, orig, abbr) as alternates the renderer shows beside it.
-  -->
-  <xsl:function name="f:shown-reading" as="element()?">
-    <xsl:param name="choice" as="element(tei:choice)"/>
-    <xsl:sequence select="($choice/(tei:corr | tei:reg | tei:expan), $choice/*)[1]"/>
-  </xsl:function>
-
+  <!-- Which reading of a choice shows (f:shown-reading) is common/functions.xsl's: the search index finds both. -->
   <xsl:template match="tei:choice" mode="m:text">
     <xsl:variable name="shown" select="f:shown-reading(.)"/>
     <xsl:call-template name="b:alternate">
       <xsl:with-param name="shown" select="$shown"/>
-      <xsl:with-param name="alternates" select="* except $shown"/>
+      <xsl:with-param name="alternates" select="f:alternate-readings(.)"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -1,12 +1,8 @@
 package org.editio;
 
-import java.lang.management.ManagementFactory;
-
 /**
- * Wall time of the parts of a stage, and the CPU time the process spent meanwhile (all threads:
- * on a shared machine the one says how long, the other how much work), printed to standard error
- * when the environment variable {@code EDITIO_TIMING} is set: how the performance figures in the
- * README are broken down.
+ * Wall time of the parts of a stage, printed to standard error when the environment variable
+ * {@code EDITIO_TIMING} is set: how the performance figures in the README are broken down.
  */
 public final class Timing {
   private static final boolean ON = System.getenv("EDITIO_TIMING") != null;
@@ -15,28 +11,28 @@ public final class Timing {
   private long last = System.nanoTime();
   private long lastCpu = cpu();
 
+  /** CPU time of the whole process (every thread, the JIT compilers' too), in nanoseconds. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   public Timing(String stage) {
     this.stage = stage;
   }
 
-  /** Prints the time since the previous lap. */
+  /**
+   * Prints the wall time since the previous lap, and the process's CPU time (on a shared machine
+   * the steadier figure).
+   */
   public void lap(String part) {
     long now = System.nanoTime();
-    long cpu = cpu();
+    long cpuNow = ON ? cpu() : 0;
     if (ON) {
       System.err.printf(java.util.Locale.ROOT, "timing: %s: %s %.2f s (cpu %.2f s)%n", stage, part, (now - last) / 1e9,
-          (cpu - lastCpu) / 1e9);
+          (cpuNow - lastCpu) / 1e9);
     }
     last = now;
-    lastCpu = cpu;
-  }
-
-  /** The CPU time of the process so far, in nanoseconds (0 where the JVM cannot tell). */
-  private static long cpu() {
-    if (!ON) {
-      return 0;
-    }
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime() : 0;
+    lastCpu = cpuNow;
   }
 }

@@ -47,7 +47,10 @@ final class BenchCommand implements Callable<Integer> {
       out.printf("editio bench: %d documents, %d cores, max heap %d MiB%n", documents,
           Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
       out.flush();
-      for (Bench.Measure m : Bench.run(sample, documents, stages, work)) {
+      for (Bench.Measure m : Bench.run(sample, documents, stages, work, line -> {
+        out.println(line);
+        out.flush();
+      })) {
         out.println(m);
         out.flush();
       }

@@ -33,7 +33,9 @@ public final class OutputLayout {
   private static final String EDITION_ASSETS = "edition";
 
   /** Files of editio's assets/ every page may link to. */
-  static final List<String> EDITIO_ASSETS = List.of("editio.css", "editio.js", "search.js", "lunr.min.js");
+  static final List<String> EDITIO_ASSETS = List.of("editio.css", "editio.js", "search.js", "snowball-english.js");
+  /** The folder of the search index, below assets/. */
+  private static final String SEARCH_INDEX = "search";
 
   private final Edition edition;
   private final Set<String> parts;
@@ -118,6 +120,15 @@ public final class OutputLayout {
     return HTML + "/" + ASSETS + "/" + name;
   }
 
+  /**
+   * A file of the search index, by its name in the index ({@code index.js}, {@code t-0.js},
+   * {@code doc/12.js}: names the index gives its files, never ids). The search page links the
+   * root, {@code index.js}; search.js finds the others beside it.
+   */
+  public String searchIndex(String file) {
+    return asset(SEARCH_INDEX + "/" + file);
+  }
+
   /** A file of the edition's own assets, by its path below {@code EDITION/assets/}. */
   public String editionAsset(String relative) {
     return HTML + "/" + ASSETS + "/" + EDITION_ASSETS + "/" + relative;
@@ -189,6 +200,7 @@ public final class OutputLayout {
     for (String asset : EDITIO_ASSETS) {
       links.put("html:asset:" + asset, asset(asset));
     }
+    links.put("html:search-index", searchIndex("index.js"));
     return links;
   }
 }
