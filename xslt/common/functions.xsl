@@ -92,13 +92,17 @@
     <xsl:sequence select="if ($t) then $t else f:doc-id($tei)"/>
   </xsl:function>
 
-  <!-- The date element that dates a document: its dateline, else the header's creation or sending date. -->
+  <!--
+    The date element that dates a document: when it was sent (correspDesc), else its dateline, else
+    the header's creation date (TEI without correspDesc). The editorial rule corresp-date keeps the
+    first two alike in an edition.
+  -->
   <xsl:function name="f:document-date" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="(
+      f:sending($tei)/tei:date[@when or @from or @notBefore],
       $tei/tei:text//tei:dateline//tei:date[@when or @from or @notBefore],
-      $tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date[@when or @from or @notBefore],
-      $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']/tei:date[@when or @from or @notBefore]
+      $tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date[@when or @from or @notBefore]
       )[1]"/>
   </xsl:function>
 
@@ -217,25 +221,44 @@
         else map:get($files, substring-before($p, '#')) ! id(substring-after($p, '#'), .)[1]"/>
   </xsl:function>
 
-  <!-- The register entry of the sender / addressee of a letter or telegram, as a display name. -->
-  <xsl:function name="f:party" as="xs:string?">
+  <!-- A document's sending: correspDesc's correspAction of type sent. -->
+  <xsl:function name="f:sending" as="element(tei:correspAction)?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent'][1]"/>
+  </xsl:function>
+
+  <!--
+    The name elements of a document's sender ($role 'sender') or addressees ('addressee'): those of
+    correspDesc (correspAction sent, received), else, for TEI without correspDesc, the participants
+    of particDesc with that @role (their first name).
+  -->
+  <xsl:function name="f:parties" as="element()*">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="role" as="xs:string"/>
     <xsl:variable name="pd" select="$tei/tei:teiHeader/tei:profileDesc"/>
-    <xsl:variable name="action-type" select="if ($role = 'sender') then 'sent' else 'received'"/>
-    <xsl:variable name="names" select="
-      $pd/tei:particDesc//(tei:person | tei:org)[@role = $role]/(tei:persName | tei:orgName)[1],
-      $pd/tei:correspDesc/tei:correspAction[@type = $action-type]/(tei:persName | tei:orgName)"/>
+    <xsl:variable name="action" select="$pd/tei:correspDesc/tei:correspAction[@type = (if ($role = 'sender') then 'sent' else 'received')]"/>
+    <xsl:sequence select="if ($pd/tei:correspDesc) then $action/(tei:persName | tei:orgName | tei:name)
+                          else $pd/tei:particDesc//(tei:person | tei:org)[tokenize(@role) = $role]/(tei:persName | tei:orgName)[1]"/>
+  </xsl:function>
+
+  <!-- The sender / addressees of a letter or telegram, as the document names them (display text). -->
+  <xsl:function name="f:party" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:variable name="names" select="f:parties($tei, $role)"/>
     <xsl:sequence select="if ($names) then string-join($names ! normalize-space(.), '; ') else ()"/>
   </xsl:function>
 
-  <!-- The place a document was written, from its header. -->
+  <!-- The name element of the place a document was sent from (correspDesc), else written at (creation). -->
+  <xsl:function name="f:place-name" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(f:sending($tei)/tei:placeName, $tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:placeName)[1]"/>
+  </xsl:function>
+
+  <!-- The place a document was sent from or written at, from its header. -->
   <xsl:function name="f:place" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="pd" select="$tei/tei:teiHeader/tei:profileDesc"/>
-    <xsl:sequence select="($pd/tei:creation//tei:placeName,
-                           $pd/tei:correspDesc/tei:correspAction[@type='sent']/tei:placeName)[1]
-                          ! normalize-space(.)"/>
+    <xsl:sequence select="f:place-name($tei) ! normalize-space(.)"/>
   </xsl:function>
 
   <!-- edition.xml, when the edition has one. -->
@@ -298,6 +321,30 @@
     <xsl:param name="name" as="element()"/>
     <!-- the names with @ref of the text up to this one (see f:note-number on the key) -->
     <xsl:sequence select="f:doc-id($name) || '-m' || (count(key('f:text-mentions', 'all', root($name))[. &lt;&lt; $name]) + 1)"/>
+  </xsl:function>
+
+  <!--
+    The names of a document that point into the registers: the names of its text with @ref, then
+    the parties of its correspondence (correspDesc's names, particDesc's participants). Register
+    pages and indexes list a document under every entry it names here.
+  -->
+  <xsl:function name="f:mentions-of" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc/(tei:correspDesc//*[@ref] | tei:particDesc//*[@corresp])"/>
+  </xsl:function>
+
+  <!--
+    Every mention of a register entry in $docs, by the entry's key (file URI # id), in the order of
+    the documents. Grouped in one pass: merging one-entry maps with 'combine' copied the growing
+    sequence of a frequent entry at every mention.
+  -->
+  <xsl:function name="f:mentions" as="map(xs:string, element()*)">
+    <xsl:param name="docs" as="element()*"/>
+    <xsl:map>
+      <xsl:for-each-group select="$docs ! f:mentions-of(.)" group-by="tokenize((@ref, @corresp)[1]) ! f:pointer-key(., current())">
+        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+      </xsl:for-each-group>
+    </xsl:map>
   </xsl:function>
 
   <!-- The key of the register an entry stands in (the file's URI, as $registers has it). -->
@@ -387,7 +434,7 @@
       'title': f:title($tei),
       'sort-date': if ($date and not(f:is-vague($date))) then f:date-sort-key($date) else '',
       'date': if ($date) then f:format-date($date) else '',
-      'published': string(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/(@when, .))[1]),
+      'published': string(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date)[1] ! (@when, .)[1]),
       'editors': string-join($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/(tei:editor, tei:respStmt/tei:name) ! normalize-space(.), ', ')
     }"/>
   </xsl:function>

@@ -33,6 +33,13 @@
   <xsl:variable name="f:base-url" as="xs:string?"
       select="($edition//tei:publicationStmt/tei:idno[@type = 'URL'])[1] ! normalize-space(.)[.] ! (if (ends-with(., '/')) then . else . || '/')"/>
 
+  <!--
+    The base URL when it is a web address (http or https): what the outputs that cite the edition
+    from elsewhere use (the CMIF file's addresses, the e-book's imprint and source). The same test
+    as the Java side's Edition.baseUrl().
+  -->
+  <xsl:variable name="f:web-base-url" as="xs:string?" select="$f:base-url[matches(., '^https?://[^\s/?#]+(/\S*)?$', 'i')]"/>
+
   <!-- The path of $key relative to the output folder, or empty. -->
   <xsl:function name="f:path" as="xs:string?">
     <xsl:param name="key" as="xs:string"/>

@@ -18,19 +18,8 @@
 
   <xsl:variable name="docs" select="$documents ! tei:TEI"/>
 
-  <!--
-    Every mention of a register entry, by the entry's key (file URI # id), in the order of the
-    documents. Grouped in one pass: merging one-entry maps with 'combine' copied the growing
-    sequence of a frequent entry at every mention.
-  -->
-  <xsl:variable name="mentions" as="map(xs:string, element()*)">
-    <xsl:map>
-      <xsl:for-each-group select="for $d in $docs return ($d/tei:text//*[@ref], $d/tei:teiHeader/tei:profileDesc/tei:particDesc//*[@corresp])"
-          group-by="tokenize((@ref, @corresp)[1]) ! f:pointer-key(., current())">
-        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
-      </xsl:for-each-group>
-    </xsl:map>
-  </xsl:variable>
+  <!-- Every mention of a register entry, by the entry's key (file URI # id), in the order of the documents. -->
+  <xsl:variable name="mentions" as="map(xs:string, element()*)" select="f:mentions($docs)"/>
 
   <!--
     Everything the edition's pages read from one document, as one string. A build compares these
@@ -53,7 +42,7 @@
         (: a mention's id is its place among the text's mentions (f:mention-id), which this order gives :)
         $tei/tei:text//*[@ref] ! string-join((@ref, @xml:id), ' '),
         '|header',
-        $tei/tei:teiHeader/tei:profileDesc/tei:particDesc//*[@corresp] ! string-join((@corresp, @xml:id), ' ')
+        f:mentions-of($tei)[not(ancestor::tei:text)] ! string-join(((@ref, @corresp)[1], @xml:id), ' ')
       ), '&#10;')"/>
   </xsl:function>
 

@@ -18,6 +18,8 @@ import org.editio.Problem;
 import org.editio.edition.Edition;
 import org.editio.edition.EditionLoader;
 import org.editio.edition.TeiDocument;
+import org.editio.cmif.CmifPublisher;
+import org.editio.epub.EpubPublisher;
 import org.editio.html.HtmlPublisher;
 import org.editio.pdf.PdfDocumentsPublisher;
 import org.editio.pdf.PdfRenderer;
@@ -54,7 +56,7 @@ public final class Bench {
   }
 
   /** The stages editio bench knows, in the order they run. */
-  public static final List<String> STAGES = List.of("validate", "html", "pdf", "volume", "rebuild", "correction");
+  public static final List<String> STAGES = List.of("validate", "html", "pdf", "volume", "epub", "cmif", "rebuild", "correction");
 
   /** A step whose time is measured; returns how many items it processed. */
   @FunctionalInterface
@@ -81,14 +83,16 @@ public final class Bench {
     HtmlPublisher html = new HtmlPublisher();
     PdfDocumentsPublisher pdfs = new PdfDocumentsPublisher(pdf);
     PdfVolumePublisher volume = new PdfVolumePublisher(pdf);
-    try (Builder builder = new Builder(List.of(html, pdfs, volume))) {
-      return run(builder, html, pdfs, volume, sample, documents, stages, work, notes);
+    EpubPublisher epub = new EpubPublisher();
+    CmifPublisher cmif = new CmifPublisher();
+    try (Builder builder = new Builder(List.of(html, pdfs, volume, epub, cmif))) {
+      return run(builder, html, pdfs, volume, epub, cmif, sample, documents, stages, work, notes);
     }
   }
 
   private static List<Measure> run(Builder builder, HtmlPublisher html, PdfDocumentsPublisher pdfs,
-      PdfVolumePublisher volume, Path sample, int documents, List<String> stages, Path work,
-      java.util.function.Consumer<String> notes) throws EditioException {
+      PdfVolumePublisher volume, EpubPublisher epub, CmifPublisher cmif, Path sample, int documents, List<String> stages,
+      Path work, java.util.function.Consumer<String> notes) throws EditioException {
     Path edition = Generator.generate(sample, documents, work.resolve("edition"));
     Xml xml = new Xml();
     List<Measure> results = new ArrayList<>();
@@ -127,6 +131,18 @@ public final class Bench {
         builder.publish(e, volume, work.resolve("pdf-out"));
         return volume.pages();
       }).with(volume.details().get(0)));
+    }
+    if (stages.contains("epub")) {
+      results.add(measure("epub", "documents", () -> {
+        builder.publish(e, epub, work.resolve("epub-out"));
+        return e.documents().size();
+      }));
+    }
+    if (stages.contains("cmif")) {
+      results.add(measure("cmif", "documents", () -> {
+        builder.publish(e, cmif, work.resolve("cmif-out"));
+        return e.documents().size();
+      }));
     }
     if (stages.contains("rebuild")) {
       results.add(rebuild(edition, work.resolve("out")));

@@ -164,7 +164,9 @@ public final class Builder implements AutoCloseable {
       List<String> all = publishers.stream().map(Publisher::part).distinct().toList();
       staging.commit(parts, incremental.next(parts, all));
       timing.lap("commit");
-      return new Result(edition, out, layout, selected, report.problems(), incremental.reused(), incremental.rendered());
+      List<Problem> warnings = new ArrayList<>(report.problems());
+      warnings.addAll(run.warnings());
+      return new Result(edition, out, layout, selected, warnings, incremental.reused(), incremental.rendered());
     } finally {
       progress.finish();
     }

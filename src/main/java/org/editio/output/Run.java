@@ -70,6 +70,7 @@ public final class Run {
   private final Resolver resolver;
   private final Map<String, XsltExecutable> compiled = new ConcurrentHashMap<>();
   private final Map<String, EditioException> failures = new ConcurrentHashMap<>();
+  private final List<org.editio.Problem> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /**
    * @param root the folder the layout's paths are relative to (the staging folder of a build)
@@ -114,6 +115,19 @@ public final class Run {
   /** Whether nothing of an earlier build can be reused (a first or clean build). */
   public boolean fresh() {
     return reuse.fresh();
+  }
+
+  /**
+   * Reports something a reader of the output should know but that does not stop the build (an
+   * output made without what it would need to be complete); printed with the build's warnings.
+   */
+  public void warn(org.editio.Problem warning) {
+    warnings.add(warning);
+  }
+
+  /** What the publishers warned about, in order. */
+  public List<org.editio.Problem> warnings() {
+    return List.copyOf(warnings);
   }
 
   /** The file at a path of the layout, in the folder this run writes. */

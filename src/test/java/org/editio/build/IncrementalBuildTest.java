@@ -89,8 +89,12 @@ class IncrementalBuildTest {
     Path retitled = docs.get(12);
     Files.writeString(retitled, Files.readString(retitled).replaceFirst("<title>", "<title>Retitled: "));
     // what the edition's pages show of a document: a name now pointing elsewhere, another country
+    // (a name of the text: the header's sender is the correspondence's and its participant's, kept alike by corresp-participant)
     Path renamed = docs.get(13);
-    Files.writeString(renamed, Files.readString(renamed).replaceFirst("persons.xml#[a-z-]+\"", "persons.xml#molotov\""));
+    String named = Files.readString(renamed);
+    int textStart = named.indexOf("<text>");
+    Files.writeString(renamed, named.substring(0, textStart)
+        + named.substring(textStart).replaceFirst("persons.xml#[a-z-]+\"", "persons.xml#molotov\""));
     Path moved = docs.get(14);
     Files.writeString(moved, Files.readString(moved).replaceFirst("#country-[a-z-]+\"", "#country-iran\""));
     new Builder().build(edition, out, BOTH);
@@ -193,6 +197,48 @@ class IncrementalBuildTest {
     Files.delete(page);
     assertEquals(1, new Builder().build(edition, out, html).rendered());
     assertTrue(Files.exists(page));
+  }
+
+  /**
+   * The e-book and the CMIF file are one file each, made again when anything they read changed (a
+   * document, a register) and reused otherwise; an HTML-only build keeps them; the result is a
+   * clean build's, byte for byte.
+   */
+  @Test
+  void theEbookAndTheCmifFileAreReusedWhenNothingTheyReadChanged(@TempDir Path dir) throws Exception {
+    Path edition = Generator.generate(TestFiles.EDITION, 6, dir.resolve("edition"));
+    Path out = dir.resolve("out");
+    List<String> both = List.of("epub", "cmif");
+    Builder.Result first = new Builder().build(edition, out, both);
+    assertEquals(2, first.rendered());
+    Path epub = AtomicBuildTest.files(out.resolve("epub")).stream().map(f -> out.resolve("epub").resolve(f)).findFirst().orElseThrow();
+    byte[] book = Files.readAllBytes(epub);
+
+    Builder.Result again = new Builder().build(edition, out, both);
+    assertEquals(0, again.rendered());
+    assertEquals(2, again.reused());
+
+    Path document = documents(edition).get(2);
+    String text = Files.readString(document);
+    int body = text.indexOf("<body>");
+    Files.writeString(document, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>Corrected reading. "));
+    Builder.Result edited = new Builder().build(edition, out, both);
+    assertEquals(2, edited.rendered(), "the book and the CMIF file read every document");
+    assertNotEquals(new String(book, java.nio.charset.StandardCharsets.ISO_8859_1),
+        new String(Files.readAllBytes(epub), java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertSameAsCleanBuild(edition, out, both, dir.resolve("clean-1"));
+
+    Path persons = edition.resolve("registers/persons.xml");
+    Files.writeString(persons, Files.readString(persons).replaceFirst("</persName>", " (revised)</persName>"));
+    assertEquals(2, new Builder().build(edition, out, both).rendered());
+    assertSameAsCleanBuild(edition, out, both, dir.resolve("clean-2"));
+
+    // an HTML-only build keeps both parts as they were
+    byte[] revised = Files.readAllBytes(epub);
+    byte[] cmif = Files.readAllBytes(out.resolve("cmif.xml"));
+    new Builder().build(edition, out, "html");
+    assertArrayEquals(revised, Files.readAllBytes(epub));
+    assertArrayEquals(cmif, Files.readAllBytes(out.resolve("cmif.xml")));
   }
 
   /**
