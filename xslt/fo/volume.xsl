@@ -287,13 +287,18 @@
             <fo:block id="_abbreviations" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
               <xsl:value-of select="f:label('list-abbreviations')"/>
             </fo:block>
-            <xsl:for-each select=".//tei:list/tei:label">
-              <fo:block font-size="9pt" start-indent="6em" text-indent="-6em" space-after="2pt" text-align="start" hyphenate="false">
-                <fo:inline font-weight="bold"><xsl:apply-templates mode="m:text"/></fo:inline>
-                <fo:leader leader-length.minimum="1em" leader-length.optimum="6em" leader-length.maximum="6em" leader-pattern="space"/>
-                <xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="m:text"/>
-              </fo:block>
-            </xsl:for-each>
+            <fo:list-block provisional-distance-between-starts="10em" provisional-label-separation="1em" font-size="9pt">
+              <xsl:for-each select=".//tei:list/tei:label">
+                <fo:list-item space-after="2pt">
+                  <fo:list-item-label end-indent="label-end()">
+                    <fo:block font-weight="bold" text-align="start" hyphenate="false"><xsl:apply-templates mode="m:text"/></fo:block>
+                  </fo:list-item-label>
+                  <fo:list-item-body start-indent="body-start()">
+                    <fo:block text-align="start"><xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="m:text"/></fo:block>
+                  </fo:list-item-body>
+                </fo:list-item>
+              </xsl:for-each>
+            </fo:list-block>
           </xsl:for-each>
           <xsl:if test="exists($f:person-entries)">
             <fo:block id="_persons-list" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-before="16pt" space-after="8pt" keep-with-next.within-page="always">
