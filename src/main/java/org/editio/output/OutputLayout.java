@@ -38,6 +38,8 @@ public final class OutputLayout {
 
   /** Files of editio's assets/ every page may link to. */
   static final List<String> EDITIO_ASSETS = List.of("editio.css", "editio.js", "search.js", "snowball-english.js");
+  /** The folder of the site's copies of the PDFs (see {@link #sitePdf}). */
+  static final String DOWNLOADS = "downloads";
   /** The folder of the search index, below assets/. */
   private static final String SEARCH_INDEX = "search";
 
@@ -126,6 +128,31 @@ public final class OutputLayout {
   /** The folder of the per-document PDFs (what the command line names). */
   public String documentPdfs() {
     return PDF + "/" + DOCUMENTS + "/";
+  }
+
+  /**
+   * The copy of a PDF inside the site ({@code html/downloads/…}) when the run publishes both the
+   * site and the PDFs: the pages link these copies, so that {@code html/} deployed alone keeps its
+   * links to the PDFs (issue 16). {@code layoutPath} is the PDF's path ({@link #documentPdf},
+   * {@link #volume}); the copies are made by {@link #sitePdfs} after the PDFs are written.
+   */
+  public String sitePdf(String layoutPath) {
+    return HTML + "/" + DOWNLOADS + "/" + layoutPath.substring(PDF.length() + 1);
+  }
+
+  /** Whether the site carries copies of the PDFs (both parts published in this run). */
+  public boolean sitePdfs() {
+    return publishes(HTML) && publishes(PDF);
+  }
+
+  /** Every PDF of the edition and the path of its copy in the site: what {@link #sitePdf} maps. */
+  public Map<String, String> sitePdfCopies() {
+    Map<String, String> copies = new LinkedHashMap<>();
+    for (TeiDocument d : edition.documents()) {
+      copies.put(documentPdf(d.id()), sitePdf(documentPdf(d.id())));
+    }
+    copies.put(volume(), sitePdf(volume()));
+    return copies;
   }
 
   /** The edition as one book. */
@@ -251,7 +278,7 @@ public final class OutputLayout {
       documentLinks(links, d.id(), true);
     }
     if (publishes(PDF)) {
-      links.put("pdf:volume", volume());
+      links.put("pdf:volume", sitePdfs() ? sitePdf(volume()) : volume());
     }
     return links;
   }
@@ -278,7 +305,7 @@ public final class OutputLayout {
     if (all) {
       links.put("html:tei:" + id, documentSource(id));
       if (publishes(PDF)) {
-        links.put("pdf:document:" + id, documentPdf(id));
+        links.put("pdf:document:" + id, sitePdfs() ? sitePdf(documentPdf(id)) : documentPdf(id));
       }
     }
   }

@@ -224,6 +224,31 @@ class CliTest {
     assertTrue(r.out().contains("epub:") && r.out().contains("cmif:"), r.out());
     // the sample edition has a base URL (issue 16): the CMIF file gives addresses, no warning about it
     assertFalse(r.err().contains("the edition has no base URL"), r.err());
+    // issue 16: html/ deployed alone keeps its PDF links: the pages link the site's own copies
+    Path page = out.resolve("html/documents/d1937-05-14-litvinov.html");
+    String pdfLink = org.jsoup.Jsoup.parse(readString(page)).select("dl.metadata a[href$=.pdf]").attr("href");
+    assertEquals("../downloads/documents/d1937-05-14-litvinov.pdf", pdfLink);
+    Path copy = page.getParent().resolve(pdfLink).normalize();
+    assertTrue(copy.startsWith(out.resolve("html")), copy.toString());
+    assertEquals(-1L, mismatch(copy, out.resolve("pdf/documents/d1937-05-14-litvinov.pdf")), "the same PDF");
+    assertEquals(-1L, mismatch(out.resolve("html/downloads/soviet-foreign-policy-1919-1941.pdf"),
+        out.resolve("pdf/soviet-foreign-policy-1919-1941.pdf")), "the book in the site too");
+  }
+
+  private static String readString(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static long mismatch(Path a, Path b) {
+    try {
+      return Files.mismatch(a, b);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
