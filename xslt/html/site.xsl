@@ -146,7 +146,7 @@
             <select id="filter-{$field}" name="{$field}">
               <option value=""><xsl:value-of select="f:label('all')"/></option>
               <xsl:for-each select="?3">
-                <xsl:sort select="if ($field = 'year') then . else f:category-label(.)"/>
+                <xsl:sort select="if ($field = 'year') then . else f:category-label(.)" collation="{$f:collation}"/>
                 <option value="{.}"><xsl:value-of select="if ($field = 'year') then . else f:category-label(.)"/></option>
               </xsl:for-each>
             </select>
