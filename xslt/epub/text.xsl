@@ -311,11 +311,38 @@
     <xsl:for-each select="$fields[?key = 'calendar']">
       <p class="calendar-mark gen"><xsl:value-of select="?value"/></p>
     </xsl:for-each>
+    <xsl:call-template name="m:epub-source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
     <xsl:for-each select="$fields[?key = 'summary']">
       <section class="abstract gen">
         <h2><xsl:value-of select="?label"/></h2>
         <xsl:apply-templates select="?content" mode="m:text"/>
       </section>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!--
+    The source note at the head of the document, as in the HTML edition (common/citation.xsl:
+    what the text is, where and when it was read, the archival citation or the lack of one), and,
+    when the edition's text is a machine translation, the flag saying so on every transcribed
+    document (a calendar entry's summary is the editors' own text: it has no flag). Both are an
+    aside without epub:type, so reading systems show them in the text, not as a pop-up note.
+  -->
+  <xsl:template name="m:epub-source-note">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:if test="$f:machine-translation and not(f:is-calendar($tei))">
+      <p class="machine-translation gen"><strong><xsl:value-of select="f:label('machine-translation-short')"/></strong>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="substring-after(f:label('machine-translation'), '. ')"/></p>
+    </xsl:if>
+    <xsl:for-each select="f:source-note($tei)">
+      <aside class="source-note gen" aria-label="{f:label('source-note')}">
+        <p><span class="note-kind"><xsl:value-of select="f:label('source-note')"/></span><xsl:text> </xsl:text>
+          <xsl:apply-templates select="?bibl/node()" mode="m:text"/>
+          <xsl:for-each select="?href">
+            <xsl:text> </xsl:text><a class="address" href="{.}"><xsl:value-of select="."/></a>
+          </xsl:for-each>
+          <xsl:text> </xsl:text><xsl:value-of select="?archive"/></p>
+      </aside>
     </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

@@ -214,6 +214,49 @@ class EpubTest {
   }
 
   /**
+   * Every chapter says what its text is, as the site's pages and the PDFs do: the source note at
+   * its head (what the text is, the page's address, the date it was read, the archival citation or
+   * the lack of one) and, on every transcribed document, the machine-translation flag; a calendar
+   * entry (its summary is the editors' text) has the note but no flag.
+   */
+  @Test
+  void everyChapterHasItsSourceNoteAndTranscribedOnesTheMachineTranslationFlag() throws Exception {
+    XPathCompiler xp = xpath();
+    int flagged = 0;
+    int calendars = 0;
+    for (TeiDocument doc : result.edition().documents()) {
+      XdmNode tei = XML.parse(doc.file());
+      XdmNode chapter = parse(entries, "EPUB/text/" + doc.id() + ".xhtml");
+      String note = xp.evaluate("normalize-space(string-join(//h:aside[tokenize(@class) = 'source-note']))", chapter).toString();
+      assertTrue(note.startsWith("Source note "), doc.id() + ": source note: " + note);
+      String address = xp.evaluate("string(//tei:sourceDesc/tei:bibl[@type = 'web-page']/tei:ref/@target)", tei).toString();
+      assertTrue(!address.isEmpty() && note.contains(address), doc.id() + ": the page's address in " + note);
+      assertTrue(note.contains("English machine translation of the Russian publication"), doc.id() + ": what the text is: " + note);
+      assertTrue(note.contains("read on 27 November 2026"), doc.id() + ": the date read: " + note);
+      boolean cited = xp.evaluate("exists(//tei:sourceDesc/(tei:msDesc | tei:bibl[@type = 'publication']))", tei)
+          .itemAt(0).getStringValue().equals("true");
+      assertTrue(cited ? note.contains("Archival citation: ") : note.endsWith("No archival citation on the source page."),
+          doc.id() + ": " + note);
+      // the note comes before the text of the document (or, in a calendar entry, after its dateline)
+      assertEquals("true", xp.evaluate("string(empty(//h:aside[tokenize(@class) = 'source-note']/preceding::h:p"
+          + "[ancestor::h:div[@class = 'tei-text']][not(ancestor-or-self::*[tokenize(@class) = ('gen', 'tei-opener')])]))", chapter).toString(),
+          doc.id() + ": the source note heads the text");
+      boolean calendar = xp.evaluate("exists(//tei:div[@type = 'calendar'])", tei).itemAt(0).getStringValue().equals("true");
+      String flag = xp.evaluate("normalize-space(string-join(//h:p[tokenize(@class) = 'machine-translation']))", chapter).toString();
+      if (calendar) {
+        assertEquals("", flag, doc.id() + ": a calendar entry has no machine-translation flag");
+        calendars++;
+      } else {
+        assertEquals("Machine translation The text is a machine translation of the source, not revised by the editors;"
+            + " evident errors of the translation are corrected and marked.", flag, doc.id());
+        flagged++;
+      }
+    }
+    assertEquals(95, flagged + calendars);
+    assertTrue(flagged >= 1 && calendars >= 1, flagged + " transcribed, " + calendars + " calendar entries");
+  }
+
+  /**
    * A TEI document's text in the order the book shows it: the text without notes (a choice shows
    * its edited reading first, the source's after it), then each note.
    */
