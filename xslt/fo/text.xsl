@@ -290,10 +290,21 @@
     <xsl:param name="alt" as="xs:string"/>
   </xsl:template>
 
+  <!--
+    A note's mark stays on the line of the word before it, never alone at the start of a line.
+    FOP lays out no line break between a word and the footnote that follows it directly, but it
+    breaks at whitespace before the mark (TEI written with the note on a line of its own, or an
+    element ending in a space), and it ignores keep-with-previous.within-line. A WORD JOINER
+    (U+2060) before the mark takes that break away (Unicode line breaking, UAX #14 rule LB11: no
+    break before WJ, even after a space); FOP draws nothing for it and it is not in the PDF's
+    text. Whitespace at the end of an element just before a note gets its joiner there
+    (m:text on text(), below), in the same text as the space.
+  -->
   <xsl:template name="b:note">
     <xsl:param name="number" as="xs:integer"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="source-mark" as="xs:string?"/>
+    <xsl:text>&#x2060;</xsl:text>
     <fo:footnote>
       <fo:inline baseline-shift="super" font-size="65%"><xsl:if test="@type = 'editorial' or @resp"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if><xsl:value-of select="$number"/></fo:inline>
       <fo:footnote-body>
@@ -428,5 +439,11 @@
         </fo:footnote-body>
       </fo:footnote>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- Text ending in whitespace inside an element that a note follows (<hi>word </hi><note>): the joiner goes after the space (see b:note). -->
+  <xsl:template match="text()[matches(., '\s$')][following::node()[1][self::tei:note]][not(following-sibling::node()[1][self::tei:note])]" mode="m:text">
+    <xsl:next-match/>
+    <xsl:text>&#x2060;</xsl:text>
   </xsl:template>
 </xsl:stylesheet>

@@ -81,6 +81,21 @@ class PdfEditionTest {
     assertEquals(List.of(), missing.subList(0, Math.min(20, missing.size())));
   }
 
+  /** No note mark of the book or of a document's PDF begins a line (NoteMarksTest has the fixture that would). */
+  @Test
+  void noNoteMarkBeginsALine() throws IOException {
+    List<NoteMarks.Mark> marks = new ArrayList<>(NoteMarks.of(volume));
+    // the seed telegram's note and the undated entry's editors' note: the check sees the book's marks
+    assertEquals(2, marks.size(), marks.toString());
+    try (var files = Files.list(out.resolve("pdf/documents"))) {
+      for (Path pdf : files.sorted().toList()) {
+        marks.addAll(NoteMarks.of(pdf));
+      }
+    }
+    assertEquals(4, marks.size(), marks.toString());
+    assertEquals(List.of(), marks.stream().filter(NoteMarks.Mark::startsLine).toList());
+  }
+
   @Test
   void everyPdfEmbedsAllItsFonts() throws IOException {
     assertEquals(List.of(), SeedPdfTest.fontProblems(volume));
