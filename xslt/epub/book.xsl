@@ -118,7 +118,7 @@
       <xsl:with-param name="type" select="'bodymatter'"/>
       <xsl:with-param name="content">
         <section class="document" epub:type="chapter" role="doc-chapter" id="{f:doc-id($tei)}">
-          <xsl:if test="exists($number)"><p class="document-number gen"><xsl:value-of select="$number"/></p></xsl:if>
+          <xsl:if test="exists($number)"><p class="document-number gen"><xsl:value-of select="f:label('document-number', string($number))"/></p></xsl:if>
           <xsl:if test="f:needs-title($tei)">
             <h1 class="gen"><xsl:value-of select="f:title($tei)"/></h1>
           </xsl:if>

@@ -116,6 +116,7 @@ class EpubTest {
     assertEquals("Anmerkungen", eval(letter, "//h:section[@epub:type = 'footnotes']/h:h2"));
     assertEquals("Datum|Ort|Absender|Empfänger", eval(letter, "(//h:dl[@class = 'metadata gen']/h:dt)[position() le 4]"));
     assertEquals("3. März 1802", eval(letter, "//h:dl[@class = 'metadata gen']/h:dd[1]"));
+    assertEquals("Nr. 1", eval(letter, "//h:p[@class = 'document-number gen']"));
   }
 
   /**
@@ -224,9 +225,13 @@ class EpubTest {
     XPathCompiler xp = xpath();
     int flagged = 0;
     int calendars = 0;
+    java.util.Set<String> numbers = new java.util.HashSet<>();
     for (TeiDocument doc : result.edition().documents()) {
       XdmNode tei = XML.parse(doc.file());
       XdmNode chapter = parse(entries, "EPUB/text/" + doc.id() + ".xhtml");
+      // the number as the site and the PDFs print it ("No. 17"), one per document
+      String number = eval(chapter, "//h:p[@class = 'document-number gen']");
+      assertTrue(number.matches("No\\. \\d+") && numbers.add(number), doc.id() + ": " + number);
       String note = xp.evaluate("normalize-space(string-join(//h:aside[tokenize(@class) = 'source-note']))", chapter).toString();
       assertTrue(note.startsWith("Source note "), doc.id() + ": source note: " + note);
       String address = xp.evaluate("string(//tei:sourceDesc/tei:bibl[@type = 'web-page']/tei:ref/@target)", tei).toString();
