@@ -312,12 +312,24 @@
       <p class="calendar-mark gen"><xsl:value-of select="?value"/></p>
     </xsl:for-each>
     <xsl:call-template name="m:epub-source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-    <xsl:for-each select="$fields[?key = 'summary']">
+    <xsl:for-each select="$fields[?key = 'summary'][empty(f:summary-anchor($tei))]">
       <section class="abstract gen">
         <h2><xsl:value-of select="?label"/></h2>
         <xsl:apply-templates select="?content" mode="m:text"/>
       </section>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- A calendar entry's summary follows its dateline, as in the site and the PDFs (common/document.xsl, f:summary-anchor). -->
+  <xsl:template match="tei:opener" mode="m:text" priority="2">
+    <xsl:next-match/>
+    <xsl:variable name="tei" select="ancestor::tei:TEI[last()]"/>
+    <xsl:if test=". is f:summary-anchor($tei)">
+      <section class="abstract gen">
+        <h2><xsl:value-of select="f:label('summary')"/></h2>
+        <xsl:apply-templates select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract/node()" mode="m:text"/>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!--

@@ -250,6 +250,9 @@ class EpubTest {
       String flag = xp.evaluate("normalize-space(string-join(//h:p[tokenize(@class) = 'machine-translation']))", chapter).toString();
       if (calendar) {
         assertEquals("", flag, doc.id() + ": a calendar entry has no machine-translation flag");
+        // its summary after its dateline, as printed calendars have it
+        assertEquals("true", xp.evaluate("string(exists(//h:section[@class = 'abstract gen'][preceding-sibling::*[1][tokenize(@class) = 'tei-opener']]))",
+            chapter).toString(), doc.id() + ": the summary follows the dateline");
         calendars++;
       } else {
         assertEquals("Machine translation The text is a machine translation of the source, not revised by the editors;"
