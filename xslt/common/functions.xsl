@@ -16,6 +16,7 @@
 
   <xsl:include href="labels.xsl"/>
   <xsl:include href="dates.xsl"/>
+  <xsl:include href="pointers.xsl"/>
 
   <!-- Register files loaded once by the Java side: absolute URI of the file -> its document. -->
   <xsl:param name="registers" as="map(xs:string, document-node())" select="map{}"/>
@@ -24,11 +25,17 @@
        without extension. What files the id names is decided by the Java side's OutputLayout ($layout). -->
   <xsl:function name="f:doc-id" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="tei" select="($node/ancestor-or-self::tei:TEI)[last()]"/>
+    <xsl:variable name="tei" select="($node/ancestor-or-self::*[self::tei:TEI or self::tei:teiCorpus])[1]"/>
+    <xsl:variable name="uri" select="string((document-uri(root($node)), base-uri($node))[1])"/>
+    <xsl:variable name="given" select="if (empty($document-ids)) then () else $document-ids(f:uri-key($uri))"/>
     <xsl:sequence select="
-      if (normalize-space($tei/@xml:id)) then string($tei/@xml:id)
-      else replace(f:decode-uri(tokenize(string(base-uri($node)), '/')[last()]), '\.[^.]*$', '')"/>
+      if (exists($given)) then $given
+      else if (normalize-space($tei/@xml:id)) then string($tei/@xml:id)
+      else replace(f:decode-uri(tokenize($uri, '/')[last()]), '\.[^.]*$', '')"/>
   </xsl:function>
+
+  <!-- Documents published under another id than their own (two loose files with one id), by their URI: from the Java side. -->
+  <xsl:param name="document-ids" as="map(xs:string, xs:string)?" select="()"/>
 
   <!-- A URI's percent-escapes decoded (UTF-8), so that a file name reads as it was written:
        'Опись%201' is 'Опись 1'. An escape that is not UTF-8 is kept as written. -->
