@@ -89,22 +89,53 @@
     <xsl:sequence select="$digits[1] * 16 + $digits[2]"/>
   </xsl:function>
 
-  <!-- The document's title: the first title of its titleStmt, whitespace normalized. -->
+  <!--
+    The document's title, from whatever shape its header has: the titleStmt's main (or complete)
+    title, else its first title that is not a subtitle or short title, else its first title; else
+    the source's title (sourceDesc), the text's own title page (docTitle) or first heading; else the
+    document's id (its file name).
+  -->
   <xsl:function name="f:title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="t" select="normalize-space(string-join(
-      ($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]//text()[not(ancestor::tei:note)], ''))"/>
+    <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
+    <xsl:variable name="candidates" select="(
+      $titles[@type = ('main', 'complete', 'full', 'uniform')],
+      $titles[not(@type = ('sub', 'subtitle', 'alt', 'alternative', 'short', 'desc', 'parallel', 'abbreviated'))],
+      $titles,
+      $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//(tei:title | tei:msIdentifier/tei:idno | tei:head)[normalize-space()],
+      ($tei/tei:text | $tei/tei:TEI/tei:text)[1]//tei:docTitle[normalize-space()],
+      ($tei/tei:text | $tei/tei:TEI/tei:text)[1]//tei:head[normalize-space()])"/>
+    <xsl:variable name="t" select="normalize-space(string-join($candidates[1]//text()[not(ancestor::tei:note)], ''))"/>
     <xsl:sequence select="if ($t) then $t else f:doc-id($tei)"/>
   </xsl:function>
 
-  <!-- The date element that dates a document: its dateline, else the header's creation or sending date. -->
+  <!--
+    The date element that dates a document, from whatever shape its header has: when it was sent
+    (correspDesc), else its dateline, else when it was written (creation), else a creation date in
+    its publication statement (as some projects record it), else when its manuscript was made
+    (msDesc's origDate), else the date of its source (a book's first edition). Only dates with ISO
+    attributes date a document (the text of a date is not parsed).
+  -->
   <xsl:function name="f:document-date" as="element()?">
     <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="header" select="$tei/tei:teiHeader"/>
     <xsl:sequence select="(
-      $tei/tei:text//tei:dateline//tei:date[@when or @from or @notBefore],
-      $tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date[@when or @from or @notBefore],
-      $tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']/tei:date[@when or @from or @notBefore]
-      )[1]"/>
+      $header/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent'][1]/tei:date,
+      $tei/tei:text//tei:dateline//tei:date,
+      $header/tei:profileDesc/tei:creation//(tei:date | tei:origDate),
+      $header/tei:fileDesc/tei:publicationStmt/tei:date[@type = ('created', 'creation', 'original', 'document', 'composition')],
+      $header/tei:fileDesc/tei:sourceDesc//tei:msDesc/tei:history/tei:origin//tei:origDate,
+      $header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:listBibl)//(tei:date | tei:origDate)
+      )[@when or @from or @notBefore][1]"/>
+  </xsl:function>
+
+  <!-- Who wrote a document that is not a letter (a book, a poem, a play): the titleStmt's authors, else its source's. -->
+  <xsl:function name="f:authors" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="fd" select="$tei/tei:teiHeader/tei:fileDesc"/>
+    <xsl:variable name="authors" select="($fd/tei:titleStmt/tei:author[normalize-space()],
+        ($fd/tei:sourceDesc//(tei:bibl | tei:biblStruct | tei:biblFull)//tei:author[normalize-space()])[1])[1]/(., following-sibling::tei:author)"/>
+    <xsl:sequence select="distinct-values($authors ! normalize-space(string-join(.//text()[not(ancestor::tei:note)][not(ancestor::tei:idno)], ' ')))[.]"/>
   </xsl:function>
 
   <!-- Notes of the text, numbered per document in document order. -->
@@ -114,7 +145,8 @@
     pass over its notes, not over all its preceding nodes for each (which grew with the square of
     the document's length). Nested notes count in document order, after the note around them.
   -->
-  <xsl:key name="f:text-notes" match="tei:text//tei:note" use="'all'"/>
+  <!-- (a note inside an apparatus entry's reading is part of that reading, not numbered) -->
+  <xsl:key name="f:text-notes" match="tei:text//tei:note[not(parent::tei:app or parent::tei:rdgGrp or ancestor::tei:rdg)]" use="'all'"/>
   <xsl:key name="f:text-mentions" match="tei:text//*[@ref]" use="'all'"/>
 
   <xsl:function name="f:note-number" as="xs:integer">
@@ -233,10 +265,17 @@
   </xsl:function>
 
   <!-- The archival citation of a document as printed, or its publication. -->
+  <!--
+    The archival citation of a document as printed (msDesc/p), else its manuscript's identifier
+    (place, repository, collection, shelfmark), else its publication.
+  -->
   <xsl:function name="f:citation" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="sd" select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
-    <xsl:sequence select="($sd/tei:msDesc/tei:p, $sd/tei:bibl[@type = 'publication'])[1] ! normalize-space(.)"/>
+    <xsl:variable name="identifier" select="($sd//tei:msDesc/tei:msIdentifier)[1]"/>
+    <xsl:sequence select="($sd/tei:msDesc/tei:p ! normalize-space(.),
+        $identifier ! string-join((tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno[1])[normalize-space()] ! normalize-space(.), ', ')[.],
+        $sd/tei:bibl[@type = 'publication'] ! normalize-space(.))[.][1]"/>
   </xsl:function>
 
   <!-- A pointer written on $context, as the key registers and mention lists use: file URI # id. -->

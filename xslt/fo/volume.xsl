@@ -23,7 +23,7 @@
   <!-- mention id -> page label, from the first layout pass; empty in the first pass -->
   <xsl:param name="index-pages" as="map(xs:string, xs:string)" select="map{}"/>
 
-  <xsl:variable name="docs" select="$documents ! tei:TEI"/>
+  <xsl:variable name="docs" select="$documents ! (tei:TEI | tei:teiCorpus)"/>
   <!-- The volume's indexes, by the kind of register entry they list. -->
   <xsl:param name="index-kinds" as="xs:string*" select="('persons', 'places')"/>
   <xsl:variable name="indexes" as="map(xs:string, xs:string)*"

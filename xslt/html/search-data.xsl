@@ -17,7 +17,7 @@
   <xsl:param name="documents" as="document-node()*" select="()"/>
 
   <xsl:template name="xsl:initial-template">
-    <xsl:sequence select="array{ for $tei in $documents ! tei:TEI return map{
+    <xsl:sequence select="array{ for $tei in $documents ! (tei:TEI | tei:teiCorpus) return map{
       'id': f:href($here, 'html:document:' || f:doc-id($tei)),
       'title': f:title($tei),
       'date': (f:document-date($tei) ! f:format-date(.), '')[1],

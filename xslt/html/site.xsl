@@ -18,7 +18,7 @@
   <!-- how many scripts the search index comes in (assets/search-index-1.js ...) -->
   <xsl:param name="search-shards" as="xs:integer" select="1"/>
 
-  <xsl:variable name="docs" select="$documents ! tei:TEI"/>
+  <xsl:variable name="docs" select="$documents ! (tei:TEI | tei:teiCorpus)"/>
 
   <!--
     Every mention of a register entry, by the entry's key (file URI # id), in the order of the
@@ -42,7 +42,7 @@
   -->
   <xsl:function name="f:site-summary" as="xs:string" visibility="public">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="tei" select="$doc/tei:TEI"/>
+    <xsl:variable name="tei" select="$doc/(tei:TEI | tei:teiCorpus)"/>
     <xsl:variable name="date" select="$tei ! f:document-date(.)"/>
     <xsl:sequence select="string-join((
         string(base-uri($doc)),
@@ -85,7 +85,7 @@
   <!-- A link from the page being written to a document's page. -->
   <xsl:function name="f:document-href" as="xs:string">
     <xsl:param name="here" as="xs:string"/>
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="string(f:href($here, 'html:document:' || f:doc-id($tei)))"/>
   </xsl:function>
 
