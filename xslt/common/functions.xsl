@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   What a TEI document is, written once for every output: ids, titles, dates, parties, categories,
-  note and mention numbering, pointer resolution into the registers, register kinds, safe URLs,
+  note and mention numbering, pointer resolution into the registers (and the entries a document
+  points to), register kinds, which elements are blocks and which reading of a choice shows (the
+  renderers' common/text.xsl and the search index's html/search-data.xsl both ask), safe URLs,
   and f:metadata (which the Java loader calls to order the documents). Nothing here knows what an
   output looks like or where its files go (that is common/links.xsl and the renderers).
   Namespaces as in DocBook xslTNG: f: for functions, m: for modes, b: for behaviours.
@@ -114,13 +116,14 @@
     (correspDesc), else its dateline, else when it was written (creation), else a creation date in
     its publication statement (as some projects record it), else when its manuscript was made
     (msDesc's origDate), else the date of its source (a book's first edition). Only dates with ISO
-    attributes date a document (the text of a date is not parsed).
+    attributes date a document (the text of a date is not parsed). The editorial rule corresp-date keeps the
+    first two alike in an edition.
   -->
   <xsl:function name="f:document-date" as="element()?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="header" select="$tei/tei:teiHeader"/>
     <xsl:sequence select="(
-      $header/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent'][1]/tei:date,
+      f:sending($tei)/tei:date,
       $tei/tei:text//tei:dateline//tei:date,
       $header/tei:profileDesc/tei:creation//(tei:date | tei:origDate),
       $header/tei:fileDesc/tei:publicationStmt/tei:date[@type = ('created', 'creation', 'original', 'document', 'composition')],
@@ -206,25 +209,92 @@
     <xsl:sequence select="($names[@type = 'standard'], $names)[1] ! normalize-space(.)"/>
   </xsl:function>
 
-  <!-- The register entry of the sender / addressee of a letter or telegram, as a display name. -->
-  <xsl:function name="f:party" as="xs:string?">
+  <!-- Every form of a register entry's name (the standard one and the variants), whitespace normalized, each once. -->
+  <xsl:function name="f:name-forms" as="xs:string*">
+    <xsl:param name="entry" as="element()?"/>
+    <xsl:sequence select="distinct-values($entry/(tei:persName | tei:placeName | tei:orgName | tei:name) ! normalize-space(.))[.]"/>
+  </xsl:function>
+
+  <!-- The register entry (person, place, organization) an element pointed to belongs to: itself, or the entry whose name it is. -->
+  <xsl:function name="f:entry-of" as="element()?">
+    <xsl:param name="target" as="element()?"/>
+    <xsl:sequence select="$target[self::tei:person or self::tei:place or self::tei:org or self::tei:persName
+        or self::tei:placeName or self::tei:orgName]/(ancestor-or-self::tei:person | ancestor-or-self::tei:place | ancestor-or-self::tei:org)[last()]"/>
+  </xsl:function>
+
+  <!--
+    Every register entry a document points to, each once, in the order it is first pointed to:
+    from the names of its text (@ref), then from its header (correspondents and places with @ref,
+    participants with @corresp). What a reader may look the document up by (the search index).
+  -->
+  <xsl:function name="f:entries-pointed-to" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="pointing" select="($tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc//*[@ref or @corresp])"/>
+    <xsl:variable name="targets" select="
+        if (root($tei)//@xml:base)
+        then (for $n in $pointing return tokenize(($n/@ref, $n/@corresp)[1]) ! f:resolve(., $n))
+        else f:resolve-all($pointing ! tokenize((@ref, @corresp)[1]), root($tei))"/>
+    <!-- grouped by node, not "/": a path would sort entries of different registers by the order the registers were loaded in -->
+    <xsl:for-each-group select="$targets ! f:entry-of(.)" group-by="generate-id()">
+      <xsl:sequence select="."/>
+    </xsl:for-each-group>
+  </xsl:function>
+
+  <!--
+    What pointers written in a document without xml:base point to, in their order: as f:resolve
+    on each, but each file named is resolved once for the document, not once per pointer
+    (resolving a URI against a node's base URI is the costly part).
+  -->
+  <xsl:function name="f:resolve-all" as="element()*">
+    <xsl:param name="pointers" as="xs:string*"/>
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="base" select="base-uri($doc/*)"/>
+    <xsl:variable name="files" as="map(xs:string, document-node()?)" select="map:merge(
+        distinct-values($pointers[contains(., '#')] ! substring-before(., '#'))[. != '']
+        ! map:entry(., map:get($registers, f:uri-key(string(resolve-uri(., $base))))))"/>
+    <xsl:sequence select="for $p in $pointers[contains(., '#') and substring-after(., '#') != '']
+        return if (starts-with($p, '#')) then id(substring-after($p, '#'), $doc)[1]
+        else map:get($files, substring-before($p, '#')) ! id(substring-after($p, '#'), .)[1]"/>
+  </xsl:function>
+
+  <!-- A document's sending: correspDesc's correspAction of type sent. -->
+  <xsl:function name="f:sending" as="element(tei:correspAction)?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent'])[1]"/>
+  </xsl:function>
+
+  <!--
+    The name elements of a document's sender ($role 'sender') or addressees ('addressee'): those of
+    correspDesc (correspAction sent, received), else, for TEI without correspDesc, the participants
+    of particDesc with that @role (their first name).
+  -->
+  <xsl:function name="f:parties" as="element()*">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="role" as="xs:string"/>
     <xsl:variable name="pd" select="$tei/tei:teiHeader/tei:profileDesc"/>
-    <xsl:variable name="action-type" select="if ($role = 'sender') then 'sent' else 'received'"/>
-    <xsl:variable name="names" select="
-      $pd/tei:particDesc//(tei:person | tei:org)[@role = $role]/(tei:persName | tei:orgName)[1],
-      $pd/tei:correspDesc/tei:correspAction[@type = $action-type]/(tei:persName | tei:orgName)"/>
+    <xsl:variable name="action" select="$pd/tei:correspDesc/tei:correspAction[@type = (if ($role = 'sender') then 'sent' else 'received')]"/>
+    <xsl:sequence select="if ($pd/tei:correspDesc) then $action/(tei:persName | tei:orgName | tei:name)
+                          else $pd/tei:particDesc//(tei:person | tei:org)[tokenize(@role) = $role]/(tei:persName | tei:orgName)[1]"/>
+  </xsl:function>
+
+  <!-- The sender / addressees of a letter or telegram, as the document names them (display text). -->
+  <xsl:function name="f:party" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:variable name="names" select="f:parties($tei, $role)"/>
     <xsl:sequence select="if ($names) then string-join($names ! normalize-space(.), '; ') else ()"/>
   </xsl:function>
 
-  <!-- The place a document was written, from its header. -->
+  <!-- The name element of the place a document was sent from (correspDesc), else written at (creation). -->
+  <xsl:function name="f:place-name" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(f:sending($tei)/tei:placeName, $tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:placeName)[1]"/>
+  </xsl:function>
+
+  <!-- The place a document was sent from or written at, from its header. -->
   <xsl:function name="f:place" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="pd" select="$tei/tei:teiHeader/tei:profileDesc"/>
-    <xsl:sequence select="($pd/tei:creation//tei:placeName,
-                           $pd/tei:correspDesc/tei:correspAction[@type='sent']/tei:placeName)[1]
-                          ! normalize-space(.)"/>
+    <xsl:sequence select="f:place-name($tei) ! normalize-space(.)"/>
   </xsl:function>
 
   <!-- edition.xml, when the edition has one. -->
@@ -237,7 +307,8 @@
   <xsl:function name="f:category-label" as="xs:string">
     <xsl:param name="pointer" as="xs:string"/>
     <xsl:variable name="id" select="if (contains($pointer, '#')) then substring-after($pointer, '#') else $pointer"/>
-    <xsl:variable name="category" select="$edition//tei:category[@xml:id = $id]"/>
+    <!-- id() reads the edition's index of ids; a descendant search would scan edition.xml at every call -->
+    <xsl:variable name="category" select="$edition ! id($id, .)[self::tei:category]"/>
     <xsl:sequence select="if ($category) then normalize-space($category/tei:catDesc)
                           else if ($id = 'none') then f:label('none')
                           else replace(replace($id, '^(type|country|class)-', ''), '-', ' ')"/>
@@ -295,6 +366,30 @@
     <xsl:sequence select="f:doc-id($name) || '-m' || (count(key('f:text-mentions', 'all', root($name))[. &lt;&lt; $name]) + 1)"/>
   </xsl:function>
 
+  <!--
+    The names of a document that point into the registers: the names of its text with @ref, then
+    the parties of its correspondence (correspDesc's names, particDesc's participants). Register
+    pages and indexes list a document under every entry it names here.
+  -->
+  <xsl:function name="f:mentions-of" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc/(tei:correspDesc//*[@ref] | tei:particDesc//*[@corresp])"/>
+  </xsl:function>
+
+  <!--
+    Every mention of a register entry in $docs, by the entry's key (file URI # id), in the order of
+    the documents. Grouped in one pass: merging one-entry maps with 'combine' copied the growing
+    sequence of a frequent entry at every mention.
+  -->
+  <xsl:function name="f:mentions" as="map(xs:string, element()*)">
+    <xsl:param name="docs" as="element()*"/>
+    <xsl:map>
+      <xsl:for-each-group select="$docs ! f:mentions-of(.)" group-by="tokenize((@ref, @corresp)[1]) ! f:pointer-key(., current())">
+        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
+      </xsl:for-each-group>
+    </xsl:map>
+  </xsl:function>
+
   <!-- The key of the register an entry stands in (the file's URI, as $registers has it). -->
   <xsl:function name="f:register-key" as="xs:string">
     <xsl:param name="entry" as="node()"/>
@@ -330,6 +425,81 @@
                           then f:title($registers($key)/*) else f:label($kind)"/>
   </xsl:function>
 
+  <!-- ============================================================ the text's model, for every output and the search index -->
+
+  <!-- Elements that are blocks: an element that contains one is a block too. -->
+  <xsl:variable name="f:block-names" as="xs:string*" select="
+    ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'opener', 'closer',
+     'dateline', 'salute', 'signed', 'postscript', 'list', 'item', 'table', 'row', 'cell', 'lg', 'l',
+     'figure', 'quote', 'sp', 'speaker', 'stage', 'castList', 'castGroup', 'castItem', 'listBibl', 'bibl',
+     'biblStruct', 'byline', 'docTitle', 'titlePage', 'titlePart', 'docImprint', 'docAuthor', 'docDate',
+     'docEdition', 'argument', 'epigraph', 'trailer', 'floatingText', 'body', 'front', 'back', 'group',
+     'text', 'TEI', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listNym', 'listRelation',
+     'person', 'personGrp', 'place', 'org', 'event', 'label', 'fw', 'cit', 'address', 'addrLine', 'spGrp',
+     'set', 'entry', 'entryFree', 'superEntry', 'sense', 're', 'noteGrp', 'listApp', 'listWit', 'witness',
+     'app', 'msDesc', 'msContents', 'msItem', 'physDesc', 'history', 'additional', 'msPart', 'msFrag',
+     'egXML', 'eg', 'respStmt', 'u', 'msIdentifier', 'msItemStruct', 'summary', 'rubric', 'incipit', 'explicit',
+     'finalRubric', 'colophon', 'filiation', 'decoNote', 'handNote', 'condition', 'support', 'extent', 'foliation',
+     'collation', 'layout', 'binding', 'origin', 'provenance', 'acquisition', 'custodialHist', 'recordHist',
+     'surrogates', 'objectDesc', 'supportDesc', 'layoutDesc', 'handDesc', 'decoDesc', 'bindingDesc', 'sealDesc',
+     'scriptDesc', 'typeDesc', 'accMat', 'adminInfo', 'musicNotation', 'availability', 'seal', 'typeNote',
+     'scriptNote', 'musicNotation', 'listTranspose', 'recording', 'equipment', 'broadcast')"/>
+
+  <!--
+    Whether an element is set as a block: it is one of the block elements, or contains one (notes
+    aside: they leave only a mark). A quotation is a block when it holds paragraphs or verse, is
+    set as one (rend "block"), or stands among blocks (directly in a division); a bibl, cit or
+    label inside a paragraph is part of the line; an apparatus entry is a block only around blocks.
+  -->
+  <xsl:function name="f:is-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="f:is-block-itself($e) or exists($e//*[not(ancestor::tei:note)][f:is-block-itself(.)])"/>
+  </xsl:function>
+
+  <xsl:function name="f:is-block-itself" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+      if (namespace-uri($e) ne 'http://www.tei-c.org/ns/1.0') then false()
+      else if ($e/self::tei:quote or $e/self::tei:cit or $e/self::tei:q)
+        then exists($e/(tei:p | tei:lg | tei:l | tei:ab)) or tokenize($e/@rend) = ('block', 'blockquote', 'display')
+             or f:stands-among-blocks($e)
+      else if ($e/self::tei:app) then false()
+      else if ($e/self::tei:graphic) then f:stands-among-blocks($e)
+      else if ($e/(self::tei:bibl | self::tei:label | self::tei:stage | self::tei:address | self::tei:biblStruct))
+        then not($e/ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:s or self::tei:seg
+                                or self::tei:hi or self::tei:title or self::tei:quote[not(f:is-block-itself(.))]])
+      else local-name($e) = $f:block-names"/>
+  </xsl:function>
+
+  <xsl:function name="f:is-block-name" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="local-name($e) = $f:block-names and namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0'"/>
+  </xsl:function>
+
+  <!-- An element that stands directly in a division (or the text's parts), among blocks. -->
+  <xsl:function name="f:stands-among-blocks" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
+        or self::tei:div5 or self::tei:div6 or self::tei:div7 or self::tei:body or self::tei:front or self::tei:back
+        or self::tei:epigraph or self::tei:figure or self::tei:sp or self::tei:argument or self::tei:floatingText
+        or self::tei:titlePage or self::tei:cit[f:is-block-itself(.)] or self::tei:item or self::tei:cell or self::tei:note])"/>
+  </xsl:function>
+
+  <!--
+    A choice shows one reading, the edited one (corr, reg, expan; else its first child), and keeps
+    the others (sic, orig, abbr, other segs and unclear readings) as alternates the renderer shows
+    beside it.
+  -->
+  <xsl:function name="f:shown-reading" as="element()?">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="($choice/(tei:corr | tei:reg | tei:expan), $choice/*)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:alternate-readings" as="element()*">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="$choice/* except f:shown-reading($choice)"/>
+  </xsl:function>
+
   <!-- Only URLs that cannot run script: http(s), mailto, relative paths and fragments. -->
   <xsl:function name="f:safe-url" as="xs:string?">
     <xsl:param name="url" as="xs:string?"/>
@@ -350,7 +520,7 @@
       'title': f:title($tei),
       'sort-date': if ($date and not(f:is-vague($date))) then f:date-sort-key($date) else '',
       'date': if ($date) then f:format-date($date) else '',
-      'published': string(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date/(@when, .))[1]),
+      'published': string(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date)[1] ! (@when, .)[1]),
       'editors': string-join($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/(tei:editor, tei:respStmt/tei:name) ! normalize-space(.), ', ')
     }"/>
   </xsl:function>

@@ -7,6 +7,7 @@
     html:document:ID, html:tei:ID                            a document's page and its TEI copy
     html:register:KEY                                        a register's page (KEY: f:register-key)
     html:asset:NAME                                          a file of editio's assets/
+    html:search-index                                        the search index's root (its other files beside it)
     pdf:document:ID, pdf:volume                              the PDFs (present only when they are built)
 
   A transform gets the keys it may link to and nothing else (the links are part of the recipe of
@@ -31,6 +32,13 @@
   <!-- The edition's stable web address (edition.xml's publicationStmt/idno[@type='URL']), if any. -->
   <xsl:variable name="f:base-url" as="xs:string?"
       select="($edition//tei:publicationStmt/tei:idno[@type = 'URL'])[1] ! normalize-space(.)[.] ! (if (ends-with(., '/')) then . else . || '/')"/>
+
+  <!--
+    The base URL when it is a web address (http or https): what the outputs that cite the edition
+    from elsewhere use (the CMIF file's addresses, the e-book's imprint and source). The same test
+    as the Java side's Edition.baseUrl().
+  -->
+  <xsl:variable name="f:web-base-url" as="xs:string?" select="$f:base-url[matches(., '^https?://[^\s/?#]+(/\S*)?$', 'i')]"/>
 
   <!-- The path of $key relative to the output folder, or empty. -->
   <xsl:function name="f:path" as="xs:string?">

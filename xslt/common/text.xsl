@@ -34,63 +34,7 @@
 
   <!-- ============================================================ blocks and inlines -->
 
-  <!-- Elements that are blocks: an element that contains one is a block too. -->
-  <xsl:variable name="f:block-names" as="xs:string*" select="
-    ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'opener', 'closer',
-     'dateline', 'salute', 'signed', 'postscript', 'list', 'item', 'table', 'row', 'cell', 'lg', 'l',
-     'figure', 'quote', 'sp', 'speaker', 'stage', 'castList', 'castGroup', 'castItem', 'listBibl', 'bibl',
-     'biblStruct', 'byline', 'docTitle', 'titlePage', 'titlePart', 'docImprint', 'docAuthor', 'docDate',
-     'docEdition', 'argument', 'epigraph', 'trailer', 'floatingText', 'body', 'front', 'back', 'group',
-     'text', 'TEI', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listNym', 'listRelation',
-     'person', 'personGrp', 'place', 'org', 'event', 'label', 'fw', 'cit', 'address', 'addrLine', 'spGrp',
-     'set', 'entry', 'entryFree', 'superEntry', 'sense', 're', 'noteGrp', 'listApp', 'listWit', 'witness',
-     'app', 'msDesc', 'msContents', 'msItem', 'physDesc', 'history', 'additional', 'msPart', 'msFrag',
-     'egXML', 'eg', 'respStmt', 'u', 'msIdentifier', 'msItemStruct', 'summary', 'rubric', 'incipit', 'explicit',
-     'finalRubric', 'colophon', 'filiation', 'decoNote', 'handNote', 'condition', 'support', 'extent', 'foliation',
-     'collation', 'layout', 'binding', 'origin', 'provenance', 'acquisition', 'custodialHist', 'recordHist',
-     'surrogates', 'objectDesc', 'supportDesc', 'layoutDesc', 'handDesc', 'decoDesc', 'bindingDesc', 'sealDesc',
-     'scriptDesc', 'typeDesc', 'accMat', 'adminInfo', 'musicNotation', 'availability', 'seal', 'typeNote',
-     'scriptNote', 'musicNotation', 'listTranspose', 'recording', 'equipment', 'broadcast')"/>
-
-  <!--
-    Whether an element is set as a block: it is one of the block elements, or contains one (notes
-    aside: they leave only a mark). A quotation is a block when it holds paragraphs or verse, is
-    set as one (rend "block"), or stands among blocks (directly in a division); a bibl, cit or
-    label inside a paragraph is part of the line; an apparatus entry is a block only around blocks.
-  -->
-  <xsl:function name="f:is-block" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="f:is-block-itself($e) or exists($e//*[not(ancestor::tei:note)][f:is-block-itself(.)])"/>
-  </xsl:function>
-
-  <xsl:function name="f:is-block-itself" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="
-      if (namespace-uri($e) ne 'http://www.tei-c.org/ns/1.0') then false()
-      else if ($e/self::tei:quote or $e/self::tei:cit or $e/self::tei:q)
-        then exists($e/(tei:p | tei:lg | tei:l | tei:ab)) or tokenize($e/@rend) = ('block', 'blockquote', 'display')
-             or f:stands-among-blocks($e)
-      else if ($e/self::tei:app) then false()
-      else if ($e/self::tei:graphic) then f:stands-among-blocks($e)
-      else if ($e/(self::tei:bibl | self::tei:label | self::tei:stage | self::tei:address | self::tei:biblStruct))
-        then not($e/ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:s or self::tei:seg
-                                or self::tei:hi or self::tei:title or self::tei:quote[not(f:is-block-itself(.))]])
-      else local-name($e) = $f:block-names"/>
-  </xsl:function>
-
-  <xsl:function name="f:is-block-name" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="local-name($e) = $f:block-names and namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0'"/>
-  </xsl:function>
-
-  <!-- An element that stands directly in a division (or the text's parts), among blocks. -->
-  <xsl:function name="f:stands-among-blocks" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
-        or self::tei:div5 or self::tei:div6 or self::tei:div7 or self::tei:body or self::tei:front or self::tei:back
-        or self::tei:epigraph or self::tei:figure or self::tei:sp or self::tei:argument or self::tei:floatingText
-        or self::tei:titlePage or self::tei:cit[f:is-block-itself(.)] or self::tei:item or self::tei:cell or self::tei:note])"/>
-  </xsl:function>
+  <!-- Which elements are blocks (f:is-block) is common/functions.xsl's: the search index cuts the text where the pages do. -->
 
   <xsl:template match="tei:*" mode="m:text" priority="-1">
     <xsl:choose>
@@ -518,21 +462,12 @@
 
   <!-- ============================================================ alternate readings -->
 
-  <!--
-    A choice shows one reading, the edited one (corr, reg, expan; else its first child), and keeps
-    the others (sic, orig, abbr, other segs and unclear readings) as alternates the renderer shows
-    beside it.
-  -->
-  <xsl:function name="f:shown-reading" as="element()?">
-    <xsl:param name="choice" as="element(tei:choice)"/>
-    <xsl:sequence select="($choice/(tei:corr | tei:reg | tei:expan), $choice/*)[1]"/>
-  </xsl:function>
-
+  <!-- Which reading of a choice shows (f:shown-reading) is common/functions.xsl's: the search index finds both. -->
   <xsl:template match="tei:choice" mode="m:text">
     <xsl:variable name="shown" select="f:shown-reading(.)"/>
     <xsl:call-template name="b:alternate">
       <xsl:with-param name="shown" select="$shown"/>
-      <xsl:with-param name="alternates" select="* except $shown"/>
+      <xsl:with-param name="alternates" select="f:alternate-readings(.)"/>
     </xsl:call-template>
   </xsl:template>
 

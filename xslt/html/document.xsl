@@ -13,7 +13,16 @@
   <xsl:param name="previous" as="map(xs:string, xs:string)?" select="()"/>
   <xsl:param name="next" as="map(xs:string, xs:string)?" select="()"/>
 
+  <!--
+    The page of one document. What differs from page to page (the page's path, its neighbours)
+    may also come as tunnel parameters of this template, as the edition's pages get $here: the
+    Java side renders many documents with one transformer (its stylesheet parameters, the same for
+    every page, are set once), giving each page these three.
+  -->
   <xsl:template match="/">
+    <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
+    <xsl:param name="previous" as="map(xs:string, xs:string)?" tunnel="yes" select="$previous"/>
+    <xsl:param name="next" as="map(xs:string, xs:string)?" tunnel="yes" select="$next"/>
     <xsl:variable name="tei" select="(tei:TEI | tei:teiCorpus)[1]"/>
     <xsl:variable name="anchor" select="f:metadata-anchor($tei)"/>
     <xsl:variable name="text-lang" select="($tei/tei:text/@xml:lang, $tei/@xml:lang)[1]"/>

@@ -1,29 +1,111 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  What the search index holds for each document: its page (from the layout, relative to the search
-  page: lunr's ref, which search.js links), title, date, and its whole text (notes and summary included).
+  What the search index holds for one document (f:search-record, called by the Java side for each
+  document, in parallel with its page): where its page is (the layout's path, relative to the
+  search page: a result links it as it is), what a result shows (title, date, sender, addressee,
+  type), the facets it can be narrowed by (year, countries, document types, persons), and its
+  searchable text in three fields, each a list of segments (a phrase never runs from one segment
+  into the next):
+
+  - title: the document's title;
+  - text: the summary (abstract), the text in reading order with notes left out, then each note;
+    cut into segments where the pages have blocks (f:is-block); where a choice shows one reading
+    (f:shown-reading: corr, reg, expan), the others (f:alternate-readings: sic, orig, abbr) are
+    kept beside it as <alt reading="...">shown text</alt>, so both are found;
+  - names: every form of every register entry the document points to (f:entries-pointed-to: in
+    the text, or as sender, addressee, place in the header): "bloom" finds the document that
+    mentions Blum.
+
+  What an element is (a block, a choice's readings, a register entry and its names) is decided in
+  common/functions.xsl, as for the pages: this module only says what of it the index keeps.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="http://editio.org/ns/function"
+    xmlns:m="http://editio.org/ns/mode"
     exclude-result-prefixes="#all">
 
   <xsl:import href="../common/functions.xsl"/>
   <xsl:import href="../common/links.xsl"/>
-  <xsl:output method="json" encoding="UTF-8" indent="no"/>
 
-  <xsl:param name="documents" as="document-node()*" select="()"/>
+  <xsl:function name="f:search-record" as="element(doc)" visibility="public">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:variable name="tei" select="$doc/(tei:TEI | tei:teiCorpus)[1]"/>
+    <xsl:variable name="date" select="f:document-date($tei)"/>
+    <xsl:variable name="entries" select="f:entries-pointed-to($tei)"/>
+    <doc id="{f:doc-id($tei)}" page="{f:href($here, 'html:document:' || f:doc-id($tei))}" title="{f:title($tei)}"
+         date="{($date ! f:format-date(.), '')[1]}"
+         sender="{(f:party($tei, 'sender'), '')[1]}" addressee="{(f:party($tei, 'addressee'), '')[1]}"
+         type="{string-join(f:categories($tei, 'document-types') ! f:category-label(.), ', ')}"
+         calendar="{f:is-calendar($tei)}">
+      <xsl:for-each select="f:year($tei)">
+        <facet name="year" key="{.}" label="{.}"/>
+      </xsl:for-each>
+      <xsl:for-each select="distinct-values(f:categories($tei, 'countries'))">
+        <facet name="country" key="{.}" label="{f:category-label(.)}"/>
+      </xsl:for-each>
+      <xsl:for-each select="distinct-values(f:categories($tei, 'document-types'))">
+        <facet name="type" key="{.}" label="{f:category-label(.)}"/>
+      </xsl:for-each>
+      <xsl:for-each select="$entries[self::tei:person]">
+        <facet name="person" key="{@xml:id}" label="{f:standard-name(.)}"/>
+      </xsl:for-each>
+      <field name="title"><seg><xsl:value-of select="f:title($tei)"/></seg></field>
+      <field name="text">
+        <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract">
+          <xsl:call-template name="m:segments"><xsl:with-param name="flat" as="item()*">
+            <xsl:apply-templates mode="m:search"/>
+          </xsl:with-param></xsl:call-template>
+        </xsl:for-each>
+        <xsl:call-template name="m:segments"><xsl:with-param name="flat" as="item()*">
+          <xsl:apply-templates select="$tei/tei:text" mode="m:search"/>
+        </xsl:with-param></xsl:call-template>
+        <xsl:for-each select="$tei/tei:text//tei:note">
+          <xsl:call-template name="m:segments"><xsl:with-param name="flat" as="item()*">
+            <break/><xsl:apply-templates mode="m:search"/><break/>
+          </xsl:with-param></xsl:call-template>
+        </xsl:for-each>
+      </field>
+      <field name="names">
+        <xsl:for-each select="$entries ! f:name-forms(.)">
+          <seg><xsl:value-of select="."/></seg>
+        </xsl:for-each>
+      </field>
+    </doc>
+  </xsl:function>
 
-  <xsl:template name="xsl:initial-template">
-    <xsl:sequence select="array{ for $tei in $documents ! (tei:TEI | tei:teiCorpus) return map{
-      'id': f:href($here, 'html:document:' || f:doc-id($tei)),
-      'title': f:title($tei),
-      'date': (f:document-date($tei) ! f:format-date(.), '')[1],
-      'text': normalize-space(string-join((
-                $tei/tei:teiHeader/tei:profileDesc/tei:abstract ! (string(.) || ' '),
-                $tei/tei:text//text()[not(ancestor::tei:sic or ancestor::tei:orig)]), ''))
-    }}"/>
+  <!-- The text flattened into text, <alt> and <break/> items, then cut into segments at the breaks. -->
+  <xsl:template name="m:segments">
+    <xsl:param name="flat" as="item()*"/>
+    <xsl:for-each-group select="$flat" group-adjacent="not(self::break)">
+      <xsl:if test="current-grouping-key() and normalize-space(string-join(current-group() ! string(.), ''))">
+        <seg><xsl:sequence select="current-group()"/></seg>
+      </xsl:if>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <xsl:mode name="m:search" on-no-match="shallow-skip"/>
+
+  <xsl:template match="text()" mode="m:search">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <!-- a block of the page is a segment of its own -->
+  <xsl:template match="*[f:is-block(.)]" mode="m:search">
+    <break/>
+    <xsl:apply-templates mode="m:search"/>
+    <break/>
+  </xsl:template>
+
+  <!-- notes are segments of their own, after the text -->
+  <xsl:template match="tei:note" mode="m:search" priority="2"/>
+
+  <!-- the reading the page shows, with the others (the source's) beside it -->
+  <xsl:template match="tei:choice" mode="m:search" priority="1">
+    <alt reading="{string-join(f:alternate-readings(.) ! string(.), ' ')}">
+      <xsl:apply-templates select="f:shown-reading(.)" mode="m:search"/>
+    </alt>
   </xsl:template>
 </xsl:stylesheet>

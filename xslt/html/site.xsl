@@ -15,24 +15,11 @@
 
   <!-- The edition's documents, in the order they are published. -->
   <xsl:param name="documents" as="document-node()*" select="()"/>
-  <!-- how many scripts the search index comes in (assets/search-index-1.js ...) -->
-  <xsl:param name="search-shards" as="xs:integer" select="1"/>
 
   <xsl:variable name="docs" select="$documents ! (tei:TEI | tei:teiCorpus)"/>
 
-  <!--
-    Every mention of a register entry, by the entry's key (file URI # id), in the order of the
-    documents. Grouped in one pass: merging one-entry maps with 'combine' copied the growing
-    sequence of a frequent entry at every mention.
-  -->
-  <xsl:variable name="mentions" as="map(xs:string, element()*)">
-    <xsl:map>
-      <xsl:for-each-group select="for $d in $docs return ($d/tei:text//*[@ref], $d/tei:teiHeader/tei:profileDesc/tei:particDesc//*[@corresp])"
-          group-by="tokenize((@ref, @corresp)[1]) ! f:pointer-key(., current())">
-        <xsl:map-entry key="current-grouping-key()" select="current-group()"/>
-      </xsl:for-each-group>
-    </xsl:map>
-  </xsl:variable>
+  <!-- Every mention of a register entry, by the entry's key (file URI # id), in the order of the documents. -->
+  <xsl:variable name="mentions" as="map(xs:string, element()*)" select="f:mentions($docs)"/>
 
   <!--
     Everything the edition's pages read from one document, as one string. A build compares these
@@ -52,8 +39,10 @@
         '|parties', $tei ! f:party(., 'sender'), '|', $tei ! f:party(., 'addressee'),
         '|calendar', $tei ! string(f:is-calendar(.)),
         '|mentions',
-        for $n in ($tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc/tei:particDesc//*[@corresp])
-        return string-join((($n/@ref, $n/@corresp)[1], $n/@xml:id, if ($n/ancestor::tei:text) then f:mention-id($n) else '-'), ' ')
+        (: a mention's id is its place among the text's mentions (f:mention-id), which this order gives :)
+        $tei/tei:text//*[@ref] ! string-join((@ref, @xml:id), ' '),
+        '|header',
+        f:mentions-of($tei)[not(ancestor::tei:text)] ! string-join(((@ref, @corresp)[1], @xml:id), ' ')
       ), '&#10;')"/>
   </xsl:function>
 
@@ -338,28 +327,49 @@
   </xsl:template>
 
   <!-- ================================================================ search -->
+  <!--
+    The search page: the form works without JavaScript as far as it can (it carries q in the
+    address, search.html?q=...); search.js runs the query in the browser against the index in
+    assets/search/ (SearchIndex.java) and fills the results and the facets. The words search.js
+    shows come from here (data-label-*), so they follow the edition's labels.
+  -->
   <xsl:template name="m:search">
     <xsl:param name="here" as="xs:string" tunnel="yes"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:label('search')"/>
       <xsl:with-param name="here" select="$here"/>
       <xsl:with-param name="content">
-        <h1><xsl:value-of select="f:label('search')"/></h1>
-        <form class="search" role="search" data-search-form="" action="{f:href($here, 'html:search')}">
-          <label for="q"><xsl:value-of select="f:label('search-label')"/></label>
-          <input type="search" id="q" name="q" autocomplete="off"/>
-          <button type="submit"><xsl:value-of select="f:label('search-button')"/></button>
-        </form>
-        <p class="search-status" aria-live="polite" data-search-status="" data-none="{f:label('no-results')}"
-           data-one="{f:label('result-one')}" data-many="{f:label('result-many')}"></p>
-        <ol class="search-results" data-search-results=""></ol>
-        <noscript><p>
-          <xsl:analyze-string select="f:label('search-needs-script')" regex="\{{1\}}">
-            <xsl:matching-substring><a href="{f:href($here, 'html:documents')}"><xsl:value-of select="f:label('document-list')"/></a></xsl:matching-substring>
-            <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
-          </xsl:analyze-string>
-        </p></noscript>
-        <xsl:for-each select="('lunr.min.js', (1 to $search-shards) ! ('search-index-' || . || '.js'), 'search.js')">
+        <!-- the index's root (assets/search/index.js): search.js loads the other files of the index from its folder -->
+        <div class="search-page" data-search-index="{f:href($here, 'html:search-index')}"
+             data-label-none="{f:label('no-results')}" data-label-one="{f:label('result-one')}"
+             data-label-many="{f:label('result-many')}" data-label-names="{f:label('names-matched')}"
+             data-label-calendar="{f:label('calendar-short')}" data-label-year="{f:label('year')}"
+             data-label-country="{f:label('countries')}" data-label-type="{f:label('type')}"
+             data-label-person="{f:label('persons')}" data-label-error="{f:label('search-error')}"
+             data-label-narrow="{f:label('narrow')}">
+          <h1><xsl:value-of select="f:label('search')"/></h1>
+          <form class="search" role="search" data-search-form="" action="{f:href($here, 'html:search')}">
+            <label for="q"><xsl:value-of select="f:label('search-label')"/></label>
+            <input type="search" id="q" name="q" autocomplete="off" spellcheck="false" aria-describedby="search-help"/>
+            <button type="submit"><xsl:value-of select="f:label('search-button')"/></button>
+          </form>
+          <p id="search-help" class="search-help"><xsl:value-of select="f:label('search-help')"/></p>
+          <div class="search-layout">
+            <div class="search-main">
+              <p class="search-status" aria-live="polite" data-search-status=""></p>
+              <ol class="search-results" data-search-results=""></ol>
+              <button type="button" class="search-more" data-search-more="" hidden=""><xsl:value-of select="f:label('more-results')"/></button>
+            </div>
+            <aside class="search-facets" aria-label="{f:label('narrow')}" data-search-facets=""></aside>
+          </div>
+          <noscript><p>
+            <xsl:analyze-string select="f:label('search-needs-script')" regex="\{{1\}}">
+              <xsl:matching-substring><a href="{f:href($here, 'html:documents')}"><xsl:value-of select="f:label('document-list')"/></a></xsl:matching-substring>
+              <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+            </xsl:analyze-string>
+          </p></noscript>
+        </div>
+        <xsl:for-each select="('snowball-english.js', 'search.js')">
           <script src="{f:href($here, 'html:asset:' || .)}" defer=""></script>
         </xsl:for-each>
       </xsl:with-param>

@@ -9,17 +9,30 @@ public final class Timing {
 
   private final String stage;
   private long last = System.nanoTime();
+  private long lastCpu = cpu();
+
+  /** CPU time of the whole process (every thread, the JIT compilers' too), in nanoseconds. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
 
   public Timing(String stage) {
     this.stage = stage;
   }
 
-  /** Prints the time since the previous lap. */
+  /**
+   * Prints the wall time since the previous lap, and the process's CPU time (on a shared machine
+   * the steadier figure).
+   */
   public void lap(String part) {
     long now = System.nanoTime();
+    long cpuNow = ON ? cpu() : 0;
     if (ON) {
-      System.err.printf(java.util.Locale.ROOT, "timing: %s: %s %.2f s%n", stage, part, (now - last) / 1e9);
+      System.err.printf(java.util.Locale.ROOT, "timing: %s: %s %.2f s (cpu %.2f s)%n", stage, part, (now - last) / 1e9,
+          (cpuNow - lastCpu) / 1e9);
     }
     last = now;
+    lastCpu = cpuNow;
   }
 }

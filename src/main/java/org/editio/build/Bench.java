@@ -18,6 +18,8 @@ import org.editio.Problem;
 import org.editio.edition.Edition;
 import org.editio.edition.EditionLoader;
 import org.editio.edition.TeiDocument;
+import org.editio.cmif.CmifPublisher;
+import org.editio.epub.EpubPublisher;
 import org.editio.html.HtmlPublisher;
 import org.editio.pdf.PdfDocumentsPublisher;
 import org.editio.pdf.PdfRenderer;
@@ -45,7 +47,7 @@ public final class Bench {
   }
 
   /** The stages editio bench knows, in the order they run. */
-  public static final List<String> STAGES = List.of("validate", "html", "pdf", "volume", "rebuild");
+  public static final List<String> STAGES = List.of("validate", "html", "pdf", "volume", "epub", "cmif", "rebuild");
 
   /** A step whose time is measured; returns how many items it processed. */
   @FunctionalInterface
@@ -56,17 +58,32 @@ public final class Bench {
   private Bench() {}
 
   public static List<Measure> run(Path sample, int documents, List<String> stages, Path work) throws EditioException {
+    return run(sample, documents, stages, work, line -> { });
+  }
+
+  /** Queries whose first search bench reports the bytes of (see {@link org.editio.html.SearchLoad}). */
+  static final List<String> FIRST_QUERIES = List.of("Inonu", "Turkey", "treaty", "Saracoglu", "conversation with Ismet");
+
+  /**
+   * As above; {@code notes} gets what is not a timing: the bytes the search page loads for a
+   * reader's first query, in the edition the HTML stage published.
+   */
+  public static List<Measure> run(Path sample, int documents, List<String> stages, Path work,
+      java.util.function.Consumer<String> notes) throws EditioException {
     PdfRenderer pdf = new PdfRenderer();
     HtmlPublisher html = new HtmlPublisher();
     PdfDocumentsPublisher pdfs = new PdfDocumentsPublisher(pdf);
     PdfVolumePublisher volume = new PdfVolumePublisher(pdf);
-    try (Builder builder = new Builder(List.of(html, pdfs, volume))) {
-      return run(builder, html, pdfs, volume, sample, documents, stages, work);
+    EpubPublisher epub = new EpubPublisher();
+    CmifPublisher cmif = new CmifPublisher();
+    try (Builder builder = new Builder(List.of(html, pdfs, volume, epub, cmif))) {
+      return run(builder, html, pdfs, volume, epub, cmif, sample, documents, stages, work, notes);
     }
   }
 
   private static List<Measure> run(Builder builder, HtmlPublisher html, PdfDocumentsPublisher pdfs,
-      PdfVolumePublisher volume, Path sample, int documents, List<String> stages, Path work) throws EditioException {
+      PdfVolumePublisher volume, EpubPublisher epub, CmifPublisher cmif, Path sample, int documents, List<String> stages,
+      Path work, java.util.function.Consumer<String> notes) throws EditioException {
     Path edition = Generator.generate(sample, documents, work.resolve("edition"));
     Xml xml = new Xml();
     List<Measure> results = new ArrayList<>();
@@ -91,6 +108,7 @@ public final class Bench {
         builder.publish(e, html, work.resolve("html-out"));
         return e.documents().size();
       }));
+      searchLoads(work.resolve("html-out/html"), notes);
     }
     if (stages.contains("pdf")) {
       results.add(measure("pdf", "documents", () -> {
@@ -105,6 +123,18 @@ public final class Bench {
         return volume.pages();
       }));
     }
+    if (stages.contains("epub")) {
+      results.add(measure("epub", "documents", () -> {
+        builder.publish(e, epub, work.resolve("epub-out"));
+        return e.documents().size();
+      }));
+    }
+    if (stages.contains("cmif")) {
+      results.add(measure("cmif", "documents", () -> {
+        builder.publish(e, cmif, work.resolve("cmif-out"));
+        return e.documents().size();
+      }));
+    }
     if (stages.contains("rebuild")) {
       results.add(rebuild(edition, work.resolve("out")));
     }
@@ -116,7 +146,7 @@ public final class Bench {
    * edition is built again, incrementally, by the same builder (as editio serve does).
    */
   static Measure rebuild(Path edition, Path out) throws EditioException {
-    try (Builder builder = new Builder().keepWorkers(true)) {
+    try (Builder builder = new Builder()) {
       return rebuild(builder, edition, out);
     }
   }
@@ -142,6 +172,30 @@ public final class Bench {
       throw EditioException.io(document, "the rebuild rendered nothing: the correction was not seen");
     }
     return m;
+  }
+
+  /**
+   * The bytes of the search index a first query loads (the page's scripts search.js and
+   * snowball-english.js, loaded with the page, are counted apart).
+   */
+  static void searchLoads(Path html, java.util.function.Consumer<String> notes) throws EditioException {
+    try {
+      org.editio.html.SearchLoad index = new org.editio.html.SearchLoad(html.resolve("assets/search"));
+      long scripts = Files.size(html.resolve("assets/search.js")) + Files.size(html.resolve("assets/snowball-english.js"));
+      long total;
+      try (java.util.stream.Stream<Path> all = Files.walk(html.resolve("assets/search"))) {
+        total = all.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+      }
+      notes.accept(String.format(Locale.ROOT, "search index %d KiB in all; the page's scripts %d KiB (loaded with the page)",
+          total / 1024, scripts / 1024));
+      for (String q : FIRST_QUERIES) {
+        org.editio.html.SearchLoad.Load load = index.firstQuery(q);
+        notes.accept(String.format(Locale.ROOT, "search first query %-26s %5d matches  %3d files  %7.1f KiB",
+            "\"" + q + "\"", load.matches(), load.files().size(), load.bytes() / 1024.0));
+      }
+    } catch (IOException ex) {
+      throw EditioException.io(html, "cannot read the search index: " + ex.getMessage());
+    }
   }
 
   /** The floor: parse every document (securely, as editio does) and serialize it back. */

@@ -35,8 +35,8 @@ import org.editio.xml.Xml;
  * <p>Builds are incremental: the output folder keeps a {@link Manifest} of what each file was
  * made from, and what has not changed is carried over instead of rendered. A builder can run
  * many builds (editio serve): it keeps compiled stylesheets and schemas, the publishers (with
- * their FOP factory and search-index workers), and the parsed trees of files whose bytes have
- * not changed.
+ * their FOP factory, the documents' summaries and their analyses for the search index), and the
+ * parsed trees of files whose bytes have not changed.
  */
 public final class Builder implements AutoCloseable {
 
@@ -95,16 +95,7 @@ public final class Builder implements AutoCloseable {
     return this;
   }
 
-  /**
-   * Keeps the outputs' helpers (search-index workers) running between builds (editio serve, which
-   * builds again on every change); {@link #close()} stops them. Otherwise each build stops them.
-   */
-  public Builder keepWorkers(boolean keep) {
-    publishers.forEach(p -> p.keepWarm(keep));
-    return this;
-  }
-
-  /** Stops what {@link #keepWorkers} kept. */
+  /** Lets the publishers release what they hold between builds ({@link Publisher#close()}). */
   @Override
   public void close() {
     publishers.forEach(Publisher::close);
@@ -195,7 +186,9 @@ public final class Builder implements AutoCloseable {
       List<String> all = publishers.stream().map(Publisher::part).distinct().toList();
       staging.commit(parts, incremental.next(parts, all));
       timing.lap("commit");
-      return new Result(edition, out, layout, selected, report.problems(), incremental.reused(), incremental.rendered());
+      List<Problem> warnings = new ArrayList<>(report.problems());
+      warnings.addAll(run.warnings());
+      return new Result(edition, out, layout, selected, warnings, incremental.reused(), incremental.rendered());
     } finally {
       progress.finish();
     }

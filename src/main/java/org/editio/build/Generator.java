@@ -24,6 +24,9 @@ public final class Generator {
   private static final Pattern DATELINE_DATE = Pattern.compile(
       "(<dateline>(?:(?!</dateline>).)*?<date )([^>]*)>([^<]*)</date>", Pattern.DOTALL);
   private static final Pattern PARAGRAPH = Pattern.compile("\\n(\\s*)<p>(?:(?!</p>).)*</p>", Pattern.DOTALL);
+  /** The date of the sent action of correspDesc (group 1). */
+  private static final Pattern SENT_DATE = Pattern.compile(
+      "<correspAction type=\"sent\">(?:(?!</correspAction>).)*?(<date [^>]*>[^<]*</date>)", Pattern.DOTALL);
   private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
 
   private Generator() {}
@@ -69,7 +72,13 @@ public final class Generator {
       text = text.substring(0, m.start()) + m.group(1) + "when=\"" + date + "\">" + PRINTED.format(date) + "</date>"
           + text.substring(m.end());
     }
-    return text.replaceAll("<creation><date [^>]*>[^<]*</date>", "<creation><date when=\"" + date + "\">" + date + "</date>");
+    // the date it was sent (correspDesc) is the dateline's (rule corresp-date)
+    Matcher sent = SENT_DATE.matcher(text);
+    if (sent.find()) {
+      text = text.substring(0, sent.start(1)) + "<date when=\"" + date + "\">" + PRINTED.format(date) + "</date>"
+          + text.substring(sent.end(1));
+    }
+    return text;
   }
 
   /** Every paragraph of the body twice: a longer document with the same markup. */

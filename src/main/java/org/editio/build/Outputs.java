@@ -1,6 +1,8 @@
 package org.editio.build;
 
 import java.util.List;
+import org.editio.cmif.CmifPublisher;
+import org.editio.epub.EpubPublisher;
 import org.editio.html.HtmlPublisher;
 import org.editio.output.Publisher;
 import org.editio.pdf.PdfDocumentsPublisher;
@@ -22,6 +24,8 @@ public final class Outputs {
     return List.of(
         new HtmlPublisher(),
         new PdfDocumentsPublisher(pdf),
-        new PdfVolumePublisher(pdf));
+        new PdfVolumePublisher(pdf),
+        new EpubPublisher(),
+        new CmifPublisher());
   }
 }

@@ -19,9 +19,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--documents", defaultValue = "100", paramLabel = "N", description = "Documents to generate. Default: ${DEFAULT-VALUE}.")
   int documents;
 
-  @Option(names = "--stages", defaultValue = "validate,html,pdf,volume,rebuild", split = ",", paramLabel = "STAGES",
+  @Option(names = "--stages", defaultValue = "validate,html,pdf,volume,epub,cmif,rebuild", split = ",", paramLabel = "STAGES",
       description = "Stages to run: validate, html (with the identity floor), pdf (one per document),"
-          + " volume (the PDF volume), rebuild (HTML again after a one-word correction). Default: ${DEFAULT-VALUE}.")
+          + " volume (the PDF volume), epub (the e-book), cmif (the correspondence metadata),"
+          + " rebuild (HTML again after a one-word correction). Default: ${DEFAULT-VALUE}.")
   List<String> stages;
 
   @Option(names = "--sample", defaultValue = "tei", paramLabel = "EDITION", description = "The edition to generate from. Default: ${DEFAULT-VALUE}.")
@@ -46,7 +47,10 @@ final class BenchCommand implements Callable<Integer> {
       out.printf("editio bench: %d documents, %d cores, max heap %d MiB%n", documents,
           Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
       out.flush();
-      for (Bench.Measure m : Bench.run(sample, documents, stages, work)) {
+      for (Bench.Measure m : Bench.run(sample, documents, stages, work, line -> {
+        out.println(line);
+        out.flush();
+      })) {
         out.println(m);
         out.flush();
       }

@@ -5,7 +5,8 @@ import org.editio.build.Builder;
 import picocli.CommandLine.Command;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-    description = "Validate the edition, then publish its HTML and PDF editions into OUT/html and OUT/pdf."
+    description = "Validate the edition, then publish every output: the HTML edition (OUT/html), the PDFs (OUT/pdf),"
+        + " the e-book (OUT/epub) and the correspondence metadata (OUT/cmif.xml)."
         + " Nothing is published when the edition has errors.")
 final class BuildCommand extends PublishCommand {
   @Override

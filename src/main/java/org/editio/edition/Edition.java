@@ -79,6 +79,27 @@ public record Edition(
         .putNodes("registers", registers);
   }
 
+  /** An http(s) address, as {@code $f:web-base-url} in {@code xslt/common/links.xsl} tests it. */
+  private static final java.util.regex.Pattern WEB_ADDRESS =
+      java.util.regex.Pattern.compile("(?i)^https?://[^\\s/?#]+(/\\S*)?$");
+
+  /**
+   * The edition's stable web address (edition.xml's {@code publicationStmt/idno[@type='URL']}, as
+   * {@code xslt/common/links.xsl} reads it) when it is an http(s) address, else empty: what the
+   * outputs that cite the edition from elsewhere (CMIF, the e-book's identifier) are anchored to.
+   */
+  public Optional<String> baseUrl() {
+    return editionFile.map(file -> {
+      try {
+        net.sf.saxon.s9api.XPathCompiler xp = file.getProcessor().newXPathCompiler();
+        xp.declareNamespace("tei", org.editio.xml.Xml.TEI_NS);
+        return xp.evaluateSingle("normalize-space((//tei:publicationStmt/tei:idno[@type = 'URL'])[1])", file).getStringValue();
+      } catch (net.sf.saxon.s9api.SaxonApiException e) {
+        throw new IllegalStateException("a fixed XPath expression failed: " + e.getMessage(), e);
+      }
+    }).filter(url -> WEB_ADDRESS.matcher(url).matches());
+  }
+
   /** The document trees in published order, as one sequence for edition-wide stylesheets. */
   public XdmValue documentTrees() {
     return new XdmValue(documents.stream().map(TeiDocument::tree).toList());

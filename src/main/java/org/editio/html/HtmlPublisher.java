@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.SaxonApiUncheckedException;
 import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
@@ -32,21 +34,30 @@ import org.editio.xml.Xml;
  * The HTML edition: a folder of static pages that works from {@code file://}, from any web
  * server and offline. Which files exist and what each is made from is decided here; what pages
  * look like, in {@code xslt/html.xsl} (or the edition's own {@code xslt/html.xsl}): a page per
- * document (in parallel) with a copy of its TEI, the edition's pages (home, documents, registers,
- * search, about) in one transform, editio's and the edition's assets, and the search index.
+ * document with a copy of its TEI, the edition's pages (home, documents, registers, search,
+ * about), editio's and the edition's assets, and the search index ({@link SearchIndex}).
+ *
+ * <p>Everything goes through the build's {@link Run}: each file is a target with a recipe, made
+ * in parallel or put in place from the previous build. What the edition's pages and the search
+ * index need from each document (its summary, its search record analysed) is computed in the
+ * same parallel task as the document's page, and kept between builds by the document's digest
+ * (editio serve: a correction analyses one document).
  */
 public final class HtmlPublisher implements Publisher {
 
   /** editio's static files, copied into {@code assets/}. */
-  static final List<String> ASSETS = List.of("editio.css", "editio.js", "search.js");
+  static final List<String> ASSETS = List.of("editio.css", "editio.js", "search.js", "snowball-english.js");
 
   private static final String STYLESHEET = "html.xsl";
   private static final QName SITE_SUMMARY = new QName("http://editio.org/ns/function", "site-summary");
   private static final QName SITE_PAGE = new QName("http://editio.org/ns/mode", "site-page");
 
-  private final SearchIndex searchIndex = new SearchIndex();
-  /** What the edition's pages read from each document, by document and stylesheet: kept between builds (serve). */
+  /** What the edition's pages read from each document, by recipe and document: kept between builds (serve). */
   private final Map<String, String> summaries = new ConcurrentHashMap<>();
+  /** Each document's part of the search index, by what it is made from: kept between builds (serve). */
+  private final Map<String, SearchIndex.Entry> searchEntries = new ConcurrentHashMap<>();
+  /** How many documents the last build analysed for the search index. */
+  private final AtomicInteger indexed = new AtomicInteger();
 
   @Override
   public String name() {
@@ -68,46 +79,28 @@ public final class HtmlPublisher implements Publisher {
     return layout.home();
   }
 
-  @Override
-  public void keepWarm(boolean keep) {
-    searchIndex.keepWarm(keep);
-  }
-
-  @Override
-  public void close() {
-    searchIndex.close();
+  /** How many documents the last {@link #publish} analysed for the search index (the others' analyses were kept). */
+  public int indexed() {
+    return indexed.get();
   }
 
   @Override
   public void publish(Run run) throws EditioException {
-    try {
-      if (run.fresh()) {
-        // every shard will be indexed: the workers start now and load lunr while the pages are
-        // written (otherwise they start when a changed shard needs them, if one does)
-        searchIndex.start();
-      }
-      List<List<TeiDocument>> shards = SearchIndex.shards(run.edition().documents());
-      assets(run);
-      documentPages(run);
-      sitePages(run, shards.size());
-      searchIndex(run, shards);
-    } catch (IOException e) {
-      throw EditioException.io(run.file(OutputLayout.HTML), "cannot start the search index: " + e.getMessage());
-    } finally {
-      searchIndex.endBuild();
-    }
+    indexed.set(0);
+    assets(run);
+    SearchIndex.Entry[] entries = documentPages(run);
+    sitePages(run);
+    searchIndex(run, entries);
   }
 
   /** editio's assets and the edition's own (EDITION/assets/), each copied again only when it changed. */
   private void assets(Run run) throws EditioException {
     OutputLayout layout = run.layout();
     List<Target> targets = new ArrayList<>();
-    List<String> own = new ArrayList<>(ASSETS);
-    own.add("lunr.min.js");
-    for (String name : own) {
+    for (String name : ASSETS) {
       byte[] bytes;
       try {
-        bytes = Xml.resource(name.equals("lunr.min.js") ? SearchIndex.LUNR : "org/editio/html/assets/" + name);
+        bytes = Xml.resource("org/editio/html/assets/" + name);
       } catch (IOException e) {
         throw EditioException.io(null, e.getMessage());
       }
@@ -119,12 +112,32 @@ public final class HtmlPublisher implements Publisher {
     run.render("html assets", targets);
   }
 
-  /** A page per document (in parallel) and a copy of its TEI source. */
-  private void documentPages(Run run) throws EditioException {
+  /**
+   * A page per document (in parallel) and a copy of its TEI source; alongside each page, made or
+   * reused, what the edition's pages read from the document ({@code f:site-summary}) and its entry
+   * in the search index, each computed only when the document (or what it is read with) changed.
+   *
+   * <p>One transformer per thread renders that thread's share of the pages: its stylesheet
+   * parameters are the same for every page (the edition, and the layout's paths of the whole site,
+   * as the edition's pages get them), and what differs (the page's path, its neighbours) are
+   * tunnel parameters of the page template. A page's recipe names the links it shows (its own
+   * files, its neighbours', the site's pages), so it is made again exactly when one of them moves.
+   *
+   * @return the documents' search-index entries, in the edition's order
+   */
+  private SearchIndex.Entry[] documentPages(Run run) throws EditioException {
     Edition edition = run.edition();
     OutputLayout layout = run.layout();
     List<TeiDocument> documents = edition.documents();
     String context = run.recipe(STYLESHEET).add("stylesheets", layout.stylesheets()).hex();
+    String summaryContext = run.recipe(STYLESHEET).hex();
+    // a record is editio's stylesheet (the tool) over the document, the edition's context (registers, language) and its page
+    String searchContext = new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest()).hex();
+    Map<String, String> links = layout.siteLinks();
+    String searchPage = layout.page("search");
+    Map<Thread, Xslt30Transformer> pageTransformers = new ConcurrentHashMap<>();
+    Map<Thread, Xslt30Transformer> recordTransformers = new ConcurrentHashMap<>();
+    SearchIndex.Entry[] entries = new SearchIndex.Entry[documents.size()];
     List<Target> pages = new ArrayList<>();
     List<Target> sources = new ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
@@ -132,73 +145,109 @@ public final class HtmlPublisher implements Publisher {
       Map<String, String> previous = i > 0 ? neighbour(documents.get(i - 1)) : null;
       Map<String, String> next = i + 1 < documents.size() ? neighbour(documents.get(i + 1)) : null;
       String here = layout.documentPage(doc.id());
-      Map<String, String> links = layout.documentLinks(doc.id(), previous == null ? null : previous.get("id"),
+      Map<String, String> shown = layout.documentLinks(doc.id(), previous == null ? null : previous.get("id"),
           next == null ? null : next.get("id"));
       String recipe = new Digest().add("page", context).add("document", doc.digest())
           .add("previous", previous == null ? null : new TreeMap<>(previous))
           .add("next", next == null ? null : new TreeMap<>(next))
-          .add("links", new TreeMap<>(links)).hex();
+          .add("links", new TreeMap<>(shown)).hex();
       pages.add(new Target(here, recipe, file -> {
-        Params params = run.params()
-            .putStrings("previous", previous)
-            .putStrings("next", next)
-            .put("here", here)
-            .putStrings("layout", links)
-            .putSequence("stylesheets", layout.stylesheets());
         try {
-          Xslt30Transformer t = run.transformer(STYLESHEET);
-          t.setStylesheetParameters(params.asMap());
+          Xslt30Transformer t = pageTransformer(run, pageTransformers, links);
+          t.setInitialTemplateParameters(new Params().put("here", here).putStrings("previous", previous)
+              .putStrings("next", next).asMap(), true);
           t.applyTemplates(doc.tree(), t.newSerializer(file.toFile()));
-        } catch (SaxonApiException | net.sf.saxon.s9api.SaxonApiUncheckedException e) {
+        } catch (SaxonApiException | SaxonApiUncheckedException e) {
           throw new EditioException(EditioException.INPUT, Xml.transformProblem(doc.file(), "cannot publish the HTML page", e));
         }
       }));
       sources.add(new Target(layout.documentSource(doc.id()), doc.digest(), file -> copy(doc.file(), file)));
     }
-    run.render("html", pages);
+    Set<String> summaryKeys = ConcurrentHashMap.newKeySet();
+    Set<String> searchKeys = ConcurrentHashMap.newKeySet();
+    run.render("html", pages, i -> {
+      TeiDocument doc = documents.get(i);
+      // what the edition's pages read from this document (for sitePages' recipe)
+      String memo = summaryContext + " " + doc.digest() + " " + doc.file();
+      summaryKeys.add(memo);
+      if (!summaries.containsKey(memo)) {
+        try {
+          XdmValue summary = pageTransformer(run, pageTransformers, links).callFunction(SITE_SUMMARY, new XdmValue[] {doc.tree()});
+          summaries.put(memo, Digest.of(summary.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (SaxonApiException | SaxonApiUncheckedException e) {
+          throw new EditioException(EditioException.INPUT, Xml.transformProblem(doc.file(), "cannot write the edition's pages", e));
+        }
+      }
+      // its entry in the search index (its page's path is part of it: a result links the page)
+      String key = searchContext + " " + doc.digest() + " " + doc.file() + " " + layout.documentPage(doc.id());
+      searchKeys.add(key);
+      SearchIndex.Entry entry = searchEntries.get(key);
+      if (entry == null) {
+        try {
+          Xslt30Transformer records = recordTransformers.get(Thread.currentThread());
+          if (records == null) {
+            records = SearchIndex.records(run.packagedStylesheet(SearchIndex.STYLESHEET), run.params(), links, searchPage);
+            recordTransformers.put(Thread.currentThread(), records);
+          }
+          entry = SearchIndex.entry(records, doc);
+        } catch (SaxonApiException | SaxonApiUncheckedException e) {
+          throw new EditioException(EditioException.INPUT, Xml.transformProblem(doc.file(), "cannot index the document for search", e));
+        } catch (RuntimeException e) {
+          throw new EditioException(EditioException.INPUT,
+              Problem.error(doc.file(), "cannot index the document for search: " + org.editio.Messages.of(e)));
+        }
+        searchEntries.put(key, entry);
+        indexed.incrementAndGet();
+      }
+      entries[i] = entry;
+    });
+    // forget documents that are gone or changed, and what was read with another stylesheet or registers
+    summaries.keySet().retainAll(summaryKeys);
+    searchEntries.keySet().retainAll(searchKeys);
     run.render("html sources", sources);
+    return entries;
+  }
+
+  /**
+   * This thread's transformer of the HTML stylesheet (the edition's own when it has one), made on
+   * first use: not at all when every page is reused and every summary known.
+   */
+  private static Xslt30Transformer pageTransformer(Run run, Map<Thread, Xslt30Transformer> transformers,
+      Map<String, String> links) throws EditioException {
+    Xslt30Transformer t = transformers.get(Thread.currentThread());
+    if (t == null) {
+      t = run.transformer(STYLESHEET);
+      try {
+        t.setStylesheetParameters(run.params().putStrings("layout", links)
+            .putSequence("stylesheets", run.layout().stylesheets()).asMap());
+      } catch (SaxonApiException e) {
+        throw new EditioException(EditioException.INPUT,
+            Xml.transformProblem(run.edition().source(), "cannot publish the HTML pages", e));
+      }
+      transformers.put(Thread.currentThread(), t);
+    }
+    return t;
   }
 
   /**
    * The edition's pages (home, documents, registers, search, about), written by one transform:
-   * made again when what they read from any document changed (its summary), since each lists or
-   * counts every document.
+   * made again when what they read from any document changed (its summary, computed with its
+   * page), since each lists or counts every document.
    */
-  private void sitePages(Run run, int shards) throws EditioException {
+  private void sitePages(Run run) throws EditioException {
     Edition edition = run.edition();
     OutputLayout layout = run.layout();
     Map<String, String> links = layout.siteLinks();
-    for (int i = 0; i < shards; i++) {
-      links.put("html:asset:" + SearchIndex.fileName(i), layout.asset(SearchIndex.fileName(i)));
-    }
     String context = run.recipe(STYLESHEET).hex();
-    Digest recipe = new Digest().add("site", context).add("search-shards", shards)
-        .add("stylesheets", layout.stylesheets()).add("links", new TreeMap<>(links));
-    try {
-      Xslt30Transformer summary = run.transformer(STYLESHEET);
-      summary.setStylesheetParameters(run.params().asMap());
-      Set<String> current = new HashSet<>();
-      for (TeiDocument d : edition.documents()) {
-        // what the pages read from each document (f:site-summary), not all of it
-        String memo = context + " " + d.digest() + " " + d.file();
-        current.add(memo);
-        String known = summaries.get(memo);
-        if (known == null) {
-          known = Digest.of(summary.callFunction(SITE_SUMMARY, new XdmValue[] {d.tree()}).toString()
-              .getBytes(StandardCharsets.UTF_8));
-          summaries.put(memo, known);
-        }
-        recipe.add(d.id(), known);
-      }
-      summaries.keySet().retainAll(current);
-    } catch (SaxonApiException | net.sf.saxon.s9api.SaxonApiUncheckedException e) {
-      throw new EditioException(EditioException.INPUT, Xml.transformProblem(edition.source(), "cannot write the edition's pages", e));
+    Digest recipe = new Digest().add("site", context).add("stylesheets", layout.stylesheets())
+        .add("links", new TreeMap<>(links));
+    for (TeiDocument d : edition.documents()) {
+      recipe.add(d.id(), summaries.get(context + " " + d.digest() + " " + d.file()));
     }
     List<String> pages = new ArrayList<>(List.of("html:home", "html:documents", "html:search", "html:about"));
     edition.registers().keySet().stream().sorted().forEach(key -> pages.add("html:register:" + key));
     run.renderGroup("site", recipe.hex(), written -> {
       Params params = run.params().put("documents", edition.documentTrees())
-          .put("search-shards", new XdmAtomicValue(shards))
           .putStrings("layout", links)
           .putSequence("stylesheets", layout.stylesheets());
       try {
@@ -212,7 +261,7 @@ public final class HtmlPublisher implements Publisher {
           t.callTemplate(SITE_PAGE, t.newSerializer(file.toFile()));
           written.accept(file);
         }
-      } catch (SaxonApiException | net.sf.saxon.s9api.SaxonApiUncheckedException e) {
+      } catch (SaxonApiException | SaxonApiUncheckedException e) {
         throw new EditioException(EditioException.INPUT, Xml.transformProblem(edition.source(), "cannot write the edition's pages", e));
       } catch (IOException e) {
         throw EditioException.io(run.file(OutputLayout.HTML), "cannot write the edition's pages: " + org.editio.Messages.of(e));
@@ -221,60 +270,24 @@ public final class HtmlPublisher implements Publisher {
   }
 
   /**
-   * The search index, one script per shard; only shards whose documents changed are indexed
-   * again (by lunr, in worker JVMs: see {@link SearchIndex}).
+   * The search index from the documents' entries, in the edition's order ({@link SearchIndex}
+   * lays out its files). Each file is a target whose recipe is its content: the index is made of
+   * every document, and a correction changes a few of its files (the chunks holding the changed
+   * words, the document's own), so the others are put in place from the previous build.
    */
-  private void searchIndex(Run run, List<List<TeiDocument>> shards) throws EditioException {
+  private void searchIndex(Run run, SearchIndex.Entry[] entries) throws EditioException {
     org.editio.Timing timing = new org.editio.Timing("html");
+    Map<String, byte[]> files;
+    try {
+      files = SearchIndex.files(List.of(entries));
+    } catch (RuntimeException e) {
+      throw EditioException.io(run.file(run.layout().searchIndex("")), "cannot build the search index: " + org.editio.Messages.of(e));
+    }
+    timing.lap("search index laid out");
     List<Target> targets = new ArrayList<>();
-    for (int i = 0; i < shards.size(); i++) {
-      Digest recipe = new Digest().add("tool", Digest.tool()).add("language", run.edition().language()).add("shard", i);
-      // each document's text, and where its page is (a result links it)
-      shards.get(i).forEach(d -> recipe.add(d.id(), d.digest()).add("page " + d.id(), run.layout().documentPage(d.id())));
-      targets.add(new Target(run.layout().asset(SearchIndex.fileName(i)), recipe.hex(), null));
-    }
-    List<Target> todo = run.stale(targets);
-    if (todo.isEmpty()) {
-      return;
-    }
-    Path work;
-    try {
-      work = Files.createTempDirectory("editio-search-");
-    } catch (IOException e) {
-      throw EditioException.io(null, "cannot build the search index: " + e.getMessage());
-    }
-    try {
-      Map<Path, Path> toIndex = new java.util.LinkedHashMap<>();
-      for (Target target : todo) {
-        int i = targets.indexOf(target);
-        Xslt30Transformer t = Xml.transformer(run.packagedStylesheet("html/search-data.xsl"));
-        // a result links the document's page where the layout put it (its safe name), from the search page
-        Map<String, String> pages = new java.util.LinkedHashMap<>();
-        shards.get(i).forEach(d -> pages.put("html:document:" + d.id(), run.layout().documentPage(d.id())));
-        t.setStylesheetParameters(run.params()
-            .put("documents", new XdmValue(shards.get(i).stream().map(TeiDocument::tree).toList()))
-            .putStrings("layout", pages)
-            .put("here", run.layout().page("search"))
-            .asMap());
-        Path json = work.resolve("shard-" + i + ".json");
-        t.callTemplate(null, t.newSerializer(json.toFile()));
-        Path script = run.file(target.path());
-        Files.createDirectories(script.getParent());
-        toIndex.put(json, script);
-      }
-      timing.lap("search data");
-      searchIndex.write(toIndex);
-      todo.forEach(run::made);
-      timing.lap("search index");
-    } catch (SaxonApiException | IOException e) {
-      throw EditioException.io(run.file(run.layout().asset("")), "cannot build the search index: " + org.editio.Messages.of(e));
-    } finally {
-      try {
-        org.editio.Folders.delete(work);
-      } catch (IOException e) {
-        // a temporary file left behind is harmless
-      }
-    }
+    files.forEach((name, bytes) -> targets.add(new Target(run.layout().searchIndex(name),
+        new Digest().add("search-file", Digest.of(bytes)).hex(), file -> write(file, bytes))));
+    run.render("html search index", targets);
   }
 
   private static Map<String, String> neighbour(TeiDocument doc) {

@@ -1,274 +1,562 @@
 package org.editio.html;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Reader;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import javax.script.Invocable;
-import javax.script.ScriptEngine;
-import javax.script.ScriptException;
-import org.editio.edition.TeiDocument;
-import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
+import java.util.TreeMap;
+import java.util.function.Function;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
 
 /**
- * Builds the lunr search index when the edition is published, by running lunr itself (from its
- * webjar) in Nashorn: the browser only loads the index, it never builds it. The same library
- * serializes and loads the index, so their formats always agree. The index is built in shards of
- * about {@value #SHARD} documents, one script each, so that no single string holds the index of a
- * large edition and a changed document is indexed again with few others; the browser searches
- * every shard and merges the results by score.
+ * The search index of the HTML edition, built in Java when the edition is published and read by
+ * {@code assets/search.js} in the reader's browser. It is split so that a query loads only what it
+ * needs, as Pagefind does: at 10,000 documents a search for one word reads the root, one chunk of
+ * the dictionary and the documents it finds, not the whole index.
  *
- * <p>lunr runs in worker JVMs, one per shard (see {@link Worker} for why), as many at a time as
- * there are cores. A fresh build starts a worker per core when publishing begins, so that their
- * start-up overlaps the document pages; a builder that lives on (editio serve) keeps a worker per
- * core on standby, lunr loaded, for its next build.
+ * <p>Files, all in {@code assets/search/}, each a script that hands its data to
+ * {@code editioSearch} (scripts, not {@code fetch}, because pages opened from {@code file://} may
+ * not fetch):
+ *
+ * <ul>
+ *   <li>{@code index.js}, the root: number of documents, average field lengths, the first stem of
+ *       every stem chunk and the first word of every word chunk, the facets' values and labels;
+ *   <li>{@code t-N.js}, stem chunks: for each stem in sorted order, its postings: documents (by
+ *       number, as deltas), and in each the positions of the stem (as deltas);
+ *   <li>{@code w-N.js}, word chunks: the folded words before stemming, each with its stem, for
+ *       the reader's unfinished last word (prefix search);
+ *   <li>{@code d-N.js}, document chunks of {@value #DOC_CHUNK} documents: where each field ends
+ *       (its length) and the facet values of each document, for ranking and counting every match;
+ *   <li>{@code doc/N.js}, one per document (by number): its id, its page (the path the
+ *       {@link org.editio.output.OutputLayout} gave it, relative to the search page, which a result
+ *       links as it is), what a result shows, and the segments of its fields as indexed, from
+ *       which the browser finds and marks the words around a hit; loaded only for the results
+ *       shown.
+ * </ul>
+ *
+ * <p>Chunks are cut where a stem's hash says so (content-defined, between a minimum and a maximum
+ * size), so that a correction changes the chunks holding the changed words, not every chunk after
+ * them. Everything is written in sorted order: the same documents give the same bytes.
+ *
+ * <p>What the index holds of a document (its search record) is {@code html/search-data.xsl}'s;
+ * this class analyses records and lays out the files. Which files are written, reused and where
+ * is {@link HtmlPublisher}'s, through the build's {@link org.editio.output.Run}.
  */
-public final class SearchIndex implements AutoCloseable {
+public final class SearchIndex {
 
-  // No term positions in the index (they would double its size): search.js finds the matched
-  // words in the text itself to show a snippet.
-  static final String LUNR = "META-INF/resources/webjars/lunr/2.3.9/lunr.min.js";
+  /** Documents per document chunk. */
+  static final int DOC_CHUNK = 256;
+  /** Chunk sizes in bytes: cut at a stem whose hash ends in four zero bits, after the minimum. */
+  static final int MIN_CHUNK = 12 * 1024;
+  static final int MAX_CHUNK = 64 * 1024;
+  /** The fields, in position order; search.js weights them. */
+  static final List<String> FIELDS = List.of("title", "text", "names");
+  static final List<String> FACETS = List.of("year", "country", "type", "person");
 
-  /**
-   * Documents per shard: small enough to build and serialize in little memory, and to index again
-   * quickly when one of its documents changes.
-   */
-  static final int SHARD = 250;
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final Map<String, String> FOLDING = SearchAnalyzer.asciiFoldingTable();
 
-  /** Workers started, lunr loaded, no shard indexed yet. */
-  private final List<Worker> standby = new ArrayList<>();
-  private boolean keepWarm;
+  private SearchIndex() {}
 
-  /**
-   * Keeps a worker per core on standby between builds (editio serve), so that a rebuild does not
-   * wait for a JVM to start and load lunr; {@link #close()} stops them.
-   */
-  public synchronized SearchIndex keepWarm(boolean keep) {
-    this.keepWarm = keep;
-    return this;
-  }
-
-  /** Starts a worker per core, if not on standby yet; returns at once (they load lunr meanwhile). */
-  public synchronized void start() throws IOException {
-    standby.removeIf(w -> !w.process.isAlive());
-    int cores = Runtime.getRuntime().availableProcessors();
-    while (standby.size() < cores) {
-      standby.add(new Worker());
-    }
-  }
-
-  /** A worker on standby, or a new one; another is started for the shards still waiting. */
-  private synchronized Worker take(int waiting) throws IOException {
-    standby.removeIf(w -> !w.process.isAlive());
-    Worker worker = standby.isEmpty() ? new Worker() : standby.remove(0);
-    if (waiting > standby.size()) {
-      standby.add(new Worker());
-    }
-    return worker;
-  }
+  /** A facet value of a document: facet name, key (as in URLs), label (as shown). */
+  public record Facet(String name, String key, String label) {}
 
   /**
-   * The documents in shards: about {@value #SHARD} each, a document's shard chosen by its id, so
-   * that adding or removing a document changes one shard, not every shard after it.
+   * One document's part of the index, made from its search record ({@code f:search-record} in
+   * {@code search-data.xsl}) and kept between builds by documents' digests: a correction analyses
+   * one document again, not all.
+   *
+   * @param stems the document's stems, sorted, with {@code positions} (ascending) of each
+   * @param words the folded words before stemming, sorted, with their stems in {@code wordStems}
+   * @param spans where each field ends (exclusive position), in {@link #FIELDS} order
+   * @param fields the segments of each field, as indexed (and as the browser finds words in them)
+   * @param fragment the data of the document's {@code doc/N.js} (JSON; the file names it by number)
    */
-  static List<List<TeiDocument>> shards(List<TeiDocument> documents) {
-    int count = Math.max(1, (documents.size() + SHARD - 1) / SHARD);
-    List<List<TeiDocument>> shards = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      shards.add(new ArrayList<>());
-    }
-    for (TeiDocument d : documents) {
-      shards.get(Math.floorMod(d.id().hashCode(), count)).add(d);
-    }
-    return shards;
-  }
+  public record Entry(String id, String[] stems, int[][] positions, String[] words, String[] wordStems,
+      int[] spans, List<Facet> facets, List<List<String>> fields, byte[] fragment) {}
 
-  /** The script of shard {@code i} (from 0) in {@code assets/}; site.xsl names the same files. */
-  static String fileName(int i) {
-    return "search-index-" + (i + 1) + ".js";
+  // ---------------------------------------------------------------- one document
+
+  private static final QName ID = new QName("id");
+  private static final QName NAME = new QName("name");
+  private static final QName KEY = new QName("key");
+  private static final QName LABEL = new QName("label");
+  private static final QName READING = new QName("reading");
+
+  private static final QName SEARCH_RECORD = new QName("http://editio.org/ns/function", "search-record");
+
+  /** The stylesheet that makes a document's search record (editio's own: an edition does not replace it). */
+  static final String STYLESHEET = "html/search-data.xsl";
+
+  /**
+   * A transformer that makes search records: {@code search-data.xsl} with the edition's
+   * parameters, the layout's paths ({@code links}: a record names its document's page) and the
+   * search page as the place links are relative to. It reads nothing while it runs, as every
+   * stylesheet that renders the edition ({@link org.editio.xml.Xml#renderer}); one transformer
+   * makes the records of many documents.
+   */
+  public static net.sf.saxon.s9api.Xslt30Transformer records(net.sf.saxon.s9api.XsltExecutable searchData,
+      org.editio.xml.Params params, Map<String, String> links, String searchPage) throws net.sf.saxon.s9api.SaxonApiException {
+    net.sf.saxon.s9api.Xslt30Transformer t = org.editio.xml.Xml.renderer(searchData);
+    t.setStylesheetParameters(params.putStrings("layout", links).put("here", searchPage).asMap());
+    return t;
   }
 
   /**
-   * Writes each shard's script (the value) from its documents' JSON file (the key). Each shard
-   * is indexed by a worker JVM of its own, as many at a time as there are cores.
+   * A document's entry: its search record ({@code f:search-record} of {@code search-data.xsl},
+   * with the edition's registers and categories, and the HTML edition's layout), analysed.
    */
-  void write(Map<Path, Path> shards) throws IOException {
-    List<Map.Entry<Path, Path>> queue = new ArrayList<>(shards.entrySet());
-    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-    int threads = Math.max(1, Math.min(queue.size(), Runtime.getRuntime().availableProcessors()));
-    List<CompletableFuture<Void>> running = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      running.add(CompletableFuture.runAsync(() -> {
-        for (int i; (i = next.getAndIncrement()) < queue.size(); ) {
-          try {
-            take(queue.size() - i - 1).index(queue.get(i).getKey(), queue.get(i).getValue());
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+  public static Entry entry(org.editio.xml.Xml xml, org.editio.edition.Edition edition, org.editio.edition.TeiDocument doc)
+      throws net.sf.saxon.s9api.SaxonApiException {
+    org.editio.output.OutputLayout layout = new org.editio.output.OutputLayout(edition, List.of(org.editio.output.OutputLayout.HTML));
+    return entry(records(xml.stylesheet(STYLESHEET), edition.stylesheetParams(), layout.siteLinks(), layout.page("search")), doc);
+  }
+
+  /** As above, with a transformer of {@link #records}. */
+  public static Entry entry(net.sf.saxon.s9api.Xslt30Transformer searchData, org.editio.edition.TeiDocument doc)
+      throws net.sf.saxon.s9api.SaxonApiException {
+    return entry((XdmNode) searchData.callFunction(SEARCH_RECORD, new net.sf.saxon.s9api.XdmValue[] {doc.tree()}));
+  }
+
+  /** Analyses a search record: every segment of every field, alternative readings beside theirs. */
+  public static Entry entry(XdmNode record) {
+    XdmNode doc = record.getNodeKind() == XdmNodeKind.DOCUMENT ? first(record, "doc") : record;
+    TreeMap<String, List<Integer>> stems = new TreeMap<>();
+    TreeMap<String, String> words = new TreeMap<>();
+    List<Facet> facets = new ArrayList<>();
+    List<List<String>> segments = new ArrayList<>();
+    int[] spans = new int[FIELDS.size()];
+    int position = 0;
+    for (XdmNode child : elements(doc)) {
+      String element = child.getNodeName().getLocalName();
+      if (element.equals("facet")) {
+        facets.add(new Facet(child.getAttributeValue(NAME), child.getAttributeValue(KEY), child.getAttributeValue(LABEL)));
+      } else if (element.equals("field")) {
+        int field = FIELDS.indexOf(child.getAttributeValue(NAME));
+        if (field < 0) {
+          throw new IllegalArgumentException("unknown search field " + child.getAttributeValue(NAME));
+        }
+        List<String> texts = new ArrayList<>();
+        for (XdmNode seg : elements(child)) {
+          Segment s = new Segment();
+          s.read(seg);
+          String text = s.text.toString().strip();
+          if (text.isEmpty()) {
+            continue;
+          }
+          texts.add(text);
+          position = s.index(position, stems, words) + 1; // one empty position between segments
+        }
+        segments.add(texts);
+        spans[field] = position;
+      }
+    }
+    String id = doc.getAttributeValue(ID);
+    int[][] positions = new int[stems.size()][];
+    int i = 0;
+    for (List<Integer> p : stems.values()) {
+      positions[i++] = p.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+    }
+    return new Entry(id, stems.keySet().toArray(String[]::new), positions, words.keySet().toArray(String[]::new),
+        words.values().toArray(String[]::new), spans, List.copyOf(facets), List.copyOf(segments),
+        fragment(doc, id, segments));
+  }
+
+  /**
+   * One segment's text, whitespace collapsed as the page shows it, and the readings of the source
+   * that stand beside parts of it (sic beside corr).
+   */
+  private static final class Segment {
+    final StringBuilder text = new StringBuilder();
+    final List<int[]> altSpans = new ArrayList<>();
+    final List<String> altReadings = new ArrayList<>();
+
+    void read(XdmNode node) {
+      for (XdmNode child : node.children()) {
+        if (child.getNodeKind() == XdmNodeKind.TEXT) {
+          append(child.getStringValue());
+        } else if (child.getNodeKind() == XdmNodeKind.ELEMENT) {
+          if (child.getNodeName().getLocalName().equals("alt")) {
+            int start = text.length();
+            read(child);
+            altSpans.add(new int[] {start, text.length()});
+            altReadings.add(child.getAttributeValue(READING));
+          } else {
+            read(child);
           }
         }
-      }));
-    }
-    try {
-      CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
-          : new IOException(String.valueOf(e.getCause().getMessage()), e.getCause());
-    }
-    synchronized (this) {
-      if (keepWarm) {
-        start();
       }
     }
-  }
 
-  /** Ends a build: stops the workers on standby, unless they are kept warm for the next one. */
-  public synchronized void endBuild() {
-    if (!keepWarm) {
-      close();
+    private void append(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (!space) {
+          text.append(c);
+        } else if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
+          text.append(' ');
+        }
+      }
+    }
+
+    /** Adds this segment's words from {@code position} on; returns the next free position. */
+    int index(int position, Map<String, List<Integer>> stems, Map<String, String> words) {
+      // the text never starts with a space (append), so offsets in it are offsets in the segment
+      List<SearchAnalyzer.Token> tokens = SearchAnalyzer.tokens(text.toString().strip());
+      for (int i = 0; i < tokens.size(); i++) {
+        add(tokens.get(i), position + i, stems, words);
+      }
+      int at = 0;
+      for (int a = 0; a < altSpans.size(); a++) {
+        int start = altSpans.get(a)[0];
+        // the alternative reading takes the position of the first word it stands beside (readings
+        // come in text order), else of the word before it
+        while (at + 1 < tokens.size() && tokens.get(at).end() <= start) {
+          at++;
+        }
+        if (at > 0 && tokens.get(at).start() >= Math.max(altSpans.get(a)[1], start + 1)) {
+          at--;
+        }
+        List<SearchAnalyzer.Token> reading = SearchAnalyzer.tokens(altReadings.get(a) == null ? "" : altReadings.get(a));
+        for (int r = 0; r < reading.size(); r++) {
+          add(reading.get(r), position + at + r, stems, words);
+        }
+      }
+      return position + Math.max(tokens.size(), 1);
+    }
+
+    private static void add(SearchAnalyzer.Token t, int position, Map<String, List<Integer>> stems, Map<String, String> words) {
+      stems.computeIfAbsent(t.stem(), k -> new ArrayList<>()).add(position);
+      words.put(t.word(), t.stem());
     }
   }
 
-  /** Stops the workers. */
-  @Override
-  public synchronized void close() {
-    standby.forEach(Worker::stop);
-    standby.clear();
+  /** The data of the document's {@code doc/N.js}: what its result shows, and its segments as indexed. */
+  private static byte[] fragment(XdmNode doc, String id, List<List<String>> segments) {
+    return json(g -> {
+      g.writeStartObject();
+      g.writeStringField("id", id);
+      g.writeStringField("page", doc.getAttributeValue(new QName("page")));
+      g.writeStringField("title", doc.getAttributeValue(new QName("title")));
+      g.writeStringField("date", doc.getAttributeValue(new QName("date")));
+      g.writeStringField("sender", doc.getAttributeValue(new QName("sender")));
+      g.writeStringField("addressee", doc.getAttributeValue(new QName("addressee")));
+      g.writeStringField("type", doc.getAttributeValue(new QName("type")));
+      g.writeBooleanField("calendar", "true".equals(doc.getAttributeValue(new QName("calendar"))));
+      g.writeArrayFieldStart("fields");
+      for (List<String> field : segments) {
+        g.writeStartArray();
+        for (String s : field) {
+          g.writeString(s);
+        }
+        g.writeEndArray();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  private static XdmNode first(XdmNode parent, String name) {
+    for (XdmNode e : elements(parent)) {
+      if (e.getNodeName().getLocalName().equals(name)) {
+        return e;
+      }
+    }
+    throw new IllegalArgumentException("no <" + name + "> in the search record");
+  }
+
+  private static List<XdmNode> elements(XdmNode parent) {
+    List<XdmNode> list = new ArrayList<>();
+    for (XdmNode c : parent.children()) {
+      if (c.getNodeKind() == XdmNodeKind.ELEMENT) {
+        list.add(c);
+      }
+    }
+    return list;
+  }
+
+  // ---------------------------------------------------------------- the whole index
+
+  /** Where the index's files go, and what each is made of (its bytes), in writing order. */
+  public static Map<String, byte[]> files(List<Entry> entries) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    // facet values, numbered in the order the root lists them
+    Map<String, TreeMap<String, String>> values = new LinkedHashMap<>();
+    FACETS.forEach(f -> values.put(f, new TreeMap<>()));
+    for (Entry e : entries) {
+      for (Facet f : e.facets()) {
+        values.get(f.name()).putIfAbsent(f.key(), f.label());
+      }
+    }
+    Map<String, List<String>> order = new LinkedHashMap<>();
+    values.forEach((name, keys) -> {
+      List<String> sorted = new ArrayList<>(keys.keySet());
+      if (!name.equals("year")) {
+        sorted.sort(Comparator.comparing((String k) -> SearchAnalyzer.fold(keys.get(k))).thenComparing(k -> k));
+      }
+      order.put(name, sorted);
+    });
+    Map<String, Map<String, Integer>> number = new HashMap<>();
+    order.forEach((name, keys) -> {
+      Map<String, Integer> n = new HashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        n.put(keys.get(i), i);
+      }
+      number.put(name, n);
+    });
+
+    // postings: stem -> documents and positions; words -> stems
+    TreeMap<String, Postings> postings = new TreeMap<>();
+    TreeMap<String, String> words = new TreeMap<>();
+    long[] lengths = new long[FIELDS.size()];
+    for (int d = 0; d < entries.size(); d++) {
+      Entry e = entries.get(d);
+      for (int s = 0; s < e.stems().length; s++) {
+        postings.computeIfAbsent(e.stems()[s], k -> new Postings()).add(d, e.positions()[s]);
+      }
+      for (int w = 0; w < e.words().length; w++) {
+        words.put(e.words()[w], e.wordStems()[w]);
+      }
+      for (int f = 0; f < FIELDS.size(); f++) {
+        lengths[f] += e.spans()[f] - (f == 0 ? 0 : e.spans()[f - 1]);
+      }
+    }
+
+    List<String> stemStarts = new ArrayList<>();
+    List<List<Map.Entry<String, Postings>>> stemChunks =
+        chunks(new ArrayList<>(postings.entrySet()), Map.Entry::getKey, p -> p.getKey().length() + 8 + p.getValue().bytes());
+    for (int c = 0; c < stemChunks.size(); c++) {
+      List<Map.Entry<String, Postings>> chunk = stemChunks.get(c);
+      stemStarts.add(chunk.get(0).getKey());
+      files.put("t-" + c + ".js", script("terms", c, g -> {
+        g.writeStartArray();
+        for (Map.Entry<String, Postings> p : chunk) {
+          g.writeStartArray();
+          g.writeString(p.getKey());
+          g.writeStartArray();
+          p.getValue().write(g);
+          g.writeEndArray();
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+      }));
+    }
+
+    List<String> wordStarts = new ArrayList<>();
+    List<List<Map.Entry<String, String>>> wordChunks =
+        chunks(new ArrayList<>(words.entrySet()), Map.Entry::getKey, w -> 2 * w.getKey().length() + 8);
+    for (int c = 0; c < wordChunks.size(); c++) {
+      List<Map.Entry<String, String>> chunk = wordChunks.get(c);
+      wordStarts.add(chunk.get(0).getKey());
+      files.put("w-" + c + ".js", script("words", c, g -> {
+        g.writeStartArray();
+        for (Map.Entry<String, String> w : chunk) {
+          if (w.getKey().equals(w.getValue())) {
+            g.writeString(w.getKey());
+          } else {
+            g.writeStartArray();
+            g.writeString(w.getKey());
+            g.writeString(w.getValue());
+            g.writeEndArray();
+          }
+        }
+        g.writeEndArray();
+      }));
+    }
+
+    for (int c = 0; c * DOC_CHUNK < entries.size(); c++) {
+      List<Entry> chunk = entries.subList(c * DOC_CHUNK, Math.min(entries.size(), (c + 1) * DOC_CHUNK));
+      files.put("d-" + c + ".js", script("docs", c, g -> {
+        g.writeStartArray();
+        for (Entry e : chunk) {
+          g.writeStartArray();
+          for (int end : e.spans()) {
+            g.writeNumber(end);
+          }
+          for (String facet : FACETS) {
+            g.writeStartArray();
+            for (Facet f : e.facets()) {
+              if (f.name().equals(facet)) {
+                g.writeNumber(number.get(facet).get(f.key()));
+              }
+            }
+            g.writeEndArray();
+          }
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+      }));
+    }
+
+    // by number, not by id: the document chunks, which every match loads, need not list ids
+    for (int d = 0; d < entries.size(); d++) {
+      byte[] head = ("editioSearch.doc(" + d + ",").getBytes(StandardCharsets.US_ASCII);
+      byte[] data = entries.get(d).fragment();
+      byte[] file = Arrays.copyOf(head, head.length + data.length + 3);
+      System.arraycopy(data, 0, file, head.length, data.length);
+      System.arraycopy(");\n".getBytes(StandardCharsets.US_ASCII), 0, file, head.length + data.length, 3);
+      files.put("doc/" + d + ".js", file);
+    }
+
+    files.put("index.js", script("root", null, g -> {
+      g.writeStartObject();
+      g.writeNumberField("version", 1);
+      g.writeNumberField("documents", entries.size());
+      g.writeNumberField("docChunk", DOC_CHUNK);
+      g.writeArrayFieldStart("fields");
+      for (int f = 0; f < FIELDS.size(); f++) {
+        g.writeStartObject();
+        g.writeStringField("name", FIELDS.get(f));
+        // average length, rounded so that the root does not change with every word
+        g.writeNumberField("average", entries.isEmpty() ? 1 : Math.max(1, Math.round((double) lengths[f] / entries.size())));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      writeStrings(g, "stems", stemStarts);
+      writeStrings(g, "words", wordStarts);
+      g.writeObjectFieldStart("facets");
+      for (String facet : FACETS) {
+        g.writeArrayFieldStart(facet);
+        for (String key : order.get(facet)) {
+          g.writeStartArray();
+          g.writeString(key);
+          g.writeString(values.get(facet).get(key));
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }));
+
+    files.put("fold.js", script("fold", null, g -> {
+      g.writeStartObject();
+      for (Map.Entry<String, String> f : FOLDING.entrySet()) {
+        g.writeStringField(f.getKey(), f.getValue());
+      }
+      g.writeEndObject();
+    }));
+    return files;
+  }
+
+  private static void writeStrings(JsonGenerator g, String name, List<String> strings) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String s : strings) {
+      g.writeString(s);
+    }
+    g.writeEndArray();
+  }
+
+  /** The postings of one stem: documents as deltas, each with its count and positions as deltas. */
+  private static final class Postings {
+    private int[] data = new int[8];
+    private int size;
+    private int lastDoc;
+    private int bytes;
+
+    void add(int doc, int[] positions) {
+      put(doc - lastDoc);
+      lastDoc = doc;
+      put(positions.length);
+      int last = 0;
+      for (int p : positions) {
+        put(p - last);
+        last = p;
+      }
+    }
+
+    private void put(int value) {
+      if (size == data.length) {
+        data = Arrays.copyOf(data, size * 2);
+      }
+      data[size++] = value;
+      bytes += value < 10 ? 2 : value < 100 ? 3 : value < 1000 ? 4 : 6;
+    }
+
+    int bytes() {
+      return bytes;
+    }
+
+    void write(JsonGenerator g) throws IOException {
+      for (int i = 0; i < size; i++) {
+        g.writeNumber(data[i]);
+      }
+    }
   }
 
   /**
-   * A worker JVM for one shard: "json TAB target" in, "ok" or "error: message" out, then it
-   * exits. One shard per JVM, because lunr in Nashorn does not index the same documents the same
-   * way twice in one JVM: from the second shard on, the order of its terms varies and, with
-   * number-like terms, it fails ("Cannot read property _index"); the first shard of a JVM is
-   * always the same (SearchIndexTest).
+   * Cuts a sorted list into chunks: after an item whose key's hash has its low four bits zero once
+   * the chunk has {@value #MIN_CHUNK} bytes, or at {@value #MAX_CHUNK} bytes.
    */
-  private static final class Worker {
-    final Process process;
-    final BufferedWriter requests;
-    final BufferedReader replies;
-
-    Worker() throws IOException {
-      process = new ProcessBuilder(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), SearchIndex.class.getName())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-      replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    /** Indexes one shard; the worker is stopped afterwards, whatever happened. */
-    void index(Path json, Path target) throws IOException {
-      try {
-        requests.write(json + "\t" + target + "\n");
-        requests.close();
-        String reply = replies.readLine();
-        if (reply == null) {
-          throw new IOException("the search index cannot be built: its worker JVM stopped"
-              + (process.isAlive() ? "" : " (exit code " + process.waitFor() + ")"));
-        }
-        if (!reply.equals("ok")) {
-          throw new IOException("the search index cannot be built: " + reply.replaceFirst("^error: ", ""));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while building the search index");
-      } finally {
-        stop();
+  static <T> List<List<T>> chunks(List<T> items, Function<T, String> key, java.util.function.ToIntFunction<T> size) {
+    List<List<T>> chunks = new ArrayList<>();
+    List<T> current = new ArrayList<>();
+    int bytes = 0;
+    for (T item : items) {
+      current.add(item);
+      bytes += size.applyAsInt(item);
+      if ((bytes >= MIN_CHUNK && (key.apply(item).hashCode() & 15) == 0) || bytes >= MAX_CHUNK) {
+        chunks.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
       }
     }
-
-    void stop() {
-      try {
-        requests.close();
-      } catch (IOException e) {
-        // it is being destroyed anyway
-      }
-      process.destroy();
+    if (!current.isEmpty() || chunks.isEmpty()) {
+      chunks.add(current);
     }
+    return chunks;
   }
 
-  // ---------------------------------------------------------------- the worker JVM
-
-  private static final String BUILD = String.join("\n",
-      "function editioBuild(json) {",
-      "  var docs = JSON.parse(json);",
-      "  var idx = lunr(function () {",
-      "    this.ref('id');",
-      "    this.field('title', { boost: 5 });",
-      "    this.field('text');",
-      "    for (var i = 0; i < docs.length; i++) { this.add(docs[i]); }",
-      "  });",
-      "  var byId = {};",
-      "  for (var j = 0; j < docs.length; j++) {",
-      "    byId[docs[j].id] = { title: docs[j].title, date: docs[j].date, text: docs[j].text };",
-      "  }",
-      "  return JSON.stringify({ index: idx, docs: byId });",
-      "}");
-
-  private static Invocable lunr() {
-    ScriptEngine engine = new NashornScriptEngineFactory().getScriptEngine("--language=es5");
-    try (InputStream in = SearchIndex.class.getClassLoader().getResourceAsStream(LUNR)) {
-      if (in == null) {
-        throw new IllegalStateException("lunr is missing from the class path (" + LUNR + ")");
-      }
-      try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        engine.eval(reader);
-      }
-      engine.eval(BUILD);
-      return (Invocable) engine;
-    } catch (ScriptException | IOException e) {
-      throw new IllegalStateException("lunr cannot be loaded: " + e.getMessage(), e);
+  /** The JSON {@code json} writes. */
+  static byte[] json(Json json) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      json.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return out.toByteArray();
   }
 
-  /** The worker JVM: loads lunr, then indexes the one shard it is asked for (see {@link Worker}). */
-  public static void main(String[] args) throws IOException {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-    Invocable engine = null;
-    String loadError = null;
+  /** Writes what {@code json} makes as a script handing it to {@code editioSearch.NAME(KEY, ...)}. */
+  static byte[] script(String name, Object key, Json json) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      engine = lunr();
-    } catch (RuntimeException e) {
-      loadError = e.getMessage();
-    }
-    String line = in.readLine();
-    if (line != null) {
-      String[] request = line.split("\t", 2);
-      try {
-        if (engine == null) {
-          throw new IllegalStateException(loadError);
+      out.write(("editioSearch." + name + "(").getBytes(StandardCharsets.US_ASCII));
+      try (JsonGenerator g = JSON.createGenerator(out)) {
+        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        if (key instanceof Integer n) {
+          g.writeNumber(n);
+        } else if (key != null) {
+          g.writeString(key.toString());
         }
-        if (request.length != 2) {
-          throw new IllegalArgumentException("bad request: " + line);
+        if (key != null) {
+          g.writeRaw(',');
         }
-        String shard = (String) engine.invokeFunction("editioBuild",
-            Files.readString(Path.of(request[0]), StandardCharsets.UTF_8));
-        try (Writer w = Files.newBufferedWriter(Path.of(request[1]), StandardCharsets.UTF_8)) {
-          // each shard's script adds itself to the list search.js reads
-          w.write("(window.EDITIO_SEARCH = window.EDITIO_SEARCH || { shards: [] }).shards.push(");
-          w.write(shard);
-          w.write(");\n");
-        }
-        out.write("ok\n");
-      } catch (java.nio.file.NoSuchFileException e) {
-        out.write("error: no such file: " + e.getMessage() + "\n");
-      } catch (IOException | ScriptException | NoSuchMethodException | RuntimeException e) {
-        out.write("error: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + "\n");
+        json.write(g);
       }
-      out.flush();
+      out.write(");\n".getBytes(StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return out.toByteArray();
+  }
+
+  /** Writes one JSON value. */
+  @FunctionalInterface
+  interface Json {
+    void write(JsonGenerator g) throws IOException;
   }
 }

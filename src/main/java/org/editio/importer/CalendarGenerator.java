@@ -251,13 +251,7 @@ public final class CalendarGenerator {
     tei.end().end(); // sourceDesc, fileDesc
 
     tei.block("profileDesc");
-    tei.inline("creation").element("date", readable(row.get("date")).isEmpty() ? "undated" : readable(row.get("date")), date);
-    if (!row.get("place").isBlank()) {
-      tei.text(", ");
-      name(tei, registers, Registers.Kind.PLACE, row.get("place"));
-    }
-    tei.end();
-    writeParties(tei, row, registers);
+    writeCorrespondence(tei, row, registers, date);
     tei.block("textClass");
     tei.empty("catRef", "scheme", "../edition.xml#document-types", "target", "../edition.xml#type-" + row.get("type"));
     List<String> countries = list(row.get("countries"));
@@ -310,46 +304,45 @@ public final class CalendarGenerator {
     return tei.finish();
   }
 
-  private static void writeParties(TeiWriter tei, CSVRecord row, Registers registers) {
-    List<String[]> persons = new ArrayList<>();
-    List<String[]> orgs = new ArrayList<>();
+  /**
+   * Who sent the document, from where and when, and to whom: {@code correspDesc}, the one place of
+   * these facts. What it cannot hold, the sender's office at the time, is {@code particDesc}'s:
+   * a participant pointing to the sender's register entry, with the occupation and nothing else.
+   */
+  private static void writeCorrespondence(TeiWriter tei, CSVRecord row, Registers registers, String[] date) {
+    String readable = readable(row.get("date"));
+    tei.block("correspDesc").block("correspAction", "type", "sent");
     String sender = row.get("sender");
-    if (!sender.isBlank()) {
-      party(registers, sender, "sender", row.get("sender_role"), persons, orgs);
+    String[] from = sender.isBlank() ? null : party(registers, sender);
+    if (from != null) {
+      tei.element(from[0], sender, "ref", from[1]);
     }
-    for (String a : new LinkedHashSet<>(list(row.get("addressee")))) {
-      party(registers, a, "addressee", "", persons, orgs);
+    if (!row.get("place").isBlank()) {
+      name(tei, registers, Registers.Kind.PLACE, row.get("place"));
     }
-    if (persons.isEmpty() && orgs.isEmpty()) {
-      return;
-    }
-    tei.block("particDesc");
-    if (!persons.isEmpty()) {
-      tei.block("listPerson");
-      for (String[] p : persons) {
-        tei.block("person", "role", p[1], "corresp", p[2]).element("persName", p[0], "ref", p[2]);
-        if (!p[3].isBlank()) {
-          tei.element("occupation", p[3]);
-        }
-        tei.end();
+    tei.element("date", readable.isEmpty() ? "undated" : readable, date).end();
+    List<String> addressees = new ArrayList<>(new LinkedHashSet<>(list(row.get("addressee"))));
+    if (!addressees.isEmpty()) {
+      tei.block("correspAction", "type", "received");
+      for (String a : addressees) {
+        String[] to = party(registers, a);
+        tei.element(to[0], a, "ref", to[1]);
       }
       tei.end();
     }
-    if (!orgs.isEmpty()) {
-      tei.block("listOrg");
-      for (String[] o : orgs) {
-        tei.block("org", "role", o[1], "corresp", o[2]).element("orgName", o[0], "ref", o[2]).end();
-      }
-      tei.end();
+    tei.end(); // correspDesc
+    String office = row.get("sender_role");
+    if (from != null && from[0].equals("persName") && !office.isBlank()) {
+      tei.block("particDesc").block("listPerson").block("person", "corresp", from[1])
+          .element("occupation", office).end().end().end();
     }
-    tei.end();
   }
 
-  private static void party(Registers registers, String name, String role, String occupation,
-      List<String[]> persons, List<String[]> orgs) {
+  /** A party's name element ({@code persName}, {@code orgName}) and its register pointer. */
+  private static String[] party(Registers registers, String name) {
     Map.Entry<Registers.Kind, String> found = registers.party(name).orElseThrow(() ->
         new IllegalArgumentException("'" + name + "' is in no register: add it to registers/persons.xml or organizations.xml"));
-    (found.getKey() == Registers.Kind.PERSON ? persons : orgs).add(new String[] {name, role, found.getValue(), occupation});
+    return new String[] {found.getKey() == Registers.Kind.PERSON ? "persName" : "orgName", found.getValue()};
   }
 
   private static void name(TeiWriter tei, Registers registers, Registers.Kind kind, String name) {

@@ -434,29 +434,23 @@ final class TeiBuilder {
     tei.end().end();
 
     tei.block("profileDesc");
+    // who sent it, from where, when, and to whom: correspDesc (the editors link the names to the registers)
     String place = place(title);
-    tei.inline("creation");
-    tei.element("date", d.dating.readable(), d.dating.attributes());
-    if (place != null) {
-      tei.text(", ").element("placeName", place);
-    }
-    tei.end();
     String sender = sender();
     String addressee = addressee(title);
-    if (sender != null || addressee != null) {
-      tei.block("particDesc");
-      if (sender != null) {
-        tei.block("listPerson").block("person", "role", "sender").element("persName", sender).end().end();
-      }
-      if (addressee != null) {
-        if (addressee.equals("NKID") || addressee.toLowerCase(Locale.ROOT).contains("commissariat")) {
-          tei.block("listOrg").block("org", "role", "addressee").element("orgName", addressee).end().end();
-        } else {
-          tei.block("listPerson").block("person", "role", "addressee").element("persName", addressee).end().end();
-        }
-      }
-      tei.end();
+    tei.block("correspDesc").block("correspAction", "type", "sent");
+    if (sender != null) {
+      tei.element("persName", sender);
     }
+    if (place != null) {
+      tei.element("placeName", place);
+    }
+    tei.element("date", d.dating.readable(), d.dating.attributes()).end();
+    if (addressee != null) {
+      boolean org = addressee.equals("NKID") || addressee.toLowerCase(Locale.ROOT).contains("commissariat");
+      tei.block("correspAction", "type", "received").element(org ? "orgName" : "persName", addressee).end();
+    }
+    tei.end();
     String type = type(title);
     List<String> classes = new ArrayList<>();
     for (Draft.OpenerLine o : d.opener) {

@@ -25,6 +25,10 @@ public final class OutputLayout {
   public static final String HTML = "html";
   /** The part of the PDF edition. */
   public static final String PDF = "pdf";
+  /** The part of the e-book. */
+  public static final String EPUB = "epub";
+  /** The part (a single file) of the correspondence metadata for correspSearch. */
+  public static final String CMIF = "cmif.xml";
 
   private static final String DOCUMENTS = "documents";
   private static final String REGISTERS = "registers";
@@ -33,7 +37,9 @@ public final class OutputLayout {
   private static final String EDITION_ASSETS = "edition";
 
   /** Files of editio's assets/ every page may link to. */
-  static final List<String> EDITIO_ASSETS = List.of("editio.css", "editio.js", "search.js", "lunr.min.js");
+  static final List<String> EDITIO_ASSETS = List.of("editio.css", "editio.js", "search.js", "snowball-english.js");
+  /** The folder of the search index, below assets/. */
+  private static final String SEARCH_INDEX = "search";
 
   private final Edition edition;
   private final Set<String> parts;
@@ -108,6 +114,75 @@ public final class OutputLayout {
     return PDF + "/" + fileName(edition.id()) + ".pdf";
   }
 
+  /** The edition's correspondence metadata in CMIF (a file of its own at the top of the output). */
+  public String cmif() {
+    return CMIF;
+  }
+
+  /** The edition as an e-book. */
+  public String epub() {
+    return EPUB + "/" + fileName(edition.id()) + ".epub";
+  }
+
+  /*
+   * Inside the e-book: paths of the zip's entries, with the same names as the other outputs
+   * (documents by id, registers by file). Stylesheets link between them with the keys of
+   * epubLinks() (epub:document:ID, epub:register:KEY, epub:nav ...), as the HTML pages do.
+   */
+
+  /** The folder of the book's content, beside META-INF/ and mimetype. */
+  static final String BOOK = "EPUB";
+
+  /** The package document (metadata, manifest, spine). */
+  public String epubPackage() {
+    return BOOK + "/package.opf";
+  }
+
+  /** An entry of the book: nav, cover, title, contents (the NCX), style. */
+  public String epubEntry(String name) {
+    return switch (name) {
+      case "nav" -> BOOK + "/nav.xhtml";
+      case "ncx" -> BOOK + "/toc.ncx";
+      case "cover" -> BOOK + "/text/cover.xhtml";
+      case "cover-image" -> BOOK + "/images/cover.svg";
+      case "title" -> BOOK + "/text/title.xhtml";
+      case "introduction" -> BOOK + "/text/introduction.xhtml";
+      case "style" -> BOOK + "/css/epub.css";
+      default -> throw new IllegalArgumentException("no book entry " + name);
+    };
+  }
+
+  /** A document's chapter in the book. */
+  public String epubDocument(String id) {
+    return BOOK + "/text/" + name(id) + ".xhtml";
+  }
+
+  /** A register's chapter in the book (named like its HTML page). */
+  public String epubRegister(String key) {
+    return BOOK + "/text/" + REGISTERS + "-" + registerNames.name(key) + ".xhtml";
+  }
+
+  /** A font file embedded in the book. */
+  public String epubFont(String file) {
+    return BOOK + "/fonts/" + file;
+  }
+
+  /** Every entry of the book a chapter may link to, by the keys of {@code xslt/common/links.xsl}. */
+  public Map<String, String> epubLinks() {
+    Map<String, String> links = new LinkedHashMap<>();
+    links.put("epub:package", epubPackage());
+    for (String entry : List.of("nav", "ncx", "cover", "cover-image", "title", "introduction", "style")) {
+      links.put("epub:" + entry, epubEntry(entry));
+    }
+    for (TeiDocument d : edition.documents()) {
+      links.put("epub:document:" + d.id(), epubDocument(d.id()));
+    }
+    for (String key : edition.registers().keySet().stream().sorted().toList()) {
+      links.put("epub:register:" + key, epubRegister(key));
+    }
+    return links;
+  }
+
   /** The page of a register, by its key (the register file's URI, as {@link Edition#registers()} has it). */
   public String registerPage(String key) {
     return HTML + "/" + REGISTERS + "/" + registerNames.name(key) + ".html";
@@ -116,6 +191,15 @@ public final class OutputLayout {
   /** A file of editio's assets (stylesheet, scripts, search index). */
   public String asset(String name) {
     return HTML + "/" + ASSETS + "/" + name;
+  }
+
+  /**
+   * A file of the search index, by its name in the index ({@code index.js}, {@code t-0.js},
+   * {@code doc/12.js}: names the index gives its files, never ids). The search page links the
+   * root, {@code index.js}; search.js finds the others beside it.
+   */
+  public String searchIndex(String file) {
+    return asset(SEARCH_INDEX + "/" + file);
   }
 
   /** A file of the edition's own assets, by its path below {@code EDITION/assets/}. */
@@ -189,6 +273,7 @@ public final class OutputLayout {
     for (String asset : EDITIO_ASSETS) {
       links.put("html:asset:" + asset, asset(asset));
     }
+    links.put("html:search-index", searchIndex("index.js"));
     return links;
   }
 }

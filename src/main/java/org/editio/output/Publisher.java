@@ -10,8 +10,8 @@ import org.editio.EditioException;
  * class implementing this, its stylesheets, and one line in {@code org.editio.build.Outputs}.
  *
  * <p>A publisher lives as long as its builder (one build, or every build of editio serve): it may
- * keep what is costly to start between builds (FOP, search-index workers) and lets it go in
- * {@link #close()}.
+ * keep what is costly to make again between builds (the FOP factory, the documents' summaries and
+ * search-index entries by their digests) and lets go of what needs letting go in {@link #close()}.
  */
 public interface Publisher extends AutoCloseable {
 
@@ -38,9 +38,7 @@ public interface Publisher extends AutoCloseable {
   /** The file or folder a reader opens, as a path of the layout (what the command line prints). */
   String entry(OutputLayout layout);
 
-  /** Keeps costly helpers running between builds (editio serve); {@link #close()} stops them. */
-  default void keepWarm(boolean keep) {}
-
+  /** Releases what the publisher holds between builds (nothing, unless it says otherwise). */
   @Override
   default void close() {}
 }

@@ -44,6 +44,15 @@ public final class Run {
     void write(Path file) throws EditioException;
   }
 
+  /**
+   * Work done for the target at {@code index} whether it is made or put in place: what other files
+   * need from the same input (see {@link #render(String, List, Alongside)}).
+   */
+  @FunctionalInterface
+  public interface Alongside {
+    void run(int index) throws EditioException;
+  }
+
   /** Writes the files of a group (one transform that writes many files), reporting each. */
   @FunctionalInterface
   public interface Group {
@@ -61,6 +70,7 @@ public final class Run {
   private final Resolver resolver;
   private final Map<String, XsltExecutable> compiled = new ConcurrentHashMap<>();
   private final Map<String, EditioException> failures = new ConcurrentHashMap<>();
+  private final List<org.editio.Problem> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
 
   /**
    * @param root the folder the layout's paths are relative to (the staging folder of a build)
@@ -105,6 +115,19 @@ public final class Run {
   /** Whether nothing of an earlier build can be reused (a first or clean build). */
   public boolean fresh() {
     return reuse.fresh();
+  }
+
+  /**
+   * Reports something a reader of the output should know but that does not stop the build (an
+   * output made without what it would need to be complete); printed with the build's warnings.
+   */
+  public void warn(org.editio.Problem warning) {
+    warnings.add(warning);
+  }
+
+  /** What the publishers warned about, in order. */
+  public List<org.editio.Problem> warnings() {
+    return List.copyOf(warnings);
   }
 
   /** The file at a path of the layout, in the folder this run writes. */
@@ -186,11 +209,25 @@ public final class Run {
    * @throws EditioException with the problems of every target that failed
    */
   public void render(String stage, List<Target> targets) throws EditioException {
+    render(stage, targets, null);
+  }
+
+  /**
+   * As {@link #render(String, List)}, and for every target, made or put in place, {@code alongside}
+   * in the same parallel task: what other files of the output need from the same input (a
+   * document's summary for the edition's pages, its entry in the search index) is computed while
+   * the pages are, not in a pass of its own.
+   */
+  public void render(String stage, List<Target> targets, Alongside alongside) throws EditioException {
     progress.stage(stage, targets.size());
     Timing timing = new Timing(stage);
-    Parallel.forEach(targets, t -> {
+    Parallel.forEach(java.util.stream.IntStream.range(0, targets.size()).boxed().toList(), i -> {
+      Target t = targets.get(i);
       if (!reuse(t)) {
         write(t);
+      }
+      if (alongside != null) {
+        alongside.run(i);
       }
       progress.step();
     });
@@ -212,25 +249,6 @@ public final class Run {
     }
     t.render().write(file);
     reuse.made(file, t.recipe());
-  }
-
-  /**
-   * The targets that must be made (for outputs that make many files in one go, like the search
-   * index); the others are put in place. Report each one made with {@link #made}.
-   */
-  public List<Target> stale(List<Target> targets) {
-    List<Target> todo = new ArrayList<>();
-    for (Target t : targets) {
-      if (!reuse(t)) {
-        todo.add(t);
-      }
-    }
-    return todo;
-  }
-
-  /** Records a target of {@link #stale} as made. */
-  public void made(Target target) {
-    reuse.made(file(target.path()), target.recipe());
   }
 
   /**

@@ -90,7 +90,7 @@ public final class Server implements AutoCloseable {
   private final Path out;
   private final PrintWriter log;
   private final boolean quiet;
-  private final Builder builder = new Builder().keepWorkers(true);
+  private final Builder builder = new Builder();
   private final HttpServer http;
   private final ExecutorService threads = new java.util.concurrent.ThreadPoolExecutor(THREADS, THREADS, 30,
       java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(QUEUE), r -> {

@@ -286,7 +286,7 @@ public final class Resolver {
         if (path.contains("..") || Resolver.class.getClassLoader().getResource(path) == null) {
           throw new Refused(shown, scope == Scope.STYLESHEETS
               ? "refused: editio has no stylesheet " + EDITIO + ":" + path.substring(STYLESHEETS.length())
-                  + " (its stylesheets for editions are editio:html.xsl and editio:fo.xsl)"
+                  + " (its stylesheets for editions are editio:html.xsl, editio:fo.xsl, editio:epub.xsl and editio:cmif.xsl)"
               : "is not a resource of editio");
         }
       }
@@ -317,7 +317,8 @@ public final class Resolver {
 
   /** Why a stylesheet of the edition cannot import something. */
   private String importsOnly() {
-    return "an edition's stylesheet may import only editio's stylesheets (editio:html.xsl, editio:fo.xsl)"
+    return "an edition's stylesheet may import only editio's stylesheets (editio:html.xsl, editio:fo.xsl,"
+        + " editio:epub.xsl, editio:cmif.xsl)"
         + " and files inside " + org.editio.Problem.displayPath(roots.get(0));
   }
 

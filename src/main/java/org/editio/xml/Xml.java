@@ -331,7 +331,7 @@ public final class Xml {
       "result-document", "a stylesheet or schema of the edition writes no files of its own (editio writes every output file)",
       "evaluate", "a stylesheet or schema of the edition compiles no code while it runs",
       "use-package", "a stylesheet of the edition uses no packages (it may import editio's stylesheets,"
-          + " editio:html.xsl and editio:fo.xsl, and files of its own xslt/ folder)");
+          + " editio:html.xsl, editio:fo.xsl, editio:epub.xsl and editio:cmif.xsl, and files of its own xslt/ folder)");
 
   /** Notes each refused instruction of a module while it is parsed for the compiler, with its place. */
   private static final class InstructionScan extends org.xml.sax.helpers.XMLFilterImpl {

@@ -66,8 +66,9 @@ class IncrementalBuildTest {
     assertEquals(total, again.reused());
     assertArrayEquals(manifest, Files.readAllBytes(out.resolve(Manifest.FILE)));
 
-    // one word of one document: its page, its source copy, its PDF, the edition's pages, its
-    // search shard and the volume are made again; every other document's outputs are kept
+    // one word of one document: its page, its source copy, its PDF, the edition's pages, the
+    // search index's files holding its words and the volume are made again; every other
+    // document's outputs are kept
     List<Path> docs = documents(edition);
     Path edited = docs.get(5);
     String text = Files.readString(edited);
@@ -88,8 +89,12 @@ class IncrementalBuildTest {
     Path retitled = docs.get(12);
     Files.writeString(retitled, Files.readString(retitled).replaceFirst("<title>", "<title>Retitled: "));
     // what the edition's pages show of a document: a name now pointing elsewhere, another country
+    // (a name of the text: the header's sender is the correspondence's and its participant's, kept alike by corresp-participant)
     Path renamed = docs.get(13);
-    Files.writeString(renamed, Files.readString(renamed).replaceFirst("persons.xml#[a-z-]+\"", "persons.xml#molotov\""));
+    String named = Files.readString(renamed);
+    int textStart = named.indexOf("<text>");
+    Files.writeString(renamed, named.substring(0, textStart)
+        + named.substring(textStart).replaceFirst("persons.xml#[a-z-]+\"", "persons.xml#molotov\""));
     Path moved = docs.get(14);
     Files.writeString(moved, Files.readString(moved).replaceFirst("#country-[a-z-]+\"", "#country-iran\""));
     new Builder().build(edition, out, BOTH);
@@ -105,6 +110,63 @@ class IncrementalBuildTest {
     assertSameAsCleanBuild(edition, out, BOTH, dir.resolve("clean-3"));
   }
 
+  /**
+   * The search index after a one-word correction, built by the builder that built it before (as
+   * editio serve does): one document is analysed again, only the index files whose bytes change
+   * are written, the new word is found, and the index is the clean build's, byte for byte.
+   */
+  @Test
+  void aCorrectionReindexesOneDocumentAndGivesTheCleanBuildsIndex(@TempDir Path dir) throws Exception {
+    Path edition = Generator.generate(TestFiles.EDITION, 300, dir.resolve("edition"));
+    Path out = dir.resolve("out");
+    org.editio.html.HtmlPublisher publisher = new org.editio.html.HtmlPublisher();
+    Builder builder = new Builder(List.of(publisher));
+    builder.build(edition, out, "html");
+    assertEquals(300, publisher.indexed());
+    Path search = out.resolve("html/assets/search");
+    List<String> indexFiles = AtomicBuildTest.files(search);
+    java.util.Map<String, Object> before = new java.util.HashMap<>();
+    for (String f : indexFiles) {
+      before.put(f, Files.getAttribute(search.resolve(f), "unix:ino"));
+    }
+
+    Path edited = documents(edition).get(150);
+    String text = Files.readString(edited);
+    int body = text.indexOf("<body>");
+    Files.writeString(edited, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>Zeugmatic "));
+    builder.build(edition, out, "html");
+    assertEquals(1, publisher.indexed(), "one document analysed again");
+    long rewritten = AtomicBuildTest.files(search).stream()
+        .filter(f -> !java.util.Objects.equals(before.get(f), attribute(search.resolve(f)))).count();
+    assertTrue(rewritten > 0 && rewritten < indexFiles.size() / 2,
+        rewritten + " of " + indexFiles.size() + " index files written again");
+    assertEquals(1, AtomicBuildTest.files(search.resolve("doc")).stream().filter(f -> {
+      try {
+        return Files.readString(search.resolve("doc").resolve(f)).contains("Zeugmatic");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).count(), "the document's text in the index");
+    try (Stream<Path> chunks = Files.list(search)) {
+      assertTrue(chunks.filter(p -> p.getFileName().toString().startsWith("t-")).anyMatch(p -> {
+        try {
+          return Files.readString(p).contains("[\"" + org.editio.html.SearchAnalyzer.stem("zeugmatic") + "\",[");
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }), "the stem of the new word is in the index");
+    }
+    assertSameAsCleanBuild(edition, out, List.of("html"), dir.resolve("clean"));
+  }
+
+  private static Object attribute(Path p) {
+    try {
+      return Files.getAttribute(p, "unix:ino");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void aChangedRegisterOrACleanBuildRendersEverything(@TempDir Path dir) throws Exception {
     Path edition = Generator.generate(TestFiles.EDITION, 6, dir.resolve("edition"));
@@ -115,8 +177,11 @@ class IncrementalBuildTest {
     Path persons = edition.resolve("registers/persons.xml");
     Files.writeString(persons, Files.readString(persons).replaceFirst("</persName>", " (revised)</persName>"));
     Builder.Result afterRegister = new Builder().build(edition, out, html);
-    // every page links names to the registers; only the TEI copies and the search index stay
-    assertTrue(afterRegister.rendered() > total / 2, afterRegister.rendered() + " of " + total);
+    // every page links names to the registers: all are made again (the TEI copies stay, and the
+    // search index's files whose bytes the register does not change)
+    long pages = AtomicBuildTest.files(out.resolve("html")).stream().filter(f -> f.endsWith(".html")).count();
+    assertTrue(afterRegister.rendered() >= pages && afterRegister.rendered() < total,
+        afterRegister.rendered() + " of " + total + ", " + pages + " pages");
     assertSameAsCleanBuild(edition, out, html, dir.resolve("clean"));
 
     Builder.Result clean = new Builder().clean(true).build(edition, out, html);
@@ -132,6 +197,48 @@ class IncrementalBuildTest {
     Files.delete(page);
     assertEquals(1, new Builder().build(edition, out, html).rendered());
     assertTrue(Files.exists(page));
+  }
+
+  /**
+   * The e-book and the CMIF file are one file each, made again when anything they read changed (a
+   * document, a register) and reused otherwise; an HTML-only build keeps them; the result is a
+   * clean build's, byte for byte.
+   */
+  @Test
+  void theEbookAndTheCmifFileAreReusedWhenNothingTheyReadChanged(@TempDir Path dir) throws Exception {
+    Path edition = Generator.generate(TestFiles.EDITION, 6, dir.resolve("edition"));
+    Path out = dir.resolve("out");
+    List<String> both = List.of("epub", "cmif");
+    Builder.Result first = new Builder().build(edition, out, both);
+    assertEquals(2, first.rendered());
+    Path epub = AtomicBuildTest.files(out.resolve("epub")).stream().map(f -> out.resolve("epub").resolve(f)).findFirst().orElseThrow();
+    byte[] book = Files.readAllBytes(epub);
+
+    Builder.Result again = new Builder().build(edition, out, both);
+    assertEquals(0, again.rendered());
+    assertEquals(2, again.reused());
+
+    Path document = documents(edition).get(2);
+    String text = Files.readString(document);
+    int body = text.indexOf("<body>");
+    Files.writeString(document, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>Corrected reading. "));
+    Builder.Result edited = new Builder().build(edition, out, both);
+    assertEquals(2, edited.rendered(), "the book and the CMIF file read every document");
+    assertNotEquals(new String(book, java.nio.charset.StandardCharsets.ISO_8859_1),
+        new String(Files.readAllBytes(epub), java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertSameAsCleanBuild(edition, out, both, dir.resolve("clean-1"));
+
+    Path persons = edition.resolve("registers/persons.xml");
+    Files.writeString(persons, Files.readString(persons).replaceFirst("</persName>", " (revised)</persName>"));
+    assertEquals(2, new Builder().build(edition, out, both).rendered());
+    assertSameAsCleanBuild(edition, out, both, dir.resolve("clean-2"));
+
+    // an HTML-only build keeps both parts as they were
+    byte[] revised = Files.readAllBytes(epub);
+    byte[] cmif = Files.readAllBytes(out.resolve("cmif.xml"));
+    new Builder().build(edition, out, "html");
+    assertArrayEquals(revised, Files.readAllBytes(epub));
+    assertArrayEquals(cmif, Files.readAllBytes(out.resolve("cmif.xml")));
   }
 
   /**

@@ -63,7 +63,7 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"build", "validate", "html", "pdf", "import"}) {
+    for (String command : new String[] {"build", "validate", "html", "pdf", "epub", "cmif", "import"}) {
       Run r = editio(command, "--help");
       assertEquals(0, r.code(), command);
       assertTrue(r.out().contains("Usage: editio " + command), r.out());
@@ -114,6 +114,7 @@ class CliTest {
     Files.copy(TestFiles.FIXTURES.resolve("rules/edition.xml"), edition.resolve("edition.xml"));
     Files.writeString(edition.resolve("documents/d1937-05-14-a.xml"),
         Files.readString(TestFiles.FIXTURES.resolve("rules/document-template.xml"))
+            .replaceAll("(?s)<correspDesc>.*</particDesc>", "")
             .replace("<date when=\"1937-05-14\">", "<date when=\"1937-05-15\">")
             .replace("<persName ref=\"../registers/persons.xml#litvinov\">", "<persName>"));
     Run r = editio("build", edition.toString(), "-o", dir.resolve("out").toString());
@@ -170,12 +171,29 @@ class CliTest {
   }
 
   @Test
-  void buildPublishesHtmlAndPdf(@TempDir Path out) {
+  void buildPublishesEveryOutput(@TempDir Path out) {
     Run r = editio("build", TestFiles.EDITION.toString(), "-o", out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(Files.isRegularFile(out.resolve("html/index.html")));
     assertTrue(Files.isRegularFile(out.resolve("pdf/soviet-foreign-policy-1919-1941.pdf")));
     assertTrue(Files.isRegularFile(out.resolve("pdf/documents/d1937-05-14-litvinov.pdf")));
+    assertTrue(Files.isRegularFile(out.resolve("epub/soviet-foreign-policy-1919-1941.epub")));
+    assertTrue(Files.isRegularFile(out.resolve("cmif.xml")));
     assertTrue(r.out().contains("published 95 documents"), r.out());
+    assertTrue(r.out().contains("epub:") && r.out().contains("cmif:"), r.out());
+    // the sample edition has no base URL: the CMIF file cannot give addresses, and the build says so
+    assertTrue(r.err().contains("edition.xml:0:0: warning: the edition has no base URL") && r.err().contains("[cmif]"), r.err());
+  }
+
+  @Test
+  void epubAndCmifPublishTheirOutputAlone(@TempDir Path out) {
+    Run epub = editio("epub", TestFiles.EDITION.toString(), "-o", out.toString());
+    assertEquals(0, epub.code(), epub.err());
+    assertTrue(Files.isRegularFile(out.resolve("epub/soviet-foreign-policy-1919-1941.epub")));
+    assertFalse(Files.exists(out.resolve("html")) || Files.exists(out.resolve("cmif.xml")));
+    Run cmif = editio("cmif", TestFiles.EDITION.toString(), "-o", out.toString());
+    assertEquals(0, cmif.code(), cmif.err());
+    assertTrue(Files.isRegularFile(out.resolve("cmif.xml")));
+    assertTrue(Files.isRegularFile(out.resolve("epub/soviet-foreign-policy-1919-1941.epub")), "the other part is kept");
   }
 }

@@ -207,37 +207,6 @@ class BrowserTest {
     }
   }
 
-  /** A larger edition has a search index in several shards; a search merges them all. */
-  @Test
-  void searchFindsEveryMatchingDocumentAcrossShards(@TempDir Path work) throws Exception {
-    Path edition = org.editio.build.Generator.generate(TestFiles.EDITION, 600, work.resolve("edition"));
-    new Builder().build(edition, work.resolve("out"), "html");
-    try (var scripts = Files.list(work.resolve("out/html/assets"))) {
-      assertEquals((600 + SearchIndex.SHARD - 1) / SearchIndex.SHARD,
-          scripts.filter(f -> f.getFileName().toString().matches("search-index-\\d+\\.js")).count(),
-          "shards of about " + SearchIndex.SHARD);
-    }
-    long expected;
-    try (var files = Files.list(edition.resolve("documents"))) {
-      expected = files.filter(f -> {
-        try {
-          return Files.readString(f).contains("breakfast");
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).count();
-    }
-    assertTrue(expected >= 6, "copies of the seed: " + expected);
-    consoleErrors();
-    browser.get(work.resolve("out/html/search.html").toUri().toString());
-    WebElement q = browser.findElement(By.id("q"));
-    q.sendKeys("breakfast");
-    q.sendKeys(Keys.ENTER);
-    waitFor(By.cssSelector(".search-results li a"));
-    assertEquals(expected, browser.findElements(By.cssSelector(".search-results li")).size());
-    assertEquals(List.of(), consoleErrors());
-  }
-
   @Test
   void phoneWidthHasNoHorizontalScroll() throws Exception {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));

@@ -49,7 +49,7 @@ class HtmlSiteTest {
   @Test
   void everyPageExists() {
     for (String p : new String[] {"index.html", "documents.html", "search.html", "about.html", "registers/persons.html",
-        "registers/places.html", "registers/organizations.html", "assets/search-index-1.js", "assets/lunr.min.js"}) {
+        "registers/places.html", "registers/organizations.html", "assets/search/index.js", "assets/search/fold.js", "assets/snowball-english.js"}) {
       assertTrue(Files.isRegularFile(site.resolve(p)), p);
     }
     assertTrue(site.resolve("documents").toFile().list((d, n) -> n.endsWith(".html")).length == 95);

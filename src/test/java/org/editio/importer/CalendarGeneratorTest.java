@@ -42,9 +42,16 @@ class CalendarGeneratorTest {
     assertEquals("1937-07-15|1937-07-17", ImporterTest.eval(doc, "//tei:dateline/tei:date/(@from, @to)"));
     assertEquals("July 15‐17, 1937", ImporterTest.eval(doc, "//tei:dateline/tei:date"));
     assertEquals("../registers/places.xml#geneva", ImporterTest.eval(doc, "//tei:dateline/tei:placeName/@ref"));
-    assertEquals("../registers/persons.xml#litvinov", ImporterTest.eval(doc, "//tei:person[@role='sender']/@corresp"));
-    assertEquals("../registers/persons.xml#molotov|../registers/organizations.xml#nkid",
-        ImporterTest.eval(doc, "//tei:particDesc//*[@role='addressee']/@corresp"));
+    assertEquals("../registers/persons.xml#litvinov", ImporterTest.eval(doc, "//tei:correspAction[@type='sent']/tei:persName/@ref"));
+    // the correspondence in correspDesc, the addressees in the table's order; the sender's office in particDesc
+    assertEquals("../registers/organizations.xml#nkid|../registers/persons.xml#molotov",
+        ImporterTest.eval(doc, "//tei:correspAction[@type='received']/*/@ref"));
+    assertEquals("orgName|persName", ImporterTest.eval(doc, "//tei:correspAction[@type='received']/*/local-name()"));
+    assertEquals("../registers/places.xml#geneva", ImporterTest.eval(doc, "//tei:correspAction[@type='sent']/tei:placeName/@ref"));
+    assertEquals("1937-07-15|1937-07-17", ImporterTest.eval(doc, "//tei:correspAction[@type='sent']/tei:date/(@from, @to)"));
+    assertEquals("../registers/persons.xml#litvinov|People's Commissar",
+        ImporterTest.eval(doc, "//tei:particDesc//tei:person/(@corresp, tei:occupation)"));
+    assertEquals("0", ImporterTest.eval(doc, "count(//tei:creation | //tei:particDesc//tei:persName | //@role)"));
     assertEquals("../edition.xml#class-top-secret ../edition.xml#class-urgent",
         ImporterTest.eval(doc, "//tei:catRef[contains(@scheme, 'classifications')]/@target"));
     assertEquals("../edition.xml#country-turkey ../edition.xml#country-france",

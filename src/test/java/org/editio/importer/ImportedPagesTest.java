@@ -194,7 +194,7 @@ class ImportedPagesTest {
       assertEquals(e.title(), ImporterTest.eval(doc, "//tei:titleStmt/tei:title"), e.id());
       assertEquals(e.date(), ImporterTest.eval(doc, "string-join(//tei:dateline//tei:date/(@when, @from, @to, @notBefore,"
           + " @notAfter) ! (local-name() || '=' || .), ';')"), e.id() + ": the dateline's date");
-      assertEquals(e.date(), ImporterTest.eval(doc, "string-join(//tei:creation/tei:date/(@when, @from, @to, @notBefore,"
+      assertEquals(e.date(), ImporterTest.eval(doc, "string-join(//tei:correspAction[@type='sent']/tei:date/(@when, @from, @to, @notBefore,"
           + " @notAfter) ! (local-name() || '=' || .), ';')"), e.id() + ": the header's date");
       if (e.evidence() == null) {
         assertEquals("", ImporterTest.eval(doc, "//tei:dateline//tei:date/(@resp, @cert, @evidence)"), e.id() + ": printed date");

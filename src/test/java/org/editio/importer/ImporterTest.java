@@ -102,8 +102,8 @@ class ImporterTest {
         + " for foreign affairs of the USSR, from London. May 14, 1937", eval(doc, "//tei:titleStmt/tei:title"));
     assertEquals("1937-05-14", eval(doc, "//tei:dateline/tei:date/@when"));
     assertEquals("1937 g on May 14.", eval(doc, "//tei:dateline/tei:date"));
-    assertEquals("London", eval(doc, "//tei:creation/tei:placeName"));
-    assertEquals("Litvinov", eval(doc, "//tei:person[@role='sender']/tei:persName"));
+    assertEquals("London", eval(doc, "//tei:correspAction[@type='sent']/tei:placeName"));
+    assertEquals("Litvinov", eval(doc, "//tei:correspAction[@type='sent']/tei:persName"));
     assertEquals("Litvinov", eval(doc, "//tei:closer/tei:signed"));
     assertEquals("../edition.xml#type-telegram", eval(doc, "//tei:catRef/@target"));
     assertEquals("https://marxistleninists.org/Soviet%20Archives/Foreign%20Policy/may%2014%201937%20telegram%20Litinov.htm",
@@ -143,8 +143,8 @@ class ImporterTest {
     assertEquals("1940-03-14", eval(first, "//tei:dateline/tei:date/@when"));
     assertEquals("secret", eval(first, "//tei:dateline/tei:seg[@type='classification']"));
     assertEquals("../edition.xml#class-secret", eval(first, "//tei:catRef[contains(@scheme, 'classifications')]/@target"));
-    assertEquals("Ankara", eval(first, "//tei:creation/tei:placeName"));
-    assertEquals("NKID", eval(first, "//tei:org[@role='addressee']/tei:orgName"));
+    assertEquals("Ankara", eval(first, "//tei:correspAction[@type='sent']/tei:placeName"));
+    assertEquals("NKID", eval(first, "//tei:correspAction[@type='received']/tei:orgName"));
     assertEquals("https://marxistleninists.org/Soviet%20Archives/Foreign%20Policy/march%2014%201940%20two%20documents.htm",
         eval(first, "//tei:bibl[@type='web-page']/tei:ref/@target"), "the address of a saved page");
     assertEquals("059|1|300", eval(first, "//tei:msIdentifier/tei:collection/@n"));
@@ -222,7 +222,7 @@ class ImporterTest {
     XdmNode declared = tei("d1940-11-14-lavrishchev");
     assertTrue(eval(declared, "//tei:head").contains("(Телеграмма полпреда СССР в Болгарии в НКИД)"));
     assertTrue(eval(declared, "//tei:p").contains("«Болгария не присоединится ни к какому блоку»"));
-    assertEquals("NKID", eval(declared, "//tei:org[@role='addressee']/tei:orgName"));
+    assertEquals("NKID", eval(declared, "//tei:correspAction[@type='received']/tei:orgName"));
     XdmNode undeclared = tei("d1940-11-14-telegram");
     assertTrue(eval(undeclared, "(//tei:body//tei:p)[1]").startsWith("В беседе с королём"));
     byte[] bytes = Files.readAllBytes(PAGES.resolve("cp1251-undeclared.htm"));

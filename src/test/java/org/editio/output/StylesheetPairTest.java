@@ -29,13 +29,16 @@ import org.xmlunit.diff.Diff;
 /**
  * Input → expected-output pairs for the renderers, in the manner of DocBook xslTNG's tests: every
  * {@code NAME.xml} (a TEI document) in {@code src/test/resources/xslt-pairs/} is rendered by the
- * HTML stylesheet when {@code NAME.html} is beside it, and by the XSL-FO stylesheet when
- * {@code NAME.fo} is. The expected markup is written by hand:
+ * HTML stylesheet when {@code NAME.html} is beside it, by the XSL-FO stylesheet when
+ * {@code NAME.fo} is, and by the EPUB stylesheet when {@code NAME.xhtml} is. The expected markup
+ * is written by hand:
  *
  * <ul>
  *   <li>{@code NAME.html}: a {@code <pair>} holding the page's {@code div.tei-text} and, if the
  *       document has notes, its {@code section.notes};
- *   <li>{@code NAME.fo}: the {@code fo:flow} of the document's PDF.
+ *   <li>{@code NAME.fo}: the {@code fo:flow} of the document's PDF;
+ *   <li>{@code NAME.xhtml}: a {@code <pair>} in the XHTML namespace holding the e-book chapter's
+ *       {@code div.tei-text} and, if the document has notes, its {@code section.notes} (footnotes).
  * </ul>
  *
  * <p>Markup is compared with XMLUnit (whitespace between elements ignored), and the text of both
@@ -52,8 +55,9 @@ class StylesheetPairTest {
     List<DynamicTest> tests = new ArrayList<>();
     try (Stream<Path> files = Files.list(PAIRS)) {
       for (Path input : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
-        for (String renderer : List.of("html", "fo")) {
-          Path expected = input.resolveSibling(input.getFileName().toString().replaceFirst("\\.xml$", "." + renderer));
+        for (String renderer : List.of("html", "fo", "epub")) {
+          String extension = renderer.equals("epub") ? "xhtml" : renderer;
+          Path expected = input.resolveSibling(input.getFileName().toString().replaceFirst("\\.xml$", "." + extension));
           if (Files.exists(expected)) {
             tests.add(DynamicTest.dynamicTest(input.getFileName() + " → " + renderer, () -> check(input, renderer, expected)));
           }
@@ -71,8 +75,9 @@ class StylesheetPairTest {
     OutputLayout layout = new OutputLayout(edition, List.of(OutputLayout.HTML));
     Xslt30Transformer t = XML.renderer(XML.stylesheet(renderer + ".xsl"));
     t.setStylesheetParameters(edition.stylesheetParams()
-        .putStrings("layout", layout.documentLinks(doc.id(), null, null))
-        .put("here", renderer.equals("html") ? layout.documentPage(doc.id()) : layout.documentPdf(doc.id()))
+        .putStrings("layout", renderer.equals("epub") ? layout.epubLinks() : layout.documentLinks(doc.id(), null, null))
+        .put("here", renderer.equals("html") ? layout.documentPage(doc.id())
+            : renderer.equals("epub") ? layout.epubDocument(doc.id()) : layout.documentPdf(doc.id()))
         .asMap());
     XdmDestination result = new XdmDestination();
     t.applyTemplates(doc.tree(), result);
@@ -81,7 +86,11 @@ class StylesheetPairTest {
     if (renderer.equals("fo")) {
       return serialize((XdmNode) xpath.evaluateSingle("//fo:flow", result.getXdmNode()));
     }
-    StringBuilder pair = new StringBuilder("<pair>");
+    boolean xhtml = renderer.equals("epub");
+    if (xhtml) {
+      xpath.declareNamespace("", "http://www.w3.org/1999/xhtml");
+    }
+    StringBuilder pair = new StringBuilder(xhtml ? "<pair xmlns=\"http://www.w3.org/1999/xhtml\">" : "<pair>");
     for (XdmItem part : xpath.evaluate("//div[@class = 'tei-text'] | //section[@class = 'notes']", result.getXdmNode())) {
       pair.append(serialize((XdmNode) part));
     }

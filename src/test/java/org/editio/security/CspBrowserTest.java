@@ -138,6 +138,44 @@ class CspBrowserTest {
     assertEquals(List.of(), all);
   }
 
+  /**
+   * A search runs under the policy: search.js loads the index's files (the root, stem, word and
+   * document chunks, the results' texts) as scripts of the site and builds the results without
+   * inline script or style, from {@code file://} and served.
+   */
+  @Test
+  void aSearchRunsUnderThePolicy(@TempDir Path dir) throws Exception {
+    List<String> all = new ArrayList<>();
+    all.addAll(searchViolations(site.resolve("search.html").toUri() + "?q=bloom"));
+    try (Server server = Server.start(TestFiles.EDITION, dir.resolve("out"), 0, new PrintWriter(new StringWriter()))) {
+      all.addAll(searchViolations(server.address().resolve("search.html?q=bloom").toString()));
+      browser.get("about:blank"); // the reload script's connection ends here, not when the server stops
+    }
+    assertEquals(List.of(), all);
+  }
+
+  /** Runs the page's query and returns what the policy blocked, after checking the query ran. */
+  @SuppressWarnings("unchecked")
+  private static List<String> searchViolations(String url) throws InterruptedException {
+    browser.get(url);
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30)).until(
+        d -> !d.findElements(org.openqa.selenium.By.cssSelector(".search-results li.result")).isEmpty());
+    List<String> loaded = (List<String>) ((JavascriptExecutor) browser).executeScript("return editioSearch.loaded;");
+    assertTrue(loaded.stream().anyMatch(f -> f.startsWith("t-")) && loaded.stream().anyMatch(f -> f.startsWith("d-"))
+        && loaded.stream().anyMatch(f -> f.startsWith("doc/")), url + " loaded " + loaded);
+    List<String> found = new ArrayList<>();
+    Object events = ((JavascriptExecutor) browser).executeScript("return window.__violations || ['no listener'];");
+    if (events instanceof List<?> list) {
+      list.forEach(e -> found.add(url + ": " + e));
+    }
+    for (LogEntry e : browser.manage().logs().get(LogType.BROWSER).getAll()) {
+      if (e.getLevel().intValue() >= Level.SEVERE.intValue() || e.getMessage().contains("Content Security Policy")) {
+        found.add(url + ": console: " + e.getMessage());
+      }
+    }
+    return found;
+  }
+
   @Test
   void aPageWithInlineScriptOrStyleViolatesThePolicy() throws Exception {
     Path page = site.resolve("csp-probe.html");

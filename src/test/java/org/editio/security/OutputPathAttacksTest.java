@@ -172,23 +172,25 @@ class OutputPathAttacksTest {
     }
     assertEquals(List.of(), broken);
     assertTrue(followed > 10 * ids.size(), "links followed: " + followed);
-    // the search results link the same pages: each document's page, relative to the search page
+    // the search results link the same pages: each document's page (doc/N.js of the index names it,
+    // relative to the search page, and search.js links it as it is)
     List<String> refs = new ArrayList<>();
-    try (Stream<Path> shards = Files.list(site.resolve("assets"))) {
-      for (Path shard : shards.filter(p -> p.getFileName().toString().startsWith("search-index-")).toList()) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\":\\{\"title\"")
-            .matcher(Files.readString(shard));
-        while (m.find()) {
-          // a JSON string, read as JSON (Saxon's parse-json)
-          var xpath = new net.sf.saxon.s9api.Processor(false).newXPathCompiler();
-          xpath.declareVariable(new net.sf.saxon.s9api.QName("s"));
-          var selector = xpath.compile("parse-json($s)").load();
-          selector.setVariable(new net.sf.saxon.s9api.QName("s"), new net.sf.saxon.s9api.XdmAtomicValue("\"" + m.group(1) + "\""));
-          refs.add(selector.evaluateSingle().getStringValue());
-        }
+    var xpath = new net.sf.saxon.s9api.Processor(false).newXPathCompiler();
+    xpath.declareVariable(new net.sf.saxon.s9api.QName("s"));
+    var selector = xpath.compile("parse-json($s)?page").load();
+    try (Stream<Path> docs = Files.list(site.resolve("assets/search/doc"))) {
+      for (Path doc : docs.toList()) {
+        // editioSearch.doc(N,{...});  the JSON read as JSON (Saxon's parse-json)
+        String script = Files.readString(doc);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^editioSearch\\.doc\\(\\d+,(.*)\\);\\n$", java.util.regex.Pattern.DOTALL)
+            .matcher(script);
+        assertTrue(m.matches(), script);
+        selector.setVariable(new net.sf.saxon.s9api.QName("s"), new net.sf.saxon.s9api.XdmAtomicValue(m.group(1)));
+        refs.add(selector.evaluateSingle().getStringValue());
       }
     }
     assertEquals(ids.size() + 4 + 1, refs.size(), refs.toString());
+    assertEquals(refs.size(), new java.util.HashSet<>(refs).size(), "each result links a page of its own: " + refs);
     for (String ref : refs) {
       assertTrue(ref.startsWith("documents/") && Files.isRegularFile(resolve(site.resolve("search.html"), ref)), ref);
     }

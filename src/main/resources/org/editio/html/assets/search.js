@@ -1,103 +1,634 @@
-/* editio search: a lunr index built when the edition was published (search-index-N.js),
-   queried in the browser. Works from file:// and from any web server. */
+/* editio search: queries the index that editio built when the edition was published
+   (assets/search/, see SearchIndex.java). The index is split so that a query loads only what it
+   needs: the root, the chunks of the dictionary holding its words, the document chunks of the
+   documents found, and the texts of the results shown. Every file is a script that hands its data
+   to editioSearch (scripts, not fetch, so that the edition works from file:// too).
+
+   Words are found and normalised as on the Java side (SearchAnalyzer.java): apostrophes unified,
+   Unicode word boundaries (Intl.Segmenter), possessive 's removed, NFKD without combining marks,
+   Lucene's ASCII folding (its table, made by editio, in fold.js), lower case, then Snowball's
+   English stemmer (snowball-english.js). SearchBrowserTest compares both sides word for word.
+
+   No eval, no inline handlers, no HTML strings, no style attributes: every text from the edition
+   reaches the page as text (textContent, createTextNode), and the page works under editio's
+   Content-Security-Policy (scripts of the site only). What the page says comes from the page
+   (data-label-*, from labels.xsl in the edition's language); a result links the document's page
+   the index names (OutputLayout's path, relative to the search page), as it is. */
 (function () {
   'use strict';
-  document.addEventListener('DOMContentLoaded', function () {
-    var form = document.querySelector('[data-search-form]');
-    var status = document.querySelector('[data-search-status]');
-    var list = document.querySelector('[data-search-results]');
-    if (!form || !window.lunr || !window.EDITIO_SEARCH) { return; }
-    /* the index comes in shards (built in parallel at publish time): search each, merge by score */
-    var shards = window.EDITIO_SEARCH.shards.map(function (s) {
-      return { index: window.lunr.Index.load(s.index), docs: s.docs };
+
+  var APOSTROPHES = /[\u2019\u2018\u02B9\u02BC\u02BB\u2032\uFF07\u0060\u00B4]/g;
+  var FULL_STOPS = /[.\uFF0E\uFE52\u2024]/g; /* end words on both sides (SearchAnalyzer.FULL_STOPS) */
+  var MARKS = /\p{M}+/gu;
+  var LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+  var HAN = /[\p{Script=Han}\p{Script=Hiragana}]/u;
+  /* Lucene's tokenizer keeps a run of these scripts as one word; Intl.Segmenter cuts it by a dictionary */
+  var SOUTHEAST_ASIAN = /^[\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Khmer}\p{M}]+$/u;
+  var MAX_WORD = 255; /* Lucene's StandardTokenizer cuts longer words at this length */
+  var PAGE = 20;
+  var WEIGHTS = { title: 3, text: 1, names: 1.5 };
+  var PREFIX_WEIGHT = 0.7;
+  var MAX_EXPANSIONS = 100;
+  var K1 = 1.2;
+  var B = 0.75;
+
+  var segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter('en', { granularity: 'word' }) : null;
+  var stemmer = window.snowballFactory ? window.snowballFactory.newStemmer('english') : null;
+  var foldTable = {};
+
+  /* ------------------------------------------------------------------ loading the index */
+
+  var base = null;
+  var store = {};
+  var loading = {};
+
+  function deliver(name, data) { store[name] = data; }
+
+  /* Loads one file of the index (once); resolves with the data it handed over. */
+  function load(name) {
+    if (Object.prototype.hasOwnProperty.call(store, name)) { return Promise.resolve(store[name]); }
+    if (loading[name]) { return loading[name]; }
+    api.loaded.push(name);
+    loading[name] = new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = base + name.split('/').map(encodeURIComponent).join('/');
+      script.async = true;
+      script.addEventListener('load', function () {
+        script.remove();
+        if (Object.prototype.hasOwnProperty.call(store, name)) { resolve(store[name]); } else { reject(failed(name, 'is damaged')); }
+      });
+      script.addEventListener('error', function () {
+        script.remove();
+        delete loading[name];
+        reject(failed(name, 'cannot be read'));
+      });
+      document.head.appendChild(script);
     });
-    function search(query) {
-      var all = [];
-      shards.forEach(function (shard) {
-        shard.index.search(query).forEach(function (r) {
-          all.push({ ref: r.ref, score: r.score, matchData: r.matchData, doc: shard.docs[r.ref] });
+    return loading[name];
+  }
+
+  /* An index file that could not be loaded: the page names the file (its words are the page's). */
+  function failed(name, why) {
+    var e = new Error('the search index file ' + name + ' ' + why);
+    e.file = name;
+    return e;
+  }
+
+  var api = {
+    root: function (data) { deliver('index.js', data); },
+    fold: function (data) { deliver('fold.js', data); },
+    terms: function (n, data) { deliver('t-' + n + '.js', data); },
+    words: function (n, data) { deliver('w-' + n + '.js', data); },
+    docs: function (n, data) { deliver('d-' + n + '.js', data); },
+    doc: function (n, data) { deliver('doc/' + n + '.js', data); },
+    /* the files requested so far, in order (what a query cost) */
+    loaded: []
+  };
+  window.editioSearch = api;
+
+  /* ------------------------------------------------------------------ words */
+
+  /* Where the words of a string are: UAX #29 word boundaries, as Lucene's StandardTokenizer. */
+  function spans(s) {
+    var out = [];
+    if (!segmenter) {
+      var re = /[\p{L}\p{N}\p{M}_]+(?:['.,:][\p{L}\p{N}\p{M}_]+)*/gu;
+      var m;
+      while ((m = re.exec(s))) { out.push([m.index, m.index + m[0].length]); }
+      return cut(out);
+    }
+    var run = null;
+    for (var it = segmenter.segment(s)[Symbol.iterator](), step = it.next(); !step.done; step = it.next()) {
+      var seg = step.value;
+      var end = seg.index + seg.segment.length;
+      if (SOUTHEAST_ASIAN.test(seg.segment)) {
+        if (run && run[1] === seg.index) { run[1] = end; } else { if (run) { out.push(run); } run = [seg.index, end]; }
+        continue;
+      }
+      if (run) { out.push(run); run = null; }
+      if (!seg.isWordLike || !LETTER_OR_DIGIT.test(seg.segment)) { continue; }
+      if (HAN.test(seg.segment)) {
+        /* one word per ideograph and per hiragana, as Lucene; other letters stay together */
+        var from = -1;
+        var i = seg.index;
+        for (var c of seg.segment) {
+          if (HAN.test(c)) {
+            if (from >= 0) { out.push([from, i]); from = -1; }
+            out.push([i, i + c.length]);
+          } else if (from < 0) { from = i; }
+          i += c.length;
+        }
+        if (from >= 0) { out.push([from, i]); }
+        continue;
+      }
+      out.push([seg.index, end]);
+    }
+    if (run) { out.push(run); }
+    return cut(out);
+  }
+
+  function cut(list) {
+    var out = [];
+    list.forEach(function (sp) {
+      for (var a = sp[0]; a < sp[1]; a += MAX_WORD) { out.push([a, Math.min(sp[1], a + MAX_WORD)]); }
+    });
+    return out;
+  }
+
+  function fold(word) {
+    var s = word.normalize('NFKD').replace(MARKS, '');
+    var folded = '';
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charAt(i);
+      folded += Object.prototype.hasOwnProperty.call(foldTable, c) ? foldTable[c] : c;
+    }
+    return folded.toLowerCase().replace(/ς/g, 'σ');
+  }
+
+  function stem(word) { return stemmer ? stemmer.stem(word) : word; }
+
+  /* The words of a text: [{start, end, word, stem}] (offsets in the text). */
+  function tokens(text) {
+    var s = text.replace(APOSTROPHES, "'").replace(FULL_STOPS, ' ');
+    var out = [];
+    spans(s).forEach(function (sp) {
+      var term = s.slice(sp[0], sp[1]);
+      if (/'[sS]$/.test(term)) { term = term.slice(0, -2); }
+      var word = fold(term.replace(/'/g, ''));
+      if (word) { out.push({ start: sp[0], end: sp[1], word: word, stem: stem(word) }); }
+    });
+    return out;
+  }
+
+  /* ------------------------------------------------------------------ the index */
+
+  var root = null;
+
+  function start() {
+    return Promise.all([load('fold.js'), load('index.js')]).then(function (r) {
+      foldTable = r[0];
+      root = r[1];
+      return root;
+    });
+  }
+
+  /* The chunk of a sorted list of first keys that may hold key. */
+  function chunkOf(starts, key) {
+    var lo = 0;
+    var hi = starts.length - 1;
+    var found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (starts[mid] <= key) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return found;
+  }
+
+  /* The postings of a stem: [{doc, positions}], empty if the edition has no such word. */
+  function postings(s) {
+    var c = chunkOf(root.stems, s);
+    if (c < 0) { return Promise.resolve([]); }
+    return load('t-' + c + '.js').then(function (chunk) {
+      var lo = 0;
+      var hi = chunk.length - 1;
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1;
+        if (chunk[mid][0] === s) { return decode(chunk[mid][1]); }
+        if (chunk[mid][0] < s) { lo = mid + 1; } else { hi = mid - 1; }
+      }
+      return [];
+    });
+  }
+
+  function decode(flat) {
+    var list = [];
+    var doc = 0;
+    for (var i = 0; i < flat.length;) {
+      doc += flat[i++];
+      var n = flat[i++];
+      var positions = new Array(n);
+      var p = 0;
+      for (var k = 0; k < n; k++) { p += flat[i++]; positions[k] = p; }
+      list.push({ doc: doc, positions: positions });
+    }
+    return list;
+  }
+
+  /* Stems of the edition's words that begin with prefix (a folded word), at most MAX_EXPANSIONS. */
+  function expansions(prefix) {
+    var first = Math.max(0, chunkOf(root.words, prefix));
+    var found = [];
+    function from(c) {
+      if (c >= root.words.length) { return Promise.resolve(found); }
+      return load('w-' + c + '.js').then(function (chunk) {
+        for (var i = 0; i < chunk.length; i++) {
+          var w = typeof chunk[i] === 'string' ? chunk[i] : chunk[i][0];
+          if (w < prefix) { continue; }
+          if (w.slice(0, prefix.length) !== prefix || found.length >= MAX_EXPANSIONS) { return found; }
+          var s = typeof chunk[i] === 'string' ? w : chunk[i][1];
+          if (found.indexOf(s) < 0) { found.push(s); }
+        }
+        return from(c + 1);
+      });
+    }
+    return from(first);
+  }
+
+  function docChunk(n) { return load('d-' + Math.floor(n / root.docChunk) + '.js'); }
+
+  /* ------------------------------------------------------------------ queries */
+
+  /* A query: phrases in quotes, words; the last word, while it is being typed, also a prefix. */
+  function parse(q) {
+    var items = [];
+    var re = /["“”„«»]([^"“”„«»]*)["“”„«»]?|([^"“”„«»]+)/g;
+    var m;
+    while ((m = re.exec(q))) {
+      if (m[1] !== undefined) {
+        var words = tokens(m[1]);
+        if (words.length > 1) { items.push({ phrase: words.map(function (t) { return t.stem; }), words: words }); } else if (words.length === 1) { items.push({ stems: [words[0].stem], word: words[0].word, quoted: true }); }
+      } else {
+        /* what is written without a space is a phrase: "U.S.A.", "Mukhtar.htm", "1.5" */
+        m[2].split(/\s+/).forEach(function (chunk) {
+          var words = tokens(chunk);
+          if (words.length > 1) { items.push({ phrase: words.map(function (t) { return t.stem; }), words: words }); } else if (words.length === 1) { items.push({ stems: [words[0].stem], word: words[0].word }); }
+        });
+      }
+    }
+    var last = items[items.length - 1];
+    if (last && !last.phrase && !last.quoted && /[\p{L}\p{N}]$/u.test(q) && last.word.length >= 2) { last.prefix = last.word; }
+    /* the same word twice counts once */
+    var seen = {};
+    return items.filter(function (item) {
+      var key = item.phrase ? '"' + item.phrase.join(' ') : item.stems[0] + (item.prefix ? '*' : '');
+      if (seen[key]) { return false; }
+      seen[key] = true;
+      return true;
+    });
+  }
+
+  function idf(df) { return Math.log(1 + (root.documents - df + 0.5) / (df + 0.5)); }
+
+  /* Which field a position is in: 0 title, 1 text, 2 names (a document's row starts with where each ends). */
+  function fieldOf(row, p) { return p < row[0] ? 0 : p < row[1] ? 1 : 2; }
+
+  function bm25(row, positions, weight) {
+    var tf = [0, 0, 0];
+    positions.forEach(function (p) { tf[fieldOf(row, p)]++; });
+    var score = 0;
+    root.fields.forEach(function (f, i) {
+      if (!tf[i]) { return; }
+      var length = row[i] - (i === 0 ? 0 : row[i - 1]);
+      score += WEIGHTS[f.name] * tf[i] * (K1 + 1) / (tf[i] + K1 * (1 - B + B * length / f.average));
+    });
+    return score * weight;
+  }
+
+  /* Resolves each item to its matches: doc -> {positions (to mark), parts [[positions, idf, weight]]}. */
+  function match(item) {
+    if (item.phrase) {
+      return Promise.all(item.phrase.map(postings)).then(function (lists) {
+        var result = new Map();
+        var maps = lists.map(function (list) {
+          var m = new Map();
+          list.forEach(function (p) { m.set(p.doc, p.positions); });
+          return m;
+        });
+        var weight = item.phrase.length;
+        var phraseIdf = lists.reduce(function (sum, l) { return sum + idf(l.length); }, 0) / lists.length;
+        lists[0].forEach(function (first) {
+          var starts = [];
+          var marks = [];
+          first.positions.forEach(function (p) {
+            for (var k = 1; k < maps.length; k++) {
+              var at = maps[k].get(first.doc);
+              if (!at || at.indexOf(p + k) < 0) { return; }
+            }
+            starts.push(p);
+            for (var j = 0; j < maps.length; j++) { marks.push(p + j); }
+          });
+          if (starts.length) { result.set(first.doc, { positions: marks, parts: [[starts, phraseIdf, weight]] }); }
+        });
+        return result;
+      });
+    }
+    var stems = item.stems.slice();
+    var exact = stems[0];
+    var more = item.prefix ? expansions(item.prefix) : Promise.resolve([]);
+    return more.then(function (found) {
+      found.forEach(function (s) { if (stems.indexOf(s) < 0) { stems.push(s); } });
+      return Promise.all(stems.map(postings));
+    }).then(function (lists) {
+      var result = new Map();
+      lists.forEach(function (list, i) {
+        var termIdf = idf(list.length);
+        var weight = stems[i] === exact ? 1 : PREFIX_WEIGHT;
+        list.forEach(function (p) {
+          var r = result.get(p.doc);
+          if (!r) { r = { positions: [], parts: [] }; result.set(p.doc, r); }
+          r.positions = r.positions.concat(p.positions);
+          r.parts.push([p.positions, termIdf, weight]);
         });
       });
-      return all.sort(function (a, b) { return b.score - a.score; });
-    }
+      return result;
+    });
+  }
 
-    /* The passage around the first word of the text that a query term matches (lunr's index
-       holds no positions: the words are looked for in the text itself). */
-    function snippet(doc, terms) {
-      var text = doc.text;
-      var lower = text.toLowerCase();
-      var start = -1;
-      var length = 0;
-      terms.some(function (term) {
-        var stem = term.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-        if (!stem) { return false; }
-        var re = new RegExp('[\\p{L}\\p{N}]*' + stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '[\\p{L}\\p{N}]*', 'u');
-        var m = re.exec(lower);
-        if (m) { start = m.index; length = m[0].length; return true; }
-        return false;
+  /**
+   * Runs a query. filters: {facet: key}. Resolves with {total, results: [{doc (number), score,
+   * positions}] (best first, every match), facets: {facet: [{key, label, count, selected}]}}.
+   */
+  function search(q, filters) {
+    filters = filters || {};
+    return start().then(function () {
+      var items = parse(q);
+      if (!items.length) { return { items: items, total: 0, results: [], facets: {} }; }
+      return Promise.all(items.map(match)).then(function (matches) {
+        /* every item must match: the documents of the rarest first */
+        matches.sort(function (a, b) { return a.size - b.size; });
+        var docs = [];
+        matches[0].forEach(function (v, doc) {
+          for (var i = 1; i < matches.length; i++) { if (!matches[i].has(doc)) { return; } }
+          docs.push(doc);
+        });
+        var chunks = {};
+        docs.forEach(function (d) { chunks[Math.floor(d / root.docChunk)] = true; });
+        return Promise.all(Object.keys(chunks).map(function (c) { return docChunk(c * root.docChunk); })).then(function () {
+          return rank(items, matches, docs, filters);
+        });
       });
-      var span = document.createElement('span');
-      span.className = 'snippet';
-      if (start < 0) {
-        span.textContent = text.slice(0, 160) + (text.length > 160 ? '…' : '');
-        return span;
-      }
-      var from = Math.max(0, start - 80);
-      var to = Math.min(text.length, start + length + 80);
-      /* whole words at both ends of the passage */
-      if (from > 0) { var space = text.indexOf(' ', from); if (space >= 0 && space < start) { from = space + 1; } }
-      if (to < text.length) { var last = text.lastIndexOf(' ', to); if (last > start + length) { to = last; } }
-      span.appendChild(document.createTextNode((from > 0 ? '…' : '') + text.slice(from, start)));
-      var mark = document.createElement('mark');
-      mark.textContent = text.slice(start, start + length);
-      span.appendChild(mark);
-      span.appendChild(document.createTextNode(text.slice(start + length, to) + (to < text.length ? '…' : '')));
-      return span;
-    }
+    });
+  }
 
-    function run(query) {
-      list.textContent = '';
-      if (!query.trim()) { status.textContent = ''; return; }
-      var results;
-      try {
-        results = search(query);
-      } catch (e) {
-        results = search(query.replace(/[~^:*+\-]/g, ' '));
-      }
-      // the words come from the page (the edition's language): data-none, data-one, data-many
-      status.textContent = status.getAttribute(results.length === 0 ? 'data-none'
-        : results.length === 1 ? 'data-one' : 'data-many').replace('{1}', results.length);
-      results.forEach(function (result) {
-        var doc = result.doc;
-        var li = document.createElement('li');
-        var a = document.createElement('a');
-        a.href = result.ref; /* the document's page, relative to the search page (search-data.xsl) */
-        a.textContent = doc.title;
-        li.appendChild(a);
-        if (doc.date) {
-          var time = document.createElement('span');
-          time.className = 'date';
-          time.textContent = ' ' + doc.date;
-          li.appendChild(time);
-        }
-        li.appendChild(document.createElement('br'));
-        li.appendChild(snippet(doc, Object.keys(result.matchData.metadata)));
-        list.appendChild(li);
+  function row(doc) { return store['d-' + Math.floor(doc / root.docChunk) + '.js'][doc % root.docChunk]; }
+
+  var FACET_COLUMN = { year: 3, country: 4, type: 5, person: 6 };
+
+  function rank(items, matches, docs, filters) {
+    var names = Object.keys(FACET_COLUMN);
+    var wanted = {};
+    names.forEach(function (f) {
+      if (!filters[f]) { return; }
+      wanted[f] = root.facets[f].findIndex(function (v) { return v[0] === filters[f]; });
+    });
+    function passes(r, except) {
+      return names.every(function (f) { return f === except || wanted[f] === undefined || r[FACET_COLUMN[f]].indexOf(wanted[f]) >= 0; });
+    }
+    var facets = {};
+    names.forEach(function (f) {
+      var counts = {};
+      docs.forEach(function (d) {
+        var r = row(d);
+        if (!passes(r, f)) { return; }
+        r[FACET_COLUMN[f]].forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
       });
-    }
-
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      var q = form.elements.q.value;
-      run(q);
-      if (window.history && window.history.replaceState && window.location.protocol !== 'file:') {
-        window.history.replaceState(null, '', '?q=' + encodeURIComponent(q));
+      facets[f] = Object.keys(counts).map(function (v) {
+        return { key: root.facets[f][v][0], label: root.facets[f][v][1], count: counts[v], selected: wanted[f] === +v };
+      });
+      if (wanted[f] !== undefined && wanted[f] >= 0 && !counts[wanted[f]]) {
+        facets[f].push({ key: root.facets[f][wanted[f]][0], label: root.facets[f][wanted[f]][1], count: 0, selected: true });
       }
     });
-    var params = new URLSearchParams(window.location.search);
-    if (params.get('q')) {
-      form.elements.q.value = params.get('q');
-      run(params.get('q'));
+    var results = [];
+    docs.forEach(function (d) {
+      var r = row(d);
+      if (!passes(r, null)) { return; }
+      var score = 0;
+      var positions = [];
+      matches.forEach(function (m) {
+        var hit = m.get(d);
+        var best = 0;
+        hit.parts.forEach(function (part) { best = Math.max(best, part[1] * bm25(r, part[0], part[2])); });
+        score += best;
+        positions = positions.concat(hit.positions);
+      });
+      results.push({ doc: d, score: score, positions: positions });
+    });
+    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    return { items: items, total: results.length, results: results, facets: facets };
+  }
+
+  /* ------------------------------------------------------------------ the page */
+
+  function el(name, className, text) {
+    var e = document.createElement(name);
+    if (className) { e.className = className; }
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    return e;
+  }
+
+  /* A segment's text with the words at the given positions marked, from token `from` to `to`. */
+  function marked(parent, text, toks, first, marks, from, to) {
+    var startChar = from > 0 ? toks[from].start : 0;
+    var endChar = to < toks.length ? toks[to - 1].end : text.length;
+    if (from > 0) { parent.appendChild(document.createTextNode('…')); }
+    var at = startChar;
+    for (var i = from; i < Math.min(to, toks.length); i++) {
+      if (marks.has(first + i)) {
+        parent.appendChild(document.createTextNode(text.slice(at, toks[i].start)));
+        parent.appendChild(el('mark', null, text.slice(toks[i].start, toks[i].end)));
+        at = toks[i].end;
+      }
     }
-  });
+    parent.appendChild(document.createTextNode(text.slice(at, endChar)));
+    if (endChar < text.length) { parent.appendChild(document.createTextNode('…')); }
+  }
+
+  /* Segments of a document with the positions they cover: as SearchIndex.java counts them. */
+  function layout(fragment) {
+    var p = 0;
+    return fragment.fields.map(function (segments) {
+      return segments.map(function (text) {
+        var toks = tokens(text);
+        var seg = { text: text, toks: toks, first: p };
+        p += Math.max(toks.length, 1) + 1;
+        return seg;
+      });
+    });
+  }
+
+  function renderResult(result, fragment, labels) {
+    var marks = new Set(result.positions);
+    var fields = layout(fragment);
+    var li = el('li', 'result');
+    var a = el('a', 'result-title');
+    a.href = fragment.page; /* the document's page where the layout put it, relative to the search page */
+    var title = fields[0][0];
+    if (title) { marked(a, title.text, title.toks, title.first, marks, 0, title.toks.length); } else { a.textContent = fragment.title; }
+    li.appendChild(a);
+    var meta = el('p', 'result-meta');
+    if (fragment.date) { meta.appendChild(el('span', 'meta-date', fragment.date)); }
+    var parties = [fragment.sender, fragment.addressee].filter(Boolean).join(' → ');
+    if (parties) { meta.appendChild(el('span', 'meta-parties', parties)); }
+    if (fragment.type) { meta.appendChild(el('span', 'meta-type', fragment.type)); }
+    if (fragment.calendar) { meta.appendChild(document.createTextNode(' ')); meta.appendChild(el('span', 'badge', labels.calendar)); }
+    li.appendChild(meta);
+    /* the passage around the first hit in the text, else the text's beginning */
+    var hit = null;
+    fields[1].some(function (seg) {
+      for (var i = 0; i < seg.toks.length; i++) {
+        if (marks.has(seg.first + i)) { hit = { seg: seg, i: i }; return true; }
+      }
+      return false;
+    });
+    var snippet = el('p', 'snippet');
+    if (hit) {
+      marked(snippet, hit.seg.text, hit.seg.toks, hit.seg.first, marks, Math.max(0, hit.i - 12), Math.min(hit.seg.toks.length, hit.i + 20));
+    } else if (fields[1][0]) {
+      var seg = fields[1][0];
+      marked(snippet, seg.text, seg.toks, seg.first, marks, 0, Math.min(seg.toks.length, 32));
+    }
+    if (snippet.childNodes.length) { li.appendChild(snippet); }
+    /* names of the registers that matched (a variant form such as "bloom") */
+    var names = fields[2].filter(function (seg) {
+      return seg.toks.some(function (t, i) { return marks.has(seg.first + i); });
+    });
+    if (names.length) {
+      var p = el('p', 'result-names');
+      p.appendChild(el('span', 'label', labels.names + ': '));
+      names.forEach(function (seg, i) {
+        if (i) { p.appendChild(document.createTextNode('; ')); }
+        marked(p, seg.text, seg.toks, seg.first, marks, 0, seg.toks.length);
+      });
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  function setUpPage() {
+    var form = document.querySelector('[data-search-form]');
+    if (!form) { return; }
+    var box = form.querySelector('input[name="q"]');
+    var status = document.querySelector('[data-search-status]');
+    var list = document.querySelector('[data-search-results]');
+    var more = document.querySelector('[data-search-more]');
+    var aside = document.querySelector('[data-search-facets]');
+    var page = document.querySelector('[data-search-index]');
+    /* the root of the index (its other files are in its folder) */
+    base = page.getAttribute('data-search-index').replace(/[^/]*$/, '');
+    var labels = {};
+    ['none', 'one', 'many', 'names', 'calendar', 'year', 'country', 'type', 'person', 'error', 'narrow'].forEach(function (k) {
+      labels[k] = page.getAttribute('data-label-' + k) || k;
+    });
+    var params = new URLSearchParams(window.location.search);
+    var filters = {};
+    Object.keys(FACET_COLUMN).forEach(function (f) { if (params.get(f)) { filters[f] = params.get(f); } });
+    var current = null;
+    var shown = 0;
+    var run = 0;
+
+    /* the page's words, and the file that failed (the details go to the console, for the editor) */
+    function showError(e) {
+      status.textContent = labels.error + (e && e.file ? ' (' + e.file + ')' : '');
+      if (window.console) { window.console.error(e); }
+    }
+
+    function remember() {
+      if (window.location.protocol === 'file:') { return; } /* file:// pages cannot rewrite their address */
+      var p = new URLSearchParams();
+      if (box.value) { p.set('q', box.value); }
+      Object.keys(filters).forEach(function (f) { p.set(f, filters[f]); });
+      try { window.history.replaceState(null, '', '?' + p.toString()); } catch (e) { /* the address stays */ }
+    }
+
+    function show(count) {
+      var slice = current.results.slice(shown, shown + count);
+      var mine = run;
+      return Promise.all(slice.map(function (r) { return load('doc/' + r.doc + '.js'); })).then(function (fragments) {
+        if (mine !== run) { return; }
+        slice.forEach(function (r, i) { list.appendChild(renderResult(r, fragments[i], labels)); });
+        shown += slice.length;
+        more.hidden = shown >= current.total;
+      });
+    }
+
+    /* the facets fold away on narrow screens (results first); the reader's choice is kept */
+    var folded = null;
+    function facetsView(result) {
+      aside.textContent = '';
+      var box = el('details', 'facets');
+      box.open = folded === null ? !window.matchMedia('(max-width: 40rem)').matches : !folded;
+      box.addEventListener('toggle', function () { folded = !box.open; });
+      box.appendChild(el('summary', null, labels.narrow));
+      aside.appendChild(box);
+      Object.keys(FACET_COLUMN).forEach(function (f) {
+        var values = result.facets[f] || [];
+        if (!values.length) { return; }
+        values.sort(f === 'year' ? function (a, b) { return a.key < b.key ? -1 : 1; }
+          : function (a, b) { return b.count - a.count || (a.label < b.label ? -1 : 1); });
+        var section = el('section', 'facet');
+        var heading = el('h2', null, labels[f]);
+        heading.id = 'facet-' + f;
+        section.appendChild(heading);
+        var ul = el('ul');
+        ul.setAttribute('aria-labelledby', heading.id);
+        values.slice(0, f === 'year' ? values.length : 12).forEach(function (v) {
+          var li = el('li');
+          var button = el('button', 'facet-value');
+          button.type = 'button';
+          button.setAttribute('aria-pressed', v.selected ? 'true' : 'false');
+          button.appendChild(el('span', 'facet-label', v.label));
+          button.appendChild(el('span', 'count', String(v.count)));
+          button.addEventListener('click', function () {
+            if (v.selected) { delete filters[f]; } else { filters[f] = v.key; }
+            go(true);
+          });
+          li.appendChild(button);
+          ul.appendChild(li);
+        });
+        section.appendChild(ul);
+        box.appendChild(section);
+      });
+    }
+
+    function go(keep) {
+      var q = box.value;
+      var mine = ++run;
+      return search(q, filters).then(function (result) {
+        if (mine !== run) { return; }
+        current = result;
+        shown = 0;
+        list.textContent = '';
+        if (!result.items.length) { status.textContent = ''; aside.textContent = ''; more.hidden = true; return; }
+        status.textContent = (result.total === 0 ? labels.none : result.total === 1 ? labels.one : labels.many)
+          .replace('{1}', result.total);
+        facetsView(result);
+        if (keep) { remember(); }
+        return show(PAGE);
+      }).catch(function (e) {
+        if (mine === run) { showError(e); }
+      });
+    }
+
+    var timer = null;
+    box.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { go(true); }, 120);
+    });
+    form.addEventListener('submit', function (event) {
+      if (window.location.protocol === 'file:') { return; } /* the form's own request carries q in the address */
+      event.preventDefault();
+      clearTimeout(timer);
+      go(true);
+    });
+    more.addEventListener('click', function () { show(PAGE); });
+    if (params.get('q')) { box.value = params.get('q'); }
+    api.ready = start().then(function () { return box.value ? go(false) : null; });
+    api.ready.catch(showError);
+  }
+
+  /* for the tests and for other pages that want to search */
+  api.tokens = tokens;
+  api.foldWord = fold;
+  api.stem = stem;
+  api.parse = parse;
+  api.search = search;
+  /* the ids of results (their texts are loaded for it) */
+  api.ids = function (results) {
+    return Promise.all(results.map(function (r) { return load('doc/' + r.doc + '.js'); }))
+      .then(function (fragments) { return fragments.map(function (f) { return f.id; }); });
+  };
+  api.start = start;
+
+  document.addEventListener('DOMContentLoaded', setUpPage);
 }());
