@@ -102,7 +102,8 @@
   <!-- $copy: the element is printed a second time (a lemma repeated in the apparatus): its id stays with the first. -->
   <xsl:template name="f:fo-id">
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
-    <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="f:fo-id(.)"/></xsl:if>
+    <!-- an id the source gives twice (invalid, but found) goes to its first element only: FOP refuses ids used twice -->
+    <xsl:if test="@xml:id and not($copy) and . is id(@xml:id, root(.))[1]"><xsl:attribute name="id" select="f:fo-id(.)"/></xsl:if>
   </xsl:template>
 
   <!-- ============================================================ behaviours -->
@@ -247,17 +248,13 @@
         </xsl:if>
       </xsl:when>
       <xsl:otherwise>
-        <!-- a source page break: a mark in the line, the page number in the margin (in a footnote, in the line) -->
-        <fo:inline font-size="7pt" color="#555"><xsl:call-template name="f:fo-id"/>|</fo:inline>
-        <xsl:choose>
-          <!-- FOP floats only from a block's own line (inside an inline, its hyphenation fails): elsewhere the number stands in the line -->
-          <xsl:when test="$n and (ancestor::tei:note or ancestor::tei:app or not(parent::*[f:is-block(.)]) or parent::tei:l)">
-            <fo:inline font-size="7pt" color="#555"><xsl:value-of select="$n"/>|</fo:inline>
-          </xsl:when>
-          <xsl:when test="$n">
-            <fo:float float="outside"><fo:block font-size="7pt" color="#555" text-align="start"><xsl:value-of select="$n"/></fo:block></fo:float>
-          </xsl:when>
-        </xsl:choose>
+        <!--
+          a source page break: a mark and its number in the line, small and grey. Not in the margin:
+          FOP 2.11's fo:float (the only way to the margin from a line) drops words of the line it
+          stands in (found in TEI Simple's Romeo and Juliet) and fails to lay out pages whose
+          footnotes hold a table or list (NoSuchElementException): nothing may be lost.
+        -->
+        <fo:inline font-size="7pt" color="#555"><xsl:call-template name="f:fo-id"/>|<xsl:value-of select="$n"/><xsl:if test="$n">|</xsl:if></fo:inline>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -407,7 +404,7 @@
         <fo:block text-align="center" space-after="3pt" keep-with-next.within-page="always">
           <xsl:call-template name="f:fo-id"/>
           <fo:external-graphic src="url('{replace($file, '''', '%27')}')" content-width="scale-down-to-fit" content-height="scale-down-to-fit"
-              width="100%" height="150mm" scaling="uniform" fox:alt-text="{($alt[.], f:label('figure'))[1]}"/>
+              width="100%" block-progression-dimension.maximum="150mm" scaling="uniform" fox:alt-text="{($alt[.], f:label('figure'))[1]}"/>
         </fo:block>
         <xsl:for-each select="$description">
           <fo:block font-size="8pt" font-style="italic" text-align="center" space-after="3pt"><xsl:apply-templates mode="m:text"/></fo:block>
