@@ -282,8 +282,10 @@ public final class EditionLoader {
     String published = editionMetadata == null ? "" : get(editionMetadata, "published");
     String editors = editionMetadata == null ? "" : get(editionMetadata, "editors");
     Customisation customisation = editionPath == null ? Customisation.NONE : Customisation.of(source);
+    Images images = Images.find(documents, realPath(source.toFile().isDirectory() ? source : source.getParent()), problems);
+    problems.sort(Problem.ORDER);
     Edition edition = new Edition(path, id, title, Optional.ofNullable(editionFile), documents, registersByUri,
-        published, editors, digests, language, customisation, renamed);
+        published, editors, digests, language, customisation, renamed, images);
     return new Loaded(edition, List.copyOf(problems), layout.size());
   }
 
