@@ -3,11 +3,20 @@
   The edition as a book: half-title, title page, imprint, contents, introduction and editorial
   principles, the documents in order, and the indexes of persons and places.
 
-  The indexes need the page of every mention, which only the layout knows: editio lays the
-  volume out twice. The first pass (no $index-pages) writes empty indexes; FOP's intermediate
-  format then tells on which page each mention id landed; the second pass gets that map and
-  writes the indexes, with duplicates removed and ranges merged. The indexes come last, so they
-  move no page before them.
+  The indexes need the page of every mention, which only the layout knows. FOP lays out each
+  page-sequence as soon as its end arrives, and editio streams this stylesheet's output into it
+  (org.editio.pdf.VolumeStream): where an index belongs, the volume says
+  <v:deferred part="..." ids="..."/>, and editio calls the template m:deferred for that part
+  then, with the page (the printed number) of each of those FO ids. The indexes come last, so
+  they move no page they list: the volume is laid out once.
+
+  Content that lists pages of what comes after it cannot wait for them. It reads them from
+  $pages (the pages of the last build's volume, or none), and declares which ids it used with
+  <v:uses-pages ids="..."/>; when the layout puts one of them elsewhere, editio lays the volume
+  out again with the pages it found, until they hold. A deferred part needs no declaration.
+
+  A customised edition adds a deferred part with a template in mode m:deferred matching its
+  name, and a <v:deferred part="name" ids="..."/> where it belongs (between page-sequences).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -17,17 +26,23 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="http://editio.org/ns/function"
     xmlns:m="http://editio.org/ns/mode"
+    xmlns:v="http://editio.org/ns/volume"
     exclude-result-prefixes="#all">
 
   <xsl:param name="documents" as="document-node()*" select="()"/>
-  <!-- mention id -> page label, from the first layout pass; empty in the first pass -->
-  <xsl:param name="index-pages" as="map(xs:string, xs:string)" select="map{}"/>
+  <!-- FO id -> page label, as the last build's layout of the volume placed it (see above); empty
+       in a first build. In a deferred part, the tunnel parameter $pages holds this layout's. -->
+  <xsl:param name="pages" as="map(xs:string, xs:string)" select="map{}"/>
 
   <xsl:variable name="docs" select="$documents ! (tei:TEI | tei:teiCorpus)"/>
   <!-- The volume's indexes, by the kind of register entry they list. -->
   <xsl:param name="index-kinds" as="xs:string*" select="('persons', 'places')"/>
   <xsl:variable name="indexes" as="map(xs:string, xs:string)*"
       select="$index-kinds ! map{'id': '_index-' || ., 'title': f:label('index-' || .), 'kind': .}"/>
+
+  <!-- every name in the documents' texts that an index may list, by its FO id -->
+  <xsl:variable name="mention-ids" as="xs:string*"
+      select="$docs ! tei:text//*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name] ! f:mention-id(.)"/>
 
   <xsl:template name="xsl:initial-template">
     <fo:root xml:lang="{$language}">
@@ -62,9 +77,30 @@
         </fo:flow>
       </fo:page-sequence>
       <xsl:for-each select="$indexes">
-        <xsl:call-template name="m:index"><xsl:with-param name="index" select="."/></xsl:call-template>
+        <v:deferred part="{?id}" ids="{$mention-ids}"/>
       </xsl:for-each>
     </fo:root>
+  </xsl:template>
+
+  <!--
+    A deferred part of the volume, called by editio when everything before it is laid out:
+    $pages holds the page of each id its v:deferred asked for (if laid out). Its page-sequences
+    come wrapped in one v:part.
+  -->
+  <xsl:template name="m:deferred">
+    <xsl:param name="part" as="xs:string"/>
+    <xsl:param name="pages" as="map(xs:string, xs:string)"/>
+    <v:part>
+      <xsl:apply-templates select="$part" mode="m:deferred">
+        <xsl:with-param name="pages" select="$pages" tunnel="yes"/>
+      </xsl:apply-templates>
+    </v:part>
+  </xsl:template>
+
+  <xsl:mode name="m:deferred" on-no-match="fail"/>
+
+  <xsl:template match=".[. = $indexes?id]" mode="m:deferred">
+    <xsl:call-template name="m:index"><xsl:with-param name="index" select="$indexes[?id = current()]"/></xsl:call-template>
   </xsl:template>
 
   <xsl:template name="m:bookmarks">
@@ -245,16 +281,17 @@
   <xsl:template name="m:index-entry">
     <xsl:param name="name" as="xs:string"/>
     <xsl:param name="mentions" as="element()*"/>
+    <xsl:param name="pages" as="map(xs:string, xs:string)" tunnel="yes"/>
     <!-- page number -> the first mention on that page (link target) -->
     <xsl:variable name="on-page" as="map(xs:integer, xs:string)" select="map:merge(
-        for $m in $mentions, $id in f:mention-id($m), $p in $index-pages($id)[. castable as xs:integer]
+        for $m in $mentions, $id in f:mention-id($m), $p in $pages($id)[. castable as xs:integer]
         return map{xs:integer($p): $id}, map{'duplicates': 'use-first'})"/>
-    <xsl:variable name="pages" select="sort(map:keys($on-page))"/>
+    <xsl:variable name="numbers" select="sort(map:keys($on-page))"/>
     <fo:block start-indent="1.5em" text-indent="-1.5em" keep-together.within-page="always">
       <xsl:value-of select="$name"/>
-      <xsl:if test="exists($pages)"><xsl:text>  </xsl:text></xsl:if>
+      <xsl:if test="exists($numbers)"><xsl:text>  </xsl:text></xsl:if>
       <!-- runs of consecutive pages become ranges: 12–14 -->
-      <xsl:iterate select="$pages">
+      <xsl:iterate select="$numbers">
         <xsl:param name="start" as="xs:integer?" select="()"/>
         <xsl:param name="previous" as="xs:integer?" select="()"/>
         <xsl:param name="first" as="xs:boolean" select="true()"/>

@@ -2,6 +2,7 @@ package org.editio;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * What the build loop ({@code output.Run}) asks before it renders an output file: was this file
@@ -30,6 +31,17 @@ public interface Reuse {
 
   /** Whether there is nothing to reuse (a first or clean build): everything will be rendered. */
   boolean fresh();
+
+  /**
+   * What the previous build recorded with {@code target} ({@link #record}): facts about the file
+   * that are costly to learn again, such as the page of each id of a PDF volume. Empty when none.
+   */
+  default Map<String, String> recorded(Path target) {
+    return Map.of();
+  }
+
+  /** Keeps {@code values} with {@code target} in the build's record, for the next build (see {@link #recorded}). */
+  default void record(Path target, Map<String, String> values) {}
 
   /** Always renders, records nothing: for runs without a previous output (bench, tests). */
   Reuse NEVER = new Reuse() {

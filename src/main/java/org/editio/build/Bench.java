@@ -35,19 +35,28 @@ import org.editio.xml.Xml;
  */
 public final class Bench {
 
-  /** One measured stage. */
-  public record Measure(String stage, int items, String unit, double wallSeconds, double cpuSeconds, long peakHeapBytes) {
+  /** One measured stage; {@code note} says what the stage did beyond its count (the volume's layout passes). */
+  public record Measure(String stage, int items, String unit, double wallSeconds, double cpuSeconds, long peakHeapBytes,
+      String note) {
+    Measure(String stage, int items, String unit, double wallSeconds, double cpuSeconds, long peakHeapBytes) {
+      this(stage, items, unit, wallSeconds, cpuSeconds, peakHeapBytes, "");
+    }
+
+    Measure with(String note) {
+      return new Measure(stage, items, unit, wallSeconds, cpuSeconds, peakHeapBytes, note);
+    }
+
     @Override
     public String toString() {
       return String.format(Locale.ROOT,
-          "%-12s %6d %-9s %8.1f %s/s  %7.2f ms/%s  wall %7.2f s  cpu %7.2f s  peak heap %5d MiB",
+          "%-12s %6d %-9s %8.1f %s/s  %7.2f ms/%s  wall %7.2f s  cpu %7.2f s  peak heap %5d MiB%s",
           stage, items, unit, items / wallSeconds, unit, 1000 * wallSeconds / items, unit.replaceFirst("s$", ""),
-          wallSeconds, cpuSeconds, peakHeapBytes / (1024 * 1024));
+          wallSeconds, cpuSeconds, peakHeapBytes / (1024 * 1024), note.isEmpty() ? "" : "  (" + note + ")");
     }
   }
 
   /** The stages editio bench knows, in the order they run. */
-  public static final List<String> STAGES = List.of("validate", "html", "pdf", "volume", "epub", "cmif", "rebuild");
+  public static final List<String> STAGES = List.of("validate", "html", "pdf", "volume", "epub", "cmif", "rebuild", "correction");
 
   /** A step whose time is measured; returns how many items it processed. */
   @FunctionalInterface
@@ -121,7 +130,7 @@ public final class Bench {
       results.add(measure("volume", "pages", () -> {
         builder.publish(e, volume, work.resolve("pdf-out"));
         return volume.pages();
-      }));
+      }).with(volume.details().get(0)));
     }
     if (stages.contains("epub")) {
       results.add(measure("epub", "documents", () -> {
@@ -138,7 +147,57 @@ public final class Bench {
     if (stages.contains("rebuild")) {
       results.add(rebuild(edition, work.resolve("out")));
     }
+    if (stages.contains("correction")) {
+      results.add(correction(edition, work.resolve("book")));
+    }
     return results;
+  }
+
+  /**
+   * {@code editio build} after an editor's one-word correction: the whole edition (HTML and PDF)
+   * is built, one document gains a word, and a new builder builds it again, as the command line
+   * does (stylesheets compiled, FOP set up; only the JVM is warm). The time of the second build.
+   */
+  static Measure correction(Path edition, Path out) throws EditioException {
+    try (Builder builder = new Builder()) {
+      builder.build(edition, out, builder.names());
+    }
+    Path document = correct(edition, 3, "corrected");
+    Builder.Result[] result = new Builder.Result[1];
+    Measure m = measure("correction", "documents", () -> {
+      try (Builder builder = new Builder()) {
+        result[0] = builder.build(edition, out, builder.names());
+      }
+      return 1;
+    });
+    if (result[0].rendered() == 0) {
+      throw EditioException.io(document, "the build after the correction rendered nothing: the correction was not seen");
+    }
+    List<String> details = new ArrayList<>();
+    details.add(result[0].rendered() + " files rendered, " + result[0].reused() + " kept");
+    for (org.editio.output.Publisher p : result[0].outputs()) {
+      if (p instanceof PdfVolumePublisher v) {
+        details.add("volume: " + v.details().get(0));
+      }
+    }
+    return m.with(String.join("; ", details));
+  }
+
+  /**
+   * Puts {@code word} at the start of the first paragraph of the document at {@code part} of the
+   * sorted documents (1/part of the way in): an editor's correction.
+   */
+  static Path correct(Path edition, int part, String word) throws EditioException {
+    try (java.util.stream.Stream<Path> files = Files.list(edition.resolve("documents"))) {
+      List<Path> all = files.sorted().toList();
+      Path document = all.get(all.size() / part);
+      String text = Files.readString(document);
+      int body = text.indexOf("<body>");
+      Files.writeString(document, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>" + word + " "));
+      return document;
+    } catch (IOException ex) {
+      throw EditioException.io(edition, ex.getMessage());
+    }
   }
 
   /**
@@ -153,16 +212,7 @@ public final class Bench {
 
   private static Measure rebuild(Builder builder, Path edition, Path out) throws EditioException {
     builder.build(edition, out, "html");
-    Path document;
-    try (java.util.stream.Stream<Path> files = Files.list(edition.resolve("documents"))) {
-      List<Path> all = files.sorted().toList();
-      document = all.get(all.size() / 2);
-      String text = Files.readString(document);
-      int body = text.indexOf("<body>");
-      Files.writeString(document, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>Corrected. "));
-    } catch (IOException ex) {
-      throw EditioException.io(edition, ex.getMessage());
-    }
+    Path document = correct(edition, 2, "Corrected.");
     int[] rendered = new int[1];
     Measure m = measure("rebuild", "documents", () -> {
       rendered[0] = builder.build(edition, out, "html").rendered();

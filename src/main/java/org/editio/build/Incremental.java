@@ -60,8 +60,23 @@ final class Incremental implements Reuse, Validator.Memo {
       return false;
     }
     made.put(path, old);
+    // what was recorded with the file still describes it
+    previous.recordRows(path).forEach(e -> made.put(e.path(), e));
     reused.incrementAndGet();
     return true;
+  }
+
+  @Override
+  public Map<String, String> recorded(Path target) {
+    return previous.record(relative(target));
+  }
+
+  @Override
+  public void record(Path target, Map<String, String> values) {
+    String path = relative(target);
+    made.keySet().removeIf(p -> p.startsWith(path + Manifest.KEY));
+    values.forEach((key, value) -> made.put(path + Manifest.KEY + key,
+        new Manifest.Entry(path + Manifest.KEY + key, value, Manifest.RECORD)));
   }
 
   @Override

@@ -32,6 +32,15 @@ final class Manifest {
   /** Rows of source files that passed validation; their path is the source file's. */
   static final String VALIDATED = "validated";
 
+  /**
+   * Rows of what a build recorded with an output file ({@code Reuse.record}): the path is the
+   * output's path, {@value #KEY}, and the key; the recipe column holds the value.
+   */
+  static final String RECORD = "record";
+
+  /** Between an output's path and a key in the path of a {@link #RECORD} row. */
+  static final String KEY = "#";
+
   /** Bump when the meaning of rows changes: an older manifest is then ignored. */
   private static final String FORMAT = "editio-manifest-1";
 
@@ -40,9 +49,11 @@ final class Manifest {
   /**
    * One row.
    *
-   * @param path an output path relative to the output folder, with '/', or a source path
-   * @param recipe the digest of what it was made from
-   * @param group the transform that made it with others ("site", "volume", ...), or "file"
+   * @param path an output path relative to the output folder, with '/', or a source path, or an
+   *     output path and a key (a {@link #RECORD} row)
+   * @param recipe the digest of what it was made from (the value of a {@link #RECORD} row)
+   * @param group the transform that made it with others ("site", "volume", ...), "file",
+   *     {@link #VALIDATED} or {@link #RECORD}
    */
   record Entry(String path, String recipe, String group) {}
 
@@ -105,6 +116,20 @@ final class Manifest {
         printer.printRecord(e.path(), e.recipe(), e.group());
       }
     }
+  }
+
+  /** What was recorded with the output {@code path}: key to value. */
+  Map<String, String> record(String path) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Entry e : recordRows(path)) {
+      values.put(e.path().substring(path.length() + KEY.length()), e.recipe());
+    }
+    return values;
+  }
+
+  /** The rows recorded with the output {@code path}. */
+  List<Entry> recordRows(String path) {
+    return byPath.values().stream().filter(e -> e.group().equals(RECORD) && e.path().startsWith(path + KEY)).toList();
   }
 
   /** The rows of the outputs of a part: the files under {@code part/} (e.g. "pdf"), or the file {@code part}. */

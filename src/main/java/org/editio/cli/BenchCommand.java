@@ -19,10 +19,11 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--documents", defaultValue = "100", paramLabel = "N", description = "Documents to generate. Default: ${DEFAULT-VALUE}.")
   int documents;
 
-  @Option(names = "--stages", defaultValue = "validate,html,pdf,volume,epub,cmif,rebuild", split = ",", paramLabel = "STAGES",
+  @Option(names = "--stages", defaultValue = "validate,html,pdf,volume,epub,cmif,rebuild,correction", split = ",", paramLabel = "STAGES",
       description = "Stages to run: validate, html (with the identity floor), pdf (one per document),"
           + " volume (the PDF volume), epub (the e-book), cmif (the correspondence metadata),"
-          + " rebuild (HTML again after a one-word correction). Default: ${DEFAULT-VALUE}.")
+          + " rebuild (HTML again after a one-word correction, by the same builder),"
+          + " correction (editio build, HTML and PDF, after a one-word correction). Default: ${DEFAULT-VALUE}.")
   List<String> stages;
 
   @Option(names = "--sample", defaultValue = "tei", paramLabel = "EDITION", description = "The edition to generate from. Default: ${DEFAULT-VALUE}.")

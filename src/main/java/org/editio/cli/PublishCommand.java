@@ -47,6 +47,11 @@ abstract class PublishCommand implements Callable<Integer> {
         }
         for (Publisher p : result.outputs()) {
           out.printf("  %-14s %s%n", p.name() + ":", Problem.displayPath(result.out().resolve(p.entry(result.layout()))));
+          if (common.verbose) {
+            for (String detail : p.details()) {
+              out.printf("  %-14s %s%n", "", detail);
+            }
+          }
         }
         out.flush();
       }

@@ -230,6 +230,9 @@ public final class HtmlPublisher implements Publisher {
       }
       transformers.put(Thread.currentThread(), t);
     }
+    // a page is rendered as if by a transformer of its own: Saxon remembers a document that
+    // could not be read (a refused doc()) and would say "marked not available" to the next page
+    t.getUnderlyingController().clearDocumentPool();
     return t;
   }
 

@@ -38,6 +38,14 @@ public interface Publisher extends AutoCloseable {
   /** The file or folder a reader opens, as a path of the layout (what the command line prints). */
   String entry(OutputLayout layout);
 
+  /**
+   * What the last {@link #publish} did, in a few words per line, for {@code --verbose} (the
+   * volume: its pages and layout passes); empty when there is nothing to say.
+   */
+  default java.util.List<String> details() {
+    return java.util.List.of();
+  }
+
   /** Releases what the publisher holds between builds (nothing, unless it says otherwise). */
   @Override
   default void close() {}

@@ -252,6 +252,22 @@ public final class Run {
   }
 
   /**
+   * What the previous build recorded with the file at {@code path} (see {@link #record}); empty
+   * when it recorded nothing. A hint only: a publisher must not trust it without checking.
+   */
+  public Map<String, String> recorded(String path) {
+    return reuse.recorded(file(path));
+  }
+
+  /**
+   * Keeps {@code values} with the file at {@code path} in the build's record (beside the
+   * manifest, committed with it), for the next build to read with {@link #recorded}.
+   */
+  public void record(String path, Map<String, String> values) {
+    reuse.record(file(path), values);
+  }
+
+  /**
    * A group of files made by one transform (the edition's pages): all put in place if the group
    * was made from {@code recipe}, else all written again.
    */

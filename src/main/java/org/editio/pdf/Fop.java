@@ -1,31 +1,28 @@
 package org.editio.pdf;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.transform.sax.SAXResult;
-import net.sf.saxon.s9api.SaxonApiException;
-import org.apache.fop.render.intermediate.IFContext;
-import org.apache.fop.render.intermediate.IFSerializer;
-import org.xml.sax.Attributes;
-import org.xml.sax.helpers.DefaultHandler;
 import org.apache.fop.apps.FOPException;
 import org.apache.fop.apps.FOUserAgent;
 import org.apache.fop.apps.FopConfParser;
 import org.apache.fop.apps.FopFactory;
 import org.apache.fop.apps.MimeConstants;
+import org.apache.fop.area.AreaTreeHandler;
+import org.apache.fop.area.PageViewport;
 import org.apache.fop.events.Event;
 import org.apache.fop.events.EventFormatter;
 import org.apache.fop.events.model.EventSeverity;
+import org.apache.fop.render.intermediate.IFDocumentHandler;
 import org.apache.xmlgraphics.io.Resource;
 import org.apache.xmlgraphics.io.ResourceResolver;
 import org.xml.sax.SAXException;
@@ -33,16 +30,42 @@ import org.xml.sax.SAXException;
 /**
  * The FOP factory of a run, created once: fonts are read from the class path (the
  * jasperreports-fonts artifact) through a resolver of our own, so a PDF never depends on the
- * fonts of the machine that made it. Each PDF gets a user agent that listens for FOP's events: a
- * glyph missing from the fonts or a font substituted fails the PDF instead of printing "#".
+ * fonts of the machine that made it, and they are parsed once per run ({@link SharedFonts}). Each
+ * PDF gets a user agent that listens for FOP's events: a glyph missing from the fonts or a font
+ * substituted fails the PDF instead of printing "#".
  */
 public final class Fop {
 
   private static final String CLASSPATH = "classpath";
 
+  static {
+    // FOP serializes each PDF's XMP metadata through TransformerFactory.newInstance(), which
+    // without this property scans every jar of the class path for a provider (7-10 ms per PDF)
+    // and finds Saxon's, which then sets up a Saxon configuration of its own (under a
+    // millisecond, but for every PDF). Naming Saxon's factory on one shared configuration skips
+    // both and serializes as before.
+    String property = "javax.xml.transform.TransformerFactory";
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, SaxonOnOneConfiguration.class.getName());
+    }
+  }
+
+  /**
+   * Saxon's JAXP transformer factory, every instance on one Saxon configuration: what
+   * {@code TransformerFactory.newInstance()} returns in editio's JVM (see above).
+   */
+  public static final class SaxonOnOneConfiguration extends net.sf.saxon.TransformerFactoryImpl {
+    private static final net.sf.saxon.Configuration SHARED = new net.sf.saxon.Configuration();
+
+    public SaxonOnOneConfiguration() {
+      super(SHARED);
+    }
+  }
+
   private final FopFactory factory;
   private final Date creationDate;
   private final org.editio.xml.Resolver edition;
+  private final SharedFonts fonts;
 
   /**
    * @param creationDate the date written into every PDF, so that two builds are byte-identical
@@ -57,15 +80,26 @@ public final class Fop {
    *     image and font goes through this policy, nothing comes from the network
    */
   public Fop(Date creationDate, org.editio.xml.Resolver edition) {
+    this(creationDate, edition, true);
+  }
+
+  /**
+   * @param shareFonts false: FOP loads the fonts of each PDF itself (what {@link SharedFonts} is
+   *     compared with)
+   */
+  Fop(Date creationDate, org.editio.xml.Resolver edition, boolean shareFonts) {
     this.creationDate = creationDate;
     this.edition = edition;
     ResourceResolver resolver = new ClasspathResolver(edition);
+    byte[] configuration;
     try (InputStream conf = Fop.class.getResourceAsStream("fop.xconf")) {
-      FopConfParser parser = new FopConfParser(conf, URI.create(CLASSPATH + ":/"), resolver);
+      configuration = conf.readAllBytes();
+      FopConfParser parser = new FopConfParser(new ByteArrayInputStream(configuration), URI.create(CLASSPATH + ":/"), resolver);
       this.factory = parser.getFopFactoryBuilder().build();
     } catch (IOException | SAXException e) {
       throw new IllegalStateException("FOP configuration cannot be read: " + e.getMessage(), e);
     }
+    this.fonts = shareFonts ? new SharedFonts(configuration, resolver) : null;
   }
 
   /** Why the policy refuses to read {@code uri} (for an image FOP could not load), or null when it does not. */
@@ -78,20 +112,38 @@ public final class Fop {
     }
   }
 
-  /** A PDF being written: a SAX handler for XSL-FO, and the font problems FOP reported. */
-  public final class Job {
+  /**
+   * A PDF being written: a SAX handler for XSL-FO, the font problems FOP reported, and where
+   * the FO ids laid out so far are. Close it when the PDF is written (it gives back its fonts).
+   */
+  public final class Job implements AutoCloseable {
     private final org.apache.fop.apps.Fop fop;
     private final org.xml.sax.ContentHandler handler;
     private final List<String> fontProblems = Collections.synchronizedList(new ArrayList<>());
+    private final AreaTreeHandler areas;
+    private final SharedFonts.Lease lease;
 
     private Job(OutputStream out, Metadata metadata) throws FOPException {
       FOUserAgent agent = newAgent(metadata);
       agent.getEventBroadcaster().addEventListener(this::onEvent);
-      // FOP reads its configuration (a DOM, not safe for concurrent reads) while it sets up the
-      // renderer; the set-up is serialized, the layout of the documents runs in parallel.
-      synchronized (factory) {
-        this.fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
-        this.handler = fop.getDefaultHandler();
+      this.lease = fonts == null ? null : fonts.lease();
+      try {
+        // FOP reads its configuration (a DOM, not safe for concurrent reads) while it sets up the
+        // renderer; the set-up is serialized, the layout of the documents runs in parallel.
+        synchronized (factory) {
+          if (lease != null) {
+            IFDocumentHandler pdf = factory.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF);
+            agent.setDocumentHandlerOverride(SharedFonts.withFonts(pdf, lease));
+          }
+          // made here rather than by FOP, to ask it where ids were laid out
+          this.areas = new AreaTreeHandler(agent, MimeConstants.MIME_PDF, out);
+          agent.setFOEventHandlerOverride(areas);
+          this.fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
+          this.handler = fop.getDefaultHandler();
+        }
+      } catch (FOPException | RuntimeException e) {
+        close();
+        throw e;
       }
     }
 
@@ -124,6 +176,35 @@ public final class Fop {
     public int pageCount() {
       return fop.getResults() == null ? 0 : fop.getResults().getPageCount();
     }
+
+    /**
+     * The page (its printed number) on which the FO id begins, or null when it has not been laid
+     * out (yet). FOP lays out a page-sequence when its end arrives, so while the FO is still being
+     * written this knows every id of the page-sequences already ended.
+     */
+    public String pageOf(String id) {
+      PageViewport page = areas.getIDTracker().getFirstPageViewportContaining(id);
+      return page == null ? null : page.getPageNumberString();
+    }
+
+    /** {@link #pageOf} of each id that has been laid out. */
+    public Map<String, String> pagesOf(Collection<String> ids) {
+      Map<String, String> pages = new HashMap<>();
+      for (String id : ids) {
+        String page = pageOf(id);
+        if (page != null) {
+          pages.put(id, page);
+        }
+      }
+      return pages;
+    }
+
+    @Override
+    public void close() {
+      if (lease != null) {
+        lease.close();
+      }
+    }
   }
 
   /** What a PDF says about itself (document information and XMP, written by FOP). */
@@ -153,50 +234,10 @@ public final class Fop {
     return new Job(out, metadata);
   }
 
-  /**
-   * Lays out XSL-FO without making a PDF and reports on which page (its printed number) each
-   * FO id landed: the first pass of a volume whose index needs page numbers. FOP writes its
-   * intermediate format as SAX events straight into a listener, so nothing is kept but the map.
-   */
-  public Map<String, String> pagesOfIds(FoSource fo) throws FOPException, SaxonApiException {
-    FOUserAgent agent = newAgent(new Metadata("first pass", "", "", ""));
-    Map<String, String> pages = new HashMap<>();
-    IFSerializer serializer = new IFSerializer(new IFContext(agent));
-    // the same fonts and metrics as the PDF, so that the pages are the PDF's pages
-    serializer.mimicDocumentHandler(agent.getRendererFactory().createDocumentHandler(agent, MimeConstants.MIME_PDF));
-    try {
-      serializer.setResult(new SAXResult(new DefaultHandler() {
-      private String page = "";
-
-      @Override
-      public void startElement(String uri, String localName, String qName, Attributes atts) {
-        if (localName.equals("page")) {
-          page = atts.getValue("name");
-        } else if (localName.equals("id")) {
-          String id = atts.getValue("name");
-          if (id != null && !id.isEmpty()) {
-            pages.putIfAbsent(id, page);
-          }
-        }
-      }
-    }));
-    } catch (org.apache.fop.render.intermediate.IFException e) {
-      throw new FOPException(e);
-    }
-    agent.setDocumentHandlerOverride(serializer);
-    org.apache.fop.apps.Fop fop;
-    synchronized (factory) {
-      fop = factory.newFop(MimeConstants.MIME_FOP_IF, agent);
-      fop.getDefaultHandler();
-    }
-    fo.writeTo(fop.getDefaultHandler());
-    return pages;
-  }
-
-  /** Something that writes XSL-FO as SAX events (a transformation). */
+  /** Something that writes XSL-FO as SAX events (a transformation) into a job's {@link Job#handler()}. */
   @FunctionalInterface
   public interface FoSource {
-    void writeTo(org.xml.sax.ContentHandler handler) throws SaxonApiException;
+    void writeTo(Job job) throws Exception;
   }
 
   /**
@@ -211,10 +252,7 @@ public final class Fop {
       this.edition = edition;
     }
 
-    /**
-     * Packaged resources (the fonts) by path, read once: FOP loads every font it uses again for
-     * each PDF, and inflating a font from its jar each time cost more than laying out a page.
-     */
+    /** Packaged resources (the fonts) by path, read once: inflating a font from its jar costs more than laying out a page. */
     private final Map<String, byte[]> packaged = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override

@@ -19,6 +19,8 @@ import org.editio.output.Run.Target;
 public final class PdfDocumentsPublisher implements Publisher {
 
   private final PdfRenderer renderer;
+  private final java.util.concurrent.atomic.AtomicInteger laidOut = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile double seconds;
 
   /** @param renderer the FOP factory and layout shared with the volume */
   public PdfDocumentsPublisher(PdfRenderer renderer) {
@@ -56,11 +58,23 @@ public final class PdfDocumentsPublisher implements Publisher {
       targets.add(new Target(run.layout().documentPdf(doc.id()), recipe, file -> {
         Xslt30Transformer t = PdfRenderer.transformer(run, doc.file(), PdfRenderer.params(run).putStrings("layout", links)
             .put("here", run.layout().documentPdf(doc.id())));
+        laidOut.incrementAndGet();
         renderer.render(run, doc.file(), file,
             new Fop.Metadata(doc.title(), edition.editors(), edition.title(), doc.date()),
-            handler -> t.applyTemplates(doc.tree(), new SAXDestination(handler)));
+            job -> t.applyTemplates(doc.tree(), new SAXDestination(job.handler())));
       }));
     }
+    laidOut.set(0);
+    long start = System.nanoTime();
     run.render("pdf", targets);
+    seconds = (System.nanoTime() - start) / 1e9;
+  }
+
+  @Override
+  public List<String> details() {
+    int n = laidOut.get();
+    return List.of(n == 0 ? "no document PDF changed"
+        : String.format(java.util.Locale.ROOT, "%d document PDF%s laid out in %.1f s (%.1f ms each, %d cores)", n,
+            n == 1 ? "" : "s", seconds, 1000 * seconds / n, Runtime.getRuntime().availableProcessors()));
   }
 }

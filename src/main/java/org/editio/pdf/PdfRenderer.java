@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.List;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Xslt30Transformer;
-import org.apache.fop.apps.FOPException;
 import org.editio.EditioException;
 import org.editio.Messages;
 import org.editio.Problem;
@@ -28,9 +27,20 @@ public final class PdfRenderer {
   /** The stylesheet of every PDF; an edition replaces it with EDITION/xslt/fo.xsl. */
   static final String STYLESHEET = "fo.xsl";
 
+  private final boolean shareFonts;
   private Fop fop;
   private Date fopDate;
   private List<Path> fopRoots;
+
+  /** The renderer of a builder's PDF outputs. */
+  public PdfRenderer() {
+    this(true);
+  }
+
+  /** @param shareFonts false: FOP loads the fonts of each PDF itself (what the shared fonts are tested against) */
+  PdfRenderer(boolean shareFonts) {
+    this.shareFonts = shareFonts;
+  }
 
   /**
    * The FOP factory for PDFs created at {@code created} that read images through {@code
@@ -38,7 +48,7 @@ public final class PdfRenderer {
    */
   synchronized Fop fop(Date created, Resolver resolver) {
     if (fop == null || !created.equals(fopDate) || !resolver.roots().equals(fopRoots)) {
-      fop = new Fop(created, resolver);
+      fop = new Fop(created, resolver, shareFonts);
       fopDate = created;
       fopRoots = resolver.roots();
     }
@@ -66,28 +76,65 @@ public final class PdfRenderer {
     return t;
   }
 
+  /**
+   * A PDF laid out in memory.
+   *
+   * @param bytes the PDF, made reproducible
+   * @param pageCount its pages
+   */
+  record Layout(byte[] bytes, int pageCount) {}
+
+  /**
+   * Lays out one PDF in memory.
+   *
+   * @param source the file problems are reported against
+   * @param name what the PDF is called in messages
+   * @throws EditioException (input) when the layout fails or the fonts lack a character
+   */
+  Layout layOut(Run run, Path source, String name, Fop.Metadata metadata, Fop.FoSource fo) throws EditioException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    try (Fop.Job job = fop(run.options().created(), run.resolver()).newJob(out, metadata)) {
+      fo.writeTo(job);
+      if (!job.fontProblems().isEmpty()) {
+        throw new EditioException(EditioException.INPUT, job.fontProblems().stream()
+            .map(m -> Problem.error(source, 1, 1, name + ": " + Messages.clean(m)
+                + (m.contains("mage") || m.contains("URI") ? "" : " (the embedded fonts lack this character; the PDF would print it as '#')")))
+            .toList());
+      }
+      return new Layout(Reproducible.apply(out.toByteArray(), run.options().created()), job.pageCount());
+    } catch (EditioException e) {
+      throw e;
+    } catch (Exception e) {
+      EditioException known = cause(e);
+      if (known != null) {
+        throw known;
+      }
+      throw new EditioException(EditioException.INPUT, Xml.transformProblem(source, "cannot lay out " + name, e));
+    }
+  }
+
   /** Lays out one PDF and writes it; returns its page count. */
   int render(Run run, Path source, Path pdf, Fop.Metadata metadata, Fop.FoSource fo) throws EditioException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-    Fop.Job job;
+    Layout layout = layOut(run, source, pdf.getFileName().toString(), metadata, fo);
+    write(pdf, layout.bytes());
+    return layout.pageCount();
+  }
+
+  static void write(Path pdf, byte[] bytes) throws EditioException {
     try {
-      job = fop(run.options().created(), run.resolver()).newJob(out, metadata);
-      fo.writeTo(job.handler());
-    } catch (SaxonApiException | FOPException | net.sf.saxon.s9api.SaxonApiUncheckedException e) {
-      throw new EditioException(EditioException.INPUT,
-          Xml.transformProblem(source, "cannot lay out " + pdf.getFileName(), e));
-    }
-    if (!job.fontProblems().isEmpty()) {
-      throw new EditioException(EditioException.INPUT, job.fontProblems().stream()
-          .map(m -> Problem.error(source, 1, 1, pdf.getFileName() + ": " + Messages.clean(m)
-              + (m.contains("mage") || m.contains("URI") ? "" : " (the embedded fonts lack this character; the PDF would print it as '#')")))
-          .toList());
-    }
-    try {
-      Files.write(pdf, Reproducible.apply(out.toByteArray(), run.options().created()));
+      Files.write(pdf, bytes);
     } catch (IOException e) {
       throw EditioException.io(pdf, "cannot write the PDF: " + Messages.of(e));
     }
-    return job.pageCount();
+  }
+
+  /** An EditioException wrapped by Saxon or FOP (a deferred part of the volume failed), if any. */
+  private static EditioException cause(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof EditioException known) {
+        return known;
+      }
+    }
+    return null;
   }
 }

@@ -177,8 +177,12 @@ public final class Server implements AutoCloseable {
     return builds;
   }
 
+  /** True while a build runs: its commit may briefly take html/ away (see {@link #read}). */
+  private volatile boolean building;
+
   private synchronized void build() {
     long start = System.nanoTime();
+    building = true;
     try {
       Builder.Result result = builder.build(edition, out, OutputLayout.HTML);
       errors = List.of();
@@ -196,6 +200,7 @@ public final class Server implements AutoCloseable {
       errors = List.of(Problem.error(edition, "internal error: " + e));
       errors.forEach(log::println);
     } finally {
+      building = false;
       builds++;
       log.flush();
     }
@@ -353,7 +358,9 @@ public final class Server implements AutoCloseable {
         }
         return Files.readAllBytes(real);
       } catch (NoSuchFileException e) {
-        if (attempt >= 5 || Files.exists(root)) {
+        // A build moves the new html/ into place by two renames: a read between them finds no
+        // file, and the root may be back before we look again, so retry while a build runs.
+        if (attempt >= 5 || (!building && Files.exists(root))) {
           throw e;
         }
         try {

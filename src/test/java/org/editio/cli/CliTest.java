@@ -164,10 +164,36 @@ class CliTest {
     // the volume alone (the stage that writes the volume without the per-document PDFs first)
     Run volume = editio("bench", "--documents", "2", "--stages", "volume");
     assertEquals(0, volume.code(), volume.err());
-    assertTrue(volume.out().lines().anyMatch(l -> l.startsWith("volume ") && l.contains("pages/s")), volume.out());
+    assertTrue(volume.out().lines().anyMatch(l -> l.startsWith("volume ") && l.contains("pages/s")
+        && l.contains("1 layout pass")), volume.out());
+    // editio build after a one-word correction: the volume laid out once more, once
+    Run correction = editio("bench", "--documents", "2", "--stages", "correction");
+    assertEquals(0, correction.code(), correction.err());
+    assertTrue(correction.out().lines().anyMatch(l -> l.startsWith("correction ") && l.contains("wall")
+        && l.contains("volume: ") && l.contains("1 layout pass")), correction.out());
     Run unknown = editio("bench", "--stages", "html,fastest");
     assertEquals(2, unknown.code());
     assertTrue(unknown.err().contains("unknown stage 'fastest'"), unknown.err());
+  }
+
+  /** With --verbose a build says how often it laid out the volume: once, clean or after a correction; not when nothing changed. */
+  @Test
+  void verbosePrintsTheVolumesLayoutPasses(@TempDir Path dir) throws Exception {
+    Path edition = org.editio.build.Generator.generate(TestFiles.EDITION, 4, dir.resolve("edition"));
+    String out = dir.resolve("out").toString();
+    Run first = editio("pdf", edition.toString(), "-o", out, "--verbose");
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.out().matches("(?s).*pdf-volume: .*\\n +\\d+ pages, 1 layout pass\\n.*"), first.out());
+    assertTrue(first.out().matches("(?s).*\\n +4 document PDFs laid out in [0-9.]+ s \\([0-9.]+ ms each, \\d+ cores\\)\\n.*"), first.out());
+    Run unchanged = editio("pdf", edition.toString(), "-o", out, "--verbose");
+    assertTrue(unchanged.out().contains("volume unchanged, not laid out"), unchanged.out());
+    Path doc = edition.resolve("documents").resolve(Files.list(edition.resolve("documents")).sorted().toList().get(2).getFileName());
+    String text = Files.readString(doc);
+    int body = text.indexOf("<body>");
+    Files.writeString(doc, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>Corrected. "));
+    Run corrected = editio("pdf", edition.toString(), "-o", out, "--verbose");
+    assertTrue(corrected.out().contains(" pages, 1 layout pass\n") && corrected.out().contains("1 document PDF laid out"), corrected.out());
+    assertFalse(editio("pdf", edition.toString(), "-o", out).out().contains("layout pass"), "only with --verbose");
   }
 
   @Test

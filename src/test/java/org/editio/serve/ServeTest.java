@@ -78,7 +78,13 @@ class ServeTest {
       // an open page listens for builds
       BlockingQueue<String> events = new LinkedBlockingQueue<>();
       client.sendAsync(HttpRequest.newBuilder(base.resolve(Server.EVENTS)).build(),
-          HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(events::add));
+          HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(r -> r.body().forEach(events::add), reader -> {
+            // the stream never ends: read it on a thread of its own (thenAccept ran it on this
+            // thread, and blocked the test, when the response had arrived before it was called)
+            Thread t = new Thread(reader, "events");
+            t.setDaemon(true);
+            t.start();
+          });
       assertEquals(": connected", events.poll(10, TimeUnit.SECONDS));
 
       // a correction: rebuilt, announced, served
