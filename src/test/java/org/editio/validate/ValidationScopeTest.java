@@ -32,8 +32,9 @@ class ValidationScopeTest {
   /** Issue 18: a documents folder said 0 errors where the edition and the file said dateline-date. */
   @Test
   void aDocumentsFolderIsCheckedWithItsEditionsRules(@TempDir Path dir) throws Exception {
-    String undated = EditorialRulesTest.template().replace(
-        "<opener><dateline><date when=\"1937-05-14\">1937 g on May 14.</date></dateline></opener>", "<opener/>");
+    String undated = EditorialRulesTest.breaking(EditorialRulesTest.template(),
+        "<date when=\"1937-05-14\">May 14, 1937</date></correspAction>"
+        + "||<opener><dateline><date when=\"1937-05-14\">1937 g on May 14.</date></dateline></opener>", "</correspAction>||<opener/>");
     Path edition = EditorialRulesTest.edition(dir, undated, "d1937-05-14-a.xml");
     List<Problem> problems = ValidationScopes.documentProblems(VALIDATOR, edition);
     // (a warning now: valid TEI need not have a dateline, and this one has no date in its header either)
@@ -62,7 +63,7 @@ class ValidationScopeTest {
   @MethodSource("org.editio.validate.EditorialRulesTest#cases")
   void editionsWithErrorsAgree(String rule, String severity, String passage, String replacement, String fileName, @TempDir Path dir)
       throws Exception {
-    String document = EditorialRulesTest.template().replace(passage, replacement);
+    String document = EditorialRulesTest.breaking(EditorialRulesTest.template(), passage, replacement);
     Path edition = EditorialRulesTest.edition(dir, document, fileName == null ? "d1937-05-14-a.xml" : fileName);
     List<Problem> problems = ValidationScopes.documentProblems(VALIDATOR, edition);
     assertTrue(problems.stream().anyMatch(p -> rule.equals(p.rule())), rule + " in " + problems);
