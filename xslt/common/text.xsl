@@ -232,6 +232,14 @@
       else if (matches($w, '^(small|smaller|x-small|tiny)$')) then 'small'
       else if (matches($w, '^(code|monospace|mono|tt|typewriter|courier)$')) then 'code'
       else if (matches($w, '^(block|blockquote|display|indent|indented)$')) then 'indent'
+      (: a project's own word that names one of them ('sectiontitlebold', 'italicTitle') :)
+      else if (contains($w, 'bold')) then 'bold'
+      else if (contains($w, 'italic')) then 'italic'
+      else if (contains($w, 'smallcap') or contains($w, 'small-cap')) then 'smallcaps'
+      else if (contains($w, 'underline')) then 'underline'
+      else if (contains($w, 'strikethrough') or contains($w, 'line-through')) then 'strikethrough'
+      else if (contains($w, 'superscript')) then 'superscript'
+      else if (contains($w, 'subscript')) then 'subscript'
       else ()"/>
   </xsl:function>
 
