@@ -70,7 +70,7 @@
   <xsl:variable name="docs" select="$documents ! tei:TEI"/>
   <xsl:variable name="correspondence" select="$docs[exists(f:parties(., 'sender') | f:parties(., 'addressee'))]"/>
   <xsl:variable name="pub" select="$edition//tei:publicationStmt"/>
-  <xsl:variable name="editors" select="$edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.)[.]"/>
+  <xsl:variable name="editors" select="$edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.)[.] ! (upper-case(substring(., 1, 1)) || substring(., 2))"/>
 
   <xsl:template name="xsl:initial-template">
     <xsl:variable name="licence" select="($pub/tei:availability/tei:licence/@target ! f:cmif-licence(.))[1]"/>

@@ -16,6 +16,8 @@
   <xsl:import href="common/functions.xsl"/>
   <xsl:import href="common/links.xsl"/>
   <xsl:import href="common/document.xsl"/>
+  <xsl:import href="common/citation.xsl"/>
+  <xsl:import href="common/collation.xsl"/>
   <xsl:import href="common/text.xsl"/>
   <xsl:import href="html/page.xsl"/>
   <xsl:import href="html/text.xsl"/>

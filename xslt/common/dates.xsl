@@ -34,12 +34,20 @@
     <xsl:sequence select="format-integer($year, '1')"/>
   </xsl:function>
 
-  <!-- A date element as a reader expects it; ranges as "15 July 1937 – 17 July 1937", uncertain as "between … and …". -->
+  <!--
+    A date element as a reader expects it; ranges as "15 July 1937 – 17 July 1937", uncertain as
+    "between … and …"; a document the source leaves undated, dated by the editors from its place
+    in the source, as "undated [18 September 1921]" (the date is the editors', not the source's).
+  -->
   <xsl:function name="f:format-date" as="xs:string">
     <xsl:param name="date" as="element()"/>
     <xsl:sequence select="
       if ($date/@when) then f:format-iso($date/@when)
       else if ($date/@from and $date/@to) then f:label('date-range', (f:format-iso($date/@from), f:format-iso($date/@to)))
+      else if ($date/@notBefore and $date/@notAfter and normalize-space($date) = f:label('undated'))
+        then f:label('date-undated', if ($date/@notBefore = $date/@notAfter) then f:format-iso($date/@notBefore)
+                                     else f:label('date-between', (f:format-iso($date/@notBefore), f:format-iso($date/@notAfter))))
+      else if ($date/@notBefore = $date/@notAfter) then f:format-iso($date/@notBefore)
       else if ($date/@notBefore and $date/@notAfter) then f:label('date-between', (f:format-iso($date/@notBefore), f:format-iso($date/@notAfter)))
       else if ($date/@from) then f:label('date-from', f:format-iso($date/@from))
       else if ($date/@notBefore) then f:label('date-not-before', f:format-iso($date/@notBefore))

@@ -12,16 +12,29 @@
     xmlns:f="http://editio.org/ns/function"
     exclude-result-prefixes="#all">
 
-  <!-- Whether the text has no head of its own, so the output prints the title from the header. -->
+  <!--
+    Whether the output prints the title from the header: when the text has no head of its own, or
+    when its first head is the source's heading and the header's title (type="editorial") is the editors' title in
+    the edition's form ("Telegram from M. M. Litvinov to NKID, 14 May 1937"). The source's heading
+    then stays, one level down, as a heading of the text.
+  -->
   <xsl:function name="f:needs-title" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/self::tei:teiCorpus or not($tei/tei:text//tei:head)"/>
+    <xsl:variable name="head" select="($tei/tei:text//tei:head)[1]"/>
+    <xsl:sequence select="$tei/self::tei:teiCorpus or not($head) or ($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]/@type = 'editorial'
+                          and normalize-space(string-join($head//text()[not(ancestor::tei:note)], '')) ne f:title($tei)"/>
   </xsl:function>
 
-  <!-- The head the metadata block follows; without one, the block stands before the text. -->
+  <!-- How many levels the printed title takes above the text's own headings. -->
+  <xsl:function name="f:title-offset" as="xs:integer">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="if (f:needs-title($tei) and $tei/tei:text//tei:head) then 1 else 0"/>
+  </xsl:function>
+
+  <!-- The head the metadata block follows; with a printed title (or no head), the block stands before the text. -->
   <xsl:function name="f:metadata-anchor" as="element()?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/tei:text/tei:body//tei:head)[1]"/>
+    <xsl:sequence select="($tei/tei:text/tei:body//tei:head)[1][not(f:needs-title($tei))]"/>
   </xsl:function>
 
   <!--
@@ -134,6 +147,16 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="if (normalize-space(string-join($tei/tei:text//text())) = '')
                           then $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[not(ancestor::tei:msDesc)] else ()"/>
+  </xsl:function>
+
+  <!--
+    The opener after which a calendar entry's summary stands: a calendar entry reads as printed
+    calendars print it, heading, dateline, then the editors' summary (not the summary first).
+  -->
+  <xsl:function name="f:summary-anchor" as="element(tei:opener)?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei[f:is-calendar(.)][tei:teiHeader/tei:profileDesc/tei:abstract]
+                           /tei:text/tei:body//tei:div[@type = 'calendar']/tei:opener[tei:dateline])[1]"/>
   </xsl:function>
 
   <!-- The heading of a part of edition.xml's editorial declaration (correction, normalization ...). -->

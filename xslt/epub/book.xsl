@@ -36,7 +36,7 @@
 
   <xsl:variable name="docs" select="$documents ! (tei:TEI | tei:teiCorpus)"/>
   <xsl:variable name="pub" select="$edition//tei:publicationStmt"/>
-  <xsl:variable name="editors" select="$edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.)[.]"/>
+  <xsl:variable name="editors" select="$f:edition-editors[.]"/>
   <xsl:variable name="has-introduction" select="exists($edition//tei:div[@type = 'introduction'] | $edition//tei:editorialDecl)"/>
 
   <!-- ================================================================ which files, in which order -->
@@ -76,7 +76,7 @@
 
   <!-- A document's number in the book, by its id. -->
   <xsl:variable name="f:numbers" as="map(xs:string, xs:integer)"
-      select="map:merge(for $i in 1 to count($docs) return map{f:doc-id($docs[$i]): $i})"/>
+      select="map:merge(for $i in 1 to count($docs) return map{f:doc-id($docs[$i]): (f:doc-number($docs[$i])[. castable as xs:integer] ! xs:integer(.), $i)[1]})"/>
 
   <!-- How the contents name a document: its number and title. -->
   <xsl:function name="f:numbered-title" as="xs:string">
@@ -485,12 +485,12 @@
       <xsl:with-param name="content">
         <section class="register" epub:type="index" role="doc-index">
           <h1><xsl:value-of select="$title"/></h1>
-          <xsl:for-each-group select="$register//(tei:person | tei:place | tei:org)" group-by="upper-case(substring(f:standard-name(.), 1, 1))">
-            <xsl:sort select="current-grouping-key()"/>
+          <xsl:for-each-group select="$register//(tei:person | tei:place | tei:org)" group-by="f:index-letter(f:standard-name(.))">
+            <xsl:sort select="current-grouping-key()" collation="{$f:collation}"/>
             <section class="letter">
               <h2><xsl:value-of select="current-grouping-key()"/></h2>
               <xsl:for-each select="current-group()">
-                <xsl:sort select="lower-case(f:standard-name(.))"/>
+                <xsl:sort select="f:standard-name(.)" collation="{$f:collation}"/>
                 <xsl:call-template name="m:epub-entry"/>
               </xsl:for-each>
             </section>

@@ -6,6 +6,7 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="http://editio.org/ns/function"
+    xmlns:m="http://editio.org/ns/mode"
     exclude-result-prefixes="#all">
 
   <xsl:template match="/">
@@ -15,7 +16,7 @@
       <xsl:call-template name="f:declarations">
         <xsl:with-param name="title" select="f:title($tei)"/>
         <xsl:with-param name="description" select="$edition-title"/>
-        <xsl:with-param name="creators" select="$edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.)"/>
+        <xsl:with-param name="creators" select="$f:edition-editors"/>
       </xsl:call-template>
       <fo:bookmark-tree>
         <fo:bookmark internal-destination="{f:doc-id($tei)}">
@@ -29,9 +30,28 @@
           <xsl:with-param name="recto" select="if (f:is-book($tei)) then '#division' else f:title($tei)"/>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
-          <xsl:call-template name="f:fo-document"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+          <xsl:call-template name="f:fo-document">
+            <xsl:with-param name="tei" select="$tei"/>
+            <xsl:with-param name="number" select="f:doc-number-label($tei)"/>
+          </xsl:call-template>
+          <!-- the edition, the document's number and how to cite it: a PDF travels alone -->
+          <fo:block font-family="{$f:heading-font}" font-size="8pt" space-before="18pt" border-top="0.5pt solid #999"
+              padding-top="4pt" keep-together.within-page="always" hyphenate="false">
+            <fo:block font-weight="bold"><xsl:value-of select="f:label('cite')"/></fo:block>
+            <fo:block><xsl:value-of select="f:citation-chicago($tei, ())"/></fo:block>
+          </fo:block>
         </fo:flow>
       </fo:page-sequence>
     </fo:root>
+  </xsl:template>
+
+  <!-- A calendar entry's summary follows its dateline (common/document.xsl, f:summary-anchor). -->
+  <xsl:template match="tei:opener" mode="m:text" priority="2">
+    <xsl:next-match/>
+    <xsl:if test=". is f:summary-anchor(ancestor::tei:TEI[last()])">
+      <fo:block space-after="6pt" font-style="italic" keep-with-previous.within-page="always">
+        <xsl:apply-templates select="ancestor::tei:TEI[last()]/tei:teiHeader/tei:profileDesc/tei:abstract/node()" mode="m:text"/>
+      </fo:block>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

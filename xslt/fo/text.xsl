@@ -322,7 +322,11 @@
     </fo:table-cell>
   </xsl:template>
 
-  <!-- In print the shown reading stands in the text and the alternates in brackets after it, in italics. -->
+  <!--
+    In print the shown reading stands in the text and the source's reading follows in brackets,
+    labelled, as edition.xml's principle says: "Blum [source: bloom]" (brackets alone would mean
+    an insertion). Other alternates (orig, abbr) follow in brackets without the label.
+  -->
   <xsl:template name="b:alternate">
     <xsl:param name="shown" as="element()?"/>
     <xsl:param name="alternates" as="element()*"/>
@@ -332,6 +336,7 @@
         <xsl:text> [</xsl:text>
         <xsl:for-each select="$alternates">
           <xsl:if test="position() gt 1">; </xsl:if>
+          <xsl:if test="self::tei:sic"><xsl:value-of select="f:label('source-reading')"/>: </xsl:if>
           <xsl:apply-templates select="." mode="m:text"/>
         </xsl:for-each>
         <xsl:text>]</xsl:text>
@@ -373,7 +378,8 @@
     <xsl:param name="mention" as="xs:string?"/>
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
-      <xsl:when test="exists($mention) and not($copy)"><fo:inline id="{$mention}"><xsl:apply-templates mode="m:text"/></fo:inline></xsl:when>
+      <!-- proper names are not hyphenated (issue 16) -->
+      <xsl:when test="exists($mention) and not($copy)"><fo:inline id="{$mention}" hyphenate="false"><xsl:apply-templates mode="m:text"/></fo:inline></xsl:when>
       <xsl:otherwise><xsl:call-template name="b:inline"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -451,7 +457,7 @@
       </xsl:when>
       <xsl:otherwise>
         <fo:footnote>
-          <fo:inline baseline-shift="super" font-size="65%"><xsl:value-of select="$label"/></fo:inline>
+          <fo:inline baseline-shift="super" font-size="65%"><xsl:if test="@type = 'editorial' or @resp"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if><xsl:value-of select="$label"/></fo:inline>
           <fo:footnote-body>
             <xsl:call-template name="f:fo-note-body">
               <xsl:with-param name="label" select="$label"/>
@@ -477,6 +483,8 @@
         <fo:list-item-label end-indent="label-end()"><fo:block><xsl:value-of select="$label"/></fo:block></fo:list-item-label>
         <fo:list-item-body start-indent="body-start()">
           <fo:block>
+            <xsl:if test="@type = 'editorial' or @resp"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+            <xsl:for-each select="f:note-kind-label(.)"><fo:inline font-family="{$f:heading-font}" font-size="7.5pt" font-style="normal" font-weight="bold"><xsl:value-of select="."/>. </fo:inline></xsl:for-each>
             <xsl:apply-templates mode="m:text"/>
             <xsl:for-each select="$source-mark"> (<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="."/>)</xsl:for-each>
           </fo:block>
@@ -654,7 +662,7 @@
         <xsl:value-of select="?value"/>
       </fo:block>
     </xsl:for-each>
-    <xsl:for-each select="$fields[?key = 'summary']">
+    <xsl:for-each select="$fields[?key = 'summary'][empty(f:summary-anchor($tei))]">
       <fo:block space-after="6pt" font-style="italic" keep-with-next.within-page="always">
         <xsl:apply-templates select="?content" mode="m:text"/>
       </fo:block>
@@ -695,6 +703,7 @@
       <xsl:if test="$number">
         <fo:block font-family="{$f:heading-font}" font-size="9pt" color="#555" space-after="3pt" keep-with-next.within-page="always">
           <xsl:value-of select="$number"/>
+          <xsl:call-template name="m:fo-source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
         </fo:block>
       </xsl:if>
       <xsl:if test="f:needs-title($tei)">
@@ -708,6 +717,11 @@
           <xsl:with-param name="fields" select="$fields"/>
         </xsl:call-template>
       </xsl:if>
+      <xsl:if test="$f:machine-translation and not(f:is-calendar($tei))">
+        <fo:block font-family="{$f:heading-font}" font-size="8pt" color="#8a3d14" space-after="6pt" keep-with-next.within-page="always">
+          <xsl:value-of select="f:label('machine-translation')"/>
+        </fo:block>
+      </xsl:if>
       <xsl:if test="$tei/self::tei:teiCorpus">
         <xsl:call-template name="f:contents-here"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       </xsl:if>
@@ -719,5 +733,29 @@
       <xsl:call-template name="f:fo-witnesses"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       <xsl:call-template name="f:fo-sources"><xsl:with-param name="fields" select="$fields"/></xsl:call-template>
     </fo:block>
+  </xsl:template>
+
+  <!--
+    The source note, the first note of the document (as FRUS prints it): a footnote on the
+    document's number, marked with an asterisk so it stands apart from the numbered notes.
+  -->
+  <xsl:template name="m:fo-source-note">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:for-each select="f:source-note($tei)">
+      <fo:footnote>
+        <fo:inline baseline-shift="super" font-size="7pt">*</fo:inline>
+        <fo:footnote-body>
+          <fo:block font-family="{$f:body-font}" font-size="8pt" color="#000" text-align="start" hyphenate="false"
+              space-before="4pt" start-indent="0" end-indent="0" font-weight="normal" font-style="normal">
+            <fo:inline font-family="{$f:heading-font}" font-weight="bold"><xsl:value-of select="'* ' || f:label('source-note')"/>. </fo:inline>
+            <xsl:apply-templates select="?bibl/node()" mode="m:text"/>
+            <xsl:for-each select="?href">
+              <xsl:text> </xsl:text><fo:basic-link external-destination="url('{replace(., '''', '%27')}')" color="#1a4f8a"><xsl:value-of select="."/></fo:basic-link>
+            </xsl:for-each>
+            <xsl:text> </xsl:text><xsl:value-of select="?archive"/>
+          </fo:block>
+        </fo:footnote-body>
+      </fo:footnote>
+    </xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>

@@ -36,7 +36,9 @@
 
   <xsl:variable name="docs" select="$documents ! (tei:TEI | tei:teiCorpus)"/>
   <!-- The volume's indexes, by the kind of register entry they list. -->
-  <xsl:param name="index-kinds" as="xs:string*" select="('persons', 'places')"/>
+  <xsl:param name="index-kinds" as="xs:string*" select="('persons', 'places', 'organizations')"/>
+  <!-- An index entry with more pages than this prints its first and last page and "passim". -->
+  <xsl:param name="passim-after" as="xs:integer" select="12"/>
   <xsl:variable name="indexes" as="map(xs:string, xs:string)*"
       select="$index-kinds ! map{'id': '_index-' || ., 'title': f:label('index-' || .), 'kind': .}"/>
 
@@ -50,12 +52,13 @@
       <xsl:call-template name="f:declarations">
         <xsl:with-param name="title" select="$edition-title"/>
         <xsl:with-param name="description" select="string(($edition//tei:titleStmt/tei:title[@type = 'sub'])[1])"/>
-        <xsl:with-param name="creators" select="$edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.)"/>
+        <xsl:with-param name="creators" select="$f:edition-editors"/>
       </xsl:call-template>
       <xsl:call-template name="m:bookmarks"/>
       <xsl:call-template name="m:front"/>
       <xsl:call-template name="m:contents"/>
       <xsl:call-template name="m:introduction"/>
+      <xsl:call-template name="m:front-lists"/>
       <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
         <xsl:call-template name="f:static-content">
           <xsl:with-param name="verso" select="$edition-title"/>
@@ -70,7 +73,7 @@
                 break-before="{if (position() gt 1 and not(f:is-calendar(.))) then 'page' else 'auto'}">
               <xsl:call-template name="f:fo-document">
                 <xsl:with-param name="tei" select="."/>
-                <xsl:with-param name="number" select="string(position())"/>
+                <xsl:with-param name="number" select="(f:doc-number-label(.), string(position()))[1]"/>
               </xsl:call-template>
             </fo:block>
           </xsl:for-each>
@@ -117,10 +120,16 @@
         <fo:bookmark-title><xsl:value-of select="f:label('documents')"/></fo:bookmark-title>
         <xsl:for-each select="$docs">
           <fo:bookmark internal-destination="{f:doc-id(.)}">
-            <fo:bookmark-title><xsl:value-of select="position() || '. ' || f:title(.)"/></fo:bookmark-title>
+            <fo:bookmark-title><xsl:value-of select="(f:doc-number(.), string(position()))[1] || '. ' || f:title(.)"/></fo:bookmark-title>
           </fo:bookmark>
         </xsl:for-each>
       </fo:bookmark>
+      <xsl:if test="exists($f:abbreviations)">
+        <fo:bookmark internal-destination="_abbreviations"><fo:bookmark-title><xsl:value-of select="f:label('list-abbreviations')"/></fo:bookmark-title></fo:bookmark>
+      </xsl:if>
+      <xsl:if test="exists($f:person-entries)">
+        <fo:bookmark internal-destination="_persons-list"><fo:bookmark-title><xsl:value-of select="f:label('list-persons')"/></fo:bookmark-title></fo:bookmark>
+      </xsl:if>
       <xsl:for-each select="$indexes">
         <fo:bookmark internal-destination="{?id}"><fo:bookmark-title><xsl:value-of select="?title"/></fo:bookmark-title></fo:bookmark>
       </xsl:for-each>
@@ -130,11 +139,13 @@
   <!-- Half-title, title page, imprint. -->
   <xsl:template name="m:front">
     <xsl:variable name="pub" select="$edition//tei:publicationStmt"/>
-    <fo:page-sequence master-reference="first" xsl:use-attribute-sets="f:text">
+    <fo:page-sequence master-reference="first" force-page-count="end-on-even" xsl:use-attribute-sets="f:text">
       <fo:flow flow-name="xsl-region-body">
         <fo:block id="_half-title" space-before="70mm" font-family="{$f:heading-font}" font-size="15pt" text-align="center" hyphenate="false">
           <xsl:value-of select="$edition-title"/>
         </fo:block>
+        <!-- the verso of the half-title stays blank: the title page is a recto -->
+        <fo:block break-before="page">&#160;</fo:block>
         <fo:block break-before="page" id="_title" space-before="50mm" font-family="{$f:heading-font}" font-size="22pt" font-weight="bold"
             text-align="center" line-height="1.2" hyphenate="false"><xsl:value-of select="$edition-title"/></fo:block>
         <xsl:for-each select="$edition//tei:titleStmt/tei:title[@type = 'sub']">
@@ -171,7 +182,7 @@
   </xsl:template>
 
   <xsl:template name="m:contents">
-    <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
+    <fo:page-sequence master-reference="chapter" initial-page-number="auto-odd" xsl:use-attribute-sets="f:text">
       <xsl:call-template name="f:static-content">
         <xsl:with-param name="verso" select="$edition-title"/>
         <xsl:with-param name="recto" select="f:label('contents')"/>
@@ -188,13 +199,21 @@
           <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_principles'"/>
             <xsl:with-param name="title" select="f:label('editorial-principles')"/></xsl:call-template>
         </xsl:if>
+        <xsl:if test="exists($f:abbreviations)">
+          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_abbreviations'"/>
+            <xsl:with-param name="title" select="f:label('list-abbreviations')"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="exists($f:person-entries)">
+          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_persons-list'"/>
+            <xsl:with-param name="title" select="f:label('list-persons')"/></xsl:call-template>
+        </xsl:if>
         <fo:block font-family="{$f:heading-font}" font-weight="bold" space-before="8pt" space-after="4pt" keep-with-next.within-page="always">
           <xsl:value-of select="f:label('documents')"/>
         </fo:block>
         <xsl:for-each select="$docs">
           <xsl:call-template name="m:toc-line">
             <xsl:with-param name="target" select="f:doc-id(.)"/>
-            <xsl:with-param name="title" select="position() || '. ' || f:title(.)"/>
+            <xsl:with-param name="title" select="(f:doc-number(.), string(position()))[1] || '. ' || f:title(.)"/>
           </xsl:call-template>
         </xsl:for-each>
         <fo:block space-before="8pt"/>
@@ -247,6 +266,60 @@
     </xsl:if>
   </xsl:template>
 
+  <!--
+    Front matter as documentary editions have it: the persons of the documents with their
+    identification (from the register: standard name, dates, office), and the abbreviations and
+    terms (edition.xml's div type="abbreviations", a list of labels and items).
+  -->
+  <xsl:variable name="f:person-entries" as="element()*"
+      select="$registers?*//tei:person[f:entry-kind(.) = 'persons'][tei:occupation or tei:birth or tei:death]"/>
+  <xsl:variable name="f:abbreviations" as="element()*" select="$edition//tei:div[@type = 'abbreviations']"/>
+
+  <xsl:template name="m:front-lists">
+    <xsl:if test="exists($f:person-entries) or exists($f:abbreviations)">
+      <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
+        <xsl:call-template name="f:static-content">
+          <xsl:with-param name="verso" select="$edition-title"/>
+          <xsl:with-param name="recto" select="f:label(if (exists($f:abbreviations)) then 'list-abbreviations' else 'list-persons')"/>
+        </xsl:call-template>
+        <fo:flow flow-name="xsl-region-body">
+          <xsl:for-each select="$f:abbreviations">
+            <fo:block id="_abbreviations" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
+              <xsl:value-of select="f:label('list-abbreviations')"/>
+            </fo:block>
+            <fo:list-block provisional-distance-between-starts="10em" provisional-label-separation="1em" font-size="9pt">
+              <xsl:for-each select=".//tei:list/tei:label">
+                <fo:list-item space-after="2pt">
+                  <fo:list-item-label end-indent="label-end()">
+                    <fo:block font-weight="bold" text-align="start" hyphenate="false"><xsl:apply-templates mode="m:text"/></fo:block>
+                  </fo:list-item-label>
+                  <fo:list-item-body start-indent="body-start()">
+                    <fo:block text-align="start"><xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="m:text"/></fo:block>
+                  </fo:list-item-body>
+                </fo:list-item>
+              </xsl:for-each>
+            </fo:list-block>
+          </xsl:for-each>
+          <xsl:if test="exists($f:person-entries)">
+            <fo:block id="_persons-list" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-before="16pt" space-after="8pt" keep-with-next.within-page="always">
+              <xsl:value-of select="f:label('list-persons')"/>
+            </fo:block>
+            <xsl:for-each select="$f:person-entries">
+              <xsl:sort select="f:standard-name(.)" collation="{$f:collation}"/>
+              <fo:block font-size="8.5pt" start-indent="1.5em" text-indent="-1.5em" space-after="1.5pt" text-align="start" hyphenate="false">
+                <fo:inline font-weight="bold"><xsl:value-of select="f:standard-name(.)"/></fo:inline>
+                <xsl:if test="tei:birth or tei:death">
+                  <xsl:value-of select="' (' || string-join((tei:birth/@when, tei:death/@when) ! string(.), '–') || ')'"/>
+                </xsl:if>
+                <xsl:for-each select="tei:occupation[1]">, <xsl:value-of select="normalize-space(.)"/></xsl:for-each>
+              </fo:block>
+            </xsl:for-each>
+          </xsl:if>
+        </fo:flow>
+      </fo:page-sequence>
+    </xsl:if>
+  </xsl:template>
+
   <!-- An index: every register entry mentioned in the volume, with its pages (ranges merged), linked. -->
   <xsl:template name="m:index">
     <xsl:param name="index" as="map(xs:string, xs:string)"/>
@@ -264,7 +337,7 @@
         </fo:block>
         <fo:block font-size="8.5pt" line-height="1.35" text-align="start" hyphenate="false">
           <xsl:for-each-group select="$mentions" group-by="(tokenize(@ref)[1] ! f:resolve(., current()) ! generate-id(.), '')[1]">
-            <xsl:sort select="lower-case(f:standard-name(f:resolve(tokenize(@ref)[1], .)))"/>
+            <xsl:sort select="f:standard-name(f:resolve(tokenize(@ref)[1], .))" collation="{$f:collation}"/>
             <xsl:variable name="entry" select="f:resolve(tokenize(@ref)[1], .)"/>
             <xsl:if test="$entry">
               <xsl:call-template name="m:index-entry">
@@ -290,6 +363,16 @@
     <fo:block start-indent="1.5em" text-indent="-1.5em" keep-together.within-page="always">
       <xsl:value-of select="$name"/>
       <xsl:if test="exists($numbers)"><xsl:text>  </xsl:text></xsl:if>
+      <xsl:choose>
+        <!-- a name on very many pages: its first and last page and "passim", as printed indexes have it -->
+        <xsl:when test="count($numbers) gt $passim-after">
+          <xsl:call-template name="m:page-range">
+            <xsl:with-param name="from" select="$numbers[1]"/><xsl:with-param name="to" select="$numbers[last()]"/>
+            <xsl:with-param name="target" select="$on-page($numbers[1])"/><xsl:with-param name="first" select="true()"/>
+          </xsl:call-template>
+          <xsl:text> </xsl:text><fo:inline font-style="italic"><xsl:value-of select="f:label('passim')"/></fo:inline>
+        </xsl:when>
+        <xsl:otherwise>
       <!-- runs of consecutive pages become ranges: 12–14 -->
       <xsl:iterate select="$numbers">
         <xsl:param name="start" as="xs:integer?" select="()"/>
@@ -322,6 +405,8 @@
           </xsl:otherwise>
         </xsl:choose>
       </xsl:iterate>
+        </xsl:otherwise>
+      </xsl:choose>
     </fo:block>
   </xsl:template>
 

@@ -31,6 +31,9 @@
       <xsl:with-param name="here" select="$here"/>
       <xsl:with-param name="content">
         <article class="document">
+          <xsl:for-each select="f:doc-number-label($tei)">
+            <p class="document-number gen"><xsl:value-of select="."/></p>
+          </xsl:for-each>
           <xsl:if test="f:needs-title($tei)">
             <h1 class="gen"><xsl:value-of select="f:title($tei)"/></h1>
           </xsl:if>
@@ -50,6 +53,7 @@
             <xsl:apply-templates select="f:described-manuscripts($tei), $tei/tei:text, $tei/(tei:TEI | tei:teiCorpus)" mode="m:text">
               <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
               <xsl:with-param name="here" select="$here" tunnel="yes"/>
+              <xsl:with-param name="heading-offset" select="f:title-offset($tei)" tunnel="yes"/>
             </xsl:apply-templates>
           </div>
           <xsl:call-template name="f:notes">
@@ -128,7 +132,9 @@
     <xsl:for-each select="$fields[?key = 'calendar']">
       <p class="calendar-mark gen"><xsl:value-of select="?value"/></p>
     </xsl:for-each>
-    <xsl:for-each select="$fields[?key = 'summary']">
+    <xsl:call-template name="m:source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+    <xsl:call-template name="m:reading-tools"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+    <xsl:for-each select="$fields[?key = 'summary'][empty(f:summary-anchor($tei))]">
       <section class="abstract gen" aria-label="{?label}">
         <h2><xsl:value-of select="?label"/></h2>
         <xsl:apply-templates select="?content" mode="m:text"/>
@@ -136,25 +142,101 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- How to cite the document: editors, title, edition, version, date, stable address. -->
+  <!-- A calendar entry's summary follows its dateline (common/document.xsl, f:summary-anchor). -->
+  <xsl:template match="tei:opener" mode="m:text" priority="2">
+    <xsl:next-match/>
+    <xsl:variable name="tei" select="ancestor::tei:TEI[last()]"/>
+    <xsl:if test=". is f:summary-anchor($tei)">
+      <section class="abstract gen" aria-label="{f:label('summary')}">
+        <h2><xsl:value-of select="f:label('summary')"/></h2>
+        <xsl:apply-templates select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract/node()" mode="m:text"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    The source note, as FRUS prints it at the head of a document: what the text is and where it
+    was read (the source description), the page's address, the archival citation or the lack of
+    one; and, when the edition's text is a machine translation, the flag saying so on every page.
+  -->
+  <xsl:template name="m:source-note">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:if test="$f:machine-translation and not(f:is-calendar($tei))">
+      <p class="machine-translation gen"><strong><xsl:value-of select="f:label('machine-translation-short')"/></strong>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="substring-after(f:label('machine-translation'), '. ')"/></p>
+    </xsl:if>
+    <xsl:for-each select="f:source-note($tei)">
+      <aside class="source-note gen" aria-label="{f:label('source-note')}">
+        <p><span class="note-kind"><xsl:value-of select="f:label('source-note')"/></span><xsl:text> </xsl:text>
+          <xsl:apply-templates select="?bibl/node()" mode="m:text"/>
+          <xsl:for-each select="?href">
+            <xsl:text> </xsl:text><span class="address"><xsl:value-of select="."/></span>
+          </xsl:for-each>
+          <xsl:text> </xsl:text><xsl:value-of select="?archive"/></p>
+      </aside>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!--
+    The reading switch and the key of the marks, on pages whose text has editorial corrections:
+    the switch (editio.js: no inline script, the page's CSP) shows the whole text in the edited or
+    the source's reading; without JavaScript it stays hidden and the source's reading shows on
+    hover and focus.
+  -->
+  <xsl:template name="m:reading-tools">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:if test="$tei/tei:text//tei:choice">
+      <div class="reading-tools gen">
+        <div class="reading-switch" role="group" aria-label="{f:label('reading-switch')}" hidden="">
+          <span class="reading-switch-label"><xsl:value-of select="f:label('reading-switch')"/>:</span>
+          <xsl:text> </xsl:text>
+          <button type="button" value="edited" aria-pressed="true"><xsl:value-of select="f:label('reading-edited')"/></button>
+          <xsl:text> </xsl:text>
+          <button type="button" value="source" aria-pressed="false"><xsl:value-of select="f:label('reading-source')"/></button>
+        </div>
+        <details class="marks-key">
+          <summary><xsl:value-of select="f:label('marks-key')"/></summary>
+          <ul>
+            <li><span class="key-name"><xsl:value-of select="f:label('mark-name')"/></span></li>
+            <li><span class="key-correction"><xsl:value-of select="f:label('mark-correction')"/></span></li>
+            <li><xsl:value-of select="f:label('mark-note')"/></li>
+          </ul>
+        </details>
+      </div>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    How to cite the document: Chicago (editors, title, number, edition, version, publisher, year,
+    stable address, access date), and BibTeX and CSL-JSON to copy. The access date printed is the
+    edition's publication date; editio.js puts the reader's today in its place.
+  -->
   <xsl:template name="m:cite">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="address" select="f:address('html:document:' || f:doc-id($tei))"/>
+    <xsl:variable name="address" select="f:document-address($tei)"/>
+    <xsl:variable name="accessed" select="string(($edition//tei:publicationStmt/tei:date/@when)[1])[. castable as xs:date]"/>
     <section class="cite gen" aria-labelledby="cite-heading">
       <h2 id="cite-heading"><xsl:value-of select="f:label('cite')"/></h2>
-      <p class="citation">
-        <xsl:value-of select="string-join((
-          string-join($edition//tei:titleStmt/tei:respStmt/tei:name ! normalize-space(.), ', ')[.] ! (. || ' ' || f:label('editors-suffix')),
-          f:label('quoted-title', f:title($tei)),
-          f:label('in', $edition-title),
-          normalize-space($edition//tei:editionStmt/tei:edition)[.],
-          normalize-space($edition//tei:publicationStmt/tei:date)[.]), ', ')"/>
-        <xsl:text>. </xsl:text>
+      <p class="citation" data-accessed="{$accessed}" data-accessed-label="{f:label('accessed', '{1}')}">
+        <xsl:variable name="text" select="f:citation-chicago($tei, $accessed)"/>
         <xsl:choose>
-          <xsl:when test="exists($f:base-url) and f:safe-url($address)"><a href="{f:safe-url($address)}"><xsl:value-of select="$address"/></a></xsl:when>
-          <xsl:otherwise><code><xsl:value-of select="$address"/></code></xsl:otherwise>
+          <xsl:when test="exists($f:base-url) and f:safe-url($address) and contains($text, $address)">
+            <xsl:value-of select="substring-before($text, $address)"/>
+            <a href="{f:safe-url($address)}"><xsl:value-of select="$address"/></a>
+            <span class="accessed"><xsl:value-of select="substring-after($text, $address)"/></span>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
         </xsl:choose>
       </p>
+      <details class="cite-formats">
+        <summary><xsl:value-of select="f:label('cite-bibtex')"/></summary>
+        <pre><code class="bibtex"><xsl:value-of select="f:citation-bibtex($tei, $accessed)"/></code></pre>
+      </details>
+      <details class="cite-formats">
+        <summary><xsl:value-of select="f:label('cite-csl')"/></summary>
+        <pre><code class="csl-json"><xsl:value-of select="f:citation-csl($tei, $accessed)"/></code></pre>
+      </details>
     </section>
   </xsl:template>
 </xsl:stylesheet>

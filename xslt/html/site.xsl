@@ -97,7 +97,7 @@
           <h2 id="holdings-heading"><xsl:value-of select="f:label('holds')"/></h2>
           <ul class="counts">
             <li><a href="{f:href($here, 'html:documents')}"><strong><xsl:value-of select="count($docs)"/></strong>
-              <xsl:text> </xsl:text><xsl:value-of select="f:label('documents-noun')"/></a>
+              <xsl:text> </xsl:text><xsl:value-of select="f:label(if (count($docs) eq 1) then 'document-noun' else 'documents-noun')"/></a>
               <xsl:if test="exists($years)"><xsl:value-of select="' ' || f:label('years-span', ($years[1], $years[last()]))"/></xsl:if>:
               <xsl:value-of select="f:label('holdings-detail', (count($docs[not(f:is-calendar(.))]), count($docs[f:is-calendar(.)])))"/></li>
             <xsl:for-each select="f:register-keys()">
@@ -146,7 +146,7 @@
             <select id="filter-{$field}" name="{$field}">
               <option value=""><xsl:value-of select="f:label('all')"/></option>
               <xsl:for-each select="?3">
-                <xsl:sort select="if ($field = 'year') then . else f:category-label(.)"/>
+                <xsl:sort select="if ($field = 'year') then . else f:category-label(.)" collation="{$f:collation}"/>
                 <option value="{.}"><xsl:value-of select="if ($field = 'year') then . else f:category-label(.)"/></option>
               </xsl:for-each>
             </select>
@@ -176,6 +176,7 @@
         <time datetime="{f:date-sort-key($date)}"><xsl:value-of select="f:format-date($date)"/></time>
         <xsl:text> </xsl:text>
       </xsl:if>
+      <xsl:for-each select="f:doc-number-label(.)"><span class="doc-no"><xsl:value-of select="."/></span><xsl:text> </xsl:text></xsl:for-each>
       <a href="{f:document-href($here, .)}"><xsl:value-of select="f:title(.)"/></a>
       <xsl:variable name="parties" select="string-join((f:party(., 'sender'), f:party(., 'addressee')), ' → ')"/>
       <xsl:if test="$parties"><span class="parties"><xsl:value-of select="$parties"/></span></xsl:if>
@@ -183,14 +184,15 @@
     </li>
   </xsl:template>
 
-  <!-- A bar chart drawn at publish time: documents per year, stacked by the first country they concern. -->
+  <!-- A bar chart drawn at publish time: documents per year, stacked by country; a document counts under each country it concerns (as the filter finds it). -->
   <xsl:template name="m:timeline">
     <xsl:param name="years" as="xs:string*"/>
     <xsl:if test="count($years) ge 1">
       <xsl:variable name="first" select="xs:integer($years[1])"/>
       <xsl:variable name="last" select="xs:integer($years[last()])"/>
-      <xsl:variable name="countries" select="distinct-values($docs ! (f:categories(., 'countries')[1], 'none')[1])"/>
-      <xsl:variable name="palette" select="('#1a4f8a', '#b5482b', '#3a7d44', '#8a5a9e', '#c08a00', '#2f8f9d', '#7a6a55', '#c24b7a', '#556b2f', '#4b5dbf', '#9e3d22', '#5c5c5c', '#a0a0a0', '#333333')"/>
+      <xsl:variable name="countries" select="distinct-values($docs ! (let $c := f:categories(., 'countries') return if (exists($c)) then $c else 'none'))"/>
+      <!-- distinct hues (Tableau 10 and ColorBrewer Dark2), none of them a second shade of another -->
+      <xsl:variable name="palette" select="('#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#1b9e77', '#7570b3', '#d95f02', '#666666', '#bab0ac')"/>
       <!-- the documents of each year, grouped once (not filtered again for every year) -->
       <xsl:variable name="by-year" as="map(xs:string, element()*)">
         <xsl:map>
@@ -199,7 +201,7 @@
           </xsl:for-each-group>
         </xsl:map>
       </xsl:variable>
-      <xsl:variable name="max" select="max(for $y in $years return count($by-year($y)))"/>
+      <xsl:variable name="max" select="max(for $y in $years return sum($by-year($y) ! max((1, count(f:categories(., 'countries'))))))"/>
       <xsl:variable name="bar" select="24"/>
       <xsl:variable name="height" select="160"/>
       <figure class="timeline">
@@ -214,7 +216,8 @@
               <xsl:iterate select="$countries">
                 <xsl:param name="base" select="$height"/>
                 <xsl:variable name="colour" select="f:colour($palette, index-of($countries, current()))"/>
-                <xsl:variable name="n" select="count($in-year[(f:categories(., 'countries')[1], 'none')[1] = current()])"/>
+                <xsl:variable name="country" select="current()"/>
+                <xsl:variable name="n" select="count($in-year[(let $c := f:categories(., 'countries') return if (exists($c)) then $c else 'none') = $country])"/>
                 <xsl:variable name="h" select="if ($max gt 0) then $n * $height div $max else 0"/>
                 <xsl:if test="$n gt 0">
                   <rect x="{$x}" y="{format-number($base - $h, '0.##')}" width="{$bar - 4}" height="{format-number($h, '0.##')}" fill="{$colour}">
@@ -225,7 +228,7 @@
               </xsl:iterate>
             </xsl:variable>
             <xsl:if test="exists($in-year)">
-              <a href="#year-{$y}" aria-label="{f:label('year-count', ($y, count($in-year)))}"><xsl:sequence select="$bars"/></a>
+              <a href="#year-{$y}" aria-label="{if (count($in-year) eq 1) then f:label('year-count-one', $y) else f:label('year-count', ($y, count($in-year)))}"><xsl:sequence select="$bars"/></a>
             </xsl:if>
             <xsl:if test=". = $first or . = $last or (. mod 5 = 0 and . - $first ge 3 and $last - . ge 3)">
               <text x="{$x + ($bar - 4) div 2}" y="{$height + 16}" text-anchor="middle" font-size="11"><xsl:value-of select="$y"/></text>
@@ -258,18 +261,19 @@
       <xsl:with-param name="here" select="$here"/>
       <xsl:with-param name="content">
         <h1><xsl:value-of select="$title"/></h1>
+        <p class="passages-key gen"><xsl:value-of select="f:label('sections-mark')"/></p>
         <nav class="letters" aria-label="{f:label('letter-index')}">
-          <xsl:for-each-group select="$register//(tei:person | tei:place | tei:org)" group-by="upper-case(substring(f:standard-name(.), 1, 1))">
-            <xsl:sort select="current-grouping-key()"/>
+          <xsl:for-each-group select="$register//(tei:person | tei:place | tei:org)" group-by="f:index-letter(f:standard-name(.))">
+            <xsl:sort select="current-grouping-key()" collation="{$f:collation}"/>
             <a href="#letter-{string-to-codepoints(current-grouping-key())[1]}"><xsl:value-of select="current-grouping-key()"/></a>
           </xsl:for-each-group>
         </nav>
-        <xsl:for-each-group select="$register//(tei:person | tei:place | tei:org)" group-by="upper-case(substring(f:standard-name(.), 1, 1))">
-          <xsl:sort select="current-grouping-key()"/>
+        <xsl:for-each-group select="$register//(tei:person | tei:place | tei:org)" group-by="f:index-letter(f:standard-name(.))">
+          <xsl:sort select="current-grouping-key()" collation="{$f:collation}"/>
           <section aria-labelledby="letter-{string-to-codepoints(current-grouping-key())[1]}">
             <h2 id="letter-{string-to-codepoints(current-grouping-key())[1]}"><xsl:value-of select="current-grouping-key()"/></h2>
             <xsl:for-each select="current-group()">
-              <xsl:sort select="lower-case(f:standard-name(.))"/>
+              <xsl:sort select="f:standard-name(.)" collation="{$f:collation}"/>
               <xsl:call-template name="m:entry"/>
             </xsl:for-each>
           </section>
@@ -298,7 +302,8 @@
       <xsl:choose>
         <xsl:when test="$found">
           <details open="">
-            <summary><xsl:value-of select="f:label('mentioned-in', count(distinct-values($found ! f:doc-id(.))))"/></summary>
+            <xsl:variable name="n" select="count(distinct-values($found ! f:doc-id(.)))"/>
+            <summary><xsl:value-of select="if ($n eq 1) then f:label('mentioned-in-one') else f:label('mentioned-in', $n)"/></summary>
             <ul class="mentions">
               <xsl:for-each-group select="$found" group-by="f:doc-id(.)">
                 <xsl:sort select="(f:document-date(root(.)/*) ! f:date-sort-key(.), '9999')[1]"/>
@@ -384,8 +389,29 @@
       <xsl:with-param name="here" select="$here"/>
       <xsl:with-param name="content">
         <h1><xsl:value-of select="f:label('about')"/></h1>
+        <xsl:if test="$f:machine-translation">
+          <p class="machine-translation gen"><strong><xsl:value-of select="f:label('machine-translation-short')"/></strong>
+            <xsl:text> </xsl:text><xsl:value-of select="substring-after(f:label('machine-translation'), '. ')"/></p>
+        </xsl:if>
         <xsl:for-each select="$edition//tei:projectDesc">
           <xsl:apply-templates mode="m:text"/>
+        </xsl:for-each>
+        <!-- front matter as documentary editions have it: abbreviations and terms, the persons (the register identifies them) -->
+        <xsl:for-each select="$edition//tei:div[@type = 'abbreviations']">
+          <section class="abbreviations" aria-labelledby="abbreviations-heading">
+            <h2 id="abbreviations-heading"><xsl:value-of select="f:label('list-abbreviations')"/></h2>
+            <dl class="abbreviations">
+              <xsl:for-each select=".//tei:list/tei:label">
+                <dt><xsl:apply-templates mode="m:text"/></dt>
+                <dd><xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="m:text"/></dd>
+              </xsl:for-each>
+            </dl>
+          </section>
+        </xsl:for-each>
+        <xsl:for-each select="f:register-keys()[f:register-kind($registers(.)) = 'persons'][1]">
+          <h2><xsl:value-of select="f:label('list-persons')"/></h2>
+          <p><xsl:value-of select="f:label('list-persons-intro')"/><xsl:text> </xsl:text>
+            <a href="{f:href($here, 'html:register:' || .)}"><xsl:value-of select="f:register-label(.)"/></a></p>
         </xsl:for-each>
         <xsl:if test="$edition//tei:editorialDecl">
           <h2><xsl:value-of select="f:label('editorial-principles')"/></h2>

@@ -257,10 +257,12 @@
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
     <xsl:variable name="page" select="$entry ! f:href($here, 'html:register:' || f:register-key(.))"/>
-    <xsl:element name="{if ($page) then 'a' else 'span'}">
+    <!-- a heading is not a run of register links (issue 16): a name in a head keeps its entry's title and its mention id -->
+    <xsl:variable name="linked" select="exists($page) and not(ancestor::tei:head)"/>
+    <xsl:element name="{if ($linked) then 'a' else 'span'}">
       <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="'name'"/></xsl:call-template>
       <xsl:if test="$page">
-        <xsl:attribute name="href" select="$page || '#' || $entry/@xml:id"/>
+        <xsl:if test="$linked"><xsl:attribute name="href" select="$page || '#' || $entry/@xml:id"/></xsl:if>
         <xsl:attribute name="title" select="f:standard-name($entry)"/>
         <xsl:if test="not(@xml:id) and exists($mention) and not($copy)"><xsl:attribute name="id" select="$mention"/></xsl:if>
       </xsl:if>
@@ -326,7 +328,7 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <a class="note-ref gen" id="{$id}-ref" href="#{$id}" aria-label="{f:label('note')} {$label}"><sup><xsl:value-of select="$label"/></sup></a>
+        <a class="note-ref gen{if (@type = 'editorial' or @resp) then ' note-ref-editorial' else ''}" id="{$id}-ref" href="#{$id}" aria-label="{(f:note-kind-label(.), f:label('note'))[1]} {$label}"><sup><xsl:value-of select="$label"/></sup></a>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -345,6 +347,7 @@
             <xsl:variable name="id" select="f:note-id(.)"/>
             <li id="{$id}" class="note note-{(@type, 'plain')[1]}" value="{f:note-number(.)}">
               <xsl:if test="$labelled"><span class="note-label gen"><xsl:value-of select="f:note-label(.)"/></span><xsl:text> </xsl:text></xsl:if>
+              <xsl:for-each select="f:note-kind-label(.)"><span class="note-kind gen"><xsl:value-of select="."/></span><xsl:text> </xsl:text></xsl:for-each>
               <div class="note-text"><xsl:apply-templates mode="m:text"/></div>
               <xsl:for-each select="f:note-source-mark(.)">
                 <span class="gen note-mark"> (<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="."/>)</span>

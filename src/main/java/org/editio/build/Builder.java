@@ -1,5 +1,7 @@
 package org.editio.build;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -182,6 +184,7 @@ public final class Builder implements AutoCloseable {
       for (Publisher p : selected) {
         p.publish(run);
       }
+      copyPdfsIntoSite(layout, staging.root());
       timing.lap("publish");
       List<String> all = publishers.stream().map(Publisher::part).distinct().toList();
       staging.commit(parts, incremental.next(parts, all));
@@ -191,6 +194,36 @@ public final class Builder implements AutoCloseable {
       return new Result(edition, out, layout, selected, warnings, incremental.reused(), incremental.rendered());
     } finally {
       progress.finish();
+    }
+  }
+
+  /**
+   * When a run publishes the site and the PDFs, the site gets its own copy of every PDF (hard
+   * links where the file system allows, else copies) in {@code html/downloads/}, which its pages
+   * link: {@code html/} can be deployed alone. The copies are made afresh on every such run from
+   * the PDFs just published, so they never outlive their documents.
+   */
+  private static void copyPdfsIntoSite(OutputLayout layout, Path root) throws EditioException {
+    if (!layout.sitePdfs()) {
+      return;
+    }
+    for (Map.Entry<String, String> copy : layout.sitePdfCopies().entrySet()) {
+      Path from = root.resolve(copy.getKey());
+      Path to = root.resolve(copy.getValue());
+      if (!Files.isRegularFile(from)) {
+        continue;
+      }
+      try {
+        Files.createDirectories(to.getParent());
+        Files.deleteIfExists(to);
+        try {
+          Files.createLink(to, from);
+        } catch (UnsupportedOperationException | IOException e) {
+          Files.copy(from, to);
+        }
+      } catch (IOException e) {
+        throw EditioException.io(to, "cannot copy the PDF into the site: " + e.getMessage());
+      }
     }
   }
 

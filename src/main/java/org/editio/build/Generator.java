@@ -22,7 +22,7 @@ import org.editio.EditioException;
 public final class Generator {
 
   private static final Pattern DATELINE_DATE = Pattern.compile(
-      "(<dateline>(?:(?!</dateline>).)*?<date )([^>]*)>([^<]*)</date>", Pattern.DOTALL);
+      "(<dateline>(?:(?!</dateline>).)*?<date )([^>]*)>((?:(?!</date>).)*)</date>", Pattern.DOTALL);
   private static final Pattern PARAGRAPH = Pattern.compile("\\n(\\s*)<p>(?:(?!</p>).)*</p>", Pattern.DOTALL);
   /** The date of the sent action of correspDesc (group 1). */
   private static final Pattern SENT_DATE = Pattern.compile(

@@ -9,6 +9,13 @@ import picocli.CommandLine.Command;
         + " the e-book (OUT/epub) and the correspondence metadata (OUT/cmif.xml)."
         + " Nothing is published when the edition has errors.")
 final class BuildCommand extends PublishCommand {
+  @picocli.CommandLine.Mixin PublishOptions.Pdf pdf;
+
+  @Override
+  PublishOptions.Pdf pdfOptions() {
+    return pdf;
+  }
+
   @Override
   List<String> outputs(Builder builder) {
     return builder.names();

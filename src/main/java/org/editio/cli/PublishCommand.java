@@ -16,14 +16,20 @@ abstract class PublishCommand implements Callable<Integer> {
   @Mixin Common common;
   @Spec CommandLine.Model.CommandSpec spec;
 
+  /** The PDF options: the defaults for commands that publish no PDF (they show none in their help). */
+  PublishOptions.Pdf pdfOptions() {
+    return new PublishOptions.Pdf();
+  }
+
   /** The outputs this command publishes: names or parts of the builder's outputs. */
   abstract List<String> outputs(Builder builder);
 
   @Override
   public Integer call() throws Exception {
-    if (!PublishOptions.PAGE_SIZES.contains(options.pageSize)) {
+    PublishOptions.Pdf pdf = pdfOptions();
+    if (!PublishOptions.PAGE_SIZES.contains(pdf.pageSize)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown page size '" + options.pageSize + "': use one of " + PublishOptions.PAGE_SIZES);
+          "unknown page size '" + pdf.pageSize + "': use one of " + PublishOptions.PAGE_SIZES);
     }
     for (Path c : options.catalogs) {
       if (!java.nio.file.Files.isRegularFile(c)) {
@@ -32,7 +38,7 @@ abstract class PublishCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     try (Builder builder = new Builder()) {
-      builder.catalogs(options.catalogs).pageSize(options.pageSize).print(options.print).clean(options.clean).strict(options.strict)
+      builder.catalogs(options.catalogs).pageSize(pdf.pageSize).print(pdf.print).clean(options.clean).strict(options.strict)
           .progress(org.editio.Progress.forTerminal(common.quiet));
       Builder.Result result = builder.build(options.edition, options.out, outputs(builder));
       Main.print(spec.commandLine().getErr(), result.warnings());

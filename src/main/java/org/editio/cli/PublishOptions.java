@@ -19,18 +19,10 @@ final class PublishOptions {
       description = "Output folder. Default: ${DEFAULT-VALUE}.")
   Path out;
 
-  @Option(names = "--page-size", defaultValue = "a4", paramLabel = "SIZE",
-      completionCandidates = PageSizes.class,
-      description = "PDF page size: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  String pageSize;
-
   @Option(names = "--clean",
       description = "Render everything again, ignoring what the previous build in OUT made."
           + " Without it, only outputs whose sources, stylesheets or options changed are rendered.")
   boolean clean;
-
-  @Option(names = "--print", description = "PDF for a printer: 3 mm bleed and crop marks.")
-  boolean print;
 
   @Option(names = "--strict",
       description = "Treat warnings as errors: publish nothing while there is any (for an edition's"
@@ -42,6 +34,20 @@ final class PublishOptions {
       description = "An XML catalog (OASIS XML Catalogs) mapping the schemas documents declare to local copies;"
           + " consulted before the edition's catalog.xml and editio's bundled one (TEI P5 tei_all). Repeatable.")
   List<Path> catalogs = new java.util.ArrayList<>();
+
+  /**
+   * The options of the PDF outputs, a mixin of their own so that only the commands that publish
+   * PDFs (build, pdf) show them: the html, epub and cmif commands' help lists none.
+   */
+  static final class Pdf {
+    @Option(names = "--page-size", defaultValue = "a4", paramLabel = "SIZE",
+        completionCandidates = PageSizes.class,
+        description = "PDF page size: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    String pageSize = "a4";
+
+    @Option(names = "--print", description = "PDF for a printer: 3 mm bleed and crop marks.")
+    boolean print;
+  }
 
   static final class PageSizes implements Iterable<String> {
     @Override

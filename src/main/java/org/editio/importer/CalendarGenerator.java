@@ -83,6 +83,7 @@ public final class CalendarGenerator {
     List<Path> unchanged = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     List<Map.Entry<Path, String>> outputs = new ArrayList<>();
+    Map<String, String[]> pageDates = pageDates(rows);
     for (CSVRecord row : rows) {
       if (transcribed.contains(pageKey(row.get("url")))) {
         skipped.add(row.get("url") + " (transcribed in full)");
@@ -92,7 +93,7 @@ public final class CalendarGenerator {
       int n = idCount.merge(base, 1, Integer::sum);
       String id = n == 1 ? base : base + "-" + n;
       try {
-        outputs.add(Map.entry(documents.resolve(id + ".xml"), document(id, row, registers)));
+        outputs.add(Map.entry(documents.resolve(id + ".xml"), document(id, row, registers, pageDates.get(pageKey(row.get("url"))))));
       } catch (IllegalArgumentException e) {
         problems.add(new Problem(facts, (int) row.getRecordNumber() + 1, 1, Problem.Severity.ERROR, e.getMessage(), "calendar"));
       }
@@ -164,14 +165,22 @@ public final class CalendarGenerator {
       "telegram", "Telegram", "letter", "Letter", "note", "Note", "record-of-conversation", "Record of conversation",
       "diary", "Diary entry", "memorandum", "Memorandum", "report", "Report", "speech", "Speech", "other", "Document");
 
-  static String title(CSVRecord row) {
+  static String title(CSVRecord row, Registers registers) {
     String type = TYPES.getOrDefault(row.get("type"), "Document");
     String sender = row.get("sender");
     String addressee = row.get("addressee").replace("; ", ", ");
     StringBuilder t = new StringBuilder(type);
     switch (row.get("type")) {
       case "diary" -> t.replace(0, t.length(), "From the diary of " + sender);
-      case "record-of-conversation", "speech" -> t.append(" of ").append(sender);
+      case "record-of-conversation" -> {
+        Optional<String> partner = partner(row, registers);
+        if (partner.isPresent()) {
+          t.append(" between ").append(sender).append(" and ").append(partner.get());
+        } else {
+          t.append(" of ").append(sender);
+        }
+      }
+      case "speech" -> t.append(" of ").append(sender);
       default -> {
         if (!sender.isBlank()) {
           t.append(" from ").append(sender);
@@ -182,10 +191,85 @@ public final class CalendarGenerator {
       }
     }
     String when = readable(row.get("date"));
-    if (!when.isEmpty()) {
-      t.append(", ").append(when);
-    }
+    t.append(", ").append(when.isEmpty() ? "undated" : when);
     return t.toString();
+  }
+
+  /**
+   * The other party of a record of conversation, which the facts do not name in a column of its
+   * own: the first person mentioned, other than the recorder and the addressees, whom the editors'
+   * summary names, by surname or by the office the register gives ("the Turkish ambassador"); else
+   * the first such person mentioned.
+   */
+  static Optional<String> partner(CSVRecord row, Registers registers) {
+    Set<String> not = new HashSet<>(list(row.get("addressee")));
+    not.add(row.get("sender").strip());
+    List<String> others = list(row.get("persons")).stream().filter(p -> !not.contains(p)).toList();
+    String summary = row.get("summary");
+    for (String p : others) {
+      String[] words = p.split("\\s+");
+      String office = registers.occupation(p).map(o -> String.join(" ", java.util.Arrays.asList(o.split("\\s+")).subList(0,
+          Math.min(2, o.split("\\s+").length)))).orElse("\u0000");
+      if (summary.contains(words[words.length - 1]) || summary.toLowerCase(Locale.ROOT).contains(office.toLowerCase(Locale.ROOT))) {
+        return Optional.of(p);
+      }
+    }
+    return others.stream().findFirst();
+  }
+
+  /**
+   * The countries a summary names, by name or adjective ("Turkey", "Turkish"), as the edition's
+   * country categories: a document whose summary names a country is filed under it, whatever the
+   * facts' countries column forgot. Cities and regions are not countries here.
+   */
+  private static final Map<String, List<String>> COUNTRY_WORDS = countryWords();
+
+  private static Map<String, List<String>> countryWords() {
+    Map<String, List<String>> m = new java.util.LinkedHashMap<>();
+    m.put("Turkey", List.of("Turkey", "Turkish"));
+    m.put("Iran", List.of("Iran", "Iranian"));
+    m.put("Afghanistan", List.of("Afghanistan", "Afghan"));
+    m.put("Bulgaria", List.of("Bulgaria", "Bulgarian"));
+    m.put("Romania", List.of("Romania", "Romanian"));
+    m.put("Yugoslavia", List.of("Yugoslavia", "Yugoslav"));
+    m.put("Greece", List.of("Greece", "Greek"));
+    m.put("Germany", List.of("Germany", "German"));
+    m.put("Britain", List.of("Britain", "British"));
+    m.put("France", List.of("France", "French"));
+    m.put("Italy", List.of("Italy", "Italian"));
+    m.put("Japan", List.of("Japan", "Japanese"));
+    return m;
+  }
+
+  static List<String> countries(CSVRecord row) {
+    List<String> countries = new ArrayList<>(list(row.get("countries")));
+    String summary = row.get("summary");
+    COUNTRY_WORDS.forEach((country, words) -> {
+      boolean named = words.stream().anyMatch(w -> java.util.regex.Pattern.compile("\\b" + w + "\\b").matcher(summary).find());
+      if (named && countries.stream().noneMatch(c -> c.equalsIgnoreCase(country))) {
+        countries.add(country);
+      }
+    });
+    return countries;
+  }
+
+  /**
+   * The span of the dated documents of each page ({@link #pageKey}): an undated document of a page
+   * is dated by its place in the source, between the first and the last date of its page.
+   */
+  private static Map<String, String[]> pageDates(List<CSVRecord> rows) {
+    Map<String, String[]> spans = new HashMap<>();
+    for (CSVRecord row : rows) {
+      String date = row.get("date");
+      if (date.isEmpty()) {
+        continue;
+      }
+      String first = date.contains("/") ? date.substring(0, date.indexOf('/')) : date;
+      String last = date.contains("/") ? date.substring(date.indexOf('/') + 1) : date;
+      spans.merge(pageKey(row.get("url")), new String[] {first, last}, (a, b) -> new String[] {
+          a[0].compareTo(b[0]) <= 0 ? a[0] : b[0], a[1].compareTo(b[1]) >= 0 ? a[1] : b[1]});
+    }
+    return spans;
   }
 
   static String readable(String iso) {
@@ -205,9 +289,10 @@ public final class CalendarGenerator {
     return iso;
   }
 
-  private static String[] dateAttributes(String iso) {
+  private static String[] dateAttributes(String iso, String[] page) {
     if (iso.isEmpty()) {
-      return new String[] {"notBefore", "1919-01-01", "notAfter", "1941-12-31"};
+      return page == null ? new String[] {"notBefore", "1919-01-01", "notAfter", "1941-12-31"}
+          : new String[] {"notBefore", page[0], "notAfter", page[1]};
     }
     if (iso.contains("/")) {
       String[] r = iso.split("/");
@@ -226,11 +311,11 @@ public final class CalendarGenerator {
     return items;
   }
 
-  private String document(String id, CSVRecord row, Registers registers) {
-    String title = title(row);
+  private String document(String id, CSVRecord row, Registers registers, String[] pageSpan) {
+    String title = title(row, registers);
     String url = row.get("url");
     String page = URLDecoder.decode(url.substring(url.lastIndexOf('/') + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
-    String[] date = dateAttributes(row.get("date"));
+    String[] date = dateAttributes(row.get("date"), pageSpan);
     String printed = row.get("date_as_printed").isBlank() ? "undated" : row.get("date_as_printed");
 
     TeiWriter tei = new TeiWriter("../schema/editio.rnc");
@@ -240,7 +325,9 @@ public final class CalendarGenerator {
     tei.block("publicationStmt").element("p", "Calendar entry of the editio sample edition; see edition.xml.").end();
     tei.block("sourceDesc");
     tei.inline("bibl", "type", "web-page").element("title", ARCHIVE_TITLE, "level", "m").text(", ")
-        .element("ref", page.strip(), "target", url).text(", document " + row.get("seq") + " on the page.").end();
+        .element("ref", page.strip(), "target", url).text(", document " + row.get("seq") + " on the page; "
+        + "English machine translation of the Russian publication, read on ")
+        .element("date", readable(changeDate), "type", "access", "when", changeDate).text(".").end();
     String archive = row.get("archive");
     Optional<ArchiveCitation> citation = ArchiveCitation.parse(archive);
     if (citation.isPresent()) {
@@ -254,7 +341,7 @@ public final class CalendarGenerator {
     writeCorrespondence(tei, row, registers, date);
     tei.block("textClass");
     tei.empty("catRef", "scheme", "../edition.xml#document-types", "target", "../edition.xml#type-" + row.get("type"));
-    List<String> countries = list(row.get("countries"));
+    List<String> countries = countries(row);
     if (!countries.isEmpty()) {
       tei.empty("catRef", "scheme", "../edition.xml#countries", "target", String.join(" ",
           countries.stream().map(c -> "../edition.xml#country-" + c.toLowerCase(Locale.ROOT)).toList()));
@@ -279,6 +366,14 @@ public final class CalendarGenerator {
       tei.text(", ");
     }
     tei.element("date", printed, date);
+    // the editors' note on an undated document stands right after its date: its mark follows "undated"
+    if (row.get("date").isEmpty()) {
+      String dated = pageSpan == null ? "it is dated only by the span of the collection."
+          : "it is dated by its place on the page, among documents of "
+              + (pageSpan[0].equals(pageSpan[1]) ? readable(pageSpan[0]) : readable(pageSpan[0] + "/" + pageSpan[1])) + ".";
+      tei.element("note", "The page gives no date for this document; " + dated,
+          "type", "editorial", "resp", "../edition.xml#editors", "xml:id", id + "-n1");
+    }
     if (!row.get("classification").isBlank()) {
       tei.text(" ").element("seg", row.get("classification").replace("+", ", ").replace('-', ' '), "type", "classification");
     }
@@ -296,10 +391,6 @@ public final class CalendarGenerator {
       tei.inline("ab", "type", "mentions").text("Places mentioned: ");
       names(tei, registers, Registers.Kind.PLACE, places);
       tei.text(".").end();
-    }
-    if (row.get("date").isEmpty()) {
-      tei.element("note", "The page gives no date for this document; it is dated only by the span of the collection.",
-          "type", "editorial", "resp", "../edition.xml#editors", "xml:id", id + "-n1");
     }
     return tei.finish();
   }

@@ -38,6 +38,7 @@ final class Registers {
   }
 
   private final Map<Kind, Map<String, String>> ids = new HashMap<>();
+  private final Map<String, String> occupations = new HashMap<>();
 
   private Registers() {}
 
@@ -57,6 +58,10 @@ final class Registers {
         xp.declareNamespace("tei", Xml.TEI_NS);
         for (XdmItem entry : xp.evaluate("//tei:" + kind.entry + "[@xml:id]", tree)) {
           String id = xp.evaluateSingle("string(@xml:id)", entry).getStringValue();
+          String occupation = xp.evaluateSingle("string(tei:occupation[1])", entry).getStringValue();
+          if (!occupation.isBlank()) {
+            r.occupations.put(id, occupation.strip());
+          }
           for (XdmItem name : xp.evaluate("tei:" + kind.name, entry)) {
             names.putIfAbsent(key(name.getStringValue()), id);
           }
@@ -76,6 +81,11 @@ final class Registers {
   Optional<String> pointer(Kind kind, String name) {
     String id = ids.get(kind).get(key(name));
     return id == null ? Optional.empty() : Optional.of("../registers/" + kind.file + "#" + id);
+  }
+
+  /** A person's occupation as the register gives it ("Turkish ambassador in Moscow"), or empty. */
+  Optional<String> occupation(String name) {
+    return Optional.ofNullable(ids.get(Kind.PERSON).get(key(name))).map(occupations::get);
   }
 
   /** The pointer for a name that may be a person or an organization (an addressee). */

@@ -38,6 +38,8 @@ public final class OutputLayout {
 
   /** Files of editio's assets/ every page may link to. */
   static final List<String> EDITIO_ASSETS = List.of("editio.css", "editio.js", "search.js", "snowball-english.js");
+  /** The folder of the site's copies of the PDFs (see {@link #sitePdf}). */
+  static final String DOWNLOADS = "downloads";
   /** The folder of the search index, below assets/. */
   private static final String SEARCH_INDEX = "search";
 
@@ -47,6 +49,12 @@ public final class OutputLayout {
   private final OutputNames documentNames;
   /** The file names of the register pages, by register key: from the register files' names, safe and unique. */
   private final OutputNames registerNames;
+  /**
+   * Each document's number in the edition, by id: its place in the edition's order (by date), from
+   * 1. One number per document for every output (the book, the site's lists, the document's page
+   * and PDF, the citation), so a reader can cite "No. 16" and find it everywhere.
+   */
+  private final java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
 
   /**
    * The layout of {@code edition}'s outputs when this run publishes {@code parts} (links go only
@@ -57,6 +65,19 @@ public final class OutputLayout {
     this.parts = Set.copyOf(parts);
     this.documentNames = OutputNames.of(edition.documents().stream().map(TeiDocument::id).toList());
     this.registerNames = OutputNames.of(edition.registers().keySet(), OutputLayout::registerFileName);
+    List<TeiDocument> documents = edition.documents();
+    for (int i = 0; i < documents.size(); i++) {
+      numbers.put(documents.get(i).id(), i + 1);
+    }
+  }
+
+  /** The document's number in the edition (1, 2, ...): see {@link #numbers}. */
+  public int number(String id) {
+    Integer n = numbers.get(id);
+    if (n == null) {
+      throw new IllegalArgumentException("no document " + id);
+    }
+    return n;
   }
 
   /** A register's readable name: its file's name without {@code .xml}, its percent-escapes decoded. */
@@ -112,6 +133,31 @@ public final class OutputLayout {
   /** The folder of the per-document PDFs (what the command line names). */
   public String documentPdfs() {
     return PDF + "/" + DOCUMENTS + "/";
+  }
+
+  /**
+   * The copy of a PDF inside the site ({@code html/downloads/…}) when the run publishes both the
+   * site and the PDFs: the pages link these copies, so that {@code html/} deployed alone keeps its
+   * links to the PDFs (issue 16). {@code layoutPath} is the PDF's path ({@link #documentPdf},
+   * {@link #volume}); the copies are made by {@link #sitePdfs} after the PDFs are written.
+   */
+  public String sitePdf(String layoutPath) {
+    return HTML + "/" + DOWNLOADS + "/" + layoutPath.substring(PDF.length() + 1);
+  }
+
+  /** Whether the site carries copies of the PDFs (both parts published in this run). */
+  public boolean sitePdfs() {
+    return publishes(HTML) && publishes(PDF);
+  }
+
+  /** Every PDF of the edition and the path of its copy in the site: what {@link #sitePdf} maps. */
+  public Map<String, String> sitePdfCopies() {
+    Map<String, String> copies = new LinkedHashMap<>();
+    for (TeiDocument d : edition.documents()) {
+      copies.put(documentPdf(d.id()), sitePdf(documentPdf(d.id())));
+    }
+    copies.put(volume(), sitePdf(volume()));
+    return copies;
   }
 
   /** The edition as one book. */
@@ -181,6 +227,7 @@ public final class OutputLayout {
     }
     for (TeiDocument d : edition.documents()) {
       links.put("epub:document:" + d.id(), epubDocument(d.id()));
+      links.put("number:" + d.id(), Integer.toString(number(d.id())));
     }
     for (String key : edition.registers().keySet().stream().sorted().toList()) {
       links.put("epub:register:" + key, epubRegister(key));
@@ -236,7 +283,7 @@ public final class OutputLayout {
       documentLinks(links, d.id(), true);
     }
     if (publishes(PDF)) {
-      links.put("pdf:volume", volume());
+      links.put("pdf:volume", sitePdfs() ? sitePdf(volume()) : volume());
     }
     return links;
   }
@@ -259,13 +306,14 @@ public final class OutputLayout {
 
   private void documentLinks(Map<String, String> links, String id, boolean all) {
     links.put("html:document:" + id, documentPage(id));
+    links.put("number:" + id, Integer.toString(number(id)));
     if (all) {
       for (String image : edition.images().byDocument().getOrDefault(id, List.of())) {
         links.put("html:image:" + image, image(image));
       }
       links.put("html:tei:" + id, documentSource(id));
       if (publishes(PDF)) {
-        links.put("pdf:document:" + id, documentPdf(id));
+        links.put("pdf:document:" + id, sitePdfs() ? sitePdf(documentPdf(id)) : documentPdf(id));
       }
     }
   }

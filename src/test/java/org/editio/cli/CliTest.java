@@ -61,6 +61,21 @@ class CliTest {
     assertEquals(2, editio().code());
   }
 
+  /** Issue 16: only the commands that publish PDFs offer PDF options; html refuses them. */
+  @Test
+  void onlyPdfCommandsShowPdfOptions() {
+    for (String command : new String[] {"html", "epub", "cmif"}) {
+      Run help = editio(command, "--help");
+      assertEquals(0, help.code(), command);
+      assertFalse(help.out().contains("--page-size") || help.out().contains("--print"), command + ": " + help.out());
+      assertEquals(2, editio(command, "--page-size", "a4").code(), command);
+    }
+    for (String command : new String[] {"pdf", "build"}) {
+      Run help = editio(command, "--help");
+      assertTrue(help.out().contains("--page-size") && help.out().contains("--print"), command + ": " + help.out());
+    }
+  }
+
   @Test
   void everyCommandHasHelp() {
     for (String command : new String[] {"build", "validate", "html", "pdf", "epub", "cmif", "import"}) {
@@ -208,8 +223,33 @@ class CliTest {
     assertTrue(Files.isRegularFile(out.resolve("cmif.xml")));
     assertTrue(r.out().contains("published 95 documents"), r.out());
     assertTrue(r.out().contains("epub:") && r.out().contains("cmif:"), r.out());
-    // the sample edition has no base URL: the CMIF file cannot give addresses, and the build says so
-    assertTrue(r.err().contains("edition.xml:0:0: warning: the edition has no base URL") && r.err().contains("[cmif]"), r.err());
+    // the sample edition has a base URL (issue 16): the CMIF file gives addresses, no warning about it
+    assertFalse(r.err().contains("the edition has no base URL"), r.err());
+    // issue 16: html/ deployed alone keeps its PDF links: the pages link the site's own copies
+    Path page = out.resolve("html/documents/d1937-05-14-litvinov.html");
+    String pdfLink = org.jsoup.Jsoup.parse(readString(page)).select("dl.metadata a[href$=.pdf]").attr("href");
+    assertEquals("../downloads/documents/d1937-05-14-litvinov.pdf", pdfLink);
+    Path copy = page.getParent().resolve(pdfLink).normalize();
+    assertTrue(copy.startsWith(out.resolve("html")), copy.toString());
+    assertEquals(-1L, mismatch(copy, out.resolve("pdf/documents/d1937-05-14-litvinov.pdf")), "the same PDF");
+    assertEquals(-1L, mismatch(out.resolve("html/downloads/soviet-foreign-policy-1919-1941.pdf"),
+        out.resolve("pdf/soviet-foreign-policy-1919-1941.pdf")), "the book in the site too");
+  }
+
+  private static String readString(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static long mismatch(Path a, Path b) {
+    try {
+      return Files.mismatch(a, b);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

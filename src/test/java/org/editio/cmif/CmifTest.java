@@ -78,11 +78,12 @@ class CmifTest {
     assertEquals("People’s Commissariat for Foreign Affairs of the USSR",
         eval(doc, seed + "/tei:correspAction[@type = 'received']/tei:orgName"));
     assertEquals("orgName", eval(doc, seed + "/tei:correspAction[@type = 'received']/*/local-name()"));
-    // no base URL, no authority files in the sample's registers: no @ref anywhere, said in the file and by the build
-    assertEquals("0", eval(doc, "count(//@ref)"));
-    assertEquals("cmif.xml", eval(doc, "//tei:publicationStmt/tei:idno[@type = 'url']"));
-    assertTrue(eval(doc, "//comment()").contains("no base URL"));
-    assertTrue(result.warnings().stream().anyMatch(p -> "cmif".equals(p.rule()) && p.message().contains("no base URL")),
+    // the sample edition has a base URL since issue 16 (stable addresses to cite): every letter has its address;
+    // no authority files in the sample's registers, so no other @ref
+    assertEquals("95", eval(doc, "count(//tei:correspDesc/@ref)"));
+    assertEquals("https://editio.example.org/soviet-diplomacy/documents/d1937-05-14-litvinov.html", eval(doc, seed + "/@ref"));
+    assertEquals("0", eval(doc, "count(//@ref[not(parent::tei:correspDesc)])"));
+    assertTrue(result.warnings().stream().noneMatch(p -> "cmif".equals(p.rule()) && p.message().contains("no base URL")),
         result.warnings().toString());
     // the publication date of edition.xml, not the clock; the edition's licence (CC BY 4.0)
     assertEquals("2026-11-27T00:00:00Z", eval(doc, "//tei:publicationStmt/tei:date/@when"));
@@ -90,7 +91,7 @@ class CmifTest {
 
     // addresses without a name on the page: "Unknown", as CMIF asks; several addressees in the source's order
     assertEquals("Unknown", eval(doc, "//tei:correspDesc[@key = 'dundated-representative']/tei:correspAction[@type = 'received']/*"));
-    assertEquals("1919-01-01|1941-12-31",
+    assertEquals("1921-09-18|1921-09-18",
         eval(doc, "//tei:correspDesc[@key = 'dundated-representative']/tei:correspAction[@type = 'sent']/tei:date/(@notBefore, @notAfter)"));
   }
 

@@ -70,15 +70,22 @@ class SeedHtmlTest {
 
   @Test
   void correctionShowsTheReadingAndKeepsTheOriginal() {
-    Element choice = page.selectFirst(".tei-choice");
+    Element choice = page.selectFirst(".tei-persName .tei-choice:has(.reading:containsOwn(Blum))");
     assertEquals("Blum", choice.selectFirst(".reading").text());
     assertEquals("bloom", choice.selectFirst(".original").text());
+    // the machine translation's garbles, corrected visibly (issue 16): edited reading, source reading
+    assertEquals(java.util.List.of("14 May 1937.", "nothing to refute", "League of Nations", "Blum", "Ismet"),
+        page.select(".tei-choice > .reading").eachText());
+    assertEquals(java.util.List.of("1937 g on May 14.", "nothing refute", "league of nations", "bloom", "ismet"),
+        page.select(".tei-choice > .original").eachText());
   }
 
   @Test
   void metadataPanelAndTitle() {
+    // the editorial title in the edition's form; the source's heading stays, one level down (issue 16)
+    assertEquals("Telegram from M. M. Litvinov to NKID, 14 May 1937", page.selectFirst("h1").text());
     assertEquals("Telegram of the peopleʹs commissar for foreign affairs of the USSR to the peopleʹs commissariat"
-        + " for foreign affairs of the USSR, from London. May 14, 1937", page.selectFirst("h1").text());
+        + " for foreign affairs of the USSR, from London. May 14, 1937", page.selectFirst(".tei-text h2").text());
     Element dl = page.selectFirst("dl.metadata");
     assertTrue(dl.text().contains("14 May 1937"), dl.text());
     assertTrue(dl.text().contains("London"));

@@ -38,7 +38,12 @@ class CalendarGeneratorTest {
     CalendarGenerator.Result r = new CalendarGenerator(XML, "2026-11-27").generate(facts, edition(dir), false);
     assertEquals(1, r.written().size());
     XdmNode doc = XML.parse(dir.resolve("documents/d1937-07-15-litvinov.xml"));
-    assertEquals("Record of conversation of M. M. Litvinov, 15 July 1937 – 17 July 1937", ImporterTest.eval(doc, "//tei:head"));
+    // a record of conversation names both parties (issue 16): the other one from the persons mentioned
+    assertEquals("Record of conversation between M. M. Litvinov and İsmet İnönü, 15 July 1937 – 17 July 1937",
+        ImporterTest.eval(doc, "//tei:head"));
+    assertEquals("English machine translation of the Russian publication, read on 27 November 2026|2026-11-27|access",
+        ImporterTest.eval(doc, "replace(normalize-space(//tei:sourceDesc/tei:bibl[@type='web-page']), '^.*page; |\\.$', '')")
+        + "|" + ImporterTest.eval(doc, "//tei:sourceDesc/tei:bibl/tei:date/(string(@when), string(@type))"));
     assertEquals("1937-07-15|1937-07-17", ImporterTest.eval(doc, "//tei:dateline/tei:date/(@from, @to)"));
     assertEquals("July 15‐17, 1937", ImporterTest.eval(doc, "//tei:dateline/tei:date"));
     assertEquals("../registers/places.xml#geneva", ImporterTest.eval(doc, "//tei:dateline/tei:placeName/@ref"));
@@ -81,6 +86,36 @@ class CalendarGeneratorTest {
         () -> new CalendarGenerator(XML, "2026-11-27").generate(facts, edition(dir), false));
     assertTrue(e.problems().get(0).message().contains("'Nobody Known' is in no register"), e.problems().toString());
     assertEquals(2, e.problems().get(0).line(), "the row's line in the table");
+  }
+
+  /**
+   * Issue 16: an undated document is dated by its page (between the first and last dates of the
+   * other documents there), never by the collection's span; its title says "undated"; a country
+   * the summary names by name or adjective is among its countries; the partner of a conversation
+   * is the person the summary names, also by the office the register gives.
+   */
+  @Test
+  void undatedDocumentsTakeTheirPagesDatesAndSummariesGiveCountries(@TempDir Path dir) throws Exception {
+    Path facts = dir.resolve("facts.tsv");
+    Files.writeString(facts, HEADER
+        + "https://example.org/p.htm\t1\t1921-09-18\tSeptember 18, 1921\tnote\tM. M. Litvinov\t\tNKID\t\t\t\t\t\tTurkey\tA note.\n"
+        + "https://example.org/p.htm\t2\t1921-09-20/1921-09-22\t\tnote\tM. M. Litvinov\t\tNKID\t\t\t\t\t\tTurkey\tA note.\n"
+        + "https://example.org/p.htm\t3\t\t\tnote\tM. M. Litvinov\t\tNKID\t\t\t\t\t\t\tThe opening of a note on Iranian and French policy.\n"
+        + "https://example.org/q.htm\t1\t1940-12-10\t\trecord-of-conversation\tV. M. Molotov\t\t\t\t\t\t"
+        + "V. M. Molotov; Ali Haydar Aktay; A. A. Sobolev\t\tTurkey\tThe Turkish ambassador tells Molotov of Sobolev's visit to Sofia.\n");
+    new CalendarGenerator(XML, "2026-11-27").generate(facts, edition(dir), false);
+    XdmNode doc = XML.parse(dir.resolve("documents/dundated-litvinov.xml"));
+    assertEquals("1921-09-18|1921-09-22", ImporterTest.eval(doc, "//tei:dateline/tei:date/(@notBefore, @notAfter)"));
+    assertEquals("1921-09-18|1921-09-22", ImporterTest.eval(doc, "//tei:correspAction/tei:date/(@notBefore, @notAfter)"));
+    assertEquals("undated", ImporterTest.eval(doc, "//tei:dateline/tei:date"));
+    assertEquals("Note from M. M. Litvinov to NKID, undated", ImporterTest.eval(doc, "//tei:head"));
+    assertTrue(ImporterTest.eval(doc, "//tei:note").contains("18 September 1921 – 22 September 1921"), ImporterTest.eval(doc, "//tei:note"));
+    assertEquals("../edition.xml#country-iran ../edition.xml#country-france",
+        ImporterTest.eval(doc, "//tei:catRef[contains(@scheme, 'countries')]/@target"));
+    XdmNode talk = XML.parse(dir.resolve("documents/d1940-12-10-molotov.xml"));
+    assertEquals("Record of conversation between V. M. Molotov and Ali Haydar Aktay, 10 December 1940",
+        ImporterTest.eval(talk, "//tei:head"));
+    assertEquals("../edition.xml#country-turkey", ImporterTest.eval(talk, "//tei:catRef[contains(@scheme, 'countries')]/@target"));
   }
 
   /** The committed calendar is exactly what the generator makes from the facts (not hand-made). */

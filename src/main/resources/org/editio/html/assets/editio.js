@@ -74,8 +74,60 @@
     apply();
   }
 
+  /* The reading switch: the whole text in the edited reading (the corrections) or in the
+     source's reading (what the source prints), as a class on the text; the choice is kept for
+     the session, so the next document opens in the same reading. */
+  function setUpReadingSwitch() {
+    var group = document.querySelector('.reading-switch');
+    var text = document.querySelector('.tei-text');
+    if (!group || !text) { return; }
+    var buttons = group.querySelectorAll('button[value]');
+    function show(reading) {
+      text.classList.toggle('reading-source', reading === 'source');
+      Array.prototype.forEach.call(buttons, function (b) {
+        b.setAttribute('aria-pressed', b.value === reading ? 'true' : 'false');
+      });
+      try { window.sessionStorage.setItem('editio-reading', reading); } catch (e) { /* storage refused */ }
+    }
+    Array.prototype.forEach.call(buttons, function (b) {
+      b.addEventListener('click', function () { show(b.value); });
+    });
+    var kept = null;
+    try { kept = window.sessionStorage.getItem('editio-reading'); } catch (e) { /* storage refused */ }
+    show(kept === 'source' ? 'source' : 'edited');
+    group.hidden = false;
+  }
+
+  /* A citation's access date: the reader's today, in the label's words ("Accessed {1}"). */
+  function setUpAccessDate() {
+    var citation = document.querySelector('.citation[data-accessed]');
+    if (!citation) { return; }
+    var accessed = citation.querySelector('.accessed');
+    var label = citation.getAttribute('data-accessed-label');
+    var old = citation.getAttribute('data-accessed');
+    var lang = document.documentElement.lang || 'en';
+    if (!accessed || !label || !old) { return; }
+    var today = new Date();
+    var text;
+    try {
+      // day, month, year as the edition prints dates (British order for English)
+      text = today.toLocaleDateString(/^en\b/.test(lang) ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric' });
+    } catch (e) { return; }
+    var iso = today.getFullYear() + '-' + String(today.getMonth() + 1).padStart(2, '0') + '-' + String(today.getDate()).padStart(2, '0');
+    var before = accessed.textContent;
+    var at = before.lastIndexOf(label.split('{1}')[0]);
+    if (at < 0) { return; }
+    accessed.textContent = before.slice(0, at) + label.replace('{1}', text) + '.';
+    Array.prototype.forEach.call(document.querySelectorAll('code.bibtex, code.csl-json'), function (code) {
+      code.textContent = code.textContent.replace('urldate = {' + old + '}', 'urldate = {' + iso + '}')
+        .replace(/("accessed":\s*\{\s*"date-parts":\s*\[\s*\[)[^\]]*\]/, '$1' + today.getFullYear() + ',' + (today.getMonth() + 1) + ',' + today.getDate() + ']');
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     setUpNotes();
     setUpFilters();
+    setUpReadingSwitch();
+    setUpAccessDate();
   });
 }());

@@ -1,0 +1,120 @@
+package org.editio.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import org.editio.TestFiles;
+import org.editio.build.Builder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Issue 16: the reading switch of a document page in a real browser (Chromium): the whole text in
+ * the edited reading or in the source's, the choice kept for the next page, the buttons' state
+ * told to assistive technology, no console errors (the page's CSP allows no inline script: the
+ * switch is editio.js's). At phone width too.
+ */
+@Tag("slow")
+class ReadingSwitchBrowserTest {
+
+  @TempDir static Path out;
+  static WebDriver browser;
+  static Path site;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.DRIVER),
+        "Chromium and chromedriver are not installed");
+    new Builder().build(TestFiles.EDITION, out, "html");
+    site = out.resolve("html");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BrowserTest.CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=390,844", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(BrowserTest.DRIVER.toFile()).build(), options);
+    Files.createDirectories(BrowserTest.SHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  /** Whether an element takes room on the page (the hidden reading is clipped to one pixel). */
+  static boolean shown(WebElement e) {
+    return e.getRect().getWidth() > 1 && e.getRect().getHeight() > 1;
+  }
+
+  /** The reading each correction of the page shows (the one that takes room), in the text's order. */
+  static List<String> shownReadings() {
+    return browser.findElements(By.cssSelector(".tei-choice")).stream()
+        .map(c -> c.findElements(By.xpath("./span")).stream().filter(ReadingSwitchBrowserTest::shown)
+            .map(e -> e.getAttribute("textContent").strip()).reduce((a, b) -> a + " | " + b).orElse(""))
+        .toList();
+  }
+
+  static WebElement blum(String which) {
+    return browser.findElement(By.xpath("//span[contains(@class, 'tei-choice')][span[@class='tei-corr reading' and .='Blum']]/span[contains(@class, '" + which + "')]"));
+  }
+
+  @Test
+  void theSwitchShowsTheWholeTextInTheSourcesOrTheEditedReading() throws Exception {
+    browser.get(site.resolve("documents/d1937-05-14-litvinov.html").toUri().toString());
+    WebElement group = browser.findElement(By.cssSelector(".reading-switch"));
+    assertTrue(group.isDisplayed(), "the switch shows when the script runs");
+    WebElement edited = group.findElement(By.cssSelector("button[value=edited]"));
+    WebElement source = group.findElement(By.cssSelector("button[value=source]"));
+    assertEquals("true", edited.getAttribute("aria-pressed"));
+    assertTrue(shown(blum("reading")) && !shown(blum("original")), "edited reading first: Blum");
+
+    source.click();
+    assertEquals("true", source.getAttribute("aria-pressed"));
+    assertEquals("false", edited.getAttribute("aria-pressed"));
+    assertTrue(shown(blum("original")) && !shown(blum("reading")), "the source's reading: bloom");
+    // every correction of the page switches, not only one
+    for (WebElement choice : browser.findElements(By.cssSelector(".tei-choice"))) {
+      assertTrue(shown(choice.findElement(By.cssSelector(".original"))), choice.getText());
+      assertTrue(!shown(choice.findElement(By.cssSelector(".reading"))), choice.getText());
+    }
+    assertEquals(List.of("1937 g on May 14.", "nothing refute", "league of nations", "bloom", "ismet"), shownReadings());
+    Files.write(BrowserTest.SHOTS.resolve("reading-source-390.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+    // the reader's choice holds for the next page they open in this tab
+    browser.navigate().refresh();
+    assertEquals("true", browser.findElement(By.cssSelector("button[value=source]")).getAttribute("aria-pressed"));
+    assertTrue(shown(blum("original")));
+
+    browser.findElement(By.cssSelector("button[value=edited]")).click();
+    assertTrue(shown(blum("reading")) && !shown(blum("original")));
+    assertEquals(List.of("14 May 1937.", "nothing to refute", "League of Nations", "Blum", "Ismet"), shownReadings());
+
+    List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+    assertEquals(List.of(), errors);
+  }
+}
