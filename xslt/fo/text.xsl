@@ -426,8 +426,8 @@
   </xsl:template>
 
   <!--
-    A note: at the foot of the page where its mark stands (a note inside a note's text cannot be
-    a footnote of its own: it follows in brackets); an endnote's mark links to the notes after the
+    A note: at the foot of the page where its mark stands (a note inside a note's text, or in the
+    header's description of the source, cannot be a footnote of its own: it follows in brackets); an endnote's mark links to the notes after the
     document; a note that stands among blocks is printed there, numbered; an inline one in brackets.
   -->
   <xsl:template name="b:note">
@@ -437,11 +437,14 @@
     <xsl:param name="source-mark" as="xs:string?"/>
     <xsl:param name="place" as="xs:string"/>
     <xsl:choose>
-      <xsl:when test="$place = 'inline' or ($place = ('foot', 'end') and ancestor::tei:note)">
-        <fo:inline id="{f:fo-scoped(., $id)}">
-          <xsl:value-of select="if ($place = 'inline') then ' (' else ' [' || $label || ': '"/>
+      <!-- a note of the header (in the source's description, which may itself stand in a footnote) is in parentheses -->
+      <xsl:when test="$place = 'inline' or ($place = ('foot', 'end') and (ancestor::tei:note or ancestor::tei:teiHeader))">
+        <fo:inline>
+          <!-- the header's notes are not numbered: no id of their own -->
+          <xsl:if test="not(ancestor::tei:teiHeader)"><xsl:attribute name="id" select="f:fo-scoped(., $id)"/></xsl:if>
+          <xsl:value-of select="if ($place = 'inline' or ancestor::tei:teiHeader) then ' (' else ' [' || $label || ': '"/>
           <xsl:apply-templates mode="m:text"/>
-          <xsl:value-of select="if ($place = 'inline') then ')' else ']'"/>
+          <xsl:value-of select="if ($place = 'inline' or ancestor::tei:teiHeader) then ')' else ']'"/>
         </fo:inline>
       </xsl:when>
       <xsl:when test="$place = 'block'">
