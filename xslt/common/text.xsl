@@ -579,6 +579,14 @@
 
   <!-- ============================================================ editorial interventions -->
 
+  <!-- A gap the source marks in print (its dots, "[.. .]") keeps that mark: desc is the source's text
+       (the importer records it there); a gap without one gets editio's sign. -->
+  <xsl:template match="tei:gap[normalize-space(tei:desc)]" mode="m:text">
+    <xsl:call-template name="b:inline">
+      <xsl:with-param name="content" select="tei:desc/node()"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <xsl:template match="tei:gap" mode="m:text">
     <xsl:call-template name="b:generated">
       <xsl:with-param name="text" select="f:label('gap')"/>
