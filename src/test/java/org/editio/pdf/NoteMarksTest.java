@@ -66,8 +66,8 @@ class NoteMarksTest {
           <xsl:import href="editio:fo.xsl"/>
           <xsl:template match="text()" mode="m:text"><xsl:value-of select="."/></xsl:template>
           <xsl:template name="b:note">
-            <xsl:param name="number"/><xsl:param name="id"/><xsl:param name="source-mark"/>
-            <fo:footnote><fo:inline baseline-shift="super" font-size="65%"><xsl:value-of select="$number"/></fo:inline>
+            <xsl:param name="number"/><xsl:param name="label"/><xsl:param name="id"/><xsl:param name="source-mark"/><xsl:param name="place"/>
+            <fo:footnote><fo:inline baseline-shift="super" font-size="65%"><xsl:value-of select="$label"/></fo:inline>
               <fo:footnote-body><fo:block font-size="8.5pt"><xsl:apply-templates mode="m:text"/></fo:block></fo:footnote-body></fo:footnote>
           </xsl:template>
         </xsl:stylesheet>
