@@ -47,7 +47,7 @@
 
   <!-- The date the source page was read (sourceDesc's date[@type='access']), if recorded. -->
   <xsl:function name="f:access-date" as="element(tei:date)?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:date[@type = 'access'])[1]"/>
   </xsl:function>
 
@@ -58,7 +58,7 @@
       'archive'  the archival citation, or the sentence saying the source page gives none
   -->
   <xsl:function name="f:source-note" as="map(xs:string, item()*)?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="bibl" select="($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[tei:ref/@target or normalize-space()])[1]"/>
     <xsl:sequence select="$bibl ! map{
       'bibl': $bibl,
@@ -68,13 +68,13 @@
 
   <!-- The source note as one line of text (for the PDF's bookmarks, tests and plain outputs). -->
   <xsl:function name="f:source-note-text" as="xs:string?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="f:source-note($tei) ! string-join((normalize-space(?bibl), ?href, ?archive), ' ')"/>
   </xsl:function>
 
   <!-- The document's stable address: the base URL (edition.xml) and its page's path. -->
   <xsl:function name="f:document-address" as="xs:string?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="f:address('html:document:' || f:doc-id($tei))"/>
   </xsl:function>
 
@@ -95,7 +95,7 @@
     $accessed: the access date as the reader's citation should print it (ISO); empty leaves it out.
   -->
   <xsl:function name="f:citation-chicago" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="accessed" as="xs:string?"/>
     <xsl:sequence select="string-join((
       string-join($f:edition-editors, ', ')[.] ! (. || ' ' || f:label('editors-suffix') || '.'),
@@ -109,7 +109,7 @@
 
   <!-- BibTeX (biblatex fields): an @incollection-like @misc with the edition as booktitle. -->
   <xsl:function name="f:citation-bibtex" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="accessed" as="xs:string?"/>
     <xsl:variable name="fields" as="xs:string*" select="(
       'title = {' || f:bibtex-escape(f:title($tei)) || '}',
@@ -131,7 +131,7 @@
 
   <!-- CSL-JSON (the format of Zotero and citeproc): one item, type "document". -->
   <xsl:function name="f:citation-csl" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="accessed" as="xs:string?"/>
     <xsl:variable name="item" as="map(*)" select="map:merge((
       map{'id': f:doc-id($tei), 'type': 'document', 'title': f:title($tei), 'container-title': $edition-title},

@@ -14,6 +14,9 @@
   <xsl:function name="f:format-iso" as="xs:string">
     <xsl:param name="iso" as="xs:string"/>
     <xsl:choose>
+      <xsl:when test="$iso castable as xs:dateTime and not($iso castable as xs:date)">
+        <xsl:sequence select="f:format-iso(substring-before($iso, 'T'))"/>
+      </xsl:when>
       <xsl:when test="$iso castable as xs:date">
         <xsl:variable name="d" select="xs:date($iso)"/>
         <xsl:sequence select="f:label('date-day', (day-from-date($d), f:label('month-' || month-from-date($d)), f:year-text(year-from-date($d))))"/>

@@ -19,28 +19,28 @@
     then stays, one level down, as a heading of the text.
   -->
   <xsl:function name="f:needs-title" as="xs:boolean">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="head" select="($tei/tei:text//tei:head)[1]"/>
-    <xsl:sequence select="not($head) or ($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]/@type = 'editorial'
+    <xsl:sequence select="$tei/self::tei:teiCorpus or not($head) or ($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]/@type = 'editorial'
                           and normalize-space(string-join($head//text()[not(ancestor::tei:note)], '')) ne f:title($tei)"/>
   </xsl:function>
 
   <!-- How many levels the printed title takes above the text's own headings. -->
   <xsl:function name="f:title-offset" as="xs:integer">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="if (f:needs-title($tei) and $tei/tei:text//tei:head) then 1 else 0"/>
   </xsl:function>
 
   <!-- The head the metadata block follows; with a printed title (or no head), the block stands before the text. -->
   <xsl:function name="f:metadata-anchor" as="element()?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="($tei/tei:text/tei:body//tei:head)[1][not(f:needs-title($tei))]"/>
   </xsl:function>
 
   <!--
     The document's metadata block: one map per field, in reading order, each with
-      'key'    date, place, sender, addressee, type, classification, countries, archive, source,
-               calendar, summary
+      'key'    date, place, sender, addressee, author, type, classification, countries, archive,
+               source, calendar, summary
       'group'  'line' (what the document is: date to countries), 'source' (where it comes from),
                'notice' (the calendar mark), 'summary' (the abstract)
       'label'  the field's label in the edition's language
@@ -49,7 +49,7 @@
     'content' (TEI nodes to render: the summary).
   -->
   <xsl:function name="f:metadata-fields" as="map(xs:string, item()*)*">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="date" select="f:document-date($tei)"/>
     <xsl:variable name="source" select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[tei:ref/@target][1]"/>
     <xsl:sequence select="(
@@ -57,6 +57,8 @@
       f:place($tei) ! map{'key': 'place', 'group': 'line', 'label': f:label('place'), 'value': .},
       f:party($tei, 'sender') ! map{'key': 'sender', 'group': 'line', 'label': f:label('sender'), 'value': .},
       f:party($tei, 'addressee') ! map{'key': 'addressee', 'group': 'line', 'label': f:label('addressee'), 'value': .},
+      (if (empty(f:party($tei, 'sender'))) then string-join(f:authors($tei), '; ')[.] else ())
+        ! map{'key': 'author', 'group': 'line', 'label': f:label(if (contains(., ';')) then 'authors' else 'author'), 'value': .},
       for $scheme in ('document-types', 'classifications', 'countries'),
           $value in string-join(f:categories($tei, $scheme) ! f:category-label(.), ', ')[.]
       return map{'key': map{'document-types': 'type', 'classifications': 'classification', 'countries': 'countries'}($scheme),
@@ -73,11 +75,86 @@
   </xsl:function>
 
   <!--
+    The divisions a document's contents list: its divisions with a heading, three levels deep
+    (corpus members with them), when it has at least three (a book, a play, a collection: not a
+    letter). Notes, figures and embedded texts hold none.
+  -->
+  <xsl:function name="f:contents" as="element()*" cache="yes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="divisions" select="($tei/tei:TEI, $tei//tei:text//(tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4)[tei:head[normalize-space()]])
+        [not(ancestor::tei:note or ancestor::tei:floatingText or ancestor::tei:figure or ancestor::tei:q or ancestor::tei:quote)]
+        [f:division-level(.) le 3]"/>
+    <xsl:sequence select="if (count($divisions) ge 3) then $divisions else ()"/>
+  </xsl:function>
+
+  <!-- The title page the contents follow (a book's front/titlePage), or none: then the contents stand before the text. -->
+  <xsl:function name="f:contents-anchor" as="element()?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="($tei/tei:text/tei:front/tei:titlePage)[last()]"/>
+  </xsl:function>
+
+  <!--
+    Whether a document is a book: at least two headed divisions at its top level and a title page,
+    or long (over 40,000 characters). In print, a book's top-level divisions (its chapters) start a
+    page and name the pages they run over.
+  -->
+  <xsl:function name="f:is-book" as="xs:boolean" cache="yes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="top" select="$tei/tei:text/(tei:front | tei:body | tei:back)/(tei:div | tei:div1)[tei:head]"/>
+    <xsl:sequence select="count($top) ge 2 and (exists($tei/tei:text/tei:front/tei:titlePage)
+                          or string-length(string($tei/tei:text)) gt 40000)"/>
+  </xsl:function>
+
+  <!-- A chapter: a top-level division of a book. -->
+  <xsl:function name="f:is-chapter" as="xs:boolean">
+    <xsl:param name="division" as="element()"/>
+    <xsl:sequence select="exists($division[self::tei:div or self::tei:div1][tei:head][f:division-level(.) = 1]
+                          [parent::tei:front or parent::tei:body or parent::tei:back][f:is-book(f:document(.))])"/>
+  </xsl:function>
+
+  <!-- What the contents (and the running heads of print) call a division: its first heading's text, notes left out. -->
+  <xsl:function name="f:division-title" as="xs:string">
+    <xsl:param name="division" as="element()"/>
+    <xsl:sequence select="if ($division/self::tei:TEI) then f:title($division)
+        else normalize-space(string-join(($division/tei:head[normalize-space()][not(f:is-running-head(.))])[1]//text()[not(ancestor::tei:note)], ''))"/>
+  </xsl:function>
+
+  <!-- What the running heads of print call a division: its heading for running heads, else its title. -->
+  <xsl:function name="f:running-title" as="xs:string">
+    <xsl:param name="division" as="element()"/>
+    <xsl:variable name="short" select="$division/tei:head[f:is-running-head(.)][1]"/>
+    <xsl:sequence select="if ($short) then normalize-space(string-join($short//text()[not(ancestor::tei:note)], '')) else f:division-title($division)"/>
+  </xsl:function>
+
+  <!-- The id a division has in the outputs (its xml:id, else one made from its place): what the contents link to. -->
+  <xsl:function name="f:division-id" as="xs:string">
+    <xsl:param name="division" as="element()"/>
+    <xsl:sequence select="if ($division/@xml:id) then string($division/@xml:id) else f:doc-id($division) || '-div-' || generate-id($division)"/>
+  </xsl:function>
+
+  <!-- Whether the contents list this division (it then needs an id in the outputs). -->
+  <xsl:function name="f:in-contents" as="xs:boolean">
+    <xsl:param name="division" as="element()"/>
+    <xsl:sequence select="exists(f:contents(f:document($division))[. is $division])"/>
+  </xsl:function>
+
+  <!--
+    The manuscripts a document describes, when describing them is what it is for: a manuscript
+    description file (msDesc in its sourceDesc, a text without words of its own). The outputs print
+    them where the text would stand.
+  -->
+  <xsl:function name="f:described-manuscripts" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="if (normalize-space(string-join($tei/tei:text//text())) = '')
+                          then $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc[not(ancestor::tei:msDesc)] else ()"/>
+  </xsl:function>
+
+  <!--
     The opener after which a calendar entry's summary stands: a calendar entry reads as printed
     calendars print it, heading, dateline, then the editors' summary (not the summary first).
   -->
   <xsl:function name="f:summary-anchor" as="element(tei:opener)?">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="($tei[f:is-calendar(.)][tei:teiHeader/tei:profileDesc/tei:abstract]
                            /tei:text/tei:body//tei:div[@type = 'calendar']/tei:opener[tei:dateline])[1]"/>
   </xsl:function>

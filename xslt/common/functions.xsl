@@ -18,6 +18,7 @@
 
   <xsl:include href="labels.xsl"/>
   <xsl:include href="dates.xsl"/>
+  <xsl:include href="pointers.xsl"/>
 
   <!-- Register files loaded once by the Java side: absolute URI of the file -> its document. -->
   <xsl:param name="registers" as="map(xs:string, document-node())" select="map{}"/>
@@ -26,11 +27,17 @@
        without extension. What files the id names is decided by the Java side's OutputLayout ($layout). -->
   <xsl:function name="f:doc-id" as="xs:string">
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="tei" select="($node/ancestor-or-self::tei:TEI)[last()]"/>
+    <xsl:variable name="tei" select="($node/ancestor-or-self::*[self::tei:TEI or self::tei:teiCorpus])[1]"/>
+    <xsl:variable name="uri" select="string((document-uri(root($node)), base-uri($node))[1])"/>
+    <xsl:variable name="given" select="if (empty($document-ids)) then () else $document-ids(f:uri-key($uri))"/>
     <xsl:sequence select="
-      if (normalize-space($tei/@xml:id)) then string($tei/@xml:id)
-      else replace(f:decode-uri(tokenize(string(base-uri($node)), '/')[last()]), '\.[^.]*$', '')"/>
+      if (exists($given)) then $given
+      else if (normalize-space($tei/@xml:id)) then string($tei/@xml:id)
+      else replace(f:decode-uri(tokenize($uri, '/')[last()]), '\.[^.]*$', '')"/>
   </xsl:function>
+
+  <!-- Documents published under another id than their own (two loose files with one id), by their URI: from the Java side. -->
+  <xsl:param name="document-ids" as="map(xs:string, xs:string)?" select="()"/>
 
   <!-- A URI's percent-escapes decoded (UTF-8), so that a file name reads as it was written:
        'Опись%201' is 'Опись 1'. An escape that is not UTF-8 is kept as written. -->
@@ -84,26 +91,54 @@
     <xsl:sequence select="$digits[1] * 16 + $digits[2]"/>
   </xsl:function>
 
-  <!-- The document's title: the first title of its titleStmt, whitespace normalized. -->
+  <!--
+    The document's title, from whatever shape its header has: the titleStmt's main (or complete)
+    title, else its first title that is not a subtitle or short title, else its first title; else
+    the source's title (sourceDesc), the text's own title page (docTitle) or first heading; else the
+    document's id (its file name).
+  -->
   <xsl:function name="f:title" as="xs:string">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="t" select="normalize-space(string-join(
-      ($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]//text()[not(ancestor::tei:note)], ''))"/>
+    <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
+    <xsl:variable name="candidates" select="(
+      $titles[@type = ('main', 'complete', 'full', 'uniform')],
+      $titles[not(@type = ('sub', 'subtitle', 'alt', 'alternative', 'short', 'desc', 'parallel', 'abbreviated'))],
+      $titles,
+      $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//(tei:title | tei:msIdentifier/tei:idno | tei:head)[normalize-space()],
+      ($tei/tei:text | $tei/tei:TEI/tei:text)[1]//tei:docTitle[normalize-space()],
+      ($tei/tei:text | $tei/tei:TEI/tei:text)[1]//tei:head[normalize-space()])"/>
+    <xsl:variable name="t" select="normalize-space(string-join($candidates[1]//text()[not(ancestor::tei:note)], ''))"/>
     <xsl:sequence select="if ($t) then $t else f:doc-id($tei)"/>
   </xsl:function>
 
   <!--
-    The date element that dates a document: when it was sent (correspDesc), else its dateline, else
-    the header's creation date (TEI without correspDesc). The editorial rule corresp-date keeps the
+    The date element that dates a document, from whatever shape its header has: when it was sent
+    (correspDesc), else its dateline, else when it was written (creation), else a creation date in
+    its publication statement (as some projects record it), else when its manuscript was made
+    (msDesc's origDate), else the date of its source (a book's first edition). Only dates with ISO
+    attributes date a document (the text of a date is not parsed). The editorial rule corresp-date keeps the
     first two alike in an edition.
   -->
   <xsl:function name="f:document-date" as="element()?">
     <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="header" select="$tei/tei:teiHeader"/>
     <xsl:sequence select="(
-      f:sending($tei)/tei:date[@when or @from or @notBefore],
-      $tei/tei:text//tei:dateline//tei:date[@when or @from or @notBefore],
-      $tei/tei:teiHeader/tei:profileDesc/tei:creation//tei:date[@when or @from or @notBefore]
-      )[1]"/>
+      f:sending($tei)/tei:date,
+      $tei/tei:text//tei:dateline//tei:date,
+      $header/tei:profileDesc/tei:creation//(tei:date | tei:origDate),
+      $header/tei:fileDesc/tei:publicationStmt/tei:date[@type = ('created', 'creation', 'original', 'document', 'composition')],
+      $header/tei:fileDesc/tei:sourceDesc//tei:msDesc/tei:history/tei:origin//tei:origDate,
+      $header/tei:fileDesc/tei:sourceDesc/(tei:bibl | tei:biblStruct | tei:biblFull | tei:listBibl)//(tei:date | tei:origDate)
+      )[@when or @from or @notBefore][1]"/>
+  </xsl:function>
+
+  <!-- Who wrote a document that is not a letter (a book, a poem, a play): the titleStmt's authors, else its source's. -->
+  <xsl:function name="f:authors" as="xs:string*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="fd" select="$tei/tei:teiHeader/tei:fileDesc"/>
+    <xsl:variable name="authors" select="($fd/tei:titleStmt/tei:author[normalize-space()],
+        ($fd/tei:sourceDesc//(tei:bibl | tei:biblStruct | tei:biblFull)//tei:author[normalize-space()])[1])[1]/(., following-sibling::tei:author)"/>
+    <xsl:sequence select="distinct-values($authors ! normalize-space(string-join(.//text()[not(ancestor::tei:note)][not(ancestor::tei:idno)], ' ')))[.]"/>
   </xsl:function>
 
   <!-- Notes of the text, numbered per document in document order. -->
@@ -113,7 +148,8 @@
     pass over its notes, not over all its preceding nodes for each (which grew with the square of
     the document's length). Nested notes count in document order, after the note around them.
   -->
-  <xsl:key name="f:text-notes" match="tei:text//tei:note" use="'all'"/>
+  <!-- (a note inside an apparatus entry's reading is part of that reading, not numbered) -->
+  <xsl:key name="f:text-notes" match="tei:text//tei:note[not(parent::tei:app or parent::tei:rdgGrp or ancestor::tei:rdg)]" use="'all'"/>
   <xsl:key name="f:text-mentions" match="tei:text//*[@ref]" use="'all'"/>
 
   <xsl:function name="f:note-number" as="xs:integer">
@@ -224,7 +260,7 @@
   <!-- A document's sending: correspDesc's correspAction of type sent. -->
   <xsl:function name="f:sending" as="element(tei:correspAction)?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent'][1]"/>
+    <xsl:sequence select="($tei/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type = 'sent'])[1]"/>
   </xsl:function>
 
   <!--
@@ -300,10 +336,17 @@
   </xsl:function>
 
   <!-- The archival citation of a document as printed, or its publication. -->
+  <!--
+    The archival citation of a document as printed (msDesc/p), else its manuscript's identifier
+    (place, repository, collection, shelfmark), else its publication.
+  -->
   <xsl:function name="f:citation" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="sd" select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
-    <xsl:sequence select="($sd/tei:msDesc/tei:p, $sd/tei:bibl[@type = 'publication'])[1] ! normalize-space(.)"/>
+    <xsl:variable name="identifier" select="($sd//tei:msDesc/tei:msIdentifier)[1]"/>
+    <xsl:sequence select="($sd/tei:msDesc/tei:p ! normalize-space(.),
+        $identifier ! string-join((tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno[1])[normalize-space()] ! normalize-space(.), ', ')[.],
+        $sd/tei:bibl[@type = 'publication'] ! normalize-space(.))[.][1]"/>
   </xsl:function>
 
   <!-- A pointer written on $context, as the key registers and mention lists use: file URI # id. -->
@@ -389,23 +432,66 @@
 
   <!-- Elements that are blocks: an element that contains one is a block too. -->
   <xsl:variable name="f:block-names" as="xs:string*" select="
-    ('div', 'p', 'ab', 'head', 'opener', 'closer', 'dateline', 'salute', 'signed', 'postscript',
-     'list', 'item', 'table', 'row', 'cell', 'lg', 'l', 'figure', 'quote', 'sp', 'speaker', 'stage',
-     'castList', 'listBibl', 'bibl', 'byline', 'docTitle', 'titlePage', 'argument', 'epigraph',
-     'trailer', 'floatingText', 'body', 'front', 'back', 'group', 'text', 'listPerson', 'listPlace',
-     'label', 'fw', 'cit', 'address', 'spGrp')"/>
+    ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'opener', 'closer',
+     'dateline', 'salute', 'signed', 'postscript', 'list', 'item', 'table', 'row', 'cell', 'lg', 'l',
+     'figure', 'quote', 'sp', 'speaker', 'stage', 'castList', 'castGroup', 'castItem', 'listBibl', 'bibl',
+     'biblStruct', 'byline', 'docTitle', 'titlePage', 'titlePart', 'docImprint', 'docAuthor', 'docDate',
+     'docEdition', 'argument', 'epigraph', 'trailer', 'floatingText', 'body', 'front', 'back', 'group',
+     'text', 'TEI', 'listPerson', 'listPlace', 'listOrg', 'listEvent', 'listNym', 'listRelation',
+     'person', 'personGrp', 'place', 'org', 'event', 'label', 'fw', 'cit', 'address', 'addrLine', 'spGrp',
+     'set', 'entry', 'entryFree', 'superEntry', 'sense', 're', 'noteGrp', 'listApp', 'listWit', 'witness',
+     'app', 'msDesc', 'msContents', 'msItem', 'physDesc', 'history', 'additional', 'msPart', 'msFrag',
+     'egXML', 'eg', 'respStmt', 'u', 'msIdentifier', 'msItemStruct', 'summary', 'rubric', 'incipit', 'explicit',
+     'finalRubric', 'colophon', 'filiation', 'decoNote', 'handNote', 'condition', 'support', 'extent', 'foliation',
+     'collation', 'layout', 'binding', 'origin', 'provenance', 'acquisition', 'custodialHist', 'recordHist',
+     'surrogates', 'objectDesc', 'supportDesc', 'layoutDesc', 'handDesc', 'decoDesc', 'bindingDesc', 'sealDesc',
+     'scriptDesc', 'typeDesc', 'accMat', 'adminInfo', 'musicNotation', 'availability', 'seal', 'typeNote',
+     'scriptNote', 'musicNotation', 'listTranspose', 'recording', 'equipment', 'broadcast')"/>
 
-  <!-- A quotation is a block only when it holds paragraphs or verse; a bibl inside a paragraph is a reference in the line. -->
+  <!--
+    Whether an element is set as a block: it is one of the block elements, or contains one (notes
+    aside: they leave only a mark). A quotation is a block when it holds paragraphs or verse, is
+    set as one (rend "block"), or stands among blocks (directly in a division); a bibl, cit or
+    label inside a paragraph is part of the line; an apparatus entry is a block only around blocks.
+  -->
   <xsl:function name="f:is-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists(($e, $e//*[not(ancestor::tei:note)])[local-name() = $f:block-names]
-                                  [not(self::tei:quote and not(tei:p | tei:lg | tei:l))]
-                                  [not(self::tei:bibl and ancestor::tei:p)])"/>
+    <xsl:sequence select="f:is-block-itself($e) or exists($e//*[not(ancestor::tei:note)][f:is-block-itself(.)])"/>
+  </xsl:function>
+
+  <xsl:function name="f:is-block-itself" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="
+      if (namespace-uri($e) ne 'http://www.tei-c.org/ns/1.0') then false()
+      else if ($e/self::tei:quote or $e/self::tei:cit or $e/self::tei:q)
+        then exists($e/(tei:p | tei:lg | tei:l | tei:ab)) or tokenize($e/@rend) = ('block', 'blockquote', 'display')
+             or f:stands-among-blocks($e)
+      else if ($e/self::tei:app) then false()
+      else if ($e/self::tei:graphic) then f:stands-among-blocks($e)
+      else if ($e/(self::tei:bibl | self::tei:label | self::tei:stage | self::tei:address | self::tei:biblStruct))
+        then not($e/ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:s or self::tei:seg
+                                or self::tei:hi or self::tei:title or self::tei:quote[not(f:is-block-itself(.))]])
+      else local-name($e) = $f:block-names"/>
+  </xsl:function>
+
+  <xsl:function name="f:is-block-name" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="local-name($e) = $f:block-names and namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0'"/>
+  </xsl:function>
+
+  <!-- An element that stands directly in a division (or the text's parts), among blocks. -->
+  <xsl:function name="f:stands-among-blocks" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
+        or self::tei:div5 or self::tei:div6 or self::tei:div7 or self::tei:body or self::tei:front or self::tei:back
+        or self::tei:epigraph or self::tei:figure or self::tei:sp or self::tei:argument or self::tei:floatingText
+        or self::tei:titlePage or self::tei:cit[f:is-block-itself(.)] or self::tei:item or self::tei:cell or self::tei:note])"/>
   </xsl:function>
 
   <!--
     A choice shows one reading, the edited one (corr, reg, expan; else its first child), and keeps
-    the others (sic, orig, abbr) as alternates the renderer shows beside it.
+    the others (sic, orig, abbr, other segs and unclear readings) as alternates the renderer shows
+    beside it.
   -->
   <xsl:function name="f:shown-reading" as="element()?">
     <xsl:param name="choice" as="element(tei:choice)"/>

@@ -34,7 +34,7 @@
   <!-- When the book was last modified (CCYY-MM-DDThh:mm:ssZ): the edition's publication date, not the clock. -->
   <xsl:param name="modified" as="xs:string" select="'1970-01-01T00:00:00Z'"/>
 
-  <xsl:variable name="docs" select="$documents ! tei:TEI"/>
+  <xsl:variable name="docs" select="$documents ! (tei:TEI | tei:teiCorpus)"/>
   <xsl:variable name="pub" select="$edition//tei:publicationStmt"/>
   <xsl:variable name="editors" select="$f:edition-editors[.]"/>
   <xsl:variable name="has-introduction" select="exists($edition//tei:div[@type = 'introduction'] | $edition//tei:editorialDecl)"/>
@@ -109,7 +109,7 @@
   <!-- ================================================================ a document's chapter -->
 
   <xsl:template match="/">
-    <xsl:variable name="tei" select="tei:TEI"/>
+    <xsl:variable name="tei" select="(tei:TEI | tei:teiCorpus)[1]"/>
     <xsl:variable name="anchor" select="f:metadata-anchor($tei)"/>
     <xsl:variable name="text-lang" select="($tei/tei:text/@xml:lang, $tei/@xml:lang)[1]"/>
     <xsl:call-template name="f:xhtml">
@@ -128,19 +128,24 @@
               <xsl:with-param name="fields" select="f:metadata-fields($tei)"/>
             </xsl:call-template>
           </xsl:if>
+          <xsl:if test="$tei/self::tei:teiCorpus">
+            <xsl:call-template name="f:contents-here"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+          </xsl:if>
           <div class="tei-text">
             <xsl:if test="$text-lang and $text-lang ne $language">
               <xsl:attribute name="lang" select="$text-lang"/>
               <xsl:attribute name="xml:lang" select="$text-lang"/>
             </xsl:if>
-            <xsl:apply-templates select="$tei/tei:text" mode="m:text">
+            <!-- a manuscript description file: its description is its substance; a corpus: its members -->
+            <xsl:apply-templates select="f:described-manuscripts($tei), $tei/tei:text, $tei/(tei:TEI | tei:teiCorpus)" mode="m:text">
               <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
               <xsl:with-param name="here" select="$here" tunnel="yes"/>
             </xsl:apply-templates>
           </div>
           <xsl:call-template name="f:notes">
-            <xsl:with-param name="notes" select="$tei/tei:text//tei:note"/>
+            <xsl:with-param name="notes" select="key('f:text-notes', 'all', root($tei))"/>
           </xsl:call-template>
+          <xsl:call-template name="f:apparatus"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
         </section>
       </xsl:with-param>
     </xsl:call-template>

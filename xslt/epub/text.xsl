@@ -22,17 +22,26 @@
     xmlns:b="http://editio.org/ns/behaviour"
     exclude-result-prefixes="#all">
 
-  <!-- class, id and lang of the element in context (XHTML: both lang and xml:lang) -->
+  <!--
+    class, id and lang of the element in context (XHTML: both lang and xml:lang); r-WORD classes for
+    the renditions common/text.xsl read from @rend, @rendition and @style (as in the HTML edition),
+    except those the XHTML element already expresses ($expressed).
+  -->
   <xsl:template name="f:attributes">
     <xsl:param name="class" as="xs:string*" select="()"/>
+    <xsl:param name="renditions" as="xs:string*" select="()"/>
+    <xsl:param name="expressed" as="xs:string*" select="()"/>
+    <!-- the element is shown a second time (a lemma repeated in the apparatus): its id stays with the first -->
+    <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="namespace-uri() ne 'http://www.tei-c.org/ns/1.0'">
         <xsl:attribute name="class" select="'foreign-xml'"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:attribute name="class" select="string-join(('tei-' || local-name(), $class,
-          tokenize(@rend) ! ('rend-' || replace(., '[^\p{L}\p{N}_-]', ''))), ' ')"/>
-        <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          tokenize(@rend) ! ('rend-' || replace(., '[^\p{L}\p{N}_-]', '')),
+          distinct-values(($renditions, f:renditions(.)))[not(. = $expressed)] ! ('r-' || .)), ' ')"/>
+        <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
         <xsl:if test="@xml:lang">
           <xsl:attribute name="lang" select="@xml:lang"/>
           <xsl:attribute name="xml:lang" select="@xml:lang"/>
@@ -46,8 +55,43 @@
     <div><xsl:call-template name="f:attributes"/><xsl:apply-templates select="$content" mode="m:text"/></div>
   </xsl:template>
 
+  <!-- A division; $title: a heading editio prints for it (a corpus member's title, a manuscript description's parts). -->
   <xsl:template name="b:section">
-    <section><xsl:call-template name="f:attributes"/><xsl:apply-templates mode="m:text"/></section>
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="heading-offset" as="xs:integer" select="0" tunnel="yes"/>
+    <xsl:variable name="level" select="f:section-level(.)"/>
+    <section><xsl:call-template name="f:attributes"/>
+      <xsl:if test="not(@xml:id) and f:in-contents(.)"><xsl:attribute name="id" select="f:division-id(.)"/></xsl:if>
+      <xsl:for-each select="$title">
+        <xsl:element name="h{min((6, $level + $heading-offset))}">
+          <xsl:attribute name="class" select="'gen'"/>
+          <xsl:value-of select="."/>
+        </xsl:element>
+      </xsl:for-each>
+      <xsl:apply-templates mode="m:text"/>
+    </section>
+  </xsl:template>
+
+  <!-- A line of verse; its number (every fifth, or as the source numbers them) before it. -->
+  <xsl:template name="b:line">
+    <xsl:param name="number" as="xs:string?"/>
+    <div><xsl:call-template name="f:attributes"/>
+      <xsl:for-each select="$number"><span class="line-number gen"><xsl:value-of select="."/></span></xsl:for-each>
+      <xsl:apply-templates mode="m:text"/>
+    </div>
+  </xsl:template>
+
+  <!-- A document's contents: links to its divisions in this chapter. -->
+  <xsl:template name="b:contents">
+    <xsl:param name="divisions" as="element()+"/>
+    <nav class="contents gen" epub:type="toc">
+      <h2><xsl:value-of select="f:label('contents')"/></h2>
+      <ol>
+        <xsl:for-each select="$divisions">
+          <li class="level-{f:division-level(.)}"><a href="#{(@xml:id, f:division-id(.))[1]}"><xsl:value-of select="f:division-title(.)"/></a></li>
+        </xsl:for-each>
+      </ol>
+    </nav>
   </xsl:template>
 
   <!-- A document's own heads come below the chapter's heading level ($heading-offset, 1 in a document chapter). -->
@@ -86,12 +130,16 @@
     <xsl:param name="renditions" as="xs:string*" select="()"/>
     <xsl:param name="before" as="xs:string?" select="()"/>
     <xsl:param name="after" as="xs:string?" select="()"/>
-    <xsl:element name="{if ($renditions = 'code') then 'code' else if ($renditions = 'superscript') then 'sup'
-                        else if ($renditions = 'subscript') then 'sub' else if ($renditions = 'bold') then 'strong'
-                        else if ($renditions = 'italic') then 'em' else 'span'}">
+    <xsl:variable name="all" select="($renditions, f:renditions(.))"/>
+    <xsl:variable name="element" select="if ($all = 'code') then 'code' else if ($all = 'superscript') then 'sup'
+                        else if ($all = 'subscript') then 'sub' else if ($all = 'bold') then 'strong'
+                        else if ($all = 'italic') then 'em' else 'span'"/>
+    <xsl:element name="{$element}">
+      <!-- what the element does not say by itself (small capitals, underline ...) the stylesheet sets by class -->
       <xsl:call-template name="f:attributes">
-        <!-- what the element does not say by itself (small capitals, underline ...) the stylesheet sets by class -->
         <xsl:with-param name="class" select="$renditions[not(. = ('code', 'superscript', 'subscript', 'bold', 'italic'))]"/>
+        <xsl:with-param name="renditions" select="$renditions"/>
+        <xsl:with-param name="expressed" select="map{'code': 'code', 'sup': 'superscript', 'sub': 'subscript', 'strong': 'bold', 'em': 'italic'}($element)"/>
       </xsl:call-template>
       <xsl:for-each select="$before"><xsl:call-template name="b:generated"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
       <xsl:apply-templates select="$content" mode="m:text"/>
@@ -120,6 +168,13 @@
     <xsl:param name="n" as="xs:string?" select="()"/>
     <xsl:choose>
       <xsl:when test="$kind = 'line'"><br/></xsl:when>
+      <xsl:when test="$kind = 'milestone'">
+        <!-- a column break or milestone of the source: its number, if it has one -->
+        <span class="{'tei-' || local-name()} milestone gen">
+          <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:value-of select="$n"/>
+        </span>
+      </xsl:when>
       <xsl:otherwise>
         <span class="tei-pb gen" epub:type="pagebreak" role="doc-pagebreak" aria-label="{f:label('page')} {$n}">
           <xsl:attribute name="id" select="(@xml:id, f:id(.))[1]"/>
@@ -228,13 +283,14 @@
   <xsl:template name="b:name">
     <xsl:param name="entry" as="element()?"/>
     <xsl:param name="mention" as="xs:string?"/>
+    <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
     <xsl:variable name="register" select="$entry ! f:href($here, 'epub:register:' || f:register-key(.))"/>
     <xsl:element name="{if ($register) then 'a' else 'span'}">
       <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="'name'"/></xsl:call-template>
       <xsl:if test="$register">
         <xsl:attribute name="href" select="$register || '#' || $entry/@xml:id"/>
-        <xsl:if test="not(@xml:id) and exists($mention)"><xsl:attribute name="id" select="$mention"/></xsl:if>
+        <xsl:if test="not(@xml:id) and exists($mention) and not($copy)"><xsl:attribute name="id" select="$mention"/></xsl:if>
       </xsl:if>
       <xsl:apply-templates mode="m:text"/>
     </xsl:element>
@@ -249,35 +305,62 @@
   </xsl:template>
 
   <!--
-    An image: EPUB reading systems load no remote images, and editio packs no image files yet
-    (issue 12), so a web image is a link to it; its description (figDesc) is in the text already.
+    An image: EPUB reading systems load no remote images, and editio packs no image files into the
+    e-book yet, so a web image is a link to it and an image of the edition is named by its
+    description; the description (figDesc) is in the text already when there is no image.
   -->
   <xsl:template name="b:graphic">
-    <xsl:param name="src" as="xs:string?"/>
+    <xsl:param name="file" as="xs:string?"/>
+    <xsl:param name="url" as="xs:string?"/>
     <xsl:param name="alt" as="xs:string"/>
-    <xsl:if test="matches(string($src), '^https?://', 'i')">
-      <a class="tei-graphic gen" href="{$src}"><xsl:value-of select="'[' || f:label('image') || ']'"/></a>
-    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="matches(string($url), '^https?://', 'i')">
+        <a class="tei-graphic gen" href="{$url}"><xsl:value-of select="'[' || f:label('image') || ']'"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tei-graphic image-absent gen"><xsl:value-of select="'[' || f:label('image') || ']'"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A note's mark: an EPUB note reference to the note's aside (f:notes), which links back. -->
   <xsl:template name="b:note">
     <xsl:param name="number" as="xs:integer"/>
+    <xsl:param name="label" as="xs:string"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="source-mark" as="xs:string?"/>
-    <a class="note-ref gen" id="{$id}-ref" href="#{$id}" epub:type="noteref" role="doc-noteref"><sup><xsl:value-of select="$number"/></sup></a>
+    <xsl:param name="place" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="$place = 'block'">
+        <div id="{$id}" class="{string-join(('tei-note', 'note-block', 'note-' || (@type, 'plain')[1]), ' ')}">
+          <span class="note-label gen"><xsl:value-of select="$label"/></span>
+          <xsl:text> </xsl:text>
+          <div class="note-text"><xsl:apply-templates mode="m:text"/></div>
+        </div>
+      </xsl:when>
+      <xsl:when test="$place = 'inline'">
+        <xsl:call-template name="b:inline">
+          <xsl:with-param name="before" select="' ('"/>
+          <xsl:with-param name="after" select="')'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <a class="note-ref gen" id="{$id}-ref" href="#{$id}" epub:type="noteref" role="doc-noteref"><sup><xsl:value-of select="$label"/></sup></a>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The notes of a document, in order, each an EPUB footnote linking back to its mark. -->
   <xsl:template name="f:notes">
     <xsl:param name="notes" as="element(tei:note)*"/>
-    <xsl:if test="$notes">
+    <xsl:variable name="shown" select="$notes[f:note-place(.) = ('foot', 'end')][not(parent::tei:app or parent::tei:rdgGrp or ancestor::tei:rdg)]"/>
+    <xsl:if test="$shown">
       <section class="notes" epub:type="footnotes">
         <h2 class="gen"><xsl:value-of select="f:label('notes')"/></h2>
-        <xsl:for-each select="$notes">
+        <xsl:for-each select="$shown">
           <xsl:variable name="id" select="f:note-id(.)"/>
           <aside id="{$id}" class="note note-{(@type, 'plain')[1]}" epub:type="footnote" role="doc-footnote">
-            <a class="note-back gen" href="#{$id}-ref" role="doc-backlink"><xsl:value-of select="f:note-number(.)"/></a>
+            <a class="note-back gen" href="#{$id}-ref" role="doc-backlink"><xsl:value-of select="f:note-label(.)"/></a>
             <xsl:text> </xsl:text>
             <div class="note-text"><xsl:apply-templates mode="m:text"/></div>
             <xsl:for-each select="f:note-source-mark(.)">
@@ -291,7 +374,7 @@
 
   <!-- The metadata block: the document's fields (common/document.xsl) as a definition list, the summary after it. -->
   <xsl:template name="b:metadata">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="fields" as="map(xs:string, item()*)*"/>
     <xsl:if test="exists($fields[?group = ('line', 'source')])">
     <dl class="metadata gen">
@@ -317,5 +400,98 @@
         <xsl:apply-templates select="?content" mode="m:text"/>
       </section>
     </xsl:for-each>
+  </xsl:template>
+  <!--
+    An apparatus entry: the lemma in the text with the entry's mark, linking to the entry in the
+    apparatus after the text (f:apparatus), which links back. Inside another entry's reading (no
+    mark), the readings follow the lemma in brackets.
+  -->
+  <xsl:template name="b:apparatus">
+    <xsl:param name="lemma" as="element()?"/>
+    <xsl:param name="lemma-witnesses" as="xs:string?"/>
+    <xsl:param name="readings" as="map(xs:string, item()*)*"/>
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:param name="label" as="xs:string?"/>
+    <xsl:param name="id" as="xs:string?"/>
+    <span><xsl:call-template name="f:attributes"/>
+      <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text"/></span>
+      <xsl:choose>
+        <xsl:when test="exists($label)">
+          <a class="app-ref gen" id="{$id}-ref" href="#{$id}" epub:type="noteref" role="doc-noteref"><sup><xsl:value-of select="$label"/></sup></a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="app-readings gen"> [</span>
+          <xsl:call-template name="f:readings">
+            <xsl:with-param name="readings" select="$readings"/>
+            <xsl:with-param name="notes" select="$notes"/>
+          </xsl:call-template>
+          <span class="gen">]</span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- An entry's readings: each reading's text (or "om." when it is empty) and its witnesses, separated by semicolons; then its notes. -->
+  <xsl:template name="f:readings">
+    <xsl:param name="readings" as="map(xs:string, item()*)*"/>
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:for-each select="$readings">
+      <xsl:if test="position() gt 1"><span class="gen">; </span></xsl:if>
+      <span class="tei-{local-name(?reading)}">
+        <xsl:choose>
+          <xsl:when test="normalize-space(?reading) or ?reading/*">
+            <xsl:apply-templates select="?reading/node()" mode="m:text"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates>
+          </xsl:when>
+          <xsl:otherwise><span class="gen"><xsl:value-of select="f:label('lemma-omitted')"/></span></xsl:otherwise>
+        </xsl:choose>
+      </span>
+      <xsl:for-each select="?witnesses"><xsl:text> </xsl:text><span class="wit gen"><xsl:value-of select="."/></span></xsl:for-each>
+    </xsl:for-each>
+    <xsl:for-each select="$notes">
+      <xsl:text> </xsl:text>
+      <span class="tei-{local-name()}"><xsl:apply-templates mode="m:text"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The apparatus of a document, after its text: its witnesses, then every entry under its mark, linking back. -->
+  <xsl:template name="f:apparatus">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="entries" select="$tei//tei:text//tei:app[not(ancestor::tei:app)]"/>
+    <xsl:if test="$entries">
+      <section class="apparatus">
+        <h2 class="gen"><xsl:value-of select="f:label('apparatus')"/></h2>
+        <xsl:variable name="witnesses" select="f:witness-list($tei)"/>
+        <xsl:if test="exists($witnesses)">
+          <dl class="witnesses">
+            <xsl:for-each select="$witnesses">
+              <dt><xsl:value-of select="?siglum"/></dt>
+              <dd><xsl:apply-templates select="?witness/node()" mode="m:text"/></dd>
+            </xsl:for-each>
+          </dl>
+        </xsl:if>
+        <ol class="labelled">
+          <xsl:for-each select="$entries">
+            <xsl:variable name="id" select="f:apparatus-id(.)"/>
+            <xsl:variable name="lemma" select="f:lemma(.)"/>
+            <li id="{$id}" class="app-entry">
+              <span class="app-label gen"><xsl:value-of select="f:apparatus-label(f:apparatus-number(.))"/></span>
+              <xsl:text> </xsl:text>
+              <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text">
+                <xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/>
+                <xsl:with-param name="copy" select="true()" tunnel="yes"/>
+              </xsl:apply-templates></span>
+              <xsl:for-each select="$lemma ! f:witnesses(.)"><xsl:text> </xsl:text><span class="wit gen"><xsl:value-of select="."/></span></xsl:for-each>
+              <span class="gen">] </span>
+              <xsl:call-template name="f:readings">
+                <xsl:with-param name="readings" select="f:readings(.)"/>
+                <xsl:with-param name="notes" select="f:apparatus-notes(.)"/>
+              </xsl:call-template>
+              <xsl:text> </xsl:text>
+              <a class="note-back gen" href="#{$id}-ref" role="doc-backlink">↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -10,7 +10,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:template match="/">
-    <xsl:variable name="tei" select="tei:TEI"/>
+    <xsl:variable name="tei" select="(tei:TEI | tei:teiCorpus)[1]"/>
     <fo:root xml:lang="{($tei/@xml:lang, $language)[1]}">
       <xsl:call-template name="f:layout-master-set"/>
       <xsl:call-template name="f:declarations">
@@ -26,7 +26,8 @@
       <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
         <xsl:call-template name="f:static-content">
           <xsl:with-param name="verso" select="$edition-title"/>
-          <xsl:with-param name="recto" select="f:title($tei)"/>
+          <!-- a book's pages name the chapter they are in -->
+          <xsl:with-param name="recto" select="if (f:is-book($tei)) then '#division' else f:title($tei)"/>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
           <xsl:call-template name="f:fo-document">

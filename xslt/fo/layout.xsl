@@ -98,8 +98,8 @@
       <fo:block font-family="{$f:body-font}" font-size="8.5pt" font-style="italic" text-align="end"
           border-bottom="0.3pt solid #777" padding-bottom="1mm">
         <xsl:choose>
-          <xsl:when test="$recto = '#document'">
-            <fo:retrieve-marker retrieve-class-name="document" retrieve-position="first-including-carryover"
+          <xsl:when test="$recto = ('#document', '#division')">
+            <fo:retrieve-marker retrieve-class-name="{substring($recto, 2)}" retrieve-position="first-including-carryover"
                 retrieve-boundary="page-sequence"/>
           </xsl:when>
           <xsl:otherwise><xsl:value-of select="$recto"/></xsl:otherwise>

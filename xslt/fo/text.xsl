@@ -10,6 +10,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="http://editio.org/ns/function"
     xmlns:m="http://editio.org/ns/mode"
@@ -62,39 +63,106 @@
       <xsl:attribute name="text-decoration" select="string-join(($renditions[. = 'underline'], 'line-through'[$renditions = 'strikethrough']), ' ')"/>
     </xsl:if>
     <xsl:if test="$renditions = 'code'"><xsl:attribute name="font-family">DejaVu Sans Mono</xsl:attribute></xsl:if>
+    <xsl:if test="$renditions = 'spaced'"><xsl:attribute name="letter-spacing">0.12em</xsl:attribute></xsl:if>
+    <xsl:if test="$renditions = 'large'"><xsl:attribute name="font-size">120%</xsl:attribute></xsl:if>
+    <xsl:if test="$renditions = 'small'"><xsl:attribute name="font-size">85%</xsl:attribute></xsl:if>
+    <xsl:if test="$renditions = 'center'"><xsl:attribute name="text-align">center</xsl:attribute></xsl:if>
+    <xsl:if test="$renditions = 'right'"><xsl:attribute name="text-align">end</xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <!-- What every element's FO carries: its style (m:fo-style), how it is set (its renditions: $renditions and its own), its id. -->
+  <xsl:template name="f:fo-element">
+    <xsl:param name="renditions" as="xs:string*" select="()"/>
+    <xsl:param name="block" as="xs:boolean" select="true()"/>
+    <xsl:apply-templates select="." mode="m:fo-style"/>
+    <xsl:variable name="all" select="($renditions, f:renditions(.))"/>
+    <xsl:call-template name="f:fo-renditions"><xsl:with-param name="renditions" select="$all"/></xsl:call-template>
+    <xsl:if test="$block and $all = 'indent'"><xsl:attribute name="start-indent">2em</xsl:attribute></xsl:if>
+    <xsl:call-template name="f:fo-id"/>
   </xsl:template>
 
   <!-- Ids in a volume are scoped per document: the document id is part of every FO id. -->
   <xsl:function name="f:fo-id" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if (starts-with($e/@xml:id, f:doc-id($e))) then $e/@xml:id else f:doc-id($e) || '--' || $e/@xml:id"/>
+    <xsl:sequence select="f:fo-scoped($e, string($e/@xml:id))"/>
   </xsl:function>
 
+  <xsl:function name="f:fo-scoped" as="xs:string">
+    <xsl:param name="e" as="node()"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:sequence select="if (starts-with($id, f:doc-id($e))) then $id else f:doc-id($e) || '--' || $id"/>
+  </xsl:function>
+
+  <!-- The FO id of what a link names (an element with an id, a note, an apparatus entry, a division of the contents). -->
+  <xsl:function name="f:fo-target-id" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="f:fo-scoped($e, f:output-id($e))"/>
+  </xsl:function>
+
+  <!-- $copy: the element is printed a second time (a lemma repeated in the apparatus): its id stays with the first. -->
   <xsl:template name="f:fo-id">
-    <xsl:if test="@xml:id"><xsl:attribute name="id" select="f:fo-id(.)"/></xsl:if>
+    <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
+    <!-- an id the source gives twice (invalid, but found) goes to its first element only: FOP refuses ids used twice -->
+    <xsl:if test="@xml:id and not($copy) and . is id(@xml:id, root(.))[1]"><xsl:attribute name="id" select="f:fo-id(.)"/></xsl:if>
   </xsl:template>
 
   <!-- ============================================================ behaviours -->
 
   <xsl:template name="b:block">
     <xsl:param name="content" as="node()*" select="node()"/>
-    <fo:block><xsl:apply-templates select="." mode="m:fo-style"/><xsl:call-template name="f:fo-id"/><xsl:apply-templates select="$content" mode="m:text"/></fo:block>
+    <fo:block><xsl:call-template name="f:fo-element"/><xsl:apply-templates select="$content" mode="m:text"/></fo:block>
   </xsl:template>
 
+  <!--
+    A division; $title: a heading editio prints for it. A book's chapter (f:is-chapter) starts a
+    page and names the pages it runs over (the marker of the running head). A division the contents
+    list carries the id the contents' page number cites.
+  -->
   <xsl:template name="b:section">
-    <xsl:call-template name="b:block"/>
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:variable name="chapter" select="f:is-chapter(.)"/>
+    <fo:block>
+      <xsl:call-template name="f:fo-element"/>
+      <xsl:if test="not(@xml:id) and f:in-contents(.)"><xsl:attribute name="id" select="f:fo-scoped(., f:division-id(.))"/></xsl:if>
+      <xsl:if test="$chapter"><xsl:attribute name="break-before">page</xsl:attribute></xsl:if>
+      <xsl:if test="$chapter"><fo:marker marker-class-name="division"><xsl:value-of select="f:running-title(.)"/></fo:marker></xsl:if>
+      <xsl:for-each select="$title">
+        <fo:block font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always" font-size="11pt"
+            space-before="6pt" space-after="6pt" text-align="start" hyphenate="false"><xsl:value-of select="."/></fo:block>
+      </xsl:for-each>
+      <xsl:apply-templates mode="m:text"/>
+    </fo:block>
   </xsl:template>
 
   <xsl:template name="b:paragraph">
     <xsl:call-template name="b:block"/>
   </xsl:template>
 
+  <!-- A line of verse: its number, when it shows one, at the right margin. -->
+  <xsl:template name="b:line">
+    <xsl:param name="number" as="xs:string?"/>
+    <fo:block>
+      <xsl:call-template name="f:fo-element"/>
+      <xsl:choose>
+        <xsl:when test="exists($number)">
+          <xsl:attribute name="text-align-last">justify</xsl:attribute>
+          <xsl:apply-templates mode="m:text"/>
+          <fo:leader leader-pattern="space"/>
+          <fo:inline font-size="7.5pt" color="#555"><xsl:value-of select="$number"/></fo:inline>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="m:text"/></xsl:otherwise>
+      </xsl:choose>
+    </fo:block>
+  </xsl:template>
+
   <xsl:template name="b:heading">
     <xsl:param name="level" as="xs:integer"/>
+    <xsl:variable name="chapter" select="parent::*[f:is-chapter(.)] and empty(preceding-sibling::tei:head)"/>
     <fo:block font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always"
-        font-size="{if ($level le 1) then '13pt' else '11pt'}" space-before="{if ($level le 1) then '0pt' else '8pt'}"
-        space-after="8pt" text-align="start" hyphenate="false" line-height="1.25">
-      <xsl:call-template name="f:fo-id"/>
+        font-size="{if ($chapter) then '16pt' else if ($level le 1) then '13pt' else '11pt'}"
+        space-before="{if ($chapter) then '24pt' else if ($level le 1) then '0pt' else '8pt'}"
+        space-after="{if ($chapter) then '14pt' else '8pt'}" text-align="start" hyphenate="false" line-height="1.25">
+      <xsl:call-template name="f:fo-element"/>
       <xsl:apply-templates mode="m:text"/>
     </fo:block>
   </xsl:template>
@@ -105,7 +173,7 @@
     <xsl:param name="after" as="xs:string?" select="()"/>
     <xsl:choose>
       <xsl:when test="$block">
-        <fo:block start-indent="2em" end-indent="1em" space-after="4pt"><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:text"/></fo:block>
+        <fo:block start-indent="2em" end-indent="1em" space-after="4pt"><xsl:call-template name="f:fo-element"/><xsl:apply-templates mode="m:text"/></fo:block>
       </xsl:when>
       <xsl:otherwise>
         <xsl:call-template name="b:inline">
@@ -116,14 +184,42 @@
     </xsl:choose>
   </xsl:template>
 
+  <!--
+    An inline: its text set as its renditions say. One without text is an id's place only (an
+    anchor: a wrapper, which FOP gives no area; an empty fo:inline trips FOP's hyphenation), or
+    nothing.
+  -->
   <xsl:template name="b:inline">
     <xsl:param name="content" as="node()*" select="node()"/>
     <xsl:param name="renditions" as="xs:string*" select="()"/>
     <xsl:param name="before" as="xs:string?" select="()"/>
     <xsl:param name="after" as="xs:string?" select="()"/>
+    <xsl:choose>
+      <xsl:when test="empty($content[self::* or normalize-space()]) and not($before or $after)">
+        <xsl:if test="@xml:id"><fo:wrapper><xsl:call-template name="f:fo-id"/></fo:wrapper></xsl:if>
+        <xsl:value-of select="$content"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="f:fo-inline">
+          <xsl:with-param name="content" select="$content"/>
+          <xsl:with-param name="renditions" select="$renditions"/>
+          <xsl:with-param name="before" select="$before"/>
+          <xsl:with-param name="after" select="$after"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="f:fo-inline">
+    <xsl:param name="content" as="node()*"/>
+    <xsl:param name="renditions" as="xs:string*"/>
+    <xsl:param name="before" as="xs:string?"/>
+    <xsl:param name="after" as="xs:string?"/>
     <fo:inline>
-      <xsl:call-template name="f:fo-renditions"><xsl:with-param name="renditions" select="$renditions"/></xsl:call-template>
-      <xsl:call-template name="f:fo-id"/>
+      <xsl:call-template name="f:fo-element">
+        <xsl:with-param name="renditions" select="$renditions"/>
+        <xsl:with-param name="block" select="false()"/>
+      </xsl:call-template>
       <xsl:value-of select="$before"/>
       <xsl:apply-templates select="$content" mode="m:text"/>
       <xsl:value-of select="$after"/>
@@ -146,12 +242,19 @@
     <xsl:param name="n" as="xs:string?" select="()"/>
     <xsl:choose>
       <xsl:when test="$kind = 'line'"><fo:block/></xsl:when>
-      <xsl:otherwise>
-        <!-- a source page break: a mark in the line, the page number in the margin -->
-        <fo:inline font-size="7pt" color="#555">|</fo:inline>
+      <xsl:when test="$kind = 'milestone'">
         <xsl:if test="$n">
-          <fo:float float="outside"><fo:block font-size="7pt" color="#555" text-align="start"><xsl:value-of select="$n"/></fo:block></fo:float>
+          <fo:inline font-size="7pt" color="#555"><xsl:call-template name="f:fo-id"/><xsl:value-of select="' ' || $n || ' '"/></fo:inline>
         </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <!--
+          a source page break: a mark and its number in the line, small and grey. Not in the margin:
+          FOP 2.11's fo:float (the only way to the margin from a line) drops words of the line it
+          stands in (found in TEI Simple's Romeo and Juliet) and fails to lay out pages whose
+          footnotes hold a table or list (NoSuchElementException): nothing may be lost.
+        -->
+        <fo:inline font-size="7pt" color="#555"><xsl:call-template name="f:fo-id"/>|<xsl:value-of select="$n"/><xsl:if test="$n">|</xsl:if></fo:inline>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -256,11 +359,12 @@
     <xsl:param name="target" as="element()?"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:choose>
-      <xsl:when test="$target[@xml:id]">
-        <fo:basic-link internal-destination="{f:fo-id($target)}" color="#1a4f8a"><xsl:apply-templates select="$content" mode="m:text"/></fo:basic-link>
+      <xsl:when test="$target">
+        <fo:basic-link internal-destination="{f:fo-target-id($target)}" color="#1a4f8a"><xsl:call-template name="f:fo-id"/><xsl:apply-templates select="$content" mode="m:text"/></fo:basic-link>
       </xsl:when>
       <xsl:when test="$href and not(starts-with($href, '#'))">
         <fo:basic-link external-destination="url('{replace($href, '''', '%27')}')" color="#1a4f8a">
+          <xsl:call-template name="f:fo-id"/>
           <xsl:apply-templates select="$content" mode="m:text"/>
         </fo:basic-link>
       </xsl:when>
@@ -272,48 +376,268 @@
   <xsl:template name="b:name">
     <xsl:param name="entry" as="element()?"/>
     <xsl:param name="mention" as="xs:string?"/>
+    <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <!-- proper names are not hyphenated (issue 16) -->
-      <xsl:when test="exists($mention)"><fo:inline id="{$mention}" hyphenate="false"><xsl:apply-templates mode="m:text"/></fo:inline></xsl:when>
+      <xsl:when test="exists($mention) and not($copy)"><fo:inline id="{$mention}" hyphenate="false"><xsl:apply-templates mode="m:text"/></fo:inline></xsl:when>
       <xsl:otherwise><xsl:call-template name="b:inline"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template name="b:figure">
     <xsl:param name="caption" as="element()*"/>
-    <xsl:call-template name="b:block"/>
+    <fo:block space-before="4pt" space-after="6pt">
+      <xsl:call-template name="f:fo-element"/>
+      <xsl:apply-templates select="node() except $caption" mode="m:text"/>
+      <xsl:for-each select="$caption">
+        <fo:block font-size="8.5pt" text-align="center" keep-with-previous.within-page="always"><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:text"/></fo:block>
+      </xsl:for-each>
+    </fo:block>
   </xsl:template>
 
-  <!-- Images are not set in print yet (the text of a figure is: its heads and figDesc). -->
+  <!--
+    An image of the edition (FOP reads the file through the edition's resolver), scaled to the
+    column, its description (figDesc) printed under it (print has no alternative text to show on
+    demand); an image on the web, a link; an image editio could not find, a notice.
+  -->
   <xsl:template name="b:graphic">
-    <xsl:param name="src" as="xs:string?"/>
+    <xsl:param name="file" as="xs:string?"/>
+    <xsl:param name="url" as="xs:string?"/>
     <xsl:param name="alt" as="xs:string"/>
+    <xsl:variable name="description" select="(../tei:figDesc, tei:desc)[1][normalize-space()]"/>
+    <xsl:choose>
+      <xsl:when test="$file">
+        <fo:block text-align="center" space-after="3pt" keep-with-next.within-page="always">
+          <xsl:call-template name="f:fo-id"/>
+          <fo:external-graphic src="url('{replace($file, '''', '%27')}')" content-width="scale-down-to-fit" content-height="scale-down-to-fit"
+              width="100%" block-progression-dimension.maximum="150mm" scaling="uniform" fox:alt-text="{($alt[.], f:label('figure'))[1]}"/>
+        </fo:block>
+        <xsl:for-each select="$description">
+          <fo:block font-size="8pt" font-style="italic" text-align="center" space-after="3pt"><xsl:apply-templates mode="m:text"/></fo:block>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="$url">
+        <fo:inline font-size="8.5pt"><xsl:call-template name="f:fo-id"/>[<fo:basic-link external-destination="url('{replace($url, '''', '%27')}')" color="#1a4f8a"><xsl:value-of select="f:label('image-online')"/></fo:basic-link>]</fo:inline>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:inline font-size="8.5pt" color="#555"><xsl:call-template name="f:fo-id"/><xsl:value-of select="'[' || f:label('image-absent') || ']'"/></fo:inline>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
+  <!--
+    A note: at the foot of the page where its mark stands (a note inside a note's text, or in the
+    header's description of the source, cannot be a footnote of its own: it follows in brackets); an endnote's mark links to the notes after the
+    document; a note that stands among blocks is printed there, numbered; an inline one in brackets.
+  -->
   <xsl:template name="b:note">
     <xsl:param name="number" as="xs:integer"/>
+    <xsl:param name="label" as="xs:string"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="source-mark" as="xs:string?"/>
-    <fo:footnote>
-      <fo:inline baseline-shift="super" font-size="65%"><xsl:if test="@type = 'editorial' or @resp"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if><xsl:value-of select="$number"/></fo:inline>
-      <fo:footnote-body>
-        <fo:list-block provisional-distance-between-starts="1.6em" font-size="8.5pt" line-height="1.3"
-            text-indent="0pt" text-align="justify" start-indent="0pt" font-style="normal" font-weight="normal">
-          <fo:list-item space-before="2pt">
-            <xsl:call-template name="f:fo-id"/>
-            <fo:list-item-label end-indent="label-end()"><fo:block><xsl:value-of select="$number"/></fo:block></fo:list-item-label>
-            <fo:list-item-body start-indent="body-start()">
-              <fo:block>
-                <xsl:if test="@type = 'editorial' or @resp"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
-                <xsl:for-each select="f:note-kind-label(.)"><fo:inline font-family="{$f:heading-font}" font-size="7.5pt" font-style="normal" font-weight="bold"><xsl:value-of select="."/>. </fo:inline></xsl:for-each>
-                <xsl:apply-templates mode="m:text"/>
-                <xsl:for-each select="$source-mark"> (<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="."/>)</xsl:for-each>
-              </fo:block>
-            </fo:list-item-body>
+    <xsl:param name="place" as="xs:string"/>
+    <xsl:choose>
+      <!-- a note of the header (in the source's description, which may itself stand in a footnote) is in parentheses -->
+      <xsl:when test="$place = 'inline' or ($place = ('foot', 'end') and (ancestor::tei:note or ancestor::tei:teiHeader))">
+        <fo:inline>
+          <!-- the header's notes are not numbered: no id of their own -->
+          <xsl:if test="not(ancestor::tei:teiHeader)"><xsl:attribute name="id" select="f:fo-scoped(., $id)"/></xsl:if>
+          <xsl:value-of select="if ($place = 'inline' or ancestor::tei:teiHeader) then ' (' else ' [' || $label || ': '"/>
+          <xsl:apply-templates mode="m:text"/>
+          <xsl:value-of select="if ($place = 'inline' or ancestor::tei:teiHeader) then ')' else ']'"/>
+        </fo:inline>
+      </xsl:when>
+      <xsl:when test="$place = 'block'">
+        <fo:list-block provisional-distance-between-starts="2em" space-after="4pt" id="{f:fo-scoped(., $id)}">
+          <fo:list-item>
+            <fo:list-item-label end-indent="label-end()"><fo:block><xsl:value-of select="$label"/></fo:block></fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()"><fo:block><xsl:apply-templates mode="m:text"/></fo:block></fo:list-item-body>
           </fo:list-item>
         </fo:list-block>
-      </fo:footnote-body>
-    </fo:footnote>
+      </xsl:when>
+      <xsl:when test="$place = 'end'">
+        <fo:basic-link internal-destination="{f:fo-scoped(., $id)}"><fo:inline baseline-shift="super" font-size="65%"><xsl:value-of select="$label"/></fo:inline></fo:basic-link>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:footnote>
+          <fo:inline baseline-shift="super" font-size="65%"><xsl:if test="@type = 'editorial' or @resp"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if><xsl:value-of select="$label"/></fo:inline>
+          <fo:footnote-body>
+            <xsl:call-template name="f:fo-note-body">
+              <xsl:with-param name="label" select="$label"/>
+              <xsl:with-param name="id" select="$id"/>
+              <xsl:with-param name="source-mark" select="$source-mark"/>
+            </xsl:call-template>
+          </fo:footnote-body>
+        </fo:footnote>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A note's text under its label, as footnotes and endnotes print it. -->
+  <xsl:template name="f:fo-note-body">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="source-mark" as="xs:string?"/>
+    <xsl:param name="with-id" as="xs:boolean" select="true()"/>
+    <fo:list-block provisional-distance-between-starts="{if (string-length($label) gt 2) then '2.4em' else '1.6em'}" font-size="8.5pt" line-height="1.3"
+        text-indent="0pt" text-align="justify" start-indent="0pt" font-style="normal" font-weight="normal">
+      <fo:list-item space-before="2pt">
+        <xsl:if test="$with-id and (@xml:id or f:is-link-target(.))"><xsl:attribute name="id" select="f:fo-scoped(., $id)"/></xsl:if>
+        <fo:list-item-label end-indent="label-end()"><fo:block><xsl:value-of select="$label"/></fo:block></fo:list-item-label>
+        <fo:list-item-body start-indent="body-start()">
+          <fo:block>
+            <xsl:if test="@type = 'editorial' or @resp"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if>
+            <xsl:for-each select="f:note-kind-label(.)"><fo:inline font-family="{$f:heading-font}" font-size="7.5pt" font-style="normal" font-weight="bold"><xsl:value-of select="."/>. </fo:inline></xsl:for-each>
+            <xsl:apply-templates mode="m:text"/>
+            <xsl:for-each select="$source-mark"> (<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="."/>)</xsl:for-each>
+          </fo:block>
+        </fo:list-item-body>
+      </fo:list-item>
+    </fo:list-block>
+  </xsl:template>
+
+  <!-- Whether a link of the document names this note (then its footnote carries the id the link goes to). -->
+  <xsl:key name="f:local-links" match="tei:ref[@target] | tei:ptr[@target]" use="let $r := . return tokenize($r/@target)[1] ! f:pointer(., $r)[?kind = 'local']?id"/>
+  <xsl:function name="f:is-link-target" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists(key('f:local-links', f:output-id($e), root($e)))"/>
+  </xsl:function>
+
+  <!-- The endnotes of a document (f:note-place 'end'), after its text. -->
+  <xsl:template name="f:fo-endnotes">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="notes" select="key('f:text-notes', 'all', root($tei))[f:note-place(.) = 'end'][not(ancestor::tei:note)]"/>
+    <xsl:if test="$notes">
+      <fo:block space-before="12pt">
+        <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="11pt" space-after="6pt" keep-with-next.within-page="always">
+          <xsl:value-of select="f:label('notes')"/>
+        </fo:block>
+        <xsl:for-each select="$notes">
+          <fo:block id="{f:fo-scoped(., f:note-id(.))}">
+            <xsl:call-template name="f:fo-note-body">
+              <xsl:with-param name="label" select="f:note-label(.)"/>
+              <xsl:with-param name="id" select="f:note-id(.)"/>
+              <xsl:with-param name="source-mark" select="f:note-source-mark(.)"/>
+              <xsl:with-param name="with-id" select="false()"/>
+            </xsl:call-template>
+          </fo:block>
+        </xsl:for-each>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    An apparatus entry: the lemma in the text, its mark (a letter), and at the foot of the page
+    the lemma again, a bracket, and the other readings with their witnesses. Inside another entry's
+    reading (or a note), the readings follow the lemma in brackets.
+  -->
+  <xsl:template name="b:apparatus">
+    <xsl:param name="lemma" as="element()?"/>
+    <xsl:param name="lemma-witnesses" as="xs:string?"/>
+    <xsl:param name="readings" as="map(xs:string, item()*)*"/>
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:param name="label" as="xs:string?"/>
+    <xsl:param name="id" as="xs:string?"/>
+    <fo:inline>
+      <xsl:call-template name="f:fo-element">
+        <xsl:with-param name="block" select="false()"/>
+        <xsl:with-param name="copy" select="exists($label)" tunnel="yes"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="$lemma/node()" mode="m:text"/>
+      <xsl:choose>
+        <xsl:when test="exists($label) and not(ancestor::tei:note)">
+          <fo:footnote>
+            <fo:inline baseline-shift="super" font-size="65%" font-style="italic"><xsl:value-of select="$label"/></fo:inline>
+            <fo:footnote-body>
+              <fo:list-block provisional-distance-between-starts="1.6em" font-size="8pt" line-height="1.3" text-indent="0pt"
+                  text-align="start" start-indent="0pt" font-style="normal" font-weight="normal">
+                <fo:list-item space-before="1pt" id="{f:fo-scoped(., $id)}">
+                  <fo:list-item-label end-indent="label-end()"><fo:block font-style="italic"><xsl:value-of select="$label"/></fo:block></fo:list-item-label>
+                  <fo:list-item-body start-indent="body-start()">
+                    <fo:block>
+                      <xsl:apply-templates select="$lemma/node()" mode="m:text">
+                        <xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/>
+                        <xsl:with-param name="copy" select="true()" tunnel="yes"/>
+                      </xsl:apply-templates>
+                      <xsl:for-each select="$lemma-witnesses"><xsl:text> </xsl:text><fo:inline font-style="italic"><xsl:value-of select="."/></fo:inline></xsl:for-each>
+                      <xsl:text>] </xsl:text>
+                      <xsl:call-template name="f:fo-readings">
+                        <xsl:with-param name="readings" select="$readings"/>
+                        <xsl:with-param name="notes" select="$notes"/>
+                      </xsl:call-template>
+                    </fo:block>
+                  </fo:list-item-body>
+                </fo:list-item>
+              </fo:list-block>
+            </fo:footnote-body>
+          </fo:footnote>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:text> [</xsl:text>
+          <xsl:call-template name="f:fo-readings">
+            <xsl:with-param name="readings" select="$readings"/>
+            <xsl:with-param name="notes" select="$notes"/>
+          </xsl:call-template>
+          <xsl:text>]</xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
+    </fo:inline>
+  </xsl:template>
+
+  <xsl:template name="f:fo-readings">
+    <xsl:param name="readings" as="map(xs:string, item()*)*"/>
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:for-each select="$readings">
+      <xsl:if test="position() gt 1">; </xsl:if>
+      <xsl:choose>
+        <xsl:when test="normalize-space(?reading) or ?reading/*">
+          <xsl:apply-templates select="?reading/node()" mode="m:text"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="f:label('lemma-omitted')"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="?witnesses"><xsl:text> </xsl:text><fo:inline font-style="italic"><xsl:value-of select="."/></fo:inline></xsl:for-each>
+    </xsl:for-each>
+    <xsl:for-each select="$notes">
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates mode="m:text"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The witnesses of a document's apparatus, after its text: each siglum and what the witness is. -->
+  <xsl:template name="f:fo-witnesses">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="witnesses" select="f:witness-list($tei)"/>
+    <xsl:if test="exists($witnesses) and exists($tei//tei:text//tei:app)">
+      <fo:block space-before="10pt" font-size="8.5pt">
+        <fo:block font-family="{$f:heading-font}" font-weight="bold" space-after="3pt" keep-with-next.within-page="always"><xsl:value-of select="f:label('witnesses')"/></fo:block>
+        <xsl:for-each select="$witnesses">
+          <fo:block start-indent="2em" text-indent="-2em"><fo:inline font-style="italic"><xsl:value-of select="?siglum"/></fo:inline><xsl:text>  </xsl:text>
+            <xsl:apply-templates select="?witness/node()" mode="m:text"/></fo:block>
+        </xsl:for-each>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A document's contents (f:contents): each division, indented by level, with its page; a book's on a page of their own. -->
+  <xsl:template name="b:contents">
+    <xsl:param name="divisions" as="element()+"/>
+    <fo:block space-before="6pt" space-after="12pt">
+      <xsl:if test="f:is-book(f:document($divisions[1]))"><xsl:attribute name="break-after">page</xsl:attribute></xsl:if>
+      <fo:block font-family="{$f:heading-font}" font-size="13pt" font-weight="bold" space-after="8pt" keep-with-next.within-page="always">
+        <xsl:value-of select="f:label('contents')"/>
+      </fo:block>
+      <xsl:for-each select="$divisions">
+        <xsl:variable name="id" select="f:fo-scoped(., f:division-id(.))"/>
+        <fo:block text-align-last="justify" space-after="2pt" start-indent="{(f:division-level(.) - 1) * 1.5}em"
+            end-indent="8mm" last-line-end-indent="-8mm" hyphenate="false" font-size="9.5pt">
+          <fo:basic-link internal-destination="{$id}">
+            <xsl:value-of select="f:division-title(.)"/>
+            <fo:leader leader-pattern="dots"/>
+            <fo:page-number-citation ref-id="{$id}"/>
+          </fo:basic-link>
+        </fo:block>
+      </xsl:for-each>
+    </fo:block>
   </xsl:template>
 
   <!--
@@ -322,7 +646,7 @@
     follow the text (f:fo-sources).
   -->
   <xsl:template name="b:metadata">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="fields" as="map(xs:string, item()*)*"/>
     <xsl:variable name="value" select="function($key) { $fields[?key = $key]?value }"/>
     <xsl:variable name="parts" select="(
@@ -371,12 +695,14 @@
 
   <!-- One document: its number, a generated heading when the text has none, metadata, text, sources. -->
   <xsl:template name="f:fo-document">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="number" as="xs:string?" select="()"/>
     <xsl:variable name="fields" select="f:metadata-fields($tei)"/>
     <xsl:variable name="anchor" select="f:metadata-anchor($tei)"/>
     <fo:block id="{f:doc-id($tei)}">
       <fo:marker marker-class-name="document"><xsl:value-of select="(if ($number) then $number || '. ' else '') || f:title($tei)"/></fo:marker>
+      <!-- the running head of a book's pages before its first chapter -->
+      <xsl:if test="f:is-book($tei)"><fo:marker marker-class-name="division"><xsl:value-of select="f:title($tei)"/></fo:marker></xsl:if>
       <xsl:if test="$number">
         <fo:block font-family="{$f:heading-font}" font-size="9pt" color="#555" space-after="3pt" keep-with-next.within-page="always">
           <xsl:value-of select="$number"/>
@@ -399,9 +725,15 @@
           <xsl:value-of select="f:label('machine-translation')"/>
         </fo:block>
       </xsl:if>
-      <xsl:apply-templates select="$tei/tei:text" mode="m:text">
+      <xsl:if test="$tei/self::tei:teiCorpus">
+        <xsl:call-template name="f:contents-here"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+      </xsl:if>
+      <!-- a manuscript description file: its description is its substance -->
+      <xsl:apply-templates select="f:described-manuscripts($tei), $tei/tei:text, $tei/(tei:TEI | tei:teiCorpus)" mode="m:text">
         <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
       </xsl:apply-templates>
+      <xsl:call-template name="f:fo-endnotes"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+      <xsl:call-template name="f:fo-witnesses"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       <xsl:call-template name="f:fo-sources"><xsl:with-param name="fields" select="$fields"/></xsl:call-template>
     </fo:block>
   </xsl:template>
@@ -411,7 +743,7 @@
     document's number, marked with an asterisk so it stands apart from the numbered notes.
   -->
   <xsl:template name="m:fo-source-note">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:for-each select="f:source-note($tei)">
       <fo:footnote>
         <fo:inline baseline-shift="super" font-size="7pt">*</fo:inline>

@@ -34,7 +34,7 @@
        in a first build. In a deferred part, the tunnel parameter $pages holds this layout's. -->
   <xsl:param name="pages" as="map(xs:string, xs:string)" select="map{}"/>
 
-  <xsl:variable name="docs" select="$documents ! tei:TEI"/>
+  <xsl:variable name="docs" select="$documents ! (tei:TEI | tei:teiCorpus)"/>
   <!-- The volume's indexes, by the kind of register entry they list. -->
   <xsl:param name="index-kinds" as="xs:string*" select="('persons', 'places', 'organizations')"/>
   <!-- An index entry with more pages than this prints its first and last page and "passim". -->

@@ -23,7 +23,7 @@
     <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
     <xsl:param name="previous" as="map(xs:string, xs:string)?" tunnel="yes" select="$previous"/>
     <xsl:param name="next" as="map(xs:string, xs:string)?" tunnel="yes" select="$next"/>
-    <xsl:variable name="tei" select="tei:TEI"/>
+    <xsl:variable name="tei" select="(tei:TEI | tei:teiCorpus)[1]"/>
     <xsl:variable name="anchor" select="f:metadata-anchor($tei)"/>
     <xsl:variable name="text-lang" select="($tei/tei:text/@xml:lang, $tei/@xml:lang)[1]"/>
     <xsl:call-template name="f:page">
@@ -44,17 +44,22 @@
               <xsl:with-param name="here" select="$here" tunnel="yes"/>
             </xsl:call-template>
           </xsl:if>
+          <xsl:if test="$tei/self::tei:teiCorpus">
+            <xsl:call-template name="f:contents-here"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+          </xsl:if>
           <div class="tei-text">
             <xsl:if test="$text-lang and $text-lang ne $language"><xsl:attribute name="lang" select="$text-lang"/></xsl:if>
-            <xsl:apply-templates select="$tei/tei:text" mode="m:text">
+            <!-- a manuscript description file: its description is its substance -->
+            <xsl:apply-templates select="f:described-manuscripts($tei), $tei/tei:text, $tei/(tei:TEI | tei:teiCorpus)" mode="m:text">
               <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
               <xsl:with-param name="here" select="$here" tunnel="yes"/>
               <xsl:with-param name="heading-offset" select="f:title-offset($tei)" tunnel="yes"/>
             </xsl:apply-templates>
           </div>
           <xsl:call-template name="f:notes">
-            <xsl:with-param name="notes" select="$tei/tei:text//tei:note"/>
+            <xsl:with-param name="notes" select="key('f:text-notes', 'all', root($tei))"/>
           </xsl:call-template>
+          <xsl:call-template name="f:apparatus"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <xsl:call-template name="m:cite"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           <nav class="document-nav" aria-label="{f:label('documents')}">
             <xsl:for-each select="$previous[exists(f:path('html:document:' || ?id))]">
@@ -71,9 +76,22 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The contents of a long document (f:contents): its divisions, linked, indented by level. -->
+  <xsl:template name="b:contents">
+    <xsl:param name="divisions" as="element()+"/>
+    <nav class="contents gen" aria-labelledby="contents-heading">
+      <h2 id="contents-heading"><xsl:value-of select="f:label('contents')"/></h2>
+      <ol>
+        <xsl:for-each select="$divisions">
+          <li class="level-{f:division-level(.)}"><a href="#{f:division-id(.)}"><xsl:value-of select="f:division-title(.)"/></a></li>
+        </xsl:for-each>
+      </ol>
+    </nav>
+  </xsl:template>
+
   <!-- The metadata panel: the document's fields (common/document.xsl), then its downloads. -->
   <xsl:template name="b:metadata">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="fields" as="map(xs:string, item()*)*"/>
     <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
     <xsl:variable name="id" select="f:doc-id($tei)"/>
@@ -142,7 +160,7 @@
     one; and, when the edition's text is a machine translation, the flag saying so on every page.
   -->
   <xsl:template name="m:source-note">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:if test="$f:machine-translation and not(f:is-calendar($tei))">
       <p class="machine-translation gen"><strong><xsl:value-of select="f:label('machine-translation-short')"/></strong>
         <xsl:text> </xsl:text>
@@ -167,7 +185,7 @@
     hover and focus.
   -->
   <xsl:template name="m:reading-tools">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:if test="$tei/tei:text//tei:choice">
       <div class="reading-tools gen">
         <div class="reading-switch" role="group" aria-label="{f:label('reading-switch')}" hidden="">
@@ -195,7 +213,7 @@
     edition's publication date; editio.js puts the reader's today in its place.
   -->
   <xsl:template name="m:cite">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="address" select="f:document-address($tei)"/>
     <xsl:variable name="accessed" select="string(($edition//tei:publicationStmt/tei:date/@when)[1])[. castable as xs:date]"/>
     <section class="cite gen" aria-labelledby="cite-heading">

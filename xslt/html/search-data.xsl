@@ -32,7 +32,7 @@
 
   <xsl:function name="f:search-record" as="element(doc)" visibility="public">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="tei" select="$doc/tei:TEI"/>
+    <xsl:variable name="tei" select="$doc/(tei:TEI | tei:teiCorpus)[1]"/>
     <xsl:variable name="date" select="f:document-date($tei)"/>
     <xsl:variable name="entries" select="f:entries-pointed-to($tei)"/>
     <doc id="{f:doc-id($tei)}" page="{f:href($here, 'html:document:' || f:doc-id($tei))}" title="{f:title($tei)}"

@@ -16,7 +16,7 @@
   <!-- The edition's documents, in the order they are published. -->
   <xsl:param name="documents" as="document-node()*" select="()"/>
 
-  <xsl:variable name="docs" select="$documents ! tei:TEI"/>
+  <xsl:variable name="docs" select="$documents ! (tei:TEI | tei:teiCorpus)"/>
 
   <!-- Every mention of a register entry, by the entry's key (file URI # id), in the order of the documents. -->
   <xsl:variable name="mentions" as="map(xs:string, element()*)" select="f:mentions($docs)"/>
@@ -29,7 +29,7 @@
   -->
   <xsl:function name="f:site-summary" as="xs:string" visibility="public">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:variable name="tei" select="$doc/tei:TEI"/>
+    <xsl:variable name="tei" select="$doc/(tei:TEI | tei:teiCorpus)"/>
     <xsl:variable name="date" select="$tei ! f:document-date(.)"/>
     <xsl:sequence select="string-join((
         string(base-uri($doc)),
@@ -74,7 +74,7 @@
   <!-- A link from the page being written to a document's page. -->
   <xsl:function name="f:document-href" as="xs:string">
     <xsl:param name="here" as="xs:string"/>
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="string(f:href($here, 'html:document:' || f:doc-id($tei)))"/>
   </xsl:function>
 

@@ -15,17 +15,27 @@
     xmlns:b="http://editio.org/ns/behaviour"
     exclude-result-prefixes="#all">
 
-  <!-- class, id and lang of the element in context -->
+  <!--
+    class, id and lang of the element in context. Its classes: tei-NAME, rend-TOKEN for each word of
+    its @rend (for an edition's CSS), and r-WORD for each rendition common/text.xsl read from its
+    @rend, @rendition and @style (editio's CSS sets them), except those its HTML element already
+    expresses ($expressed: em is italic).
+  -->
   <xsl:template name="f:attributes">
     <xsl:param name="class" as="xs:string*" select="()"/>
+    <xsl:param name="renditions" as="xs:string*" select="()"/>
+    <xsl:param name="expressed" as="xs:string*" select="()"/>
+    <!-- the element is shown a second time (a lemma repeated in the apparatus): its id stays with the first -->
+    <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="namespace-uri() ne 'http://www.tei-c.org/ns/1.0'">
         <xsl:attribute name="class" select="'foreign-xml'"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:attribute name="class" select="string-join(('tei-' || local-name(), $class,
-          tokenize(@rend) ! ('rend-' || replace(., '[^\p{L}\p{N}_-]', ''))), ' ')"/>
-        <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          tokenize(@rend) ! ('rend-' || replace(., '[^\p{L}\p{N}_-]', '')),
+          distinct-values(($renditions, f:renditions(.)))[not(. = $expressed)] ! ('r-' || .)), ' ')"/>
+        <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
         <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
@@ -36,8 +46,30 @@
     <div><xsl:call-template name="f:attributes"/><xsl:apply-templates select="$content" mode="m:text"/></div>
   </xsl:template>
 
+  <!-- A division; $title: a heading editio prints for it (a corpus member's title, a manuscript description's parts). -->
   <xsl:template name="b:section">
-    <section><xsl:call-template name="f:attributes"/><xsl:apply-templates mode="m:text"/></section>
+    <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="heading-offset" as="xs:integer" select="0" tunnel="yes"/>
+    <xsl:variable name="level" select="f:section-level(.)"/>
+    <section><xsl:call-template name="f:attributes"/>
+      <xsl:if test="not(@xml:id) and f:in-contents(.)"><xsl:attribute name="id" select="f:division-id(.)"/></xsl:if>
+      <xsl:for-each select="$title">
+        <xsl:element name="h{min((6, $level + $heading-offset))}">
+          <xsl:attribute name="class" select="'gen'"/>
+          <xsl:value-of select="."/>
+        </xsl:element>
+      </xsl:for-each>
+      <xsl:apply-templates mode="m:text"/>
+    </section>
+  </xsl:template>
+
+  <!-- A line of verse; its number (every fifth, or as the source numbers them) in the margin. -->
+  <xsl:template name="b:line">
+    <xsl:param name="number" as="xs:string?"/>
+    <div><xsl:call-template name="f:attributes"/>
+      <xsl:for-each select="$number"><span class="line-number gen" aria-hidden="true"><xsl:value-of select="."/></span></xsl:for-each>
+      <xsl:apply-templates mode="m:text"/>
+    </div>
   </xsl:template>
 
   <!-- $heading-offset: how many levels the page's own headings take above the text (1 on the home page). -->
@@ -76,10 +108,15 @@
     <xsl:param name="renditions" as="xs:string*" select="()"/>
     <xsl:param name="before" as="xs:string?" select="()"/>
     <xsl:param name="after" as="xs:string?" select="()"/>
-    <xsl:element name="{if ($renditions = 'code') then 'code' else if ($renditions = 'superscript') then 'sup'
-                        else if ($renditions = 'subscript') then 'sub' else if ($renditions = 'bold') then 'strong'
-                        else if ($renditions = 'italic') then 'em' else 'span'}">
-      <xsl:call-template name="f:attributes"/>
+    <xsl:variable name="all" select="($renditions, f:renditions(.))"/>
+    <xsl:variable name="element" select="if ($all = 'code') then 'code' else if ($all = 'superscript') then 'sup'
+                        else if ($all = 'subscript') then 'sub' else if ($all = 'bold') then 'strong'
+                        else if ($all = 'italic') then 'em' else 'span'"/>
+    <xsl:element name="{$element}">
+      <xsl:call-template name="f:attributes">
+        <xsl:with-param name="renditions" select="$renditions"/>
+        <xsl:with-param name="expressed" select="map{'code': 'code', 'sup': 'superscript', 'sub': 'subscript', 'strong': 'bold', 'em': 'italic'}($element)"/>
+      </xsl:call-template>
       <xsl:for-each select="$before"><xsl:call-template name="b:generated"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
       <xsl:apply-templates select="$content" mode="m:text"/>
       <xsl:for-each select="$after"><xsl:call-template name="b:generated"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
@@ -98,7 +135,7 @@
   </xsl:template>
 
   <xsl:template name="b:deletion">
-    <del><xsl:call-template name="f:attributes"/><xsl:apply-templates mode="m:text"/></del>
+    <del><xsl:call-template name="f:attributes"><xsl:with-param name="expressed" select="'strikethrough'"/></xsl:call-template><xsl:apply-templates mode="m:text"/></del>
   </xsl:template>
 
   <xsl:template name="b:break">
@@ -106,6 +143,13 @@
     <xsl:param name="n" as="xs:string?" select="()"/>
     <xsl:choose>
       <xsl:when test="$kind = 'line'"><br/></xsl:when>
+      <xsl:when test="$kind = 'milestone'">
+        <!-- a column break or milestone of the source: its number in the margin, if it has one -->
+        <span class="{'tei-' || local-name()} milestone gen">
+          <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:value-of select="$n"/>
+        </span>
+      </xsl:when>
       <xsl:otherwise>
         <!-- a marginal page reference; the stylesheet shows data-label before the number -->
         <span class="tei-pb gen" role="note" aria-label="{f:label('page')} {$n}" data-label="{f:label('page-abbreviation')}">
@@ -210,6 +254,7 @@
   <xsl:template name="b:name">
     <xsl:param name="entry" as="element()?"/>
     <xsl:param name="mention" as="xs:string?"/>
+    <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
     <xsl:variable name="page" select="$entry ! f:href($here, 'html:register:' || f:register-key(.))"/>
     <!-- a heading is not a run of register links (issue 16): a name in a head keeps its entry's title and its mention id -->
@@ -219,7 +264,7 @@
       <xsl:if test="$page">
         <xsl:if test="$linked"><xsl:attribute name="href" select="$page || '#' || $entry/@xml:id"/></xsl:if>
         <xsl:attribute name="title" select="f:standard-name($entry)"/>
-        <xsl:if test="not(@xml:id) and exists($mention)"><xsl:attribute name="id" select="$mention"/></xsl:if>
+        <xsl:if test="not(@xml:id) and exists($mention) and not($copy)"><xsl:attribute name="id" select="$mention"/></xsl:if>
       </xsl:if>
       <xsl:apply-templates mode="m:text"/>
     </xsl:element>
@@ -233,35 +278,174 @@
     </figure>
   </xsl:template>
 
+  <!--
+    An image of the edition, copied beside the pages (its path is in the layout: html:image:URI),
+    with its alternative text; an image on the web is a link to it, never fetched; an image editio
+    could not find shows that it is missing (the figure's description stands in the text).
+  -->
   <xsl:template name="b:graphic">
-    <xsl:param name="src" as="xs:string?"/>
+    <xsl:param name="file" as="xs:string?"/>
+    <xsl:param name="url" as="xs:string?"/>
     <xsl:param name="alt" as="xs:string"/>
-    <xsl:if test="$src"><img src="{$src}" alt="{$alt}"/></xsl:if>
+    <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
+    <xsl:variable name="src" select="$file ! f:href($here, 'html:image:' || .)"/>
+    <xsl:choose>
+      <xsl:when test="$src">
+        <img src="{$src}" alt="{$alt}" loading="lazy"><xsl:call-template name="f:attributes"/></img>
+      </xsl:when>
+      <xsl:when test="$url">
+        <a class="tei-graphic remote-image gen" href="{$url}"><xsl:value-of select="f:label('image-online')"/></a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tei-graphic image-absent gen"><xsl:value-of select="'[' || f:label('image-absent') || ']'"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <!-- A note's mark; its text is in the notes section at the end of the page (f:notes). -->
+  <!--
+    A note: its mark (a link to its text in the notes after the text, which links back); a note
+    printed where it stands (a division of notes) as a numbered paragraph; an inline note in
+    brackets.
+  -->
   <xsl:template name="b:note">
     <xsl:param name="number" as="xs:integer"/>
+    <xsl:param name="label" as="xs:string"/>
     <xsl:param name="id" as="xs:string"/>
     <xsl:param name="source-mark" as="xs:string?"/>
-    <a class="note-ref gen{if (@type = 'editorial' or @resp) then ' note-ref-editorial' else ''}" id="{$id}-ref" href="#{$id}" aria-label="{(f:note-kind-label(.), f:label('note'))[1]} {$number}"><sup><xsl:value-of select="$number"/></sup></a>
+    <xsl:param name="place" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="$place = 'block'">
+        <div id="{$id}" class="{string-join(('tei-note', 'note-block', 'note-' || (@type, 'plain')[1]), ' ')}">
+          <span class="note-label gen"><xsl:value-of select="$label"/></span>
+          <xsl:text> </xsl:text>
+          <div class="note-text"><xsl:apply-templates mode="m:text"/></div>
+        </div>
+      </xsl:when>
+      <xsl:when test="$place = 'inline'">
+        <xsl:call-template name="b:inline">
+          <xsl:with-param name="before" select="' ('"/>
+          <xsl:with-param name="after" select="')'"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <a class="note-ref gen{if (@type = 'editorial' or @resp) then ' note-ref-editorial' else ''}" id="{$id}-ref" href="#{$id}" aria-label="{(f:note-kind-label(.), f:label('note'))[1]} {$label}"><sup><xsl:value-of select="$label"/></sup></a>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
-  <!-- The notes of a document, in order, each linking back to its mark. -->
+  <!-- The notes of a document whose text goes after it (at the foot of the page in print), in order, each linking back to its mark. -->
   <xsl:template name="f:notes">
     <xsl:param name="notes" as="element(tei:note)*"/>
-    <xsl:if test="$notes">
+    <xsl:variable name="shown" select="$notes[f:note-place(.) = ('foot', 'end')][not(parent::tei:app or parent::tei:rdgGrp or ancestor::tei:rdg)]"/>
+    <xsl:if test="$shown">
+      <xsl:variable name="labelled" select="f:notes-numbered-by-source(f:document($shown[1]))"/>
       <section class="notes" aria-labelledby="notes-heading">
         <h2 id="notes-heading" class="gen"><xsl:value-of select="f:label('notes')"/></h2>
         <ol>
-          <xsl:for-each select="$notes">
+          <xsl:if test="$labelled"><xsl:attribute name="class" select="'labelled'"/></xsl:if>
+          <xsl:for-each select="$shown">
             <xsl:variable name="id" select="f:note-id(.)"/>
             <li id="{$id}" class="note note-{(@type, 'plain')[1]}" value="{f:note-number(.)}">
+              <xsl:if test="$labelled"><span class="note-label gen"><xsl:value-of select="f:note-label(.)"/></span><xsl:text> </xsl:text></xsl:if>
               <xsl:for-each select="f:note-kind-label(.)"><span class="note-kind gen"><xsl:value-of select="."/></span><xsl:text> </xsl:text></xsl:for-each>
               <div class="note-text"><xsl:apply-templates mode="m:text"/></div>
               <xsl:for-each select="f:note-source-mark(.)">
                 <span class="gen note-mark"> (<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="."/>)</span>
               </xsl:for-each>
+              <xsl:text> </xsl:text>
+              <a class="note-back gen" href="#{$id}-ref" aria-label="{f:label('back-to-text')}">↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    An apparatus entry: the lemma in the text with the entry's mark, linking to the entry in the
+    apparatus after the text (f:apparatus), which links back. Inside another entry's reading (no
+    mark), the readings follow the lemma in brackets.
+  -->
+  <xsl:template name="b:apparatus">
+    <xsl:param name="lemma" as="element()?"/>
+    <xsl:param name="lemma-witnesses" as="xs:string?"/>
+    <xsl:param name="readings" as="map(xs:string, item()*)*"/>
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:param name="label" as="xs:string?"/>
+    <xsl:param name="id" as="xs:string?"/>
+    <span><xsl:call-template name="f:attributes"/>
+      <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text"/></span>
+      <xsl:choose>
+        <xsl:when test="exists($label)">
+          <a class="app-ref gen" id="{$id}-ref" href="#{$id}" aria-label="{f:label('apparatus-entry')} {$label}"><sup><xsl:value-of select="$label"/></sup></a>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="app-readings gen"> [</span>
+          <xsl:call-template name="f:readings">
+            <xsl:with-param name="readings" select="$readings"/>
+            <xsl:with-param name="notes" select="$notes"/>
+          </xsl:call-template>
+          <span class="gen">]</span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- An entry's readings: each reading's text (or "om." when it is empty) and its witnesses, separated by semicolons; then its notes. -->
+  <xsl:template name="f:readings">
+    <xsl:param name="readings" as="map(xs:string, item()*)*"/>
+    <xsl:param name="notes" as="element()*"/>
+    <xsl:for-each select="$readings">
+      <xsl:if test="position() gt 1"><span class="gen">; </span></xsl:if>
+      <span class="tei-{local-name(?reading)}">
+        <xsl:choose>
+          <xsl:when test="normalize-space(?reading) or ?reading/*">
+            <xsl:apply-templates select="?reading/node()" mode="m:text"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates>
+          </xsl:when>
+          <xsl:otherwise><span class="gen"><xsl:value-of select="f:label('lemma-omitted')"/></span></xsl:otherwise>
+        </xsl:choose>
+      </span>
+      <xsl:for-each select="?witnesses"><xsl:text> </xsl:text><span class="wit gen"><xsl:value-of select="."/></span></xsl:for-each>
+    </xsl:for-each>
+    <xsl:for-each select="$notes">
+      <xsl:text> </xsl:text>
+      <span class="tei-{local-name()}"><xsl:apply-templates mode="m:text"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- The apparatus of a document, after its text: its witnesses, then every entry under its mark, linking back. -->
+  <xsl:template name="f:apparatus">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="entries" select="$tei//tei:text//tei:app[not(ancestor::tei:app)]"/>
+    <xsl:if test="$entries">
+      <section class="apparatus" aria-labelledby="apparatus-heading">
+        <h2 id="apparatus-heading" class="gen"><xsl:value-of select="f:label('apparatus')"/></h2>
+        <xsl:variable name="witnesses" select="f:witness-list($tei)"/>
+        <xsl:if test="exists($witnesses)">
+          <dl class="witnesses">
+            <xsl:for-each select="$witnesses">
+              <dt><xsl:value-of select="?siglum"/></dt>
+              <dd><xsl:apply-templates select="?witness/node()" mode="m:text"/></dd>
+            </xsl:for-each>
+          </dl>
+        </xsl:if>
+        <ol class="labelled">
+          <xsl:for-each select="$entries">
+            <xsl:variable name="id" select="f:apparatus-id(.)"/>
+            <xsl:variable name="lemma" select="f:lemma(.)"/>
+            <li id="{$id}" class="app-entry">
+              <span class="app-label gen"><xsl:value-of select="f:apparatus-label(f:apparatus-number(.))"/></span>
+              <xsl:text> </xsl:text>
+              <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text">
+                <xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/>
+                <xsl:with-param name="copy" select="true()" tunnel="yes"/>
+              </xsl:apply-templates></span>
+              <xsl:for-each select="$lemma ! f:witnesses(.)"><xsl:text> </xsl:text><span class="wit gen"><xsl:value-of select="."/></span></xsl:for-each>
+              <span class="gen">] </span>
+              <xsl:call-template name="f:readings">
+                <xsl:with-param name="readings" select="f:readings(.)"/>
+                <xsl:with-param name="notes" select="f:apparatus-notes(.)"/>
+              </xsl:call-template>
               <xsl:text> </xsl:text>
               <a class="note-back gen" href="#{$id}-ref" aria-label="{f:label('back-to-text')}">↩</a>
             </li>

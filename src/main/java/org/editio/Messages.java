@@ -32,7 +32,7 @@ public final class Messages {
     m = XPATH_CODE.matcher(m).replaceAll("");
     m = m.replace("The regular expression must not be one that matches a zero-length string",
         "a pattern that matches empty text");
-    m = m.replaceAll("Too many nested (template or function|apply-templates|function) calls\\. The stylesheet may be looping\\.?",
+    m = m.replaceAll("Too many nested (template or function|apply-templates|function) calls\\. (The stylesheet may be looping|May be due to infinite recursion)\\.?",
         "the elements here are nested too deeply to be rendered (hundreds of levels); flatten the nesting");
     m = m.replaceAll("\\s+", " ").strip();
     return m.isEmpty() ? "an unknown error" : m;

@@ -49,7 +49,8 @@ public final class Builder implements AutoCloseable {
   private final Xml xml = new Xml();
   private final Map<Path, EditionLoader.Parsed> trees = new java.util.concurrent.ConcurrentHashMap<>();
   private final EditionLoader loader = new EditionLoader(xml).cache(trees);
-  private final Validator validator = new Validator(xml);
+  private final Validator validator = new Validator(xml).publishing(true);
+  private boolean strict;
   private final List<Publisher> publishers;
   private String pageSize = "a4";
   private boolean print;
@@ -71,6 +72,17 @@ public final class Builder implements AutoCloseable {
   public Builder catalogs(List<Path> catalogs) {
     this.catalogs = List.copyOf(catalogs);
     validator.catalogs(this.catalogs);
+    return this;
+  }
+
+  /**
+   * Warnings are errors: nothing is published while the edition has any ({@code --strict}, for an
+   * edition's continuous integration). Without it, only errors stop a build: see {@link
+   * Validator#publishing}.
+   */
+  public Builder strict(boolean strict) {
+    this.strict = strict;
+    validator.strict(strict);
     return this;
   }
 
@@ -142,11 +154,21 @@ public final class Builder implements AutoCloseable {
   public Result build(Path editionPath, Path out, Collection<String> outputs) throws EditioException {
     List<Publisher> selected = select(outputs);
     Timing timing = new Timing("build");
-    Edition edition = loader.load(editionPath);
+    EditionLoader.Loaded loaded = loader.read(editionPath);
+    List<Problem> found = new ArrayList<>(loaded.problems().stream()
+        .map(p -> strict && !p.isError() ? new Problem(p.file(), p.line(), p.column(), Problem.Severity.ERROR, p.message(), p.rule()) : p)
+        .toList());
+    if (found.stream().anyMatch(Problem::isError)) {
+      throw new EditioException(EditioException.INPUT, found);
+    }
+    Edition edition = loaded.edition();
     timing.lap("load");
     Manifest previous = clean ? Manifest.EMPTY : Manifest.read(out);
     Incremental incremental = new Incremental(previous, out);
     Validator.Report report = validator.validate(edition, incremental);
+    found.addAll(report.problems());
+    found.sort(Problem.ORDER);
+    report = new Validator.Report(report.files(), found);
     if (report.errors() > 0) {
       List<Problem> problems = new ArrayList<>(report.problems());
       problems.add(Problem.error(null, "not published: the edition has " + report.errors()

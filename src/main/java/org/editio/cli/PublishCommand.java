@@ -38,7 +38,7 @@ abstract class PublishCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     try (Builder builder = new Builder()) {
-      builder.catalogs(options.catalogs).pageSize(pdf.pageSize).print(pdf.print).clean(options.clean)
+      builder.catalogs(options.catalogs).pageSize(pdf.pageSize).print(pdf.print).clean(options.clean).strict(options.strict)
           .progress(org.editio.Progress.forTerminal(common.quiet));
       Builder.Result result = builder.build(options.edition, options.out, outputs(builder));
       Main.print(spec.commandLine().getErr(), result.warnings());

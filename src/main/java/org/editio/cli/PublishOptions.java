@@ -24,6 +24,12 @@ final class PublishOptions {
           + " Without it, only outputs whose sources, stylesheets or options changed are rendered.")
   boolean clean;
 
+  @Option(names = "--strict",
+      description = "Treat warnings as errors: publish nothing while there is any (for an edition's"
+          + " continuous integration). Without it, TEI without edition.xml publishes whenever it is"
+          + " well-formed and safe, and what does not stop rendering is a warning.")
+  boolean strict;
+
   @Option(names = "--catalog", paramLabel = "FILE",
       description = "An XML catalog (OASIS XML Catalogs) mapping the schemas documents declare to local copies;"
           + " consulted before the edition's catalog.xml and editio's bundled one (TEI P5 tei_all). Repeatable.")

@@ -33,6 +33,9 @@ final class ValidateCommand implements Callable<Integer> {
           + " consulted before the edition's catalog.xml and editio's bundled one (TEI P5 tei_all). Repeatable.")
   List<Path> catalogs = new java.util.ArrayList<>();
 
+  @Option(names = "--strict", description = "Treat warnings as errors (exit code 1 when there is any).")
+  boolean strict;
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
       description = "text (file:line:col: severity: message [rule]) or json (one object per problem).")
   String format;
@@ -51,7 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     Xml xml = new Xml();
-    Validator.Report report = new Validator(xml).catalogs(catalogs).validate(paths, Optional.ofNullable(schema));
+    Validator.Report report = new Validator(xml).catalogs(catalogs).strict(strict).validate(paths, Optional.ofNullable(schema));
     if (format.equals("json")) {
       spec.commandLine().getOut().println(Reports.json(xml, report));
       spec.commandLine().getOut().flush();

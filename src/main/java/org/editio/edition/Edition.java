@@ -25,6 +25,9 @@ import org.editio.xml.Params;
  * @param language the language of everything editio prints (labels, dates): edition.xml's
  *     {@code TEI/@xml:lang}, else the language most of the documents declare, else English
  * @param customisation the edition's own stylesheets and assets ({@link Customisation#NONE} if none)
+ * @param documentIds the ids of documents published under another id than their own (loose TEI:
+ *     two files with one id), by the document's URI; the stylesheets' {@code f:doc-id} reads it
+ * @param images the image files the documents show ({@link Images}), found when the edition was read
  */
 public record Edition(
     Path source,
@@ -37,9 +40,13 @@ public record Edition(
     String editors,
     Map<Path, String> digests,
     String language,
-    Customisation customisation) {
+    Customisation customisation,
+    Map<String, String> documentIds,
+    Images images) {
 
   public Edition {
+    documentIds = Map.copyOf(documentIds);
+    images = images == null ? Images.NONE : images;
     documents = List.copyOf(documents);
     registers = Map.copyOf(registers);
     digests = Map.copyOf(digests);
@@ -50,7 +57,8 @@ public record Edition(
    * (names are linked and labelled from them) and the language (labels and dates are in it).
    */
   public String contextDigest() {
-    Digest d = new Digest().add("language", language);
+    Digest d = new Digest().add("language", language).add("document ids", new java.util.TreeMap<>(documentIds))
+        .add("images", new java.util.TreeMap<>(images.digests())).add("image names", new java.util.TreeMap<>(images.names()));
     editionFile.ifPresent(tree -> d.add("edition", digestOf(tree)));
     registers.keySet().stream().sorted().forEach(uri -> d.add("register " + uri, digests.get(Path.of(java.net.URI.create(uri)).normalize())));
     return d.hex();
@@ -71,6 +79,8 @@ public record Edition(
         .put("edition", editionFile.orElse(null))
         .put("edition-title", title)
         .put("language", language)
+        .putStrings("document-ids", documentIds)
+        .putStrings("images", images.names())
         .putNodes("registers", registers);
   }
 

@@ -222,23 +222,53 @@ public final class EditionLoader {
     }
     List<TeiDocument> documents = new ArrayList<>();
     Map<String, Path> seen = new HashMap<>();
+    // loose TEI: a folder may hold XML that is not a TEI document (an XInclude target, a schema's
+    // example): it is left out with a warning; in an edition, documents/ holds documents only
+    boolean loose = editionPath == null && Files.isDirectory(source);
+    List<XdmNode> described = new ArrayList<>();
+    List<Path> describedFiles = new ArrayList<>();
     for (Path file : documentFiles) {
       XdmNode tree = parsed.get(file);
       if (tree == null) {
         continue;
       }
       if (!isTei(tree)) {
-        problems.add(notTei(file, tree));
+        Problem p = notTei(file, tree);
+        problems.add(loose ? new Problem(p.file(), p.line(), p.column(), Problem.Severity.WARNING,
+            p.message() + ": left out (not published)", "not-tei") : p);
         continue;
       }
+      described.add(tree);
+      describedFiles.add(file);
+    }
+    // loose TEI: two files with the same id (or without one, named alike in two folders) are both
+    // published, the second under its file's name (or that name numbered): said as a warning
+    Map<String, String> renamed = new LinkedHashMap<>();
+    for (int i = 0; i < described.size(); i++) {
+      Path file = describedFiles.get(i);
+      XdmNode tree = described.get(i);
       TeiDocument doc = describe(metadata, file, tree, digests.get(file.toAbsolutePath().normalize()));
-      Path earlier = seen.putIfAbsent(doc.id(), file);
-      if (earlier != null) {
+      Path earlier = seen.get(doc.id());
+      if (earlier != null && editionPath == null) {
+        String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String id = stem;
+        for (int n = 2; seen.containsKey(id) || id.isBlank(); n++) {
+          id = (stem.isBlank() ? "document" : stem) + "-" + n;
+        }
+        problems.add(new Problem(file, 1, 1, Problem.Severity.WARNING, "document id '" + doc.id() + "' is already used by "
+            + Problem.displayPath(earlier) + ": this document is published as '" + id + "'", "document-id"));
+        renamed.put(uriKey(tree), id);
+        doc = new TeiDocument(id, doc.file(), doc.tree(), doc.title(), doc.sortDate(), doc.date(), doc.digest());
+      } else if (earlier != null) {
         problems.add(Problem.error(file, 1, 1, "document id '" + doc.id() + "' is already used by "
             + Problem.displayPath(earlier) + ": every document needs its own TEI/@xml:id"));
         continue;
       }
+      seen.put(doc.id(), file);
       documents.add(doc);
+    }
+    if (loose && documents.isEmpty() && problems.stream().noneMatch(Problem::isError)) {
+      throw EditioException.io(path, "no TEI documents found: none of its XML files is a TEI document (<TEI> or <teiCorpus>)");
     }
     problems.sort(Problem.ORDER);
     documents.sort(Comparator.comparing(TeiDocument::sortDate, EditionLoader::undatedLast)
@@ -252,8 +282,10 @@ public final class EditionLoader {
     String published = editionMetadata == null ? "" : get(editionMetadata, "published");
     String editors = editionMetadata == null ? "" : get(editionMetadata, "editors");
     Customisation customisation = editionPath == null ? Customisation.NONE : Customisation.of(source);
+    Images images = Images.find(documents, realPath(source.toFile().isDirectory() ? source : source.getParent()), problems);
+    problems.sort(Problem.ORDER);
     Edition edition = new Edition(path, id, title, Optional.ofNullable(editionFile), documents, registersByUri,
-        published, editors, digests, language, customisation);
+        published, editors, digests, language, customisation, renamed, images);
     return new Loaded(edition, List.copyOf(problems), layout.size());
   }
 
@@ -375,9 +407,16 @@ public final class EditionLoader {
     return parsed;
   }
 
+  /** A TEI document: its root is {@code TEI}, or {@code teiCorpus} (published as one document, its TEIs its parts). */
   static boolean isTei(XdmNode document) {
     XdmNode root = rootElement(document);
-    return root != null && new QName(Xml.TEI_NS, "TEI").equals(root.getNodeName());
+    return root != null && (new QName(Xml.TEI_NS, "TEI").equals(root.getNodeName())
+        || new QName(Xml.TEI_NS, "teiCorpus").equals(root.getNodeName()));
+  }
+
+  /** The key a document's id is given by when it is not its own ({@code f:doc-id}): its URI, as the stylesheets spell file URIs. */
+  static String uriKey(XdmNode tree) {
+    return String.valueOf(tree.getDocumentURI()).replaceFirst("^file:/+", "file:///");
   }
 
   private static Problem notTei(Path file, XdmNode document) {
@@ -387,7 +426,7 @@ public final class EditionLoader {
         : "<" + name.getLocalName() + ">" + (name.getNamespace().isEmpty() ? " in no namespace"
             : " in namespace " + name.getNamespace());
     return Problem.error(file, root == null ? 1 : root.getLineNumber(), root == null ? 1 : root.getColumnNumber(),
-        "not a TEI document: the root element is " + found + "; expected <TEI xmlns=\"" + Xml.TEI_NS + "\">");
+        "not a TEI document: the root element is " + found + "; expected <TEI xmlns=\"" + Xml.TEI_NS + "\"> (or <teiCorpus>)");
   }
 
   static XdmNode rootElement(XdmNode document) {

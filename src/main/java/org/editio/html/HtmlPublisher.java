@@ -106,6 +106,10 @@ public final class HtmlPublisher implements Publisher {
       }
       targets.add(new Target(layout.asset(name), Digest.of(bytes), file -> write(file, bytes)));
     }
+    // the images the documents show, beside their pages
+    var images = run.edition().images();
+    images.files().forEach((key, path) -> targets.add(new Target(layout.image(key), images.digests().get(key),
+        file -> copy(path, file))));
     var customisation = run.edition().customisation();
     customisation.assetFiles().forEach((relative, digest) -> targets.add(new Target(layout.editionAsset(relative), digest,
         file -> copy(customisation.assets().resolve(relative), file))));

@@ -116,6 +116,11 @@ public final class OutputLayout {
     return HTML + "/" + DOCUMENTS + "/" + name(id) + ".html";
   }
 
+  /** The copy of an image of the edition (by its key, {@link org.editio.edition.Images}) beside the pages. */
+  public String image(String key) {
+    return HTML + "/" + DOCUMENTS + "/images/" + edition.images().names().get(key);
+  }
+
   /** The copy of a document's TEI source published beside its page. */
   public String documentSource(String id) {
     return HTML + "/" + DOCUMENTS + "/" + name(id) + ".xml";
@@ -303,6 +308,9 @@ public final class OutputLayout {
     links.put("html:document:" + id, documentPage(id));
     links.put("number:" + id, Integer.toString(number(id)));
     if (all) {
+      for (String image : edition.images().byDocument().getOrDefault(id, List.of())) {
+        links.put("html:image:" + image, image(image));
+      }
       links.put("html:tei:" + id, documentSource(id));
       if (publishes(PDF)) {
         links.put("pdf:document:" + id, sitePdfs() ? sitePdf(documentPdf(id)) : documentPdf(id));

@@ -11,8 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmMap;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.Xslt30Transformer;
 import org.editio.Problem;
 import org.editio.Problem.Severity;
 import org.editio.xml.Xml;
@@ -21,13 +25,22 @@ import org.editio.xml.Xml;
  * The checks that need every file of an edition at once, run once per edition: ids unique
  * across the edition, pointers that resolve (into the same document, another document, a
  * register or edition.xml), and register entries that nothing points to.
+ *
+ * <p>What a pointer is (a link to the web, a file of the edition, an id, a pointer scheme such
+ * as {@code #range(a,b)}, a private URI a {@code prefixDef} expands) is decided by the stylesheet
+ * function {@code f:pointers} in {@code xslt/common/pointers.xsl}, the same definition the
+ * outputs link by. Only pointers into the files read here are checked; links to the web are
+ * links, never read or looked up.
+ *
+ * <p>In an edition (with edition.xml) a pointer that leads nowhere is an error: the edition
+ * promises its links. TEI from elsewhere publishes with warnings: a pointer into a file that is
+ * not published with it is one warning per document and file, not one per pointer.
  */
 final class CorpusChecks {
 
   static final QName XML_ID = new QName("http://www.w3.org/XML/1998/namespace", "id");
 
-  /** Attributes that hold pointers. */
-  static final List<String> POINTER_ATTRIBUTES = List.of("ref", "corresp", "target", "resp", "scheme", "who");
+  private static final QName F_POINTERS = new QName("http://editio.org/ns/function", "pointers");
 
   private static final Set<String> REGISTER_ENTRIES = Set.of("person", "place", "org");
 
@@ -36,15 +49,25 @@ final class CorpusChecks {
   /** A file of the edition and its role. */
   record File(Path path, XdmNode tree, boolean document, boolean register) {}
 
+  /** One pointer as {@code f:pointer} reads it, on the element it stands on. */
+  record Pointer(XdmNode element, String attribute, String kind, String pointer, String file, String scheme,
+      List<String> ids) {}
+
   /**
+   * @param pointers a transformer of {@code common/functions.xsl} (its parameter {@code edition}
+   *     set), whose {@code f:pointers} reads each file's pointers
    * @param edition whether the files form an edition: then every pointer must reach a file of it
-   *     and unused register entries are reported; loose TEI is only checked for what it can reach
+   *     and unused register entries are reported; loose TEI is only checked for what it can reach,
+   *     and what it cannot reach is a warning
+   * @param folder the folder of the files (what a pointer to a file not read here may name without a
+   *     warning in loose TEI: a file beside them), or null
    */
-  static List<Problem> run(List<File> files, boolean edition) {
+  static List<Problem> run(List<File> files, boolean edition, Xslt30Transformer pointers, Path folder) {
     List<Problem> problems = new ArrayList<>();
     Map<URI, Map<String, XdmNode>> idsByFile = new HashMap<>();
     Map<String, XdmNode> firstWithId = new HashMap<>();
     Map<String, Path> fileOfFirst = new HashMap<>();
+    Severity severity = edition ? Severity.ERROR : Severity.WARNING;
 
     // 1. ids: unique across documents (registers and edition.xml have their own namespaces of ids
     //    addressed through their file name, so they are checked only within themselves).
@@ -57,8 +80,9 @@ final class CorpusChecks {
         }
         XdmNode earlier = ids.putIfAbsent(id, e);
         if (earlier != null) {
-          problems.add(problem(f.path(), e, Severity.ERROR, "the id '" + id + "' is used twice in this file"
-              + " (first at line " + earlier.getLineNumber() + "): make it unique", "id-unique"));
+          problems.add(problem(f.path(), e, severity, "the id '" + id + "' is used twice in this file"
+              + " (first at line " + earlier.getLineNumber() + "): make it unique"
+              + (edition ? "" : "; links to it lead to the first"), "id-unique"));
           continue;
         }
         if (f.document() && edition) {
@@ -74,27 +98,65 @@ final class CorpusChecks {
           }
         }
       }
-      idsByFile.put(f.path().toUri().normalize(), ids);
+      idsByFile.put(key(f.path().toUri()), ids);
     }
 
     // 2. pointers
     Set<String> pointedAt = new HashSet<>();
     for (File f : files) {
-      URI base = f.path().toUri();
-      for (XdmNode e : elements(f.tree())) {
-        for (String attribute : POINTER_ATTRIBUTES) {
-          String value = e.getAttributeValue(new QName(attribute));
-          if (value == null) {
-            continue;
-          }
-          for (String pointer : value.trim().split("\\s+")) {
-            String problem = resolve(pointer, base, idsByFile, f.document(), pointedAt, edition);
-            if (problem != null) {
-              problems.add(problem(f.path(), e, Severity.ERROR, "@" + attribute + " " + problem, "pointer-resolves"));
+      URI self = key(f.path().toUri());
+      // loose TEI: pointers into a file that is not here, counted per file they lead to
+      Map<URI, List<Pointer>> elsewhere = new LinkedHashMap<>();
+      for (Pointer p : pointers(pointers, f.tree())) {
+        URI target;
+        switch (p.kind()) {
+          case "local" -> target = self;
+          case "file" -> {
+            try {
+              target = key(URI.create(p.file()));
+            } catch (IllegalArgumentException e) {
+              problems.add(problem(f.path(), p.element(), severity, "@" + p.attribute() + " '" + p.pointer()
+                  + "' is not a valid pointer", "pointer-resolves"));
+              continue;
             }
+          }
+          default -> {
+            continue; // none, a web link or an absolute URI: a link, never followed
+          }
+        }
+        Map<String, XdmNode> ids = idsByFile.get(target);
+        if (ids == null) {
+          if (besideTheFiles(target, folder) && (!edition || p.ids().isEmpty())) {
+            continue; // a file beside them, not read in this run: its ids are not known here
+          }
+          if (edition) {
+            problems.add(problem(f.path(), p.element(), Severity.ERROR, "@" + p.attribute() + " '" + p.pointer()
+                + "' points to '" + fileOf(p.pointer()) + "', which is not a file of the edition", "pointer-resolves"));
+          } else {
+            elsewhere.computeIfAbsent(target, t -> new ArrayList<>()).add(p);
+          }
+          continue;
+        }
+        String name = target.equals(self) ? "this document" : fileName(fileOf(p.pointer()));
+        for (String id : p.ids()) {
+          if (!ids.containsKey(id)) {
+            String what = p.scheme() == null
+                ? "'" + p.pointer() + "' does not resolve: " + name + " has no xml:id '" + id + "'"
+                : "'" + p.pointer() + "' names '" + id + "' (in its " + p.scheme() + "() pointer), which is not an xml:id of " + name;
+            problems.add(problem(f.path(), p.element(), severity, "@" + p.attribute() + " " + what
+                + suggestion(id, ids.keySet()), "pointer-resolves"));
+          } else if (f.document()) {
+            pointedAt.add(target + "#" + id);
           }
         }
       }
+      elsewhere.forEach((target, list) -> {
+        Pointer first = list.get(0);
+        problems.add(problem(f.path(), first.element(), Severity.WARNING, "@" + first.attribute() + " '" + first.pointer() + "'"
+            + (list.size() > 1 ? " and " + (list.size() - 1) + " more pointer" + (list.size() > 2 ? "s" : "") : "")
+            + " lead" + (list.size() > 1 ? "" : "s") + " into '" + fileOf(first.pointer()) + "', which is not published here:"
+            + " " + (list.size() > 1 ? "they stay" : "it stays") + " in the text, not linked", "pointer-resolves"));
+      });
     }
 
     // 3. register entries nothing points to
@@ -102,11 +164,12 @@ final class CorpusChecks {
       if (!edition || !f.register()) {
         continue;
       }
+      URI self = key(f.path().toUri());
       for (XdmNode e : elements(f.tree())) {
         String id = e.getAttributeValue(XML_ID);
         if (id != null && REGISTER_ENTRIES.contains(e.getNodeName().getLocalName())
             && Xml.TEI_NS.equals(e.getNodeName().getNamespace())
-            && !pointedAt.contains(f.path() + "#" + id)) {
+            && !pointedAt.contains(self + "#" + id)) {
           problems.add(problem(f.path(), e, Severity.WARNING, "the register entry '" + id
               + "' is not mentioned in any document: link a mention to it or remove it", "register-unused"));
         }
@@ -115,45 +178,55 @@ final class CorpusChecks {
     return problems;
   }
 
-  /** Null when the pointer resolves, else what is wrong. */
-  private static String resolve(String pointer, URI base, Map<URI, Map<String, XdmNode>> idsByFile,
-      boolean fromDocument, Set<String> pointedAt, boolean edition) {
-    if (pointer.isEmpty() || pointer.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-      return null; // an absolute URI (https:, mailto:): outside the edition
-    }
-    int hash = pointer.indexOf('#');
-    String file = hash < 0 ? pointer : pointer.substring(0, hash);
-    String fragment = hash < 0 ? "" : pointer.substring(hash + 1);
-    URI target;
+  /** Every pointer of a file, read by {@code f:pointers}. */
+  static List<Pointer> pointers(Xslt30Transformer transformer, XdmNode tree) {
+    XdmValue found;
     try {
-      target = file.isEmpty() ? base.normalize() : base.resolve(file.replace(" ", "%20")).normalize();
+      found = transformer.callFunction(F_POINTERS, new XdmValue[] {tree});
+    } catch (SaxonApiException e) {
+      throw new IllegalStateException("f:pointers failed: " + e.getMessage(), e);
+    }
+    List<Pointer> list = new ArrayList<>();
+    for (var item : found) {
+      XdmMap m = (XdmMap) item;
+      List<String> ids = new ArrayList<>();
+      m.get("ids").forEach(i -> ids.add(i.getStringValue()));
+      list.add(new Pointer((XdmNode) m.get("element").itemAt(0), string(m, "attribute"), string(m, "kind"),
+          string(m, "pointer"), string(m, "file"), string(m, "scheme"), ids));
+    }
+    return list;
+  }
+
+  private static String string(XdmMap map, String key) {
+    XdmValue v = map.get(key);
+    return v == null || v.isEmpty() ? null : v.itemAt(0).getStringValue();
+  }
+
+  /** The form file URIs are compared in. */
+  private static URI key(URI uri) {
+    return URI.create(uri.toString().replaceFirst("^file:/+", "file:///")).normalize();
+  }
+
+  /** Whether a file not read in this run lies in the folder of the files read (a stat, never a read). */
+  private static boolean besideTheFiles(URI target, Path folder) {
+    if (folder == null || !"file".equals(target.getScheme())) {
+      return false;
+    }
+    try {
+      Path file = Path.of(target).normalize();
+      return file.startsWith(folder.toAbsolutePath().normalize()) && Files.isRegularFile(file);
     } catch (IllegalArgumentException e) {
-      return "'" + pointer + "' is not a valid pointer";
+      return false;
     }
-    Map<String, XdmNode> ids = idsByFile.get(target);
-    if (ids == null) {
-      if (!"file".equals(target.getScheme()) || (target.getAuthority() != null && !target.getAuthority().isEmpty())) {
-        // "//host/x", a network path: not a file of the edition, and never read
-        return "'" + pointer + "' points to another host, which is not a file of the edition";
-      }
-      if (Files.exists(Path.of(target.getPath())) && (fragment.isEmpty() || !edition)) {
-        return null; // a file outside the set checked: its ids are not known here
-      }
-      return "'" + pointer + "' points to " + (file.isEmpty() ? "this file" : "'" + file + "'")
-          + ", which is not a file of the edition";
-    }
-    if (fragment.isEmpty()) {
-      return null;
-    }
-    if (!ids.containsKey(fragment)) {
-      String name = file.isEmpty() ? "this document" : file.substring(file.lastIndexOf('/') + 1);
-      return "'" + pointer + "' does not resolve: " + name + " has no xml:id '" + fragment + "'"
-          + suggestion(fragment, ids.keySet());
-    }
-    if (fromDocument) {
-      pointedAt.add(Path.of(target) + "#" + fragment);
-    }
-    return null;
+  }
+
+  private static String fileOf(String pointer) {
+    int hash = pointer.indexOf('#');
+    return hash < 0 ? pointer : pointer.substring(0, hash);
+  }
+
+  private static String fileName(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   /** The closest existing id, when one is close: a typo is the usual cause. */

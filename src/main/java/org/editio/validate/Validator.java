@@ -89,6 +89,10 @@ public final class Validator {
   private record Resolved(Resolver resolver, Problem problem) {}
   /** Documents checked from memory ({@link #checkUnwritten}): their bytes by path. */
   private volatile Map<Path, byte[]> unwritten;
+  /** Checking before publishing (build, html, pdf, serve) rather than for editio validate: see {@link #publishing}. */
+  private boolean publishing;
+  /** Warnings count as errors ({@code --strict}). */
+  private boolean strict;
 
   public Validator(Xml xml) {
     this.xml = xml;
@@ -99,6 +103,25 @@ public final class Validator {
   public Validator catalogs(List<Path> catalogs) {
     this.catalogs = List.copyOf(catalogs);
     resolvers.clear();
+    return this;
+  }
+
+  /**
+   * Checks before publishing rather than for {@code editio validate}. What does not stop a
+   * document from being rendered is then a warning: a declared schema that cannot be had (one
+   * warning per schema, however many files declare it) or that could not finish; and for TEI
+   * without edition.xml (loose TEI) a declared schema's violations, one warning per file and schema
+   * (the first violation, located, and how many more: {@code editio validate} lists them all).
+   * An edition (with edition.xml) keeps its declared schemas' violations as errors.
+   */
+  public Validator publishing(boolean publishing) {
+    this.publishing = publishing;
+    return this;
+  }
+
+  /** Every warning is an error ({@code --strict}: for an edition's continuous integration). */
+  public Validator strict(boolean strict) {
+    this.strict = strict;
     return this;
   }
 
@@ -194,9 +217,18 @@ public final class Validator {
             .forEach(problems::add);
       }
     }
-    problems = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+    problems = new ArrayList<>(new java.util.LinkedHashSet<>(strict(problems)));
     problems.sort(Problem.ORDER);
     return new Report(files, problems);
+  }
+
+  /** With {@code --strict}, every warning as an error. */
+  private List<Problem> strict(List<Problem> problems) {
+    if (!strict) {
+      return problems;
+    }
+    return problems.stream().map(p -> p.isError() ? p
+        : new Problem(p.file(), p.line(), p.column(), Severity.ERROR, p.message(), p.rule())).toList();
   }
 
   /**
@@ -250,7 +282,7 @@ public final class Validator {
 
   /** Validates an edition already loaded, skipping the per-file checks {@code memo} knows passed. */
   public Report validate(Edition edition, Memo memo) {
-    List<Problem> problems = new ArrayList<>(new java.util.LinkedHashSet<>(check(edition, memo)));
+    List<Problem> problems = new ArrayList<>(new java.util.LinkedHashSet<>(strict(check(edition, memo))));
     problems.sort(Problem.ORDER);
     int files = edition.documents().size() + edition.registers().size() + (edition.editionFile().isPresent() ? 1 : 0);
     return new Report(files, problems);
@@ -282,7 +314,7 @@ public final class Validator {
       if (recipe != null && memo.known(path, recipe)) {
         return;
       }
-      List<Problem> own = new ArrayList<>(declaredSchemas(f.path(), f.tree(), resolver));
+      List<Problem> own = new ArrayList<>(declaredSchemas(f.path(), f.tree(), resolver, editorial));
       if (editorial) {
         own.addAll(editorialRules(f, editionTree));
       }
@@ -291,8 +323,44 @@ public final class Validator {
       }
       problems.addAll(own);
     });
-    problems.addAll(CorpusChecks.run(files, editorial));
-    return problems;
+    List<Problem> all = new ArrayList<>(publishing ? oncePerSchema(problems) : problems);
+    Xslt30Transformer pointers = Xml.transformer(xml.stylesheet("common/functions.xsl"));
+    try {
+      pointers.setStylesheetParameters(Map.of(new QName("edition"), editionTree == null ? XdmEmptySequence.getInstance() : editionTree));
+    } catch (SaxonApiException e) {
+      throw new IllegalStateException("common/functions.xsl has no parameter 'edition'", e);
+    }
+    all.addAll(CorpusChecks.run(files, editorial, pointers, EditionLoader.folder(edition.source())));
+    return all;
+  }
+
+  /** Rules of problems that mean a declared schema could not be used, rather than that a file breaks it. */
+  private static final java.util.Set<String> SCHEMA_UNUSABLE = java.util.Set.of("schema-unavailable", "schema-limits");
+
+  /**
+   * Publishing: a schema that cannot be had (or was stopped) is one warning, at the first file
+   * that declares it, saying how many more do; not one per file.
+   */
+  private static List<Problem> oncePerSchema(List<Problem> problems) {
+    Map<String, List<Problem>> bySchema = new java.util.LinkedHashMap<>();
+    List<Problem> rest = new ArrayList<>();
+    List<Problem> sorted = new ArrayList<>(problems);
+    sorted.sort(Problem.ORDER);
+    for (Problem p : sorted) {
+      if (SCHEMA_UNUSABLE.contains(p.rule()) && p.severity() == Severity.WARNING) {
+        bySchema.computeIfAbsent(p.rule() + " " + p.message(), k -> new ArrayList<>()).add(p);
+      } else {
+        rest.add(p);
+      }
+    }
+    bySchema.values().forEach(list -> {
+      Problem first = list.get(0);
+      long files = list.stream().map(Problem::file).distinct().count();
+      rest.add(new Problem(first.file(), first.line(), first.column(), Severity.WARNING, first.message()
+          + (files > 1 ? " (declared by " + (files - 1) + " more file" + (files > 2 ? "s" : "") + ")" : "")
+          + "; published without it: editio validate reports it as an error", first.rule()));
+    });
+    return rest;
   }
 
   /**
@@ -359,18 +427,52 @@ public final class Validator {
    * The schemas a file declares: each resolved through the catalog and the edition's policy, then
    * compiled (once per run) and run on the file within the sandbox's bounds.
    */
-  private List<Problem> declaredSchemas(Path file, XdmNode tree, Resolver resolver) {
+  private List<Problem> declaredSchemas(Path file, XdmNode tree, Resolver resolver, boolean edition) {
     List<Problem> problems = new ArrayList<>();
     List<String> unsupported = new ArrayList<>();
-    String base = tree.getBaseURI() == null ? file.toUri().toString() : tree.getBaseURI().toString();
     for (SchemaDeclaration d : SchemaDeclaration.declaredIn(tree, unsupported)) {
+      List<Problem> found = declaredSchema(file, tree, resolver, d);
+      if (!publishing) {
+        problems.addAll(found);
+        continue;
+      }
+      // publishing: a schema that cannot be used does not stop rendering; nor, for TEI from
+      // elsewhere, does breaking it (one warning per file and schema: the first violation, and a count)
+      List<Problem> unusable = found.stream().filter(p -> SCHEMA_UNUSABLE.contains(p.rule())).toList();
+      unusable.forEach(p -> problems.add(warning(p, p.message())));
+      List<Problem> violations = found.stream().filter(p -> !SCHEMA_UNUSABLE.contains(p.rule())).sorted(Problem.ORDER).toList();
+      if (edition || violations.isEmpty()) {
+        problems.addAll(violations);
+      } else {
+        Problem first = violations.get(0);
+        problems.add(warning(first, "not valid against " + d.href() + ": " + first.message()
+            + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more problem" + (violations.size() > 2 ? "s" : "")
+                + " with it: editio validate lists " + (violations.size() > 2 ? "them" : "it") + ")" : "")
+));
+      }
+    }
+    for (String u : unsupported) {
+      problems.add(new Problem(file, 1, 1, Severity.WARNING, u, "schema-unsupported"));
+    }
+    return problems;
+  }
+
+  private static Problem warning(Problem p, String message) {
+    return new Problem(p.file(), p.line(), p.column(), Severity.WARNING, message, p.rule());
+  }
+
+  /** One declared schema: resolved through the catalog and the edition's policy, compiled (once per run), run within bounds. */
+  private List<Problem> declaredSchema(Path file, XdmNode tree, Resolver resolver, SchemaDeclaration d) {
+    List<Problem> problems = new ArrayList<>();
+    String base = tree.getBaseURI() == null ? file.toUri().toString() : tree.getBaseURI().toString();
+    {
       URI uri;
       try {
         uri = resolver.resolve(d.href(), base);
       } catch (Resolver.Refused e) {
         problems.add(new Problem(file, d.line(), d.column(), Severity.ERROR, "xml-model: schema " + e.getMessage(),
             "schema-unavailable"));
-        continue;
+        return problems;
       }
       // a catalog may map a compact-syntax declaration to the same schema in XML syntax
       boolean xmlSyntax = uri.getPath() != null && uri.getPath().endsWith(".rng");
@@ -378,7 +480,7 @@ public final class Validator {
       String earlier = stopped.get(key);
       if (earlier != null) {
         problems.add(new Problem(file, d.line(), d.column(), Severity.ERROR, earlier, "schema-limits"));
-        continue;
+        return problems;
       }
       try {
         problems.addAll(Sandbox.run(() -> switch (d.kind()) {
@@ -400,9 +502,6 @@ public final class Validator {
         problems.add(new Problem(file, d.line(), d.column(), Severity.ERROR,
             "schema " + d.href() + " cannot be run on this file: " + Messages.of(e), "schema-unavailable"));
       }
-    }
-    for (String u : unsupported) {
-      problems.add(new Problem(file, 1, 1, Severity.WARNING, u, "schema-unsupported"));
     }
     return problems;
   }
@@ -506,7 +605,7 @@ public final class Validator {
       for (XdmItem item : xp.evaluate("//svrl:failed-assert | //svrl:successful-report", svrl.getXdmNode())) {
         XdmNode result = (XdmNode) item;
         String role = String.valueOf(result.getAttributeValue(new QName("role"))).toLowerCase(java.util.Locale.ROOT);
-        Severity severity = role.matches("warn(ing)?|info|information") ? Severity.WARNING : Severity.ERROR;
+        Severity severity = role.matches("warn(ing)?|info|information|nonfatal") ? Severity.WARNING : Severity.ERROR;
         String id = result.getAttributeValue(new QName("id"));
         String message = xp.evaluateSingle("normalize-space(svrl:text)", result).getStringValue();
         XdmNode at = locate(xp, tree, result.getAttributeValue(new QName("location")));

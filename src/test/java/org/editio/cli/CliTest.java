@@ -109,7 +109,8 @@ class CliTest {
       assertTrue(r.err().contains(f + ":"), f + " in " + r.err());
     }
     assertTrue(r.err().contains("not a TEI document: the root element is <html>"), r.err());
-    assertTrue(r.err().contains("9 files, 9 errors, 0 warnings"), r.err());
+    // XML that is not TEI (an HTML page, TEI in no namespace) is left out with a warning (issue 12)
+    assertTrue(r.err().contains("9 files, 7 errors, 2 warnings"), r.err());
   }
 
   @Test

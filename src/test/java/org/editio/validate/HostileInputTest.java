@@ -12,7 +12,11 @@ import org.editio.TestFiles;
 import org.editio.xml.Xml;
 import org.junit.jupiter.api.Test;
 
-/** Each hostile input gets its own clear, located error, and the other files are still checked. */
+/**
+ * Each hostile input gets its own clear, located error, and the other files are still checked. XML
+ * that is well-formed but not TEI, in a folder of TEI files without edition.xml, is left out with a
+ * warning (such folders hold XInclude targets and the like).
+ */
 class HostileInputTest {
 
   @Test
@@ -30,7 +34,8 @@ class HostileInputTest {
         "binary.xml", "not in the encoding it declares",
         "malformed.xml", "must be terminated by the matching end-tag");
     assertEquals(expected.size(), report.files());
-    assertEquals(expected.size(), report.errors(), report.problems().toString());
+    assertEquals(expected.size() - 2, report.errors(), report.problems().toString());
+    assertEquals(2, report.warnings(), report.problems().toString());
     for (Map.Entry<String, String> e : expected.entrySet()) {
       Problem p = report.problems().stream().filter(x -> x.file().endsWith(e.getKey())).findFirst().orElseThrow();
       assertTrue(p.message().contains(e.getValue()), e.getKey() + ": " + p.message());

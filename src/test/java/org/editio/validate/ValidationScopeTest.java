@@ -32,11 +32,13 @@ class ValidationScopeTest {
   /** Issue 18: a documents folder said 0 errors where the edition and the file said dateline-date. */
   @Test
   void aDocumentsFolderIsCheckedWithItsEditionsRules(@TempDir Path dir) throws Exception {
-    String undated = EditorialRulesTest.template().replace(
-        "<opener><dateline><date when=\"1937-05-14\">1937 g on May 14.</date></dateline></opener>", "<opener/>");
+    String undated = EditorialRulesTest.breaking(EditorialRulesTest.template(),
+        "<date when=\"1937-05-14\">May 14, 1937</date></correspAction>"
+        + "||<opener><dateline><date when=\"1937-05-14\">1937 g on May 14.</date></dateline></opener>", "</correspAction>||<opener/>");
     Path edition = EditorialRulesTest.edition(dir, undated, "d1937-05-14-a.xml");
     List<Problem> problems = ValidationScopes.documentProblems(VALIDATOR, edition);
-    assertEquals(List.of("dateline-date"), problems.stream().filter(Problem::isError).map(Problem::rule).toList());
+    // (a warning now: valid TEI need not have a dateline, and this one has no date in its header either)
+    assertEquals(List.of("dateline-date"), problems.stream().map(Problem::rule).toList());
     // the registers folder reports the registers' own problems only
     Validator.Report registers = VALIDATOR.validate(List.of(edition.resolve("registers")), Optional.empty());
     assertTrue(registers.problems().stream().allMatch(p -> p.file().toString().contains("registers")), registers.problems().toString());
@@ -57,10 +59,11 @@ class ValidationScopeTest {
   }
 
   /** Every rule's broken fixture: the three ways report the same problem, at the same place. */
-  @ParameterizedTest(name = "{0}: {2}")
+  @ParameterizedTest(name = "{0}: {3}")
   @MethodSource("org.editio.validate.EditorialRulesTest#cases")
-  void editionsWithErrorsAgree(String rule, String passage, String replacement, String fileName, @TempDir Path dir) throws Exception {
-    String document = EditorialRulesTest.template().replace(passage, replacement);
+  void editionsWithErrorsAgree(String rule, String severity, String passage, String replacement, String fileName, @TempDir Path dir)
+      throws Exception {
+    String document = EditorialRulesTest.breaking(EditorialRulesTest.template(), passage, replacement);
     Path edition = EditorialRulesTest.edition(dir, document, fileName == null ? "d1937-05-14-a.xml" : fileName);
     List<Problem> problems = ValidationScopes.documentProblems(VALIDATOR, edition);
     assertTrue(problems.stream().anyMatch(p -> rule.equals(p.rule())), rule + " in " + problems);

@@ -1,0 +1,105 @@
+package org.editio.output;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.editio.Problem;
+import org.editio.TestFiles;
+import org.editio.build.Builder;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * graphic/@url: an image of the edition is copied beside the pages and printed in the PDF, with its
+ * figure's description as alternative text; a missing image, or one outside the edition, is a
+ * warning and the figure shows its description; a web image is a link, never fetched.
+ */
+class ImagesTest {
+
+  static final Path FIXTURE = TestFiles.FIXTURES.resolve("images");
+
+  @TempDir static Path dir;
+  static Path out;
+  static Builder.Result result;
+
+  @BeforeAll
+  static void publish() throws Exception {
+    Path edition = dir.resolve("edition");
+    Files.createDirectories(edition.resolve("plates"));
+    Files.copy(FIXTURE.resolve("figures.xml"), edition.resolve("figures.xml"));
+    Files.copy(FIXTURE.resolve("plates/plate 1.png"), edition.resolve("plates/plate 1.png"));
+    // an image beside the edition, not in it
+    Files.copy(FIXTURE.resolve("plates/plate 1.png"), dir.resolve("secret.png"));
+    Files.writeString(edition.resolve("outside.xml"), Files.readString(FIXTURE.resolve("figures.xml"))
+        .replace("xml:id=\"figures\"", "xml:id=\"outside\"").replace("plates/plate%201.png", "../secret.png"));
+    out = dir.resolve("out");
+    result = new Builder().build(edition, out, "html", "pdf");
+  }
+
+  @Test
+  void anImageOfTheEditionIsCopiedBesideThePageWithItsDescriptionAsAlternativeText() throws Exception {
+    Document page = Jsoup.parse(out.resolve(result.layout().documentPage("figures")).toFile(), "UTF-8");
+    List<Element> images = page.select("img.tei-graphic");
+    assertEquals(2, images.size(), "the plate, in its figure and in the line");
+    Element plate = images.get(0);
+    assertEquals("A blue rectangle, the first plate", plate.attr("alt"));
+    Path copy = out.resolve(result.layout().documentPage("figures")).resolveSibling(plate.attr("src"));
+    assertArrayEquals(Files.readAllBytes(FIXTURE.resolve("plates/plate 1.png")), Files.readAllBytes(copy));
+    assertEquals(plate.attr("src"), images.get(1).attr("src"), "one image, one copy, however it is spelled");
+  }
+
+  @Test
+  void aMissingImageIsAWarningAndItsFigureShowsItsDescription() throws Exception {
+    List<Problem> warnings = result.warnings().stream().filter(p -> "image".equals(p.rule())).toList();
+    assertTrue(warnings.stream().anyMatch(p -> p.file().endsWith("figures.xml") && p.line() == 19
+        && p.message().contains("'plates/missing.png' not found")), warnings.toString());
+    Document page = Jsoup.parse(out.resolve(result.layout().documentPage("figures")).toFile(), "UTF-8");
+    assertEquals(2, page.select(".image-absent").size(), "the missing image and the one out of the edition");
+    assertTrue(page.text().contains("A plate the edition lacks"));
+    Element web = page.selectFirst("a.remote-image");
+    assertNotNull(web);
+    assertEquals("https://example.org/plate.png", web.attr("href"));
+  }
+
+  @Test
+  void anImageOutsideTheEditionIsNeitherReadNorCopied() throws Exception {
+    assertTrue(result.warnings().stream().anyMatch(p -> p.file().endsWith("outside.xml")
+        && p.message().contains("'../secret.png' is outside the edition's folder")), result.warnings().toString());
+    Document page = Jsoup.parse(out.resolve(result.layout().documentPage("outside")).toFile(), "UTF-8");
+    assertTrue(page.select("img.tei-graphic").stream().noneMatch(img -> img.attr("src").contains("secret")));
+    try (Stream<Path> files = Files.walk(out)) {
+      assertTrue(files.noneMatch(f -> f.getFileName().toString().contains("secret")));
+    }
+  }
+
+  @Test
+  void thePdfPrintsTheImage() throws Exception {
+    int images = 0;
+    try (PDDocument pdf = Loader.loadPDF(out.resolve(result.layout().documentPdf("figures")).toFile())) {
+      for (PDPage p : pdf.getPages()) {
+        for (COSName name : p.getResources().getXObjectNames()) {
+          if (p.getResources().getXObject(name) instanceof PDImageXObject image) {
+            assertEquals(120, image.getWidth());
+            images++;
+          }
+        }
+      }
+    }
+    assertEquals(1, images, "the plate, embedded once (FOP draws the one image object in the figure and in the line)");
+  }
+}

@@ -1,0 +1,290 @@
+package org.editio.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XPathCompiler;
+import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XdmNode;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.editio.EditioException;
+import org.editio.TestFiles;
+import org.editio.build.Builder;
+import org.editio.edition.TeiDocument;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 12's acceptance: TEI written elsewhere publishes as it is, HTML and PDF, with every word
+ * of every TEI {@code text} on its page and in its PDF. The FRUS documents and the FRUS history
+ * monograph (../shared/corpus/frus-history, CC0) and the 30 public files of
+ * src/test/resources/corpus (letters, drama, verse, dictionaries, apparatus, manuscript
+ * descriptions, books, tables and figures, facsimiles, transcriptions, DOCTYPE/XInclude/teiCorpus:
+ * see its SOURCES.md) are published without edition.xml, as a new user would.
+ */
+@Tag("slow")
+class RealWorldTeiTest {
+
+  static final Path CORPUS = TestFiles.ROOT.resolve("src/test/resources/corpus");
+  static final Path FRUS = TestFiles.SHARED.resolve("corpus/frus-history");
+
+  /**
+   * Files whose text holds characters none of the bundled fonts has (Devanagari in the
+   * Sanskrit dictionary; U+0364, the combining e above of 1820s German print, in Dingler's
+   * journal): their PDF is refused with a clear error rather than printed with '#'. Their HTML
+   * pages are checked like every other file's.
+   */
+  static final Set<String> BEYOND_THE_FONTS = Set.of("dictionary/san-deu.tei.xml", "tables-figures/pj001.xml");
+
+  @TempDir Path out;
+
+  @Test
+  void theFrusDocumentsPublishWithEveryWordOnTheirPagesAndInTheirPdfs() throws Exception {
+    Path documents = FRUS.resolve("documents");
+    assumeTrue(Files.isDirectory(documents), "../shared/corpus/frus-history is absent");
+    Builder.Result result = new Builder().build(documents, out, "html", "pdf");
+    assertEquals(63, result.edition().documents().size(), "every FRUS document is published");
+    assertFalse(result.warnings().isEmpty(), "loose TEI that is not valid TEI publishes with warnings");
+    assertEquals(List.of(), missingWords(result, true));
+  }
+
+  @Test
+  void theMonographIsABookWithEveryWordAndEveryFootnoteAtAPageFoot() throws Exception {
+    Path monograph = FRUS.resolve("monograph");
+    assumeTrue(Files.isDirectory(monograph), "../shared/corpus/frus-history is absent");
+    Builder.Result result = new Builder().build(monograph, out, "html", "pdf");
+    assertEquals(List.of(), missingWords(result, true));
+
+    TeiDocument book = result.edition().documents().get(0);
+    List<String> notes = strings(book.tree(), "//tei:text//tei:note[not(ancestor::tei:note)]"
+        + " ! normalize-space(string-join(.//text(), ' '))");
+    assertEquals(1081, notes.size(), "the monograph's footnotes");
+
+    // PDF: the words of every note, in order, in the notes' size below the text of a page
+    PdfText pdf = pdfText(out.resolve(result.layout().documentPdf(book.id())));
+    List<String> notAtAFoot = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i < notes.size(); i++) {
+      for (String word : notes.get(i).replace("\u00AD", "").split(" ")) {
+        int at = Math.max(pdf.feet().indexOf(word, from), -1);
+        if (at < 0) {
+          // a hyphen of the text at a line's end
+          at = pdf.feetKeepingHyphens().indexOf(word);
+          at = at < 0 ? -1 : from;
+        }
+        if (at < 0) {
+          notAtAFoot.add("note " + (i + 1) + ": " + word);
+          break;
+        }
+        from = at + word.length();
+      }
+    }
+    assertEquals(List.of(), notAtAFoot);
+
+    // HTML: each mark links to its note, each note links back to its mark and holds its text
+    Document page = Jsoup.parse(out.resolve(result.layout().documentPage(book.id())).toFile(), "UTF-8");
+    List<Element> marks = page.select("a.note-ref");
+    assertEquals(notes.size(), marks.size(), "a mark for every note");
+    List<String> broken = new ArrayList<>();
+    for (int i = 0; i < marks.size(); i++) {
+      Element mark = marks.get(i);
+      String id = mark.attr("href").substring(1);
+      String text = flat(notes.get(i));
+      Element note = page.getElementById(id);
+      if (note == null || note.selectFirst("a[href=#" + mark.id() + "]") == null) {
+        broken.add("note " + (i + 1) + " (" + id + ")");
+      } else if (!flat(note.text()).contains(text.substring(0, Math.min(40, text.length())))) {
+        broken.add("note " + (i + 1) + " (" + id + "): not its text");
+      }
+    }
+    assertEquals(List.of(), broken);
+  }
+
+  @Test
+  void theCorpusPublishesUnchangedWithEveryWord() throws Exception {
+    assertEquals(List.of(), changedCorpusFiles(), "the corpus files are the public files, unedited");
+
+    Builder.Result html = new Builder().build(CORPUS, out.resolve("html-all"), "html");
+    assertTrue(html.edition().documents().size() >= 27, "the corpus's documents: " + html.edition().documents().size());
+    assertEquals(List.of(), missingWords(html, false));
+
+    // the PDFs: of every file the bundled fonts can print
+    Path printable = out.resolve("printable");
+    copyCorpus(printable);
+    Builder.Result pdf = new Builder().build(printable, out.resolve("pdf-all"), "pdf");
+    assertEquals(html.edition().documents().size() - BEYOND_THE_FONTS.size(), pdf.edition().documents().size());
+    assertEquals(List.of(), missingWords(pdf, true));
+
+    // the others: a clear error naming the file and the character, never a PDF with '#'
+    Path devanagari = out.resolve("devanagari");
+    Files.createDirectories(devanagari);
+    Files.copy(CORPUS.resolve("dictionary/san-deu.tei.xml"), devanagari.resolve("san-deu.tei.xml"));
+    EditioException refused = assertThrows(EditioException.class,
+        () -> new Builder().build(devanagari, out.resolve("pdf-devanagari"), "pdf"));
+    assertTrue(String.valueOf(refused.getMessage()).contains("not available in font")
+        || refused.toString().contains("not available in font"), refused.toString());
+  }
+
+  /** Copies the corpus without the files the fonts cannot print. */
+  private static void copyCorpus(Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(CORPUS)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String relative = CORPUS.relativize(f).toString().replace('\\', '/');
+        if (BEYOND_THE_FONTS.contains(relative) || relative.startsWith("licences/")) {
+          continue;
+        }
+        Path target = to.resolve(relative);
+        Files.createDirectories(target.getParent());
+        Files.copy(f, target);
+      }
+    }
+  }
+
+  /** Corpus files whose SHA-256 differs from SHA256SUMS (recorded when they were copied from their projects). */
+  private static List<String> changedCorpusFiles() throws Exception {
+    List<String> changed = new ArrayList<>();
+    for (String line : Files.readAllLines(CORPUS.resolve("SHA256SUMS"))) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] parts = line.split("\\s+", 2);
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(CORPUS.resolve(parts[1].trim())));
+      if (!HexFormat.of().formatHex(digest).equals(parts[0])) {
+        changed.add(parts[1]);
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * The words of each document's TEI {@code text} (every text element, a corpus's members' too;
+   * element boundaries separate words) that its HTML page (text and the title, alt and
+   * aria-label attributes readers see) or its PDF does not hold.
+   */
+  static List<String> missingWords(Builder.Result result, boolean pdfs) throws Exception {
+    List<String> missing = new ArrayList<>();
+    for (TeiDocument doc : result.edition().documents()) {
+      List<String> words = strings(doc.tree(), "tokenize(normalize-space(string-join(//tei:text//text(), ' ')), ' ')[.]")
+          .stream().map(RealWorldTeiTest::flat).filter(w -> !w.isEmpty()).toList();
+      if (result.layout().publishes(OutputLayout.HTML)) {
+        String page = htmlText(result.out().resolve(result.layout().documentPage(doc.id())));
+        words.stream().filter(w -> !page.contains(w)).limit(5).forEach(w -> missing.add(doc.id() + " (HTML): " + w));
+      }
+      if (pdfs) {
+        PdfText pdf = pdfText(result.out().resolve(result.layout().documentPdf(doc.id())));
+        words.stream().filter(w -> !pdf.contains(w)).limit(5).forEach(w -> missing.add(doc.id() + " (PDF): " + w));
+      }
+    }
+    return missing;
+  }
+
+  static String htmlText(Path page) throws IOException {
+    Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+    StringBuilder text = new StringBuilder(doc.body().text());
+    for (Element e : doc.body().getAllElements()) {
+      for (String attribute : List.of("title", "alt", "aria-label")) {
+        if (e.hasAttr(attribute)) {
+          text.append(' ').append(e.attr(attribute));
+        }
+      }
+    }
+    return flat(text.toString());
+  }
+
+  /**
+   * A PDF's text as a reader follows it: the body of its pages one after the other ({@code main})
+   * and the footnotes at their feet ({@code feet}: words smaller than most of the document's text,
+   * below the page's last line in that size), without the running heads and folios (outside the region of the body),
+   * so that a word divided between two pages is one word again. Whitespace is removed; a hyphen at
+   * a line's end is read both ways: FOP's hyphenation (left out) and a hyphen of the text (kept).
+   */
+  record PdfText(String main, String mainKeepingHyphens, String feet, String feetKeepingHyphens) {
+    boolean contains(String word) {
+      return main.contains(word) || mainKeepingHyphens.contains(word) || feet.contains(word) || feetKeepingHyphens.contains(word);
+    }
+  }
+
+  /** The top and bottom of the region of the body on an A4 page (27 mm from either edge), in points. */
+  static final float BODY_TOP = 27 / 25.4f * 72 - 12;
+  static final float BODY_BOTTOM = (297 - 27) / 25.4f * 72 + 2;
+
+  static PdfText pdfText(Path pdf) throws IOException {
+    List<List<Object[]>> pages = new ArrayList<>();
+    PDFTextStripper stripper = new PDFTextStripper() {
+      @Override
+      protected void startPage(PDPage page) {
+        pages.add(new ArrayList<>());
+      }
+
+      @Override
+      protected void writeString(String text, List<TextPosition> positions) {
+        TextPosition first = positions.get(0);
+        pages.get(pages.size() - 1).add(new Object[] {text, first.getYDirAdj(), first.getFontSizeInPt()});
+      }
+    };
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      stripper.getText(doc);
+    }
+    // the body's size: the size most of the document's text is set in
+    java.util.Map<Integer, Integer> sizes = new java.util.HashMap<>();
+    pages.forEach(words -> words.forEach(w -> sizes.merge(Math.round((float) w[2] * 10), ((String) w[0]).length(), Integer::sum)));
+    float bodySize = sizes.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(e -> e.getKey() / 10f).orElse(0f);
+    StringBuilder main = new StringBuilder();
+    StringBuilder feet = new StringBuilder();
+    for (List<Object[]> words : pages) {
+      float bodyBottom = -1;
+      for (Object[] w : words) {
+        if (Math.abs((float) w[2] - bodySize) < 0.3f) {
+          bodyBottom = Math.max(bodyBottom, (float) w[1]);
+        }
+      }
+      for (Object[] w : words) {
+        float y = (float) w[1];
+        if (y < BODY_TOP || y > BODY_BOTTOM) {
+          continue;
+        }
+        boolean foot = (float) w[2] < bodySize - 0.5f && y > bodyBottom;
+        (foot ? feet : main).append(w[0]).append('\n');
+      }
+    }
+    return new PdfText(flat(main.toString().replaceAll("-\\n", "")), flat(main.toString()),
+        flat(feet.toString().replaceAll("-\\n", "")), flat(feet.toString()));
+  }
+
+  /** Text without whitespace and soft hyphens (invisible: a place where a line may be broken), compatibility-normalised. */
+  static String flat(String s) {
+    // NFKC: a ligature of the source (U+FB04) is its letters in the PDF's text layer
+    return java.text.Normalizer.normalize(TestFiles.withoutWhitespace(s).replace("\u00AD", ""), java.text.Normalizer.Form.NFKC);
+  }
+
+  static List<String> strings(XdmNode doc, String xpath) throws SaxonApiException {
+    XPathCompiler c = doc.getProcessor().newXPathCompiler();
+    c.declareNamespace("tei", "http://www.tei-c.org/ns/1.0");
+    List<String> values = new ArrayList<>();
+    for (XdmItem item : c.evaluate(xpath, doc)) {
+      values.add(item.getStringValue());
+    }
+    return values;
+  }
+}
