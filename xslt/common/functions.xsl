@@ -413,9 +413,12 @@
 
   <!-- The edition's registers (their keys) in that order, then by title. -->
   <xsl:function name="f:register-keys" as="xs:string*">
-    <xsl:sequence select="sort(map:keys($registers), (), function($k) {
-                          index-of($f:register-kinds, f:register-kind($registers($k))), f:title($registers($k)/*), $k })"/>
+    <xsl:sequence select="$f:register-keys"/>
   </xsl:function>
+
+  <!-- f:register-keys, sorted once per transform (every page's navigation lists them). -->
+  <xsl:variable name="f:register-keys" as="xs:string*" select="sort(map:keys($registers), (), function($k) {
+                          index-of($f:register-kinds, f:register-kind($registers($k))), f:title($registers($k)/*), $k })"/>
 
   <!-- How outputs name a register: by what it lists ("Persons"), or by its title when that does not tell it apart. -->
   <xsl:function name="f:register-label" as="xs:string">

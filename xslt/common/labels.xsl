@@ -375,15 +375,20 @@
     <xsl:sequence select="f:fill(f:label($key), $args)"/>
   </xsl:function>
 
+  <!--
+    Cut at each "{": a part that starts with "N}" is placeholder N and what follows it; any other
+    part keeps its "{". (The same as analyzing the text for \{(\d+)\}, but with no regular
+    expression compiled at each call: Saxon compiles xsl:analyze-string's anew every time, and
+    labels are filled some twenty times per page.)
+  -->
   <xsl:function name="f:fill" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="args" as="xs:anyAtomicType*"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:analyze-string select="$text" regex="\{{(\d+)\}}">
-        <xsl:matching-substring><xsl:sequence select="string($args[xs:integer(regex-group(1))])"/></xsl:matching-substring>
-        <xsl:non-matching-substring><xsl:sequence select="."/></xsl:non-matching-substring>
-      </xsl:analyze-string>
-    </xsl:variable>
-    <xsl:sequence select="string-join($parts, '')"/>
+    <xsl:sequence select="if (not(contains($text, '{'))) then $text else string-join((
+        substring-before($text, '{'),
+        for $part in tail(tokenize($text, '\{'))
+        return if (matches($part, '^\d+\}'))
+               then (let $n := xs:integer(substring-before($part, '}')) return string($args[$n])) || substring-after($part, '}')
+               else '{' || $part), '')"/>
   </xsl:function>
 </xsl:stylesheet>

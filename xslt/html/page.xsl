@@ -16,12 +16,15 @@
 
   <!-- The site's navigation: the documents, each register, search, about (as keys of the layout). -->
   <xsl:function name="f:navigation" as="map(xs:string, xs:string)*">
-    <xsl:sequence select="(
+    <xsl:sequence select="$f:navigation"/>
+  </xsl:function>
+
+  <!-- f:navigation, made once per transform: it is the same on every page. -->
+  <xsl:variable name="f:navigation" as="map(xs:string, xs:string)*" select="(
       map{'key': 'html:documents', 'label': f:label('documents')},
       f:register-keys() ! map{'key': 'html:register:' || ., 'label': f:register-label(.)},
       map{'key': 'html:search', 'label': f:label('search')},
       map{'key': 'html:about', 'label': f:label('about')})"/>
-  </xsl:function>
 
   <!-- Wraps $content in a complete page. $here is the page's path in the output (its links are relative to it). -->
   <xsl:template name="f:page">

@@ -54,15 +54,16 @@ final class CorpusChecks {
       List<String> ids) {}
 
   /**
-   * @param pointers a transformer of {@code common/functions.xsl} (its parameter {@code edition}
-   *     set), whose {@code f:pointers} reads each file's pointers
+   * @param pointers each file's pointers, as {@link #pointers} reads them (the validator keeps
+   *     them between builds for trees it has read before)
    * @param edition whether the files form an edition: then every pointer must reach a file of it
    *     and unused register entries are reported; loose TEI is only checked for what it can reach,
    *     and what it cannot reach is a warning
    * @param folder the folder of the files (what a pointer to a file not read here may name without a
    *     warning in loose TEI: a file beside them), or null
    */
-  static List<Problem> run(List<File> files, boolean edition, Xslt30Transformer pointers, Path folder) {
+  static List<Problem> run(List<File> files, boolean edition, java.util.function.Function<XdmNode, List<Pointer>> pointers,
+      Path folder) {
     List<Problem> problems = new ArrayList<>();
     Map<URI, Map<String, XdmNode>> idsByFile = new HashMap<>();
     Map<String, XdmNode> firstWithId = new HashMap<>();
@@ -107,7 +108,7 @@ final class CorpusChecks {
       URI self = key(f.path().toUri());
       // loose TEI: pointers into a file that is not here, counted per file they lead to
       Map<URI, List<Pointer>> elsewhere = new LinkedHashMap<>();
-      for (Pointer p : pointers(pointers, f.tree())) {
+      for (Pointer p : pointers.apply(f.tree())) {
         URI target;
         switch (p.kind()) {
           case "local" -> target = self;

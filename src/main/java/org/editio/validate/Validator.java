@@ -330,8 +330,41 @@ public final class Validator {
     } catch (SaxonApiException e) {
       throw new IllegalStateException("common/functions.xsl has no parameter 'edition'", e);
     }
-    all.addAll(CorpusChecks.run(files, editorial, pointers, EditionLoader.folder(edition.source())));
+    all.addAll(CorpusChecks.run(files, editorial, pointersOf(pointers, editionTree), EditionLoader.folder(edition.source())));
     return all;
+  }
+
+  /**
+   * Each file's pointers ({@code f:pointers}) by its tree, kept between runs of this validator:
+   * they depend on the tree and edition.xml's tree only, and editio serve hands the same tree
+   * for a file whose bytes did not change, so a correction reads the pointers of one file, not
+   * of every file (at 1,000 documents that reading was two thirds of a correction's rebuild).
+   * Another edition.xml tree forgets them all; a tree no longer used is forgotten with it.
+   */
+  private final Map<XdmNode, List<CorpusChecks.Pointer>> pointerMemo = new java.util.WeakHashMap<>();
+  private XdmNode pointerMemoEdition;
+
+  private java.util.function.Function<XdmNode, List<CorpusChecks.Pointer>> pointersOf(Xslt30Transformer pointers,
+      XdmNode editionTree) {
+    synchronized (pointerMemo) {
+      if (pointerMemoEdition != editionTree) {
+        pointerMemo.clear();
+        pointerMemoEdition = editionTree;
+      }
+    }
+    return tree -> {
+      synchronized (pointerMemo) {
+        List<CorpusChecks.Pointer> known = pointerMemo.get(tree);
+        if (known != null) {
+          return known;
+        }
+      }
+      List<CorpusChecks.Pointer> read = List.copyOf(CorpusChecks.pointers(pointers, tree));
+      synchronized (pointerMemo) {
+        pointerMemo.put(tree, read);
+      }
+      return read;
+    };
   }
 
   /** Rules of problems that mean a declared schema could not be used, rather than that a file breaks it. */

@@ -159,6 +159,45 @@ class IncrementalBuildTest {
     assertSameAsCleanBuild(edition, out, List.of("html"), dir.resolve("clean"));
   }
 
+  /**
+   * A warm builder (editio serve) keeps each file's pointers between builds, but resolves them
+   * every time: a broken pointer written in a correction is found, and so is an unchanged
+   * document's pointer whose register entry was renamed.
+   */
+  @Test
+  void aWarmBuilderChecksPointersAfterEveryCorrection(@TempDir Path dir) throws Exception {
+    Path edition = Generator.generate(TestFiles.EDITION, 6, dir.resolve("edition"));
+    Path out = dir.resolve("out");
+    Builder builder = new Builder(List.of(new org.editio.html.HtmlPublisher()));
+    builder.build(edition, out, "html");
+
+    Path corrected = documents(edition).get(2);
+    String text = Files.readString(corrected);
+    int body = text.indexOf("<body>");
+    Files.writeString(corrected, text.substring(0, body)
+        + text.substring(body).replaceFirst("<p>", "<p><persName ref=\"../registers/persons.xml#nobody-such\">X</persName> "));
+    org.editio.EditioException broken = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
+        () -> builder.build(edition, out, "html"));
+    assertTrue(broken.problems().stream().anyMatch(p -> p.file().endsWith(corrected.getFileName())
+        && p.message().contains("has no xml:id 'nobody-such'")), broken.problems().toString());
+    Files.writeString(corrected, text);
+    builder.build(edition, out, "html");
+
+    Path unchanged = documents(edition).get(0);
+    java.util.regex.Matcher ref = java.util.regex.Pattern.compile("ref=\"\\.\\./registers/persons\\.xml#([^\"]+)\"")
+        .matcher(Files.readString(unchanged));
+    assertTrue(ref.find(), "the first document names a person");
+    String id = ref.group(1);
+    Path persons = edition.resolve("registers/persons.xml");
+    String register = Files.readString(persons);
+    assertTrue(register.contains("xml:id=\"" + id + "\""));
+    Files.writeString(persons, register.replace("xml:id=\"" + id + "\"", "xml:id=\"" + id + "-renamed\""));
+    org.editio.EditioException gone = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
+        () -> builder.build(edition, out, "html"));
+    assertTrue(gone.problems().stream().anyMatch(p -> p.file().endsWith(unchanged.getFileName())
+        && p.message().contains("has no xml:id '" + id + "'")), gone.problems().toString());
+  }
+
   private static Object attribute(Path p) {
     try {
       return Files.getAttribute(p, "unix:ino");
