@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
+import org.editio.Chromium;
 import org.editio.TestFiles;
 import org.editio.build.Builder;
 import org.junit.jupiter.api.AfterAll;
@@ -21,11 +22,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Issue 16: the reading switch of a document page in a real browser (Chromium): the whole text in
@@ -42,19 +40,10 @@ class ReadingSwitchBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.DRIVER),
-        "Chromium and chromedriver are not installed");
+    Chromium.assumeInstalled();
     new Builder().build(TestFiles.EDITION, out, "html");
     site = out.resolve("html");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserTest.CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=390,844", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(BrowserTest.DRIVER.toFile()).build(), options);
+    browser = Chromium.start(390, 844);
     Files.createDirectories(BrowserTest.SHOTS);
   }
 

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.XdmItem;
 import net.sf.saxon.s9api.XdmNode;
+import org.editio.Chromium;
 import org.editio.TestFiles;
 import org.editio.build.Builder;
 import org.editio.edition.Edition;
@@ -40,11 +41,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -64,21 +62,11 @@ class SearchBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.DRIVER),
-        "Chromium and chromedriver are not installed");
+    Chromium.assumeInstalled();
     new Builder().build(TestFiles.EDITION, out, "html");
     site = out.resolve("html");
     edition = new EditionLoader(xml).load(TestFiles.EDITION);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserTest.CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1100,1400", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(BrowserTest.DRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(1100, 1400);
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(300));
     Files.createDirectories(BrowserTest.SHOTS);
   }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.editio.Chromium;
 import org.editio.TestFiles;
 import org.editio.build.Builder;
 import org.editio.build.Generator;
@@ -30,11 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The Content-Security-Policy in a real browser: every page of the sample edition, opened from
@@ -44,8 +42,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
  */
 class CspBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   /** Records violations from the first moment of every page. */
   static final String LISTENER = "window.__violations = [];"
@@ -58,19 +54,10 @@ class CspBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "Chromium and chromedriver are not installed");
+    Chromium.assumeInstalled();
     new Builder().build(TestFiles.EDITION, out, "html");
     site = out.resolve("html");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1100,1400", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-    ChromeDriver chrome = new ChromeDriver(service, options);
+    ChromeDriver chrome = Chromium.start(1100, 1400);
     chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", LISTENER));
     browser = chrome;
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.editio.Chromium;
 import org.editio.TestFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -28,8 +29,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Script injection into every place a TEI string reaches a page: titles, ids, attributes
@@ -186,13 +185,7 @@ class InjectionTest {
 
   @Test
   void noPayloadRunsInChromiumOnAnyPageOrInSearch() throws Exception {
-    assumeTrue(Files.isExecutable(CspBrowserTest.CHROMIUM) && Files.isExecutable(CspBrowserTest.DRIVER), "no Chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CspBrowserTest.CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("chromium"));
-    ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(CspBrowserTest.DRIVER.toFile()).build(), options);
+    ChromeDriver browser = Chromium.start(1100, 1400);
     try {
       browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CspBrowserTest.LISTENER));
       List<String> ran = new ArrayList<>();
