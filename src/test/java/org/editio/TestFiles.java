@@ -66,4 +66,22 @@ public final class TestFiles {
       throw new IllegalStateException(e);
     }
   }
+
+  /**
+   * Copies the folder {@code from} with everything below it to {@code to} (created as needed), so
+   * that a test can change an edition without touching the one in the repository; returns {@code to}.
+   */
+  public static Path copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    return to;
+  }
 }

@@ -289,16 +289,7 @@ class IncrementalBuildTest {
   void aChangedCustomisationRendersWhatItAffects(@TempDir Path dir) throws Exception {
     Path edition = dir.resolve("briefe");
     Path source = TestFiles.ROOT.resolve("src/test/resources/editions/briefe");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path f : files.toList()) {
-        Path target = edition.resolve(source.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
+    TestFiles.copyTree(source, edition);
     Path out = dir.resolve("out");
     new Builder().build(edition, out, BOTH);
     Path css = edition.resolve("assets/briefe.css");

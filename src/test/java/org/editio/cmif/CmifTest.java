@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.XdmNode;
 import org.editio.Problem;
@@ -97,7 +95,7 @@ class CmifTest {
 
   @Test
   void withABaseUrlDocumentsHaveAddressesAndRegistersGiveAuthorityFiles(@TempDir Path dir) throws Exception {
-    Path edition = copy(TestFiles.EDITION, dir.resolve("tei"));
+    Path edition = TestFiles.copyTree(TestFiles.EDITION, dir.resolve("tei"));
     Path file = edition.resolve("edition.xml");
     Files.writeString(file, Files.readString(file).replace("<date when=\"2026-11-27\">2026</date>",
         "<date when=\"2026-11-27\">2026</date>\n        <idno type=\"URL\">https://example.org/soviet-diplomacy/html</idno>"));
@@ -146,17 +144,4 @@ class CmifTest {
     assertEquals("Marie Muster", eval(doc, "//tei:titleStmt/tei:editor"));
   }
 
-  static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-    return to;
-  }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.editio.TestFiles;
 import org.editio.build.Builder;
 import org.junit.jupiter.api.Tag;
@@ -47,16 +46,7 @@ class NoteMarksTest {
   @Test
   void withoutTheJoinerTheFixtureHasMarksBeginningALine(@TempDir Path dir) throws Exception {
     Path edition = dir.resolve("edition");
-    try (Stream<Path> files = Files.walk(FIXTURE)) {
-      for (Path f : files.toList()) {
-        Path target = edition.resolve(FIXTURE.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
+    TestFiles.copyTree(FIXTURE, edition);
     Files.createDirectories(edition.resolve("xslt"));
     Files.writeString(edition.resolve("xslt/fo.xsl"), """
         <?xml version="1.0" encoding="UTF-8"?>

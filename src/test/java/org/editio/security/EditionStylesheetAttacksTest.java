@@ -45,16 +45,7 @@ class EditionStylesheetAttacksTest {
   private Path edition(String name, String body) throws Exception {
     Path edition = dir.resolve("edition");
     if (!Files.exists(edition)) {
-      try (Stream<Path> files = Files.walk(BRIEFE)) {
-        for (Path f : files.toList()) {
-          Path target = edition.resolve(BRIEFE.relativize(f).toString());
-          if (Files.isDirectory(f)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(f, target);
-          }
-        }
-      }
+      TestFiles.copyTree(BRIEFE, edition);
     }
     Files.writeString(edition.resolve("xslt/" + name), """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -125,7 +125,7 @@ public class HostileCorpusTest {
   void hostileTeiInAnEditionIsReportedInEditiosWordsOnly() throws Exception {
     Attack.plantSecrets(dir);
     Path edition = dir.resolve("edition");
-    InjectionTest.copy(TestFiles.EDITION, edition);
+    TestFiles.copyTree(TestFiles.EDITION, edition);
     for (Map.Entry<String, String> e : corpus().entrySet()) {
       String id = "d1937-01-01-" + e.getKey().replace(".xml", "");
       Files.writeString(edition.resolve("documents/" + id + ".xml"), tei(id, "Hostile", e.getValue()));

@@ -82,7 +82,7 @@ class InjectionTest {
     assertEquals(0, one.exit(), one.all());
     // a copy of the sample edition: edition.xml, a register entry and a document carry payloads as text
     edition = dir.resolve("edition");
-    copy(TestFiles.EDITION, edition);
+    TestFiles.copyTree(TestFiles.EDITION, edition);
     replace(edition.resolve("edition.xml"), "Soviet Diplomacy in Turkey, the Balkans and Iran, 1919–1941",
         "Soviet Diplomacy " + x(SCRIPT) + " 1919–1941");
     replace(edition.resolve("edition.xml"), "https://creativecommons.org/licenses/by/4.0/", x("javascript:window.__pwned='licence'"));
@@ -94,19 +94,6 @@ class InjectionTest {
     Attack.Run two = editio("html", edition.toString(), "-o", dir.resolve("edition-out").toString());
     assertEquals(0, two.exit(), two.all());
     site = dir.resolve("edition-out/html");
-  }
-
-  static void copy(Path from, Path to) throws Exception {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   static void replace(Path file, String what, String with) throws Exception {

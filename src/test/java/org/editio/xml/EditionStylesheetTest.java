@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.editio.EditioException;
 import org.editio.Problem;
 import org.editio.TestFiles;
@@ -33,16 +32,7 @@ class EditionStylesheetTest {
   /** A copy of the Briefe edition whose xslt/html.xsl is {@code body} inside a stylesheet importing editio's. */
   static Path edition(Path dir, String body) throws Exception {
     Path edition = dir.resolve("edition");
-    try (Stream<Path> files = Files.walk(BRIEFE)) {
-      for (Path f : files.toList()) {
-        Path target = edition.resolve(BRIEFE.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
+    TestFiles.copyTree(BRIEFE, edition);
     Files.writeString(edition.resolve("xslt/html.xsl"), """
         <?xml version="1.0" encoding="UTF-8"?>
         <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
