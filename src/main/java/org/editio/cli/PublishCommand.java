@@ -31,14 +31,10 @@ abstract class PublishCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown page size '" + pdf.pageSize + "': use one of " + PublishOptions.PAGE_SIZES);
     }
-    for (Path c : options.catalogs) {
-      if (!java.nio.file.Files.isRegularFile(c)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no such catalog file: " + c);
-      }
-    }
+    List<Path> catalogFiles = options.catalogs.checked(spec.commandLine());
     long start = System.nanoTime();
     try (Builder builder = new Builder()) {
-      builder.catalogs(options.catalogs).pageSize(pdf.pageSize).print(pdf.print).clean(options.clean).strict(options.strict)
+      builder.catalogs(catalogFiles).pageSize(pdf.pageSize).print(pdf.print).clean(options.clean).strict(options.strict)
           .progress(org.editio.Progress.forTerminal(common.quiet));
       Builder.Result result = builder.build(options.edition, options.out, outputs(builder));
       Main.print(spec.commandLine().getErr(), result.warnings());

@@ -2,6 +2,7 @@ package org.editio.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,10 +31,7 @@ final class PublishOptions {
           + " well-formed and safe, and what does not stop rendering is a warning.")
   boolean strict;
 
-  @Option(names = "--catalog", paramLabel = "FILE",
-      description = "An XML catalog (OASIS XML Catalogs) mapping the schemas documents declare to local copies;"
-          + " consulted before the edition's catalog.xml and editio's bundled one (TEI P5 tei_all). Repeatable.")
-  List<Path> catalogs = new java.util.ArrayList<>();
+  @Mixin Catalogs catalogs;
 
   /**
    * The options of the PDF outputs, a mixin of their own so that only the commands that publish

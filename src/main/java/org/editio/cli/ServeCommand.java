@@ -29,10 +29,7 @@ final class ServeCommand implements Callable<Integer> {
       description = "Port on localhost; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--catalog", paramLabel = "FILE",
-      description = "An XML catalog (OASIS XML Catalogs) mapping the schemas documents declare to local copies;"
-          + " consulted before the edition's catalog.xml and editio's bundled one (TEI P5 tei_all). Repeatable.")
-  List<Path> catalogs = new java.util.ArrayList<>();
+  @Mixin Catalogs catalogs;
 
   @Mixin Common common;
   @Spec CommandLine.Model.CommandSpec spec;
@@ -42,14 +39,10 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "port " + port + " is not between 0 and 65535");
     }
-    for (Path c : catalogs) {
-      if (!java.nio.file.Files.isRegularFile(c)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no such catalog file: " + c);
-      }
-    }
+    List<Path> catalogFiles = catalogs.checked(spec.commandLine());
     PrintWriter log = spec.commandLine().getErr();
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Server server = Server.start(edition, out, port, log, common.quiet, catalogs)) {
+    try (Server server = Server.start(edition, out, port, log, common.quiet, catalogFiles)) {
       spec.commandLine().getOut().println("serving " + server.address() + " (Ctrl-C stops)");
       spec.commandLine().getOut().flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

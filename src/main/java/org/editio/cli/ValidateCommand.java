@@ -28,10 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
           + " without the edition's rules: e.g. --schema ../shared/tei/tei_all.rng.")
   Path schema;
 
-  @Option(names = "--catalog", paramLabel = "FILE",
-      description = "An XML catalog (OASIS XML Catalogs) mapping the schemas documents declare to local copies;"
-          + " consulted before the edition's catalog.xml and editio's bundled one (TEI P5 tei_all). Repeatable.")
-  List<Path> catalogs = new java.util.ArrayList<>();
+  @Mixin Catalogs catalogs;
 
   @Option(names = "--strict", description = "Treat warnings as errors (exit code 1 when there is any).")
   boolean strict;
@@ -48,13 +45,9 @@ final class ValidateCommand implements Callable<Integer> {
     if (!format.equals("text") && !format.equals("json")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + format + "': use text or json");
     }
-    for (Path c : catalogs) {
-      if (!java.nio.file.Files.isRegularFile(c)) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no such catalog file: " + c);
-      }
-    }
+    List<Path> catalogFiles = catalogs.checked(spec.commandLine());
     Xml xml = new Xml();
-    Validator.Report report = new Validator(xml).catalogs(catalogs).strict(strict).validate(paths, Optional.ofNullable(schema));
+    Validator.Report report = new Validator(xml).catalogs(catalogFiles).strict(strict).validate(paths, Optional.ofNullable(schema));
     if (format.equals("json")) {
       spec.commandLine().getOut().println(Reports.json(xml, report));
       spec.commandLine().getOut().flush();
