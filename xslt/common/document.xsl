@@ -129,7 +129,7 @@
   <!-- The id a division has in the outputs (its xml:id, else one made from its place): what the contents link to. -->
   <xsl:function name="f:division-id" as="xs:string">
     <xsl:param name="division" as="element()"/>
-    <xsl:sequence select="if ($division/@xml:id) then string($division/@xml:id) else f:doc-id($division) || '-div-' || generate-id($division)"/>
+    <xsl:sequence select="if ($division/@xml:id) then string($division/@xml:id) else f:doc-id($division) || '-div-' || f:node-key($division)"/>
   </xsl:function>
 
   <!-- Whether the contents list this division (it then needs an id in the outputs). -->

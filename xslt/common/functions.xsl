@@ -170,7 +170,17 @@
   <xsl:function name="f:id" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="if ($e/@xml:id) then string($e/@xml:id)
-                          else f:doc-id($e) || '-' || local-name($e) || '-' || generate-id($e)"/>
+                          else f:doc-id($e) || '-' || local-name($e) || '-' || f:node-key($e)"/>
+  </xsl:function>
+
+  <!--
+    A key for a node that is the same in every build, unique within its document (callers add the
+    document's id): generate-id() without the number Saxon gives the tree ('d12e1065' is 'e1065'),
+    which counts the trees read before it, in parallel and so in any order.
+  -->
+  <xsl:function name="f:node-key" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="replace(generate-id($node), '^d[0-9]+(.)', '$1')"/>
   </xsl:function>
 
   <!--

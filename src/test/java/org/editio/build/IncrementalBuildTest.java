@@ -115,6 +115,26 @@ class IncrementalBuildTest {
    * editio serve does): one document is analysed again, only the index files whose bytes change
    * are written, the new word is found, and the index is the clean build's, byte for byte.
    */
+  /**
+   * Elements without xml:id (here the divisions of a play) get ids from Saxon's generate-id(),
+   * whose document number counts the trees read before (in parallel, so in any order): the ids
+   * must not carry it. A comment added after the play's root makes the builder read it again, as
+   * a tree with another number; its page must not change.
+   */
+  @Test
+  void idsMadeForElementsWithoutXmlIdDoNotDependOnTheOrderFilesAreRead(@TempDir Path dir) throws Exception {
+    Path edition = dir.resolve("edition");
+    Path play = Files.copy(TestFiles.ROOT.resolve("src/test/resources/corpus/drama/F-rom.xml"),
+        Files.createDirectories(edition).resolve("F-rom.xml"));
+    Builder builder = new Builder();
+    builder.build(edition, dir.resolve("first"), List.of("html"));
+    Files.writeString(play, Files.readString(play) + "\n<!-- read again -->\n");
+    builder.build(edition, dir.resolve("second"), List.of("html"));
+    String first = Files.readString(dir.resolve("first/html/documents/F-rom.html"));
+    assertTrue(first.contains("href=\"#F-rom-div-"), "the play's divisions have ids made by editio");
+    assertEquals(first, Files.readString(dir.resolve("second/html/documents/F-rom.html")));
+  }
+
   @Test
   void aCorrectionReindexesOneDocumentAndGivesTheCleanBuildsIndex(@TempDir Path dir) throws Exception {
     Path edition = Generator.generate(TestFiles.EDITION, 300, dir.resolve("edition"));
