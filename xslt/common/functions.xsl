@@ -28,12 +28,19 @@
   <xsl:function name="f:doc-id" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="tei" select="($node/ancestor-or-self::*[self::tei:TEI or self::tei:teiCorpus])[1]"/>
-    <xsl:variable name="uri" select="string((document-uri(root($node)), base-uri($node))[1])"/>
-    <xsl:variable name="given" select="if (empty($document-ids)) then () else $document-ids(f:uri-key($uri))"/>
+    <!-- the URI is read only when it is needed: this function is called for most elements a page shows -->
+    <xsl:variable name="given" select="if (empty($document-ids) or map:size($document-ids) eq 0) then ()
+        else $document-ids(f:uri-key(f:node-uri($node)))"/>
     <xsl:sequence select="
       if (exists($given)) then $given
       else if (normalize-space($tei/@xml:id)) then string($tei/@xml:id)
-      else replace(f:decode-uri(tokenize($uri, '/')[last()]), '\.[^.]*$', '')"/>
+      else replace(f:decode-uri(tokenize(f:node-uri($node), '/')[last()]), '\.[^.]*$', '')"/>
+  </xsl:function>
+
+  <!-- The URI of the file a node was read from. -->
+  <xsl:function name="f:node-uri" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="string((document-uri(root($node)), base-uri($node))[1])"/>
   </xsl:function>
 
   <!-- Documents published under another id than their own (two loose files with one id), by their URI: from the Java side. -->
@@ -209,7 +216,10 @@
   <!-- File URIs in one spelling (file:///path), the form the Java side uses for register keys. -->
   <xsl:function name="f:uri-key" as="xs:string">
     <xsl:param name="uri" as="xs:string"/>
-    <xsl:sequence select="replace($uri, '^file:/+', 'file:///')"/>
+    <!-- most URIs are already in that spelling: no regular expression for them -->
+    <xsl:sequence select="if (not(starts-with($uri, 'file:/'))
+                              or (starts-with($uri, 'file:///') and not(starts-with($uri, 'file:////')))) then $uri
+                          else replace($uri, '^file:/+', 'file:///')"/>
   </xsl:function>
 
   <!-- The standard name of a register entry (persName/placeName/orgName[@type='standard'], else the first). -->
@@ -441,6 +451,8 @@
   <!-- ============================================================ the text's model, for every output and the search index -->
 
   <!-- Elements that are blocks: an element that contains one is a block too. -->
+  <!-- ($f:block-name-set holds them for lookup: asked of every element, a scan of 150 names was the text's costliest test.) -->
+  <xsl:variable name="f:block-name-set" as="map(xs:string, xs:boolean)" select="map:merge($f:block-names ! map:entry(., true()))"/>
   <xsl:variable name="f:block-names" as="xs:string*" select="
     ('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'opener', 'closer',
      'dateline', 'salute', 'signed', 'postscript', 'list', 'item', 'table', 'row', 'cell', 'lg', 'l',
@@ -481,12 +493,12 @@
       else if ($e/(self::tei:bibl | self::tei:label | self::tei:stage | self::tei:address | self::tei:biblStruct))
         then not($e/ancestor::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head or self::tei:s or self::tei:seg
                                 or self::tei:hi or self::tei:title or self::tei:quote[not(f:is-block-itself(.))]])
-      else local-name($e) = $f:block-names"/>
+      else map:contains($f:block-name-set, local-name($e))"/>
   </xsl:function>
 
   <xsl:function name="f:is-block-name" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="local-name($e) = $f:block-names and namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0'"/>
+    <xsl:sequence select="map:contains($f:block-name-set, local-name($e)) and namespace-uri($e) eq 'http://www.tei-c.org/ns/1.0'"/>
   </xsl:function>
 
   <!-- An element that stands directly in a division (or the text's parts), among blocks. -->
