@@ -88,9 +88,23 @@ public final class HtmlPublisher implements Publisher {
   public void publish(Run run) throws EditioException {
     indexed.set(0);
     assets(run);
-    SearchIndex.Entry[] entries = documentPages(run);
-    sitePages(run);
-    searchIndex(run, entries);
+    if (run.fresh()) {
+      // nothing to reuse: the edition's pages are written whatever the documents' summaries say,
+      // so their one transform runs beside the documents' pages, not after them
+      Run.GroupAhead site = run.startGroup(SITE, written -> writeSitePages(run, written));
+      SearchIndex.Entry[] entries;
+      try {
+        entries = documentPages(run);
+      } finally {
+        site.await();
+      }
+      site.finish(siteRecipe(run));
+      searchIndex(run, entries);
+    } else {
+      SearchIndex.Entry[] entries = documentPages(run);
+      run.renderGroup(SITE, siteRecipe(run), written -> writeSitePages(run, written));
+      searchIndex(run, entries);
+    }
   }
 
   /** editio's assets and the edition's own (EDITION/assets/), each copied again only when it changed. */
@@ -236,44 +250,53 @@ public final class HtmlPublisher implements Publisher {
     return t;
   }
 
+  /** The group of the edition's pages in the build's manifest. */
+  private static final String SITE = "site";
+
   /**
-   * The edition's pages (home, documents, registers, search, about), written by one transform:
-   * made again when what they read from any document changed (its summary, computed with its
-   * page), since each lists or counts every document.
+   * What the edition's pages (home, documents, registers, search, about) are made from: editio,
+   * the edition's context and stylesheet, the layout's links, and what they read from every
+   * document (its summary, computed with its page). Each page lists or counts every document, so
+   * they are one group, made again when any of it changed.
    */
-  private void sitePages(Run run) throws EditioException {
+  private String siteRecipe(Run run) {
+    OutputLayout layout = run.layout();
+    String context = run.recipe(STYLESHEET).hex();
+    Digest recipe = new Digest().add("site", context).add("stylesheets", layout.stylesheets())
+        .add("links", new TreeMap<>(layout.siteLinks()));
+    for (TeiDocument d : run.edition().documents()) {
+      recipe.add(d.id(), summaries.get(context + " " + d.digest() + " " + d.file()));
+    }
+    return recipe.hex();
+  }
+
+  /** The edition's pages, written by one transform: the mentions of every entry are gathered once. */
+  private static void writeSitePages(Run run, java.util.function.Consumer<Path> written) throws EditioException {
     Edition edition = run.edition();
     OutputLayout layout = run.layout();
     Map<String, String> links = layout.siteLinks();
-    String context = run.recipe(STYLESHEET).hex();
-    Digest recipe = new Digest().add("site", context).add("stylesheets", layout.stylesheets())
-        .add("links", new TreeMap<>(links));
-    for (TeiDocument d : edition.documents()) {
-      recipe.add(d.id(), summaries.get(context + " " + d.digest() + " " + d.file()));
-    }
     List<String> pages = new ArrayList<>(List.of("html:home", "html:documents", "html:search", "html:about"));
     edition.registers().keySet().stream().sorted().forEach(key -> pages.add("html:register:" + key));
-    run.renderGroup("site", recipe.hex(), written -> {
-      Params params = run.params().put("documents", edition.documentTrees())
-          .putStrings("layout", links)
-          .putSequence("stylesheets", layout.stylesheets());
-      try {
-        // one transformer for all pages: the mentions of every entry are gathered once
-        Xslt30Transformer t = run.transformer(STYLESHEET);
-        t.setStylesheetParameters(params.asMap());
-        for (String page : pages) {
-          Path file = run.file(links.get(page));
-          Files.createDirectories(file.getParent());
-          t.setInitialTemplateParameters(Map.of(new QName("page"), new XdmAtomicValue(page)), false);
-          t.callTemplate(SITE_PAGE, t.newSerializer(file.toFile()));
-          written.accept(file);
-        }
-      } catch (SaxonApiException | SaxonApiUncheckedException e) {
-        throw new EditioException(EditioException.INPUT, Xml.transformProblem(edition.source(), "cannot write the edition's pages", e));
-      } catch (IOException e) {
-        throw EditioException.io(run.file(OutputLayout.HTML), "cannot write the edition's pages: " + org.editio.Messages.of(e));
+    Params params = run.params().put("documents", edition.documentTrees())
+        .putStrings("layout", links)
+        .putSequence("stylesheets", layout.stylesheets());
+    try {
+      Xslt30Transformer t = run.transformer(STYLESHEET);
+      t.setStylesheetParameters(params.asMap());
+      org.editio.Timing timing = new org.editio.Timing(SITE);
+      for (String page : pages) {
+        Path file = run.file(links.get(page));
+        Files.createDirectories(file.getParent());
+        t.setInitialTemplateParameters(Map.of(new QName("page"), new XdmAtomicValue(page)), false);
+        t.callTemplate(SITE_PAGE, t.newSerializer(file.toFile()));
+        written.accept(file);
+        timing.lap(page);
       }
-    });
+    } catch (SaxonApiException | SaxonApiUncheckedException e) {
+      throw new EditioException(EditioException.INPUT, Xml.transformProblem(edition.source(), "cannot write the edition's pages", e));
+    } catch (IOException e) {
+      throw EditioException.io(run.file(OutputLayout.HTML), "cannot write the edition's pages: " + org.editio.Messages.of(e));
+    }
   }
 
   /**

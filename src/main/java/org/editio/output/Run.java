@@ -268,6 +268,78 @@ public final class Run {
   }
 
   /**
+   * A group of files being made on a thread of its own while the caller renders other files (see
+   * {@link #startGroup}); {@link #finish} waits for it and records it with its recipe.
+   */
+  public final class GroupAhead {
+    private final String group;
+    private final List<Path> written = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Thread thread;
+    private volatile EditioException failed;
+    private volatile RuntimeException crashed;
+
+    private GroupAhead(String group, Group write) {
+      this.group = group;
+      this.thread = new Thread(() -> {
+        Timing timing = new Timing(group);
+        try {
+          write.write(written::add);
+        } catch (EditioException e) {
+          failed = e;
+        } catch (RuntimeException e) {
+          crashed = e;
+        }
+        timing.lap(group);
+      }, "editio-" + group);
+      thread.setDaemon(true);
+    }
+
+    /**
+     * Waits until the group is written; records it as made from {@code recipe} (known only now:
+     * it names what the other files' rendering read).
+     *
+     * @throws EditioException as the group's writing threw it
+     */
+    public void finish(String recipe) throws EditioException {
+      await();
+      if (failed != null) {
+        throw failed;
+      }
+      if (crashed != null) {
+        throw crashed;
+      }
+      reuse.madeGroup(group, written, recipe);
+    }
+
+    /** Waits until the group's thread ends (also when the build fails: nothing may write into the staging folder after). */
+    public void await() {
+      boolean interrupted = false;
+      while (thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Starts writing a group that is rendered whatever its recipe turns out to be (a {@link #fresh}
+   * build has nothing to reuse), on a thread of its own, so that one transform that writes many
+   * files (the edition's pages) overlaps the parallel rendering of the others instead of following
+   * it on one core. The caller must {@link GroupAhead#finish} or {@link GroupAhead#await} it.
+   */
+  public GroupAhead startGroup(String group, Group write) {
+    GroupAhead ahead = new GroupAhead(group, write);
+    ahead.thread.start();
+    return ahead;
+  }
+
+  /**
    * A group of files made by one transform (the edition's pages): all put in place if the group
    * was made from {@code recipe}, else all written again.
    */

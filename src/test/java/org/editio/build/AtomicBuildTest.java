@@ -64,4 +64,59 @@ class AtomicBuildTest {
       assertArrayEquals(Files.readAllBytes(clean.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
     }
   }
+
+  /** An edition whose own html.xsl fails where {@code template} says (an xsl:template element). */
+  private static Path failingEdition(Path dir, String template) throws Exception {
+    Path edition = Generator.generate(TestFiles.EDITION, 12, dir.resolve("edition"));
+    Files.createDirectories(edition.resolve("xslt"));
+    Files.writeString(edition.resolve("xslt/html.xsl"), """
+        <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+            xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:m="http://editio.org/ns/mode"
+            xmlns:tei="http://www.tei-c.org/ns/1.0" exclude-result-prefixes="#all">
+          <xsl:import href="editio:html.xsl"/>
+          %s
+        </xsl:stylesheet>
+        """.formatted(template));
+    return edition;
+  }
+
+  /**
+   * In a first build the edition's pages are written on a thread of their own while the
+   * documents' pages are (Run.startGroup): when that transform fails, the build fails with its
+   * error, located, and nothing is published.
+   */
+  @Test
+  void whenTheEditionsPagesFailBesideTheDocumentsNothingIsPublished(@TempDir Path dir) throws Exception {
+    Path edition = failingEdition(dir, """
+        <xsl:template name="m:site-page">
+          <xsl:param name="page" as="xs:string"/>
+          <xsl:sequence select="error(xs:QName('m:failed'), 'the edition page ' || $page || ' fails')"/>
+        </xsl:template>""");
+    Path out = dir.resolve("out");
+    org.editio.EditioException e = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
+        () -> new Builder().build(edition, out, "html"));
+    assertTrue(e.getMessage().contains("the edition page html:home fails"), e.getMessage());
+    assertFalse(Files.exists(out.resolve("html")), "nothing published");
+    assertEquals(List.of(), Files.exists(out) ? files(out) : List.of(), "no staging folder left");
+  }
+
+  /**
+   * When the documents' pages fail while the edition's pages are being written beside them, the
+   * build waits for that transform before it removes its staging folder: nothing is written into
+   * it afterwards, and nothing is published.
+   */
+  @Test
+  void whenTheDocumentsPagesFailTheEditionsPagesStopBeforeTheStagingFolderGoes(@TempDir Path dir) throws Exception {
+    Path edition = failingEdition(dir, """
+        <xsl:template match="/" priority="10">
+          <xsl:sequence select="error(xs:QName('m:failed'), 'the document page fails')"/>
+        </xsl:template>""");
+    Path out = dir.resolve("out");
+    org.editio.EditioException e = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
+        () -> new Builder().build(edition, out, "html"));
+    assertTrue(e.getMessage().contains("the document page fails"), e.getMessage());
+    Thread.sleep(2000); // a transform still running would write now
+    assertFalse(Files.exists(out.resolve("html")), "nothing published");
+    assertEquals(List.of(), Files.exists(out) ? files(out) : List.of(), "no staging folder left, nothing written after");
+  }
 }
