@@ -79,6 +79,17 @@ public final class Bench {
    */
   public static List<Measure> run(Path sample, int documents, List<String> stages, Path work,
       java.util.function.Consumer<String> notes) throws EditioException {
+    return run(sample, documents, stages, 1, work, notes);
+  }
+
+  /**
+   * As above, the HTML stage (and its identity floor) {@code rounds} times in the same JVM, each
+   * into a folder of its own with a new publisher: the first round pays for the JIT compiler
+   * warming up, the later ones show the work itself (what {@code editio serve} pays once warm).
+   * The later rounds are named {@code identity#2}, {@code html#2}, ...
+   */
+  public static List<Measure> run(Path sample, int documents, List<String> stages, int rounds, Path work,
+      java.util.function.Consumer<String> notes) throws EditioException {
     PdfRenderer pdf = new PdfRenderer();
     HtmlPublisher html = new HtmlPublisher();
     PdfDocumentsPublisher pdfs = new PdfDocumentsPublisher(pdf);
@@ -86,13 +97,13 @@ public final class Bench {
     EpubPublisher epub = new EpubPublisher();
     CmifPublisher cmif = new CmifPublisher();
     try (Builder builder = new Builder(List.of(html, pdfs, volume, epub, cmif))) {
-      return run(builder, html, pdfs, volume, epub, cmif, sample, documents, stages, work, notes);
+      return run(builder, html, pdfs, volume, epub, cmif, sample, documents, stages, rounds, work, notes);
     }
   }
 
   private static List<Measure> run(Builder builder, HtmlPublisher html, PdfDocumentsPublisher pdfs,
       PdfVolumePublisher volume, EpubPublisher epub, CmifPublisher cmif, Path sample, int documents, List<String> stages,
-      Path work, java.util.function.Consumer<String> notes) throws EditioException {
+      int rounds, Path work, java.util.function.Consumer<String> notes) throws EditioException {
     Path edition = Generator.generate(sample, documents, work.resolve("edition"));
     Xml xml = new Xml();
     List<Measure> results = new ArrayList<>();
@@ -118,6 +129,14 @@ public final class Bench {
         return e.documents().size();
       }));
       searchLoads(work.resolve("html-out/html"), notes);
+      for (int round = 2; round <= rounds; round++) {
+        String suffix = "#" + round;
+        results.add(measure("identity" + suffix, "documents", () -> identity(xml, e, work.resolve("identity" + suffix))));
+        results.add(measure("html" + suffix, "documents", () -> {
+          builder.publish(e, new HtmlPublisher(), work.resolve("html-out" + suffix));
+          return e.documents().size();
+        }));
+      }
     }
     if (stages.contains("pdf")) {
       results.add(measure("pdf", "documents", () -> {

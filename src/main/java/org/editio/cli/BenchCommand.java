@@ -29,6 +29,16 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--sample", defaultValue = "tei", paramLabel = "EDITION", description = "The edition to generate from. Default: ${DEFAULT-VALUE}.")
   Path sample;
 
+  @Option(names = "--rounds", defaultValue = "1", paramLabel = "N",
+      description = "Run the html stage (and its identity floor) N times in the same JVM: the first round includes"
+          + " the JIT compiler warming up, the later ones (html#2, ...) show the work itself. Default: ${DEFAULT-VALUE}.")
+  int rounds;
+
+  @Option(names = "--work", paramLabel = "DIR",
+      description = "Folder in which to generate and publish (a new folder inside it, removed at the end)."
+          + " Default: the system's temporary folder. A RAM disk (/dev/shm) leaves out the disk's cost of creating files.")
+  Path workParent;
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -42,13 +52,20 @@ final class BenchCommand implements Callable<Integer> {
             "unknown stage '" + stage + "': use some of " + String.join(",", org.editio.build.Bench.STAGES));
       }
     }
-    Path work = Files.createTempDirectory("editio-bench-");
+    if (rounds < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1");
+    }
+    if (workParent != null && !Files.isDirectory(workParent)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--work: no such folder: " + workParent);
+    }
+    Path work = workParent == null ? Files.createTempDirectory("editio-bench-")
+        : Files.createTempDirectory(workParent, "editio-bench-");
     try {
       var out = spec.commandLine().getOut();
       out.printf("editio bench: %d documents, %d cores, max heap %d MiB%n", documents,
           Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
       out.flush();
-      for (Bench.Measure m : Bench.run(sample, documents, stages, work, line -> {
+      for (Bench.Measure m : Bench.run(sample, documents, stages, rounds, work, line -> {
         out.println(line);
         out.flush();
       })) {

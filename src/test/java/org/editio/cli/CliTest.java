@@ -192,6 +192,27 @@ class CliTest {
     assertTrue(unknown.err().contains("unknown stage 'fastest'"), unknown.err());
   }
 
+  /** --rounds repeats the html stage and its floor in the same JVM; --work says where; bad values are usage errors. */
+  @Test
+  void benchRepeatsTheHtmlStageInTheFolderItIsGiven(@TempDir Path dir) throws Exception {
+    Run bench = editio("bench", "--documents", "2", "--stages", "html", "--rounds", "3", "--work", dir.toString());
+    assertEquals(0, bench.code(), bench.err());
+    for (String stage : new String[] {"identity", "html", "identity#2", "html#2", "identity#3", "html#3"}) {
+      assertEquals(1, bench.out().lines().filter(l -> l.startsWith(stage + " ") && l.contains("wall")).count(),
+          stage + ": " + bench.out());
+    }
+    assertFalse(bench.out().contains("html#4"), bench.out());
+    try (var left = Files.list(dir)) {
+      assertEquals(0, left.count(), "the work folder inside --work is removed");
+    }
+    Run rounds = editio("bench", "--rounds", "0");
+    assertEquals(2, rounds.code());
+    assertTrue(rounds.err().contains("--rounds must be at least 1"), rounds.err());
+    Run work = editio("bench", "--work", dir.resolve("absent").toString());
+    assertEquals(2, work.code());
+    assertTrue(work.err().contains("--work: no such folder"), work.err());
+  }
+
   /** With --verbose a build says how often it laid out the volume: once, clean or after a correction; not when nothing changed. */
   @Test
   void verbosePrintsTheVolumesLayoutPasses(@TempDir Path dir) throws Exception {
