@@ -52,7 +52,7 @@
   <xsl:function name="f:epub-files" as="xs:string*" visibility="public">
     <xsl:sequence select="('epub:package', 'epub:ncx', 'epub:style',
                            sort(map:keys($layout)[starts-with(., 'epub:font:')]),
-                           'epub:cover-image', f:epub-spine())"/>
+                           'epub:cover-image', sort(map:keys($layout)[starts-with(., 'epub:image:')]), f:epub-spine())"/>
   </xsl:function>
 
   <!-- An id for the manifest (an XML name) from a key of the layout. -->
@@ -62,6 +62,7 @@
     <xsl:sequence select="if (starts-with($key, 'epub:document:')) then 'doc-' || replace($file, '[^A-Za-z0-9._-]', '_')
                           else if (starts-with($key, 'epub:register:')) then 'reg-' || replace($file, '[^A-Za-z0-9._-]', '_')
                           else if (starts-with($key, 'epub:font:')) then 'font-' || replace($file, '[^A-Za-z0-9._-]', '_')
+                          else if (starts-with($key, 'epub:image:')) then 'img-' || replace(tokenize(f:path($key), '/')[last()], '[^A-Za-z0-9._-]', '_')
                           else substring-after($key, 'epub:')"/>
   </xsl:function>
 
@@ -70,7 +71,7 @@
     <xsl:variable name="extension" select="lower-case(replace($path, '^.*\.', ''))"/>
     <xsl:sequence select="(map{'xhtml': 'application/xhtml+xml', 'css': 'text/css', 'svg': 'image/svg+xml',
                                'ncx': 'application/x-dtbncx+xml', 'ttf': 'font/ttf', 'otf': 'font/otf',
-                               'woff': 'font/woff', 'woff2': 'font/woff2', 'png': 'image/png', 'jpg': 'image/jpeg'}($extension),
+                               'woff': 'font/woff', 'woff2': 'font/woff2', 'png': 'image/png', 'jpg': 'image/jpeg', 'jpeg': 'image/jpeg', 'gif': 'image/gif'}($extension),
                            'application/octet-stream')[1]"/>
   </xsl:function>
 

@@ -305,15 +305,21 @@
   </xsl:template>
 
   <!--
-    An image: EPUB reading systems load no remote images, and editio packs no image files into the
-    e-book yet, so a web image is a link to it and an image of the edition is named by its
-    description; the description (figDesc) is in the text already when there is no image.
+    An image: an image of the edition is packed into the book (epub:image:KEY in the layout) and
+    shown with its alternative text; EPUB reading systems load no remote images, so a web image is
+    a link to it; an image editio could not find is named by its description, which (figDesc) is
+    in the text already.
   -->
   <xsl:template name="b:graphic">
     <xsl:param name="file" as="xs:string?"/>
     <xsl:param name="url" as="xs:string?"/>
     <xsl:param name="alt" as="xs:string"/>
+    <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
+    <xsl:variable name="src" select="$file ! f:href($here, 'epub:image:' || .)"/>
     <xsl:choose>
+      <xsl:when test="$src">
+        <img class="tei-graphic" src="{$src}" alt="{$alt}"/>
+      </xsl:when>
       <xsl:when test="matches(string($url), '^https?://', 'i')">
         <a class="tei-graphic gen" href="{$url}"><xsl:value-of select="'[' || f:label('image') || ']'"/></a>
       </xsl:when>

@@ -93,6 +93,7 @@ public final class EpubPublisher implements Publisher {
     Digest recipe = run.recipe(STYLESHEET).add("links", new TreeMap<>(links)).add("book-id", bookId).add("modified", modified);
     packaged.forEach((name, bytes) -> recipe.add(name, Digest.of(bytes)));
     edition.documents().forEach(d -> recipe.add(d.id(), d.digest()));
+    new TreeMap<>(edition.images().digests()).forEach((key, digest) -> recipe.add("image " + key, digest));
     run.render("epub", List.of(new Target(layout.epub(), recipe.hex(), file -> {
       Map<String, byte[]> entries = book(run, links, bookId, modified, packaged);
       try {
@@ -133,6 +134,8 @@ public final class EpubPublisher implements Publisher {
         entries.put(path, packaged.get(FONT_DIR + key.substring("epub:font:".length())));
       } else if (key.startsWith("epub:document:")) {
         entries.put(path, chapters.get(key.substring("epub:document:".length())));
+      } else if (key.startsWith("epub:image:")) {
+        entries.put(path, image(edition, key.substring("epub:image:".length())));
       } else {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
@@ -149,6 +152,19 @@ public final class EpubPublisher implements Publisher {
       }
     }
     return entries;
+  }
+
+  /** An image of the edition, as found when the edition was read ({@link org.editio.edition.Images}); null if unknown. */
+  private static byte[] image(Edition edition, String key) throws EditioException {
+    java.nio.file.Path file = edition.images().files().get(key);
+    if (file == null) {
+      return null;
+    }
+    try {
+      return java.nio.file.Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw EditioException.io(file, "cannot read the image for the e-book: " + e.getMessage());
+    }
   }
 
   /** A chapter per document, in parallel: by document id. */

@@ -218,6 +218,11 @@ public final class OutputLayout {
     return BOOK + "/fonts/" + file;
   }
 
+  /** An image of the edition packed into the book (by its key, {@link org.editio.edition.Images}), named as in the HTML edition. */
+  public String epubImage(String key) {
+    return BOOK + "/images/" + edition.images().names().get(key);
+  }
+
   /** Every entry of the book a chapter may link to, by the keys of {@code xslt/common/links.xsl}. */
   public Map<String, String> epubLinks() {
     Map<String, String> links = new LinkedHashMap<>();
@@ -231,6 +236,9 @@ public final class OutputLayout {
     }
     for (String key : edition.registers().keySet().stream().sorted().toList()) {
       links.put("epub:register:" + key, epubRegister(key));
+    }
+    for (String key : new java.util.TreeSet<>(edition.images().files().keySet())) {
+      links.put("epub:image:" + key, epubImage(key));
     }
     return links;
   }

@@ -120,6 +120,42 @@ class EpubTest {
   }
 
   /**
+   * An image of the edition (the images fixture: a plate shown in a figure and in the line, a
+   * missing one, one outside the edition, one on the web) is packed into the book once, listed in
+   * the package with its media type, and shown with its figure's description; the others are
+   * named, the web one linked; epubcheck finds nothing.
+   */
+  @Test
+  void theBookPacksTheEditionsImagesAndShowsThem(@TempDir Path dir) throws Exception {
+    Path fixture = TestFiles.FIXTURES.resolve("images");
+    Path edition = dir.resolve("edition");
+    java.nio.file.Files.createDirectories(edition.resolve("plates"));
+    java.nio.file.Files.copy(fixture.resolve("figures.xml"), edition.resolve("figures.xml"));
+    java.nio.file.Files.copy(fixture.resolve("plates/plate 1.png"), edition.resolve("plates/plate 1.png"));
+    Builder.Result built;
+    try (Builder builder = new Builder()) {
+      built = builder.build(edition, dir.resolve("out"), "epub");
+    }
+    Path epub = dir.resolve("out").resolve(built.layout().epub());
+    EpubCheckRun check = EpubCheckRun.of(epub);
+    assertTrue(check.clean(), check.messages());
+    Map<String, byte[]> book = entries(epub);
+    List<String> images = book.keySet().stream().filter(p -> p.startsWith("EPUB/images/") && p.endsWith(".png")).toList();
+    assertEquals(1, images.size(), "one plate, packed once: " + book.keySet());
+    assertArrayEquals(java.nio.file.Files.readAllBytes(fixture.resolve("plates/plate 1.png")), book.get(images.get(0)));
+    String chapterPath = built.layout().epubDocument("figures");
+    XdmNode chapter = parse(book, chapterPath);
+    String src = eval(chapter, "(//h:img[@class = 'tei-graphic'])[1]/@src");
+    assertEquals(images.get(0), URI.create(chapterPath).resolve(src).toString(), "the chapter shows the packed file");
+    assertEquals("A blue rectangle, the first plate", eval(chapter, "(//h:img[@class = 'tei-graphic'])[1]/@alt"));
+    assertEquals("2", eval(chapter, "count(//h:img[@class = 'tei-graphic'])"), "in its figure and in the line");
+    assertEquals("2", eval(chapter, "count(//h:span[contains(@class, 'image-absent')])"), "the missing image and the one outside");
+    assertEquals("https://example.org/plate.png", eval(chapter, "//h:a[contains(@class, 'tei-graphic')]/@href"));
+    XdmNode opf = parse(book, "EPUB/package.opf");
+    assertEquals("image/png", eval(opf, "//opf:item[@href = '" + images.get(0).substring("EPUB/".length()) + "']/@media-type"));
+  }
+
+  /**
    * TEI without an edition (a folder of foreign TEI, one with markup that tries to inject script):
    * a valid book all the same, with nothing that runs.
    */
