@@ -92,12 +92,20 @@ class AtomicBuildTest {
           <xsl:param name="page" as="xs:string"/>
           <xsl:sequence select="error(xs:QName('m:failed'), 'the edition page ' || $page || ' fails')"/>
         </xsl:template>""");
-    Path out = dir.resolve("out");
+    assertFailsAndPublishesNothing(edition, dir.resolve("out"), "the edition page html:home fails");
+  }
+
+  /**
+   * Builds the HTML edition, which must fail with {@code message}; then, after a pause in which a
+   * transform still running would write, nothing may be in {@code out}: no output, no staging folder.
+   */
+  private static void assertFailsAndPublishesNothing(Path edition, Path out, String message) throws Exception {
     org.editio.EditioException e = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
         () -> new Builder().build(edition, out, "html"));
-    assertTrue(e.getMessage().contains("the edition page html:home fails"), e.getMessage());
+    assertTrue(e.getMessage().contains(message), e.getMessage());
+    Thread.sleep(2000);
     assertFalse(Files.exists(out.resolve("html")), "nothing published");
-    assertEquals(List.of(), Files.exists(out) ? files(out) : List.of(), "no staging folder left");
+    assertEquals(List.of(), Files.exists(out) ? files(out) : List.of(), "no staging folder left, nothing written after");
   }
 
   /**
@@ -111,12 +119,6 @@ class AtomicBuildTest {
         <xsl:template match="/" priority="10">
           <xsl:sequence select="error(xs:QName('m:failed'), 'the document page fails')"/>
         </xsl:template>""");
-    Path out = dir.resolve("out");
-    org.editio.EditioException e = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
-        () -> new Builder().build(edition, out, "html"));
-    assertTrue(e.getMessage().contains("the document page fails"), e.getMessage());
-    Thread.sleep(2000); // a transform still running would write now
-    assertFalse(Files.exists(out.resolve("html")), "nothing published");
-    assertEquals(List.of(), Files.exists(out) ? files(out) : List.of(), "no staging folder left, nothing written after");
+    assertFailsAndPublishesNothing(edition, dir.resolve("out"), "the document page fails");
   }
 }
