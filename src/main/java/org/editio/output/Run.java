@@ -276,7 +276,8 @@ public final class Run {
     private final List<Path> written = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
     private volatile EditioException failed;
-    private volatile RuntimeException crashed;
+    /** Anything else the group's thread threw (a bug, or an Error such as running out of memory): rethrown as it was. */
+    private volatile Throwable crashed;
 
     private GroupAhead(String group, Group write) {
       this.group = group;
@@ -286,7 +287,7 @@ public final class Run {
           write.write(written::add);
         } catch (EditioException e) {
           failed = e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
           crashed = e;
         }
         timing.lap(group);
@@ -305,8 +306,11 @@ public final class Run {
       if (failed != null) {
         throw failed;
       }
+      if (crashed instanceof Error e) {
+        throw e;
+      }
       if (crashed != null) {
-        throw crashed;
+        throw (RuntimeException) crashed;
       }
       reuse.madeGroup(group, written, recipe);
     }
