@@ -507,7 +507,19 @@
     <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
         or self::tei:div5 or self::tei:div6 or self::tei:div7 or self::tei:body or self::tei:front or self::tei:back
         or self::tei:epigraph or self::tei:figure or self::tei:sp or self::tei:argument or self::tei:floatingText
-        or self::tei:titlePage or self::tei:cit[f:is-block-itself(.)] or self::tei:item or self::tei:cell or self::tei:note])"/>
+        or self::tei:titlePage or self::tei:cit[f:is-block-itself(.)] or self::tei:item or self::tei:cell
+        or self::tei:note[not(f:is-inline-note(.))]])"/>
+  </xsl:function>
+
+  <!--
+    Whether a note is part of the running text, printed where it stands (in brackets): so placed
+    (@place inline), or a note of the header (a manuscript description's notes on its additions,
+    binding, provenance), since the outputs gather only the text's notes after it. Inside such a
+    note nothing stands among blocks (see f:note-place in text.xsl).
+  -->
+  <xsl:function name="f:is-inline-note" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="$note/@place = ('inline', 'in-line', 'inspace') or empty($note/ancestor::tei:text)"/>
   </xsl:function>
 
   <!--

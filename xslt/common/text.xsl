@@ -900,12 +900,14 @@
     Where a note's text goes: 'foot' (at the foot of the page in print, in the notes after the text
     in HTML: the mark stays where it stands), 'end' (endnotes: after the document in print too),
     'block' (a note standing among blocks, in a division of notes: printed where it stands, with its
-    number), 'inline' (the note is part of the running text: printed there, in brackets).
+    number), 'inline' (the note is part of the running text: printed there, in brackets; also a note
+    of the header, f:is-inline-note: the outputs gather only the text's notes after it, and a mark
+    there would point at nothing).
   -->
   <xsl:function name="f:note-place" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="
-      if ($note/@place = ('inline', 'in-line', 'inspace')) then 'inline'
+      if (f:is-inline-note($note)) then 'inline'
       else if ($note/parent::*[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
                or self::tei:back or self::tei:front or self::tei:body or self::tei:noteGrp or self::tei:listNote]
                and not(f:note-attached-to($note))) then 'block'

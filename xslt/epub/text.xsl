@@ -344,6 +344,10 @@
           <div class="note-text"><xsl:apply-templates mode="m:text"/></div>
         </div>
       </xsl:when>
+      <!-- an inline note of paragraphs (a manuscript description's note on an item) is a block where it stands -->
+      <xsl:when test="$place = 'inline' and exists(*[f:is-block(.)])">
+        <div><xsl:call-template name="f:attributes"/><xsl:apply-templates mode="m:text"/></div>
+      </xsl:when>
       <xsl:when test="$place = 'inline'">
         <xsl:call-template name="b:inline">
           <xsl:with-param name="before" select="' ('"/>
