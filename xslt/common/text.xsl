@@ -80,6 +80,11 @@
     <xsl:apply-templates mode="m:text"/>
   </xsl:template>
 
+  <!-- A text of a group (an issue of a journal, an article in it) is a section of its own: pointers name it. -->
+  <xsl:template match="tei:group/tei:text" mode="m:text">
+    <xsl:call-template name="b:section"/>
+  </xsl:template>
+
   <!-- A document's own text: its contents (f:contents) stand before it, unless it has a title page for them to follow. -->
   <xsl:template match="tei:text[parent::*[. is f:document(.)]]" mode="m:text" priority="1">
     <xsl:if test="empty(f:contents-anchor(..))">
@@ -754,7 +759,9 @@
     <xsl:choose>
       <xsl:when test="$p?kind = 'local'">
         <xsl:variable name="target" select="$p?id ! id(., root($context))[1]"/>
-        <xsl:sequence select="map{'target': $target, 'href': $target ! ('#' || f:output-id(.)), 'kind': 'local'}"/>
+        <!-- only what the outputs print has an id there: the text, and the header's manuscript descriptions -->
+        <xsl:sequence select="map{'target': $target, 'kind': 'local',
+            'href': $target[ancestor-or-self::tei:text or ancestor-or-self::tei:msDesc] ! ('#' || f:output-id(.))}"/>
       </xsl:when>
       <xsl:when test="$p?kind = 'file' and map:contains($registers, $p?file)">
         <!-- a register entry: its register's page -->

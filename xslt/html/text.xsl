@@ -377,7 +377,8 @@
     <xsl:param name="notes" as="element()*"/>
     <xsl:param name="label" as="xs:string?"/>
     <xsl:param name="id" as="xs:string?"/>
-    <span><xsl:call-template name="f:attributes"/>
+    <!-- an entry with a mark is listed after the text under its id: the lemma here does not repeat it -->
+    <span><xsl:call-template name="f:attributes"><xsl:with-param name="copy" select="exists($label)" tunnel="yes"/></xsl:call-template>
       <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text"/></span>
       <xsl:choose>
         <xsl:when test="exists($label)">
