@@ -19,6 +19,7 @@
   <xsl:include href="labels.xsl"/>
   <xsl:include href="dates.xsl"/>
   <xsl:include href="pointers.xsl"/>
+  <xsl:include href="languages.xsl"/>
 
   <!-- Register files loaded once by the Java side: absolute URI of the file -> its document. -->
   <xsl:param name="registers" as="map(xs:string, document-node())" select="map{}"/>

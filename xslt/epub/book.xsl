@@ -112,7 +112,7 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI | tei:teiCorpus)[1]"/>
     <xsl:variable name="anchor" select="f:metadata-anchor($tei)"/>
-    <xsl:variable name="text-lang" select="($tei/tei:text/@xml:lang, $tei/@xml:lang)[1]"/>
+    <xsl:variable name="text-lang" select="($tei/tei:text/@xml:lang, $tei/@xml:lang)[1] ! f:language-tag(.)"/>
     <xsl:call-template name="f:xhtml">
       <xsl:with-param name="title" select="f:title($tei)"/>
       <xsl:with-param name="here" select="$here"/>

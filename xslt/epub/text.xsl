@@ -42,10 +42,10 @@
           tokenize(@rend) ! ('rend-' || replace(., '[^\p{L}\p{N}_-]', '')),
           distinct-values(($renditions, f:renditions(.)))[not(. = $expressed)] ! ('r-' || .)), ' ')"/>
         <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
-        <xsl:if test="@xml:lang">
-          <xsl:attribute name="lang" select="@xml:lang"/>
-          <xsl:attribute name="xml:lang" select="@xml:lang"/>
-        </xsl:if>
+        <xsl:for-each select="@xml:lang ! f:language-tag(.)">
+          <xsl:attribute name="lang" select="."/>
+          <xsl:attribute name="xml:lang" select="."/>
+        </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
