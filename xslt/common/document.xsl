@@ -150,6 +150,23 @@
   </xsl:function>
 
   <!--
+    What the outputs print as a document's substance, in order: the manuscripts a manuscript
+    description file describes, its text, the members of a corpus (whose headers, like every
+    header, are metadata, not text).
+  -->
+  <xsl:function name="f:printed-parts" as="element()*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="f:described-manuscripts($tei), $tei/tei:text, $tei/(tei:TEI | tei:teiCorpus)"/>
+  </xsl:function>
+
+  <!-- Whether an element is printed with its document's substance (f:printed-parts), so that a pointer may lead to it. -->
+  <xsl:function name="f:is-printed" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor-or-self::tei:text)
+                          or exists($e/ancestor-or-self::tei:msDesc intersect f:described-manuscripts(f:document($e)))"/>
+  </xsl:function>
+
+  <!--
     The opener after which a calendar entry's summary stands: a calendar entry reads as printed
     calendars print it, heading, dateline, then the editors' summary (not the summary first).
   -->

@@ -759,9 +759,8 @@
     <xsl:choose>
       <xsl:when test="$p?kind = 'local'">
         <xsl:variable name="target" select="$p?id ! id(., root($context))[1]"/>
-        <!-- only what the outputs print has an id there: the text, and the header's manuscript descriptions -->
-        <xsl:sequence select="map{'target': $target, 'kind': 'local',
-            'href': $target[ancestor-or-self::tei:text or ancestor-or-self::tei:msDesc] ! ('#' || f:output-id(.))}"/>
+        <!-- only what the outputs print has an id there (f:is-printed) -->
+        <xsl:sequence select="map{'target': $target, 'kind': 'local', 'href': $target[f:is-printed(.)] ! ('#' || f:output-id(.))}"/>
       </xsl:when>
       <xsl:when test="$p?kind = 'file' and map:contains($registers, $p?file)">
         <!-- a register entry: its register's page -->

@@ -137,8 +137,7 @@
               <xsl:attribute name="lang" select="$text-lang"/>
               <xsl:attribute name="xml:lang" select="$text-lang"/>
             </xsl:if>
-            <!-- a manuscript description file: its description is its substance; a corpus: its members -->
-            <xsl:apply-templates select="f:described-manuscripts($tei), $tei/tei:text, $tei/(tei:TEI | tei:teiCorpus)" mode="m:text">
+            <xsl:apply-templates select="f:printed-parts($tei)" mode="m:text">
               <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
               <xsl:with-param name="here" select="$here" tunnel="yes"/>
             </xsl:apply-templates>

@@ -742,8 +742,7 @@
       <xsl:if test="$tei/self::tei:teiCorpus">
         <xsl:call-template name="f:contents-here"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       </xsl:if>
-      <!-- a manuscript description file: its description is its substance -->
-      <xsl:apply-templates select="f:described-manuscripts($tei), $tei/tei:text, $tei/(tei:TEI | tei:teiCorpus)" mode="m:text">
+      <xsl:apply-templates select="f:printed-parts($tei)" mode="m:text">
         <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:call-template name="f:fo-endnotes"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>

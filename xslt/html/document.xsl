@@ -49,8 +49,7 @@
           </xsl:if>
           <div class="tei-text">
             <xsl:if test="$text-lang and $text-lang ne $language"><xsl:attribute name="lang" select="$text-lang"/></xsl:if>
-            <!-- a manuscript description file: its description is its substance -->
-            <xsl:apply-templates select="f:described-manuscripts($tei), $tei/tei:text, $tei/(tei:TEI | tei:teiCorpus)" mode="m:text">
+            <xsl:apply-templates select="f:printed-parts($tei)" mode="m:text">
               <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
               <xsl:with-param name="here" select="$here" tunnel="yes"/>
               <xsl:with-param name="heading-offset" select="f:title-offset($tei)" tunnel="yes"/>

@@ -68,4 +68,30 @@ class HeaderNotesTest {
     }
     assertEquals(List.of(), HtmlValidityTest.check(pages), "a note of paragraphs is a block, not paragraphs in a span");
   }
+
+  /**
+   * A pointer from the text into the header (its manuscript description, its bibliography) leads
+   * nowhere on a page that prints only the text: it is text, not a link; one into the text is a
+   * link to an id the page has.
+   */
+  @Test
+  void pointersIntoTheHeaderOfADocumentWithATextAreNotLinks(@TempDir Path dir) throws Exception {
+    Path edition = dir.resolve("pointers");
+    Files.createDirectories(edition);
+    Files.writeString(edition.resolve("letter.xml"), """
+        <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="letter">
+          <teiHeader><fileDesc><titleStmt><title>A letter</title></titleStmt>
+            <publicationStmt><p>test</p></publicationStmt>
+            <sourceDesc><msDesc xml:id="ms"><msIdentifier><idno>MS 1</idno></msIdentifier>
+              <physDesc><p xml:id="hand">A clerk's hand.</p></physDesc></msDesc>
+              <listBibl><bibl xml:id="ed1">An older edition.</bibl></listBibl></sourceDesc></fileDesc></teiHeader>
+          <text><body><p xml:id="p1">See <ref target="#hand">the hand</ref>, <ref target="#ed1">the older
+            edition</ref> and <ref target="#p1">this paragraph</ref>.</p></body></text>
+        </TEI>""");
+    Builder.Result result = new Builder().build(edition, dir.resolve("out"), "html");
+    Document page = HtmlSiteTest.read(dir.resolve("out").resolve(result.layout().documentPage("letter")));
+    assertEquals(List.of("#p1"), page.select("a[href^=#]").stream().map(a -> a.attr("href"))
+        .filter(h -> !h.equals("#main") && !h.startsWith("#letter")).toList());
+    assertTrue(page.text().contains("See the hand, the older edition and this paragraph."), page.text());
+  }
 }
