@@ -53,6 +53,7 @@
               <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
               <xsl:with-param name="here" select="$here" tunnel="yes"/>
               <xsl:with-param name="heading-offset" select="f:title-offset($tei)" tunnel="yes"/>
+              <xsl:with-param name="page-heading" select="$anchor" tunnel="yes"/>
             </xsl:apply-templates>
           </div>
           <xsl:call-template name="f:notes">
