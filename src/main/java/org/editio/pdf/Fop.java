@@ -120,6 +120,8 @@ public final class Fop {
     private final org.apache.fop.apps.Fop fop;
     private final org.xml.sax.ContentHandler handler;
     private final List<String> fontProblems = Collections.synchronizedList(new ArrayList<>());
+    /** Characters the fonts lack: code point (a lone surrogate when FOP reports half a pair) to the fonts that lack it. */
+    private final Map<Integer, java.util.SortedSet<String>> missingGlyphs = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final AreaTreeHandler areas;
     private final SharedFonts.Lease lease;
 
@@ -154,6 +156,9 @@ public final class Fop {
         // FOP keeps only "not found", so a refusal is asked of the policy again to say why
         String refusal = event.getParam("uri") instanceof String uri ? refusal(uri) : null;
         fontProblems.add(refusal != null ? "image " + refusal : EventFormatter.format(event));
+      } else if (id.endsWith("glyphNotAvailable") && event.getParam("ch") instanceof Character ch) {
+        missingGlyphs.computeIfAbsent((int) ch, c -> new java.util.concurrent.ConcurrentSkipListSet<>())
+            .add(String.valueOf(event.getParam("fontName")));
       } else if (id.endsWith("glyphNotAvailable") || id.endsWith("fontSubstituted")
           || id.endsWith("fontLoadingErrorAtAutoDetection") || id.endsWith("fontDirectoryNotFound")) {
         fontProblems.add(EventFormatter.format(event));
@@ -167,9 +172,14 @@ public final class Fop {
       return handler;
     }
 
-    /** Font problems reported while the PDF was laid out (missing glyphs, substituted fonts). */
+    /** Font problems reported while the PDF was laid out (substituted fonts, images; missing glyphs: {@link #missingGlyphs}). */
     public List<String> fontProblems() {
       return List.copyOf(fontProblems);
+    }
+
+    /** The characters the fonts lack, each with the fonts that lack it, in code point order. */
+    public java.util.SortedMap<Integer, java.util.SortedSet<String>> missingGlyphs() {
+      return new java.util.TreeMap<>(missingGlyphs);
     }
 
     /** The number of pages laid out. */

@@ -95,11 +95,12 @@ public final class PdfRenderer {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     try (Fop.Job job = fop(run.options().created(), run.resolver()).newJob(out, metadata)) {
       fo.writeTo(job);
-      if (!job.fontProblems().isEmpty()) {
-        throw new EditioException(EditioException.INPUT, job.fontProblems().stream()
-            .map(m -> Problem.error(source, 1, 1, name + ": " + Messages.clean(m)
-                + (m.contains("mage") || m.contains("URI") ? "" : " (the embedded fonts lack this character; the PDF would print it as '#')")))
-            .toList());
+      List<Problem> problems = new java.util.ArrayList<>(missingCharacters(run, source, name, job.missingGlyphs()));
+      for (String m : job.fontProblems()) {
+        problems.add(Problem.error(source, 1, 1, name + ": " + Messages.clean(m)));
+      }
+      if (!problems.isEmpty()) {
+        throw new EditioException(EditioException.INPUT, problems);
       }
       return new Layout(Reproducible.apply(out.toByteArray(), run.options().created()), job.pageCount());
     } catch (EditioException e) {
@@ -111,6 +112,75 @@ public final class PdfRenderer {
       }
       throw new EditioException(EditioException.INPUT, Xml.transformProblem(source, "cannot lay out " + name, e));
     }
+  }
+
+  /** A character the fonts lack, where a document of the PDF first has it (line 0: not in any text). */
+  private record Missing(int codePoint, java.util.SortedSet<String> fonts, int document, Path file, int line, int column,
+      int offset) {}
+
+  /**
+   * The characters the fonts lack (FOP reports each once per font), one error per Unicode block
+   * (a Chinese text lacks thousands): at the first place a document of the PDF has one of them in
+   * its text, naming it and how many the block has. The PDF would print '#' there.
+   */
+  private static List<Problem> missingCharacters(Run run, Path source, String name,
+      java.util.SortedMap<Integer, java.util.SortedSet<String>> missing) {
+    // a document's PDF is made from its file; the volume from every document
+    List<org.editio.edition.TeiDocument> documents = run.edition().documents().stream()
+        .filter(d -> d.file().equals(source)).toList();
+    if (documents.isEmpty()) {
+      documents = run.edition().documents();
+    }
+    java.util.Map<Integer, Missing> characters = new java.util.TreeMap<>();
+    for (var glyph : missing.entrySet()) {
+      int c = glyph.getKey();
+      Missing found = new Missing(c, glyph.getValue(), Integer.MAX_VALUE, source, 0, 0, 0);
+      for (int i = 0; i < documents.size() && found.line() == 0; i++) {
+        org.editio.edition.TeiDocument doc = documents.get(i);
+        var text = doc.tree().select(net.sf.saxon.s9api.streams.Steps.descendant())
+            .filter(n -> n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.TEXT && firstMatching(n.getStringValue(), c) >= 0)
+            .findFirst();
+        if (text.isPresent()) {
+          net.sf.saxon.s9api.XdmNode element = text.get().getParent();
+          String value = text.get().getStringValue();
+          int codePoint = firstMatching(value, c);
+          found = new Missing(codePoint, glyph.getValue(), i, doc.file(),
+              Math.max(1, element.getLineNumber()), Math.max(1, element.getColumnNumber()), value.indexOf(Character.toString(codePoint)));
+        }
+      }
+      characters.merge(found.codePoint(), found, (x, y) -> x);
+    }
+    java.util.Map<Character.UnicodeBlock, List<Missing>> blocks = new java.util.LinkedHashMap<>();
+    for (Missing m : characters.values()) {
+      blocks.computeIfAbsent(Character.UnicodeBlock.of(m.codePoint()), k -> new java.util.ArrayList<>()).add(m);
+    }
+    List<Problem> problems = new java.util.ArrayList<>();
+    for (List<Missing> block : blocks.values()) {
+      Missing first = block.stream().min(java.util.Comparator.comparingInt(Missing::document)
+          .thenComparingInt(m -> m.line() == 0 ? Integer.MAX_VALUE : m.line()).thenComparingInt(Missing::column)
+          .thenComparingInt(Missing::offset)).orElseThrow();
+      java.util.SortedSet<String> fonts = new java.util.TreeSet<>();
+      block.forEach(m -> fonts.addAll(m.fonts()));
+      String character = String.format(java.util.Locale.ROOT, "\"%s\" (U+%04X %s)", new String(Character.toChars(first.codePoint())),
+          first.codePoint(), String.valueOf(Character.getName(first.codePoint())));
+      String what = block.size() == 1 ? character
+          : block.size() + " characters of the Unicode block " + Character.UnicodeBlock.of(first.codePoint()) + ", here " + character;
+      String message = name + ": the PDF cannot print " + what + ": the embedded fonts lack "
+          + (block.size() == 1 ? "it" : "them") + " (" + String.join(", ", fonts) + ") and would print '#';"
+          + " the HTML edition and the e-book print " + (block.size() == 1 ? "it" : "them") + " (editio html, editio epub)";
+      problems.add(first.line() == 0 ? Problem.error(first.file(), message)
+          : Problem.error(first.file(), first.line(), first.column(), message));
+    }
+    return problems;
+  }
+
+  /**
+   * The first character of {@code text} that FOP reports as {@code c}, or -1: FOP's event holds a
+   * Java char, so a character beyond the Basic Multilingual Plane (𓀀, U+13000) comes as its code
+   * point's low 16 bits (U+3000).
+   */
+  private static int firstMatching(String text, int c) {
+    return text.codePoints().filter(cp -> cp == c || cp > 0xFFFF && (cp & 0xFFFF) == c).findFirst().orElse(-1);
   }
 
   /** Lays out one PDF and writes it; returns its page count. */

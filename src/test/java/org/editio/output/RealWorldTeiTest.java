@@ -160,8 +160,13 @@ class RealWorldTeiTest {
     Files.copy(CORPUS.resolve("dictionary/san-deu.tei.xml"), devanagari.resolve("san-deu.tei.xml"));
     EditioException refused = assertThrows(EditioException.class,
         () -> new Builder().build(devanagari, out.resolve("pdf-devanagari"), "pdf"));
-    assertTrue(String.valueOf(refused.getMessage()).contains("not available in font")
-        || refused.toString().contains("not available in font"), refused.toString());
+    // one error per script, at its first character in the file (not one per character and font)
+    List<org.editio.Problem> devanagariProblems = refused.problems().stream()
+        .filter(p -> p.message().contains("san-deu.tei.pdf: the PDF cannot print")).toList();
+    assertEquals(1, devanagariProblems.size(), refused.problems().toString());
+    assertTrue(devanagariProblems.get(0).message().contains("characters of the Unicode block DEVANAGARI"),
+        devanagariProblems.get(0).message());
+    assertTrue(devanagariProblems.get(0).line() > 1, devanagariProblems.get(0).toString());
   }
 
   /**
