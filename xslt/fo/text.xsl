@@ -686,16 +686,30 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- Where the document comes from, after its text: the archival citation and the source. -->
+  <!--
+    Where the document comes from, after its text, said once: the source note (m:fo-source-note),
+    which holds the source description, the page's address and the archival citation. Without a
+    source note, the archival citation alone; a second source description with an address (the
+    note takes the first) follows as a line of its own, so that nothing of the header is lost.
+  -->
   <xsl:template name="f:fo-sources">
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="fields" as="map(xs:string, item()*)*"/>
-    <xsl:for-each select="$fields[?key = 'archive']">
-      <fo:block font-size="8pt" color="#444" space-before="10pt" keep-with-previous.within-page="always" hyphenate="false">
-        <xsl:value-of select="?label"/>: <xsl:value-of select="?value"/>
-      </fo:block>
-    </xsl:for-each>
-    <xsl:for-each select="$fields[?key = 'source']">
-      <fo:block font-size="8pt" color="#444" space-before="4pt" keep-with-previous.within-page="always" hyphenate="false">
+    <xsl:variable name="note" select="f:source-note($tei)"/>
+    <xsl:choose>
+      <xsl:when test="exists($note)">
+        <xsl:call-template name="m:fo-source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$fields[?key = 'archive']">
+          <fo:block font-size="8pt" color="#333" space-before="10pt" keep-with-previous.within-page="always" hyphenate="false" text-align="start">
+            <xsl:value-of select="f:label('archival-citation', replace(?value, '\.$', ''))"/>
+          </fo:block>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:for-each select="$fields[?key = 'source'][?text ne normalize-space($note?bibl)]">
+      <fo:block font-size="8pt" color="#333" space-before="4pt" keep-with-previous.within-page="always" hyphenate="false" text-align="start">
         <xsl:value-of select="?label"/>: <xsl:value-of select="?title"/>,
         <xsl:choose>
           <xsl:when test="?href">
@@ -720,7 +734,6 @@
       <xsl:if test="$number">
         <fo:block font-family="{$f:heading-font}" font-size="9pt" color="#555" space-after="3pt" keep-with-next.within-page="always">
           <xsl:value-of select="$number"/>
-          <xsl:call-template name="m:fo-source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
         </fo:block>
       </xsl:if>
       <xsl:if test="f:needs-title($tei)">
@@ -747,31 +760,32 @@
       </xsl:apply-templates>
       <xsl:call-template name="f:fo-endnotes"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       <xsl:call-template name="f:fo-witnesses"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-      <xsl:call-template name="f:fo-sources"><xsl:with-param name="fields" select="$fields"/></xsl:call-template>
+      <xsl:call-template name="f:fo-sources">
+        <xsl:with-param name="tei" select="$tei"/>
+        <xsl:with-param name="fields" select="$fields"/>
+      </xsl:call-template>
     </fo:block>
   </xsl:template>
 
   <!--
-    The source note, the first note of the document (as FRUS prints it): a footnote on the
-    document's number, marked with an asterisk so it stands apart from the numbered notes.
+    The source note (common/citation.xsl, f:source-note), the document's one source statement in
+    print: after its text, in small type, the last thing of the document. Not a footnote: the
+    volume runs calendar entries on, several to a page, and each footnote would need a mark of its
+    own on its page; where it stands the note needs none, and it stays with its document.
   -->
   <xsl:template name="m:fo-source-note">
     <xsl:param name="tei" as="element()"/>
     <xsl:for-each select="f:source-note($tei)">
-      <fo:footnote>
-        <fo:inline baseline-shift="super" font-size="7pt">*</fo:inline>
-        <fo:footnote-body>
-          <fo:block font-family="{$f:body-font}" font-size="8pt" color="#000" text-align="start" hyphenate="false"
-              space-before="4pt" start-indent="0" end-indent="0" font-weight="normal" font-style="normal">
-            <fo:inline font-family="{$f:heading-font}" font-weight="bold"><xsl:value-of select="'* ' || f:label('source-note')"/>. </fo:inline>
-            <xsl:apply-templates select="?bibl/node()" mode="m:text"/>
-            <xsl:for-each select="?href">
-              <xsl:text> </xsl:text><fo:basic-link external-destination="url('{replace(., '''', '%27')}')" color="#1a4f8a"><xsl:value-of select="."/></fo:basic-link>
-            </xsl:for-each>
-            <xsl:text> </xsl:text><xsl:value-of select="?archive"/>
-          </fo:block>
-        </fo:footnote-body>
-      </fo:footnote>
+      <fo:block font-size="8pt" line-height="1.35" color="#333" text-align="start" hyphenate="false" space-before="10pt"
+          keep-with-previous.within-page="always" keep-together.within-page="always" start-indent="0" end-indent="0" font-weight="normal" font-style="normal">
+        <fo:inline font-family="{$f:heading-font}" font-weight="bold"><xsl:value-of select="f:label('source-note')"/>. </fo:inline>
+        <!-- the description's own leading whitespace would widen the space after the label -->
+        <xsl:apply-templates select="?bibl/node()[not(position() = 1 and self::text() and not(normalize-space()))]" mode="m:text"/>
+        <xsl:for-each select="?href">
+          <xsl:text> </xsl:text><fo:basic-link external-destination="url('{replace(., '''', '%27')}')" color="#1a4f8a"><xsl:value-of select="."/></fo:basic-link>
+        </xsl:for-each>
+        <xsl:text> </xsl:text><xsl:value-of select="?archive"/>
+      </fo:block>
     </xsl:for-each>
   </xsl:template>
 

@@ -12,9 +12,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.sf.saxon.s9api.XPathCompiler;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -253,5 +259,80 @@ class PdfEditionTest {
       assertTrue(text.contains(TestFiles.withoutWhitespace("The note of letter " + n + ".")), n);
     }
     assertFalse(text.contains("[Page"), "a page break is no inline line");
+  }
+
+  /** Every PDF of the sample edition: the book, then each document's. */
+  private static List<Path> allPdfs() throws IOException {
+    List<Path> pdfs = new ArrayList<>(List.of(volume));
+    try (var files = Files.list(out.resolve("pdf/documents"))) {
+      pdfs.addAll(files.sorted().toList());
+    }
+    return pdfs;
+  }
+
+  /**
+   * No two footnote marks on a page are alike, so that each leads the reader to one note: the book
+   * runs calendar entries on, several to a page, and each once marked its source note "*".
+   */
+  @Test
+  void noTwoFootnoteMarksOnAPageAreAlike() throws IOException {
+    List<String> marks = new ArrayList<>();
+    List<String> twice = new ArrayList<>();
+    for (Path pdf : allPdfs()) {
+      Map<Integer, Set<String>> onPage = new TreeMap<>();
+      for (PdfLines.Line line : PdfLines.of(pdf)) {
+        for (String mark : line.raisedMarks()) {
+          marks.add(mark);
+          if (!onPage.computeIfAbsent(line.page(), p -> new HashSet<>()).add(mark)) {
+            twice.add(pdf.getFileName() + ", p. " + line.page() + ": " + mark);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), twice.subList(0, Math.min(10, twice.size())));
+    // the seed telegram's note and the undated entry's editors' note, each in the book and in its document's PDF
+    assertEquals(List.of("1", "1", "1", "1"), marks, "the check sees the marks");
+  }
+
+  /**
+   * Each document says once where it comes from: its source note (description, address, archival
+   * citation), in its PDF and in the book; no second "Source:" line repeats the address.
+   */
+  @Test
+  void eachDocumentGivesItsSourceOnce() throws Exception {
+    String book = SeedPdfTest.pdfText(volume);
+    Map<String, Integer> documentsOfAddress = new HashMap<>();
+    List<String> wrong = new ArrayList<>();
+    for (TeiDocument doc : documents) {
+      String address = TestFiles.withoutWhitespace(xpath(doc,
+          "string((/*/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[tei:ref/@target])[1]/tei:ref[1]/@target)"));
+      assertFalse(address.isEmpty(), doc.id() + " has a source address");
+      documentsOfAddress.merge(address, 1, Integer::sum);
+      String own = SeedPdfTest.pdfText(out.resolve("pdf/documents/" + doc.id() + ".pdf"));
+      if (occurrences(own, address) != 1 || occurrences(own, "Sourcenote.") != 1) {
+        wrong.add(doc.id() + ": the address " + occurrences(own, address) + " times, the source note " + occurrences(own, "Sourcenote.") + " times");
+      }
+    }
+    documentsOfAddress.forEach((address, n) -> {
+      if (occurrences(book, address) != n) {
+        wrong.add("the book: " + address + " " + occurrences(book, address) + " times for " + n + " documents");
+      }
+    });
+    assertEquals(documents.size(), occurrences(book, "Sourcenote."), "one source note per document in the book");
+    assertEquals(List.of(), wrong.subList(0, Math.min(10, wrong.size())));
+  }
+
+  private static int occurrences(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+      n++;
+    }
+    return n;
+  }
+
+  private static String xpath(TeiDocument doc, String expression) throws Exception {
+    XPathCompiler c = doc.tree().getProcessor().newXPathCompiler();
+    c.declareNamespace("tei", "http://www.tei-c.org/ns/1.0");
+    return c.evaluateSingle(expression, doc.tree()).getStringValue();
   }
 }
