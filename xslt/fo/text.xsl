@@ -21,10 +21,15 @@
 
   <xsl:mode name="m:fo-style" on-no-match="deep-skip"/>
 
+  <!--
+    A paragraph that continues the prose of a paragraph before it starts with an indent. A typed
+    ab (a calendar entry's "Persons mentioned", "Places mentioned") is a line of its own kind, not
+    prose: it starts at the margin, as does the one after it.
+  -->
   <xsl:template match="tei:p | tei:ab" mode="m:fo-style">
     <xsl:attribute name="text-align">justify</xsl:attribute>
     <xsl:attribute name="space-after">4pt</xsl:attribute>
-    <xsl:attribute name="text-indent" select="if (preceding-sibling::*[1][self::tei:p]) then '1.2em' else '0pt'"/>
+    <xsl:attribute name="text-indent" select="if (not(self::tei:ab[@type]) and preceding-sibling::*[1][self::tei:p]) then '1.2em' else '0pt'"/>
   </xsl:template>
   <xsl:template match="tei:opener" mode="m:fo-style">
     <xsl:attribute name="space-after">8pt</xsl:attribute>

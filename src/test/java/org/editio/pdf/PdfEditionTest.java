@@ -335,4 +335,16 @@ class PdfEditionTest {
     c.declareNamespace("tei", "http://www.tei-c.org/ns/1.0");
     return c.evaluateSingle(expression, doc.tree()).getStringValue();
   }
+
+  /** A calendar entry's "Persons mentioned" and "Places mentioned" both start at the margin. */
+  @Test
+  void theMentionsOfACalendarEntryStartAtTheMargin() throws IOException {
+    List<PdfLines.Line> lines = PdfLines.of(volume).stream().filter(PdfLines.Line::inBody).toList();
+    Map<Integer, Float> margin = new HashMap<>();
+    lines.forEach(l -> margin.merge(l.page(), l.startX(), Math::min));
+    List<PdfLines.Line> mentions = lines.stream()
+        .filter(l -> l.text().startsWith("Persons mentioned") || l.text().startsWith("Places mentioned")).toList();
+    assertTrue(mentions.size() > 100, "lines of mentions: " + mentions.size());
+    assertEquals(List.of(), mentions.stream().filter(l -> Math.abs(l.startX() - margin.get(l.page())) > 0.5f).toList());
+  }
 }
