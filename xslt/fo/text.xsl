@@ -646,18 +646,69 @@
         <xsl:value-of select="f:label('contents')"/>
       </fo:block>
       <xsl:for-each select="$divisions">
-        <xsl:variable name="id" select="f:fo-scoped(., f:division-id(.))"/>
-        <fo:block text-align-last="justify" space-after="2pt" start-indent="{(f:division-level(.) - 1) * 1.5}em"
-            end-indent="8mm" last-line-end-indent="-8mm" hyphenate="false" font-size="9.5pt">
-          <fo:basic-link internal-destination="{$id}">
-            <xsl:value-of select="f:division-title(.)"/>
-            <fo:leader leader-pattern="dots"/>
-            <fo:page-number-citation ref-id="{$id}"/>
-          </fo:basic-link>
-        </fo:block>
+        <xsl:call-template name="f:fo-contents-line">
+          <xsl:with-param name="target" select="f:fo-scoped(., f:division-id(.))"/>
+          <xsl:with-param name="title" select="f:division-title(.)"/>
+          <xsl:with-param name="indent" select="(f:division-level(.) - 1) * 1.5 || 'em'"/>
+        </xsl:call-template>
       </xsl:for-each>
     </fo:block>
   </xsl:template>
+
+  <!--
+    A line of contents (the volume's, a book's): the number, if any, right-aligned in a column of
+    its own ($number-width), so that 9 and 10 end at the same place; the title after it, its wrapped
+    lines starting where the title starts (a hanging indent); a dotted leader and the page number
+    at the right margin. The title's word spaces keep their width (word-spacing as a length makes
+    them inelastic): on the justified last line only the leader stretches. The dots are the
+    leader's dotted border, which runs its whole length: FOP repeats a dot character only in whole
+    units and leaves the rest empty, so the gap before the number varied by up to a dot; now the
+    gap is a fixed space.
+  -->
+  <xsl:template name="f:fo-contents-line">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="number" as="xs:string?" select="()"/>
+    <xsl:param name="number-width" as="xs:string" select="'2em'"/>
+    <xsl:param name="indent" as="xs:string" select="'0pt'"/>
+    <xsl:variable name="line" as="element(fo:block)">
+      <fo:block text-align="start" text-align-last="justify" word-spacing="0pt" end-indent="10mm" last-line-end-indent="-10mm"
+          hyphenate="false">
+        <xsl:if test="empty($number)">
+          <xsl:attribute name="start-indent" select="'(' || $indent || ') + 1.5em'"/>
+          <xsl:attribute name="text-indent">-1.5em</xsl:attribute>
+        </xsl:if>
+        <fo:basic-link internal-destination="{$target}">
+          <xsl:value-of select="$title"/>
+          <fo:leader leader-pattern="space" leader-length="0.3em"/>
+          <fo:leader leader-pattern="space" leader-length.minimum="1em" leader-length.optimum="1em" leader-length.maximum="100%"
+              border-bottom="0.9pt dotted #555"/>
+          <fo:leader leader-pattern="space" leader-length="0.4em"/>
+          <fo:page-number-citation ref-id="{$target}"/>
+        </fo:basic-link>
+      </fo:block>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="exists($number)">
+        <fo:list-block provisional-distance-between-starts="{$number-width}" provisional-label-separation="0.5em"
+            start-indent="{$indent}" space-after="2pt" font-size="9.5pt">
+          <fo:list-item>
+            <fo:list-item-label end-indent="label-end()"><fo:block text-align="end"><xsl:value-of select="$number || '.'"/></fo:block></fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()"><xsl:sequence select="$line"/></fo:list-item-body>
+          </fo:list-item>
+        </fo:list-block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block space-after="2pt" font-size="9.5pt"><xsl:sequence select="$line"/></fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The width of a column of numbers ("95."): the longest, in DejaVu's digits (0.64em each), its period and a gap. -->
+  <xsl:function name="f:fo-number-width" as="xs:string">
+    <xsl:param name="numbers" as="xs:string*"/>
+    <xsl:sequence select="format-number(max((($numbers ! string-length(.)), 1)) * 0.64 + 0.32 + 0.5, '0.00') || 'em'"/>
+  </xsl:function>
 
   <!--
     The metadata block: a line under the document's heading (place, date, sender → addressee,

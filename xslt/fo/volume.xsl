@@ -213,7 +213,8 @@
         <xsl:for-each select="$docs">
           <xsl:call-template name="m:toc-line">
             <xsl:with-param name="target" select="f:doc-id(.)"/>
-            <xsl:with-param name="title" select="(f:doc-number(.), string(position()))[1] || '. ' || f:title(.)"/>
+            <xsl:with-param name="number" select="(f:doc-number(.), string(position()))[1]"/>
+            <xsl:with-param name="title" select="f:title(.)"/>
           </xsl:call-template>
         </xsl:for-each>
         <fo:block space-before="8pt"/>
@@ -224,17 +225,17 @@
     </fo:page-sequence>
   </xsl:template>
 
+  <!-- A line of the volume's contents, as f:fo-contents-line sets it; a document's line has its number. -->
   <xsl:template name="m:toc-line">
     <xsl:param name="target" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
-    <fo:block text-align-last="justify" space-after="2pt" start-indent="0pt" end-indent="8mm" last-line-end-indent="-8mm"
-        hyphenate="false" font-size="9.5pt">
-      <fo:basic-link internal-destination="{$target}">
-        <xsl:value-of select="$title"/>
-        <fo:leader leader-pattern="dots"/>
-        <fo:page-number-citation ref-id="{$target}"/>
-      </fo:basic-link>
-    </fo:block>
+    <xsl:param name="number" as="xs:string?" select="()"/>
+    <xsl:call-template name="f:fo-contents-line">
+      <xsl:with-param name="target" select="$target"/>
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="number" select="$number"/>
+      <xsl:with-param name="number-width" select="f:fo-number-width(($docs ! f:doc-number(.), string(count($docs))))"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="m:introduction">

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPa
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.PDFTextStripperByArea;
+import org.apache.pdfbox.text.TextPosition;
 import org.editio.TestFiles;
 import org.editio.build.Builder;
 import org.editio.edition.EditionLoader;
@@ -140,14 +142,19 @@ class PdfEditionTest {
   /** Each contents line links to its document's first page and prints that page's number. */
   @Test
   void contentsPageNumbersMatchWhereDocumentsStart() throws IOException {
-    // the last line of an entry: title, leader dots, page number (a wrapped title's first line has no dots)
-    Pattern number = Pattern.compile("\\.{3,}\\s*(\\d+)\\s*$");
+    // the last line of an entry: title, leader, page number at the right margin (a wrapped title's first line ends before it)
+    Pattern number = Pattern.compile("\\s(\\d+)\\s*$");
     int checked = 0;
     try (PDDocument pdf = Loader.loadPDF(volume.toFile())) {
       for (int p = 0; p < 8; p++) {
         PDPage page = pdf.getPage(p);
+        float right = 0;
         for (PDAnnotation a : page.getAnnotations()) {
-          if (!(a instanceof PDAnnotationLink link) || !(link.getAction() instanceof PDActionGoTo go)) {
+          right = Math.max(right, a.getRectangle().getUpperRightX());
+        }
+        for (PDAnnotation a : page.getAnnotations()) {
+          if (!(a instanceof PDAnnotationLink link) || !(link.getAction() instanceof PDActionGoTo go)
+              || link.getRectangle().getUpperRightX() < right - 1) {
             continue;
           }
           var destination = go.getDestination();
@@ -334,6 +341,66 @@ class PdfEditionTest {
     XPathCompiler c = doc.tree().getProcessor().newXPathCompiler();
     c.declareNamespace("tei", "http://www.tei-c.org/ns/1.0");
     return c.evaluateSingle(expression, doc.tree()).getStringValue();
+  }
+
+  /**
+   * The book's contents as printed contents are set: the documents' numbers right-aligned in a
+   * column (9. and 10. end at the same place), every title starting at one indent and a wrapped
+   * title's next line at that indent too (a hanging indent), and the words of a title as far
+   * apart on a justified last line as elsewhere: only the leader before the page number stretches.
+   */
+  @Test
+  void contentsEntriesHangFromTheirTitlesAndKeepTheirWordSpaces() throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(volume.toFile())) {
+      int from = PdfLines.outlinePage(pdf, "Contents");
+      int to = PdfLines.outlinePage(pdf, "Introduction") - 1;
+      // the entries (9.5 pt), not the headings, running heads and folios
+      List<PdfLines.Line> lines = PdfLines.of(pdf, from, to).stream()
+          .filter(l -> l.inBody() && Math.abs(l.size() - 9.5f) < 0.1f).toList();
+      // positions are measured from the right margin, where the page numbers end (pages have mirrored margins)
+      Map<Integer, Float> rightOf = new HashMap<>();
+      lines.forEach(l -> rightOf.merge(l.page(), l.endX(), Math::max));
+      Pattern numbered = Pattern.compile("^\\d+\\.\\s");
+      List<Float> numberEnds = new ArrayList<>();
+      List<Float> titleStarts = new ArrayList<>();
+      List<Float> wordGaps = new ArrayList<>();
+      List<PdfLines.Line> continuations = new ArrayList<>();
+      List<Float> continuationStarts = new ArrayList<>();
+      boolean wrapped = false;
+      for (PdfLines.Line line : lines) {
+        List<List<TextPosition>> words = line.words();
+        boolean isNumbered = numbered.matcher(line.text()).find();
+        float right = rightOf.get(line.page());
+        boolean complete = right - line.endX() < 1f;
+        if (wrapped) {
+          continuations.add(line);
+          continuationStarts.add(line.startX() - right);
+        } else if (isNumbered) {
+          TextPosition period = words.get(0).get(words.get(0).size() - 1);
+          numberEnds.add(period.getXDirAdj() + period.getWidthDirAdj() - right);
+          titleStarts.add(words.get(1).get(0).getXDirAdj() - right);
+        }
+        // the title's words: not the number before it, not the page number after the leader
+        List<List<TextPosition>> title = words.subList(isNumbered && !wrapped ? 1 : 0, words.size() - (complete ? 1 : 0));
+        for (int i = 1; i < title.size(); i++) {
+          TextPosition end = title.get(i - 1).get(title.get(i - 1).size() - 1);
+          wordGaps.add(title.get(i).get(0).getXDirAdj() - (end.getXDirAdj() + end.getWidthDirAdj()));
+        }
+        wrapped = !complete;
+      }
+      assertTrue(numberEnds.size() >= documents.size(), "numbered entries: " + numberEnds.size());
+      assertTrue(continuations.size() >= 3, "wrapped entries: " + continuations);
+      assertTrue(spread(numberEnds) < 0.5f, "numbers end at one place: " + numberEnds);
+      assertTrue(spread(titleStarts) < 0.5f, "titles start at one place: " + titleStarts);
+      for (int i = 0; i < continuations.size(); i++) {
+        assertEquals(titleStarts.get(0), continuationStarts.get(i), 0.5f, "a wrapped line starts where the titles start: " + continuations.get(i));
+      }
+      assertTrue(spread(wordGaps) < 0.3f, "word spaces of one width: " + Collections.min(wordGaps) + " to " + Collections.max(wordGaps));
+    }
+  }
+
+  private static float spread(List<Float> values) {
+    return Collections.max(values) - Collections.min(values);
   }
 
   /** A calendar entry's "Persons mentioned" and "Places mentioned" both start at the margin. */
