@@ -403,6 +403,50 @@ class PdfEditionTest {
     return Collections.max(values) - Collections.min(values);
   }
 
+  /**
+   * The book's index is set as printed indexes are: in two columns, each letter's entries under
+   * the letter (bold), in the reader's alphabet.
+   */
+  @Test
+  void theIndexIsSetInTwoColumnsUnderItsLetters() throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(volume.toFile())) {
+      int from = PdfLines.outlinePage(pdf, "Index of persons");
+      int to = PdfLines.outlinePage(pdf, "Index of places") - 1;
+      // entries and letters, not the index's title, running heads and folios
+      List<PdfLines.Line> lines = PdfLines.of(pdf, from, to).stream().filter(l -> l.inBody() && l.size() < 12).toList();
+      // each page's columns start where its leftmost lines start, left of the middle and right of it (pages have mirrored margins)
+      Map<Integer, Float> left = new HashMap<>();
+      Map<Integer, Float> end = new HashMap<>();
+      lines.forEach(l -> {
+        left.merge(l.page(), l.startX(), Math::min);
+        end.merge(l.page(), l.endX(), Math::max);
+      });
+      Map<Integer, Float> second = new HashMap<>();
+      lines.stream().filter(l -> l.startX() > (left.get(l.page()) + end.get(l.page())) / 2)
+          .forEach(l -> second.merge(l.page(), l.startX(), Math::min));
+      long inFirst = lines.stream().filter(l -> l.page() == from && l.startX() < second.getOrDefault(from, Float.MAX_VALUE)).count();
+      long inSecond = lines.stream().filter(l -> l.page() == from && l.startX() >= second.getOrDefault(from, Float.MAX_VALUE)).count();
+      assertTrue(inFirst >= 20 && inSecond >= 20, "two columns on the index's first page: " + inFirst + " and " + inSecond + " lines");
+      List<String> letters = new ArrayList<>();
+      List<String> misplaced = new ArrayList<>();
+      for (PdfLines.Line line : lines) {
+        String text = line.text().strip();
+        if (line.bold() && text.matches("\\p{Lu}")) {
+          letters.add(text);
+        } else if (Math.abs(line.startX() - left.get(line.page())) < 0.5f
+            || Math.abs(line.startX() - second.getOrDefault(line.page(), Float.MAX_VALUE)) < 0.5f) {
+          // an entry (a wrapped entry's next line hangs further in)
+          if (letters.isEmpty() || !PdfLines.letter(text).equals(letters.get(letters.size() - 1))) {
+            misplaced.add(line + " under " + letters);
+          }
+        }
+      }
+      assertTrue(letters.size() >= 15, "letters: " + letters);
+      assertEquals(letters.stream().distinct().sorted().toList(), letters, "each letter once, in order");
+      assertEquals(List.of(), misplaced);
+    }
+  }
+
   /** A calendar entry's "Persons mentioned" and "Places mentioned" both start at the margin. */
   @Test
   void theMentionsOfACalendarEntryStartAtTheMargin() throws IOException {
