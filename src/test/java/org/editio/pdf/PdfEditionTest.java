@@ -458,4 +458,29 @@ class PdfEditionTest {
     assertTrue(mentions.size() > 100, "lines of mentions: " + mentions.size());
     assertEquals(List.of(), mentions.stream().filter(l -> Math.abs(l.startX() - margin.get(l.page())) > 0.5f).toList());
   }
+
+  /**
+   * A document's PDF ends with how to cite it, never on a page of its own: when it does not fit
+   * after the text, the end of the document comes with it (the seed telegram's does not fit).
+   */
+  @Test
+  void theCitationNeverStandsAloneOnAPage() throws IOException {
+    List<String> alone = new ArrayList<>();
+    int checked = 0;
+    for (TeiDocument doc : documents) {
+      List<PdfLines.Line> lines = PdfLines.of(out.resolve("pdf/documents/" + doc.id() + ".pdf")).stream()
+          .filter(PdfLines.Line::inBody).toList();
+      for (PdfLines.Line line : lines) {
+        if (line.text().startsWith("Cite this document")) {
+          checked++;
+          PdfLines.Line firstOnPage = lines.stream().filter(l -> l.page() == line.page()).findFirst().orElseThrow();
+          if (firstOnPage == line) {
+            alone.add(doc.id() + ": the citation begins p. " + line.page());
+          }
+        }
+      }
+    }
+    assertEquals(documents.size(), checked, "every document's PDF has its citation");
+    assertEquals(List.of(), alone);
+  }
 }
