@@ -34,11 +34,15 @@
             <xsl:with-param name="tei" select="$tei"/>
             <xsl:with-param name="number" select="f:doc-number-label($tei)"/>
           </xsl:call-template>
-          <!-- the edition, the document's number and how to cite it: a PDF travels alone -->
-          <fo:block font-family="{$f:heading-font}" font-size="8pt" space-before="18pt" border-top="0.5pt solid #999"
-              padding-top="4pt" keep-together.within-page="always" hyphenate="false">
-            <fo:block font-weight="bold"><xsl:value-of select="f:label('cite')"/></fo:block>
-            <fo:block><xsl:value-of select="f:citation-chicago($tei, ())"/></fo:block>
+          <!--
+            the edition, the document's number and how to cite it: a PDF travels alone. It stays
+            with the end of the document (its source note and the text's last lines): never a page
+            of its own.
+          -->
+          <fo:block font-family="{$f:heading-font}" font-size="8pt" line-height="1.35" space-before="12pt" border-top="0.5pt solid #999"
+              padding-top="4pt" keep-together.within-page="always" keep-with-previous.within-page="always" hyphenate="false" text-align="start">
+            <fo:inline font-weight="bold"><xsl:value-of select="f:label('cite')"/>: </fo:inline>
+            <xsl:value-of select="f:citation-chicago($tei, ())"/>
           </fo:block>
         </fo:flow>
       </fo:page-sequence>

@@ -31,31 +31,43 @@
     <xsl:attribute name="orphans">2</xsl:attribute>
   </xsl:attribute-set>
 
-  <!-- Mirrored margins: inner margin narrower than the outer one. Heads on every page but chapter openings. -->
+  <!--
+    Mirrored margins: inner margin narrower than the outer one. Heads on every page but chapter
+    openings. Two sets of pages: "chapter" (one column) and "columns" (two columns, for the
+    indexes, as printed indexes are set).
+  -->
   <xsl:template name="f:layout-master-set">
     <fo:layout-master-set>
-      <xsl:for-each select="('odd', 'even', 'first')">
-        <fo:simple-page-master master-name="{.}" page-width="{$f:page-width}" page-height="{$f:page-height}"
-            margin-top="15mm" margin-bottom="15mm"
-            margin-left="{if (. = 'even') then '25mm' else '20mm'}"
-            margin-right="{if (. = 'even') then '20mm' else '25mm'}">
-          <xsl:if test="$print">
-            <xsl:attribute name="fox:bleed">3mm</xsl:attribute>
-            <xsl:attribute name="fox:crop-offset">10mm</xsl:attribute>
-            <xsl:attribute name="fox:crop-box">media-box</xsl:attribute>
-          </xsl:if>
-          <fo:region-body margin-top="12mm" margin-bottom="12mm"/>
-          <fo:region-before region-name="{if (. = 'first') then 'none-before' else 'head-' || .}" extent="8mm"/>
-          <fo:region-after region-name="{if (. = 'first') then 'folio-first' else 'folio'}" extent="8mm"/>
-        </fo:simple-page-master>
+      <xsl:for-each select="('', 'columns-')">
+        <xsl:variable name="set" select="."/>
+        <xsl:for-each select="('odd', 'even', 'first')">
+          <fo:simple-page-master master-name="{$set || .}" page-width="{$f:page-width}" page-height="{$f:page-height}"
+              margin-top="15mm" margin-bottom="15mm"
+              margin-left="{if (. = 'even') then '25mm' else '20mm'}"
+              margin-right="{if (. = 'even') then '20mm' else '25mm'}">
+            <xsl:if test="$print">
+              <xsl:attribute name="fox:bleed">3mm</xsl:attribute>
+              <xsl:attribute name="fox:crop-offset">10mm</xsl:attribute>
+              <xsl:attribute name="fox:crop-box">media-box</xsl:attribute>
+            </xsl:if>
+            <fo:region-body margin-top="12mm" margin-bottom="12mm">
+              <xsl:if test="$set = 'columns-'">
+                <xsl:attribute name="column-count">2</xsl:attribute>
+                <xsl:attribute name="column-gap">8mm</xsl:attribute>
+              </xsl:if>
+            </fo:region-body>
+            <fo:region-before region-name="{if (. = 'first') then 'none-before' else 'head-' || .}" extent="8mm"/>
+            <fo:region-after region-name="{if (. = 'first') then 'folio-first' else 'folio'}" extent="8mm"/>
+          </fo:simple-page-master>
+        </xsl:for-each>
+        <fo:page-sequence-master master-name="{if ($set) then 'columns' else 'chapter'}">
+          <fo:repeatable-page-master-alternatives>
+            <fo:conditional-page-master-reference master-reference="{$set}first" page-position="first"/>
+            <fo:conditional-page-master-reference master-reference="{$set}odd" odd-or-even="odd"/>
+            <fo:conditional-page-master-reference master-reference="{$set}even" odd-or-even="even"/>
+          </fo:repeatable-page-master-alternatives>
+        </fo:page-sequence-master>
       </xsl:for-each>
-      <fo:page-sequence-master master-name="chapter">
-        <fo:repeatable-page-master-alternatives>
-          <fo:conditional-page-master-reference master-reference="first" page-position="first"/>
-          <fo:conditional-page-master-reference master-reference="odd" odd-or-even="odd"/>
-          <fo:conditional-page-master-reference master-reference="even" odd-or-even="even"/>
-        </fo:repeatable-page-master-alternatives>
-      </fo:page-sequence-master>
     </fo:layout-master-set>
   </xsl:template>
 

@@ -21,10 +21,15 @@
 
   <xsl:mode name="m:fo-style" on-no-match="deep-skip"/>
 
+  <!--
+    A paragraph that continues the prose of a paragraph before it starts with an indent. A typed
+    ab (a calendar entry's "Persons mentioned", "Places mentioned") is a line of its own kind, not
+    prose: it starts at the margin, as does the one after it.
+  -->
   <xsl:template match="tei:p | tei:ab" mode="m:fo-style">
     <xsl:attribute name="text-align">justify</xsl:attribute>
     <xsl:attribute name="space-after">4pt</xsl:attribute>
-    <xsl:attribute name="text-indent" select="if (preceding-sibling::*[1][self::tei:p]) then '1.2em' else '0pt'"/>
+    <xsl:attribute name="text-indent" select="if (not(self::tei:ab[@type]) and preceding-sibling::*[1][self::tei:p]) then '1.2em' else '0pt'"/>
   </xsl:template>
   <xsl:template match="tei:opener" mode="m:fo-style">
     <xsl:attribute name="space-after">8pt</xsl:attribute>
@@ -641,18 +646,69 @@
         <xsl:value-of select="f:label('contents')"/>
       </fo:block>
       <xsl:for-each select="$divisions">
-        <xsl:variable name="id" select="f:fo-scoped(., f:division-id(.))"/>
-        <fo:block text-align-last="justify" space-after="2pt" start-indent="{(f:division-level(.) - 1) * 1.5}em"
-            end-indent="8mm" last-line-end-indent="-8mm" hyphenate="false" font-size="9.5pt">
-          <fo:basic-link internal-destination="{$id}">
-            <xsl:value-of select="f:division-title(.)"/>
-            <fo:leader leader-pattern="dots"/>
-            <fo:page-number-citation ref-id="{$id}"/>
-          </fo:basic-link>
-        </fo:block>
+        <xsl:call-template name="f:fo-contents-line">
+          <xsl:with-param name="target" select="f:fo-scoped(., f:division-id(.))"/>
+          <xsl:with-param name="title" select="f:division-title(.)"/>
+          <xsl:with-param name="indent" select="(f:division-level(.) - 1) * 1.5 || 'em'"/>
+        </xsl:call-template>
       </xsl:for-each>
     </fo:block>
   </xsl:template>
+
+  <!--
+    A line of contents (the volume's, a book's): the number, if any, right-aligned in a column of
+    its own ($number-width), so that 9 and 10 end at the same place; the title after it, its wrapped
+    lines starting where the title starts (a hanging indent); a dotted leader and the page number
+    at the right margin. The title's word spaces keep their width (word-spacing as a length makes
+    them inelastic): on the justified last line only the leader stretches. The dots are the
+    leader's dotted border, which runs its whole length: FOP repeats a dot character only in whole
+    units and leaves the rest empty, so the gap before the number varied by up to a dot; now the
+    gap is a fixed space.
+  -->
+  <xsl:template name="f:fo-contents-line">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="number" as="xs:string?" select="()"/>
+    <xsl:param name="number-width" as="xs:string" select="'2em'"/>
+    <xsl:param name="indent" as="xs:string" select="'0pt'"/>
+    <xsl:variable name="line" as="element(fo:block)">
+      <fo:block text-align="start" text-align-last="justify" word-spacing="0pt" end-indent="10mm" last-line-end-indent="-10mm"
+          hyphenate="false">
+        <xsl:if test="empty($number)">
+          <xsl:attribute name="start-indent" select="'(' || $indent || ') + 1.5em'"/>
+          <xsl:attribute name="text-indent">-1.5em</xsl:attribute>
+        </xsl:if>
+        <fo:basic-link internal-destination="{$target}">
+          <xsl:value-of select="$title"/>
+          <fo:leader leader-pattern="space" leader-length="0.3em"/>
+          <fo:leader leader-pattern="space" leader-length.minimum="1em" leader-length.optimum="1em" leader-length.maximum="100%"
+              border-bottom="0.9pt dotted #555"/>
+          <fo:leader leader-pattern="space" leader-length="0.4em"/>
+          <fo:page-number-citation ref-id="{$target}"/>
+        </fo:basic-link>
+      </fo:block>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="exists($number)">
+        <fo:list-block provisional-distance-between-starts="{$number-width}" provisional-label-separation="0.5em"
+            start-indent="{$indent}" space-after="2pt" font-size="9.5pt">
+          <fo:list-item>
+            <fo:list-item-label end-indent="label-end()"><fo:block text-align="end"><xsl:value-of select="$number || '.'"/></fo:block></fo:list-item-label>
+            <fo:list-item-body start-indent="body-start()"><xsl:sequence select="$line"/></fo:list-item-body>
+          </fo:list-item>
+        </fo:list-block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block space-after="2pt" font-size="9.5pt"><xsl:sequence select="$line"/></fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The width of a column of numbers ("95."): the longest, in DejaVu's digits (0.64em each), its period and a gap. -->
+  <xsl:function name="f:fo-number-width" as="xs:string">
+    <xsl:param name="numbers" as="xs:string*"/>
+    <xsl:sequence select="format-number(max((($numbers ! string-length(.)), 1)) * 0.64 + 0.32 + 0.5, '0.00') || 'em'"/>
+  </xsl:function>
 
   <!--
     The metadata block: a line under the document's heading (place, date, sender → addressee,
@@ -686,16 +742,30 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- Where the document comes from, after its text: the archival citation and the source. -->
+  <!--
+    Where the document comes from, after its text, said once: the source note (m:fo-source-note),
+    which holds the source description, the page's address and the archival citation. Without a
+    source note, the archival citation alone; a second source description with an address (the
+    note takes the first) follows as a line of its own, so that nothing of the header is lost.
+  -->
   <xsl:template name="f:fo-sources">
+    <xsl:param name="tei" as="element()"/>
     <xsl:param name="fields" as="map(xs:string, item()*)*"/>
-    <xsl:for-each select="$fields[?key = 'archive']">
-      <fo:block font-size="8pt" color="#444" space-before="10pt" keep-with-previous.within-page="always" hyphenate="false">
-        <xsl:value-of select="?label"/>: <xsl:value-of select="?value"/>
-      </fo:block>
-    </xsl:for-each>
-    <xsl:for-each select="$fields[?key = 'source']">
-      <fo:block font-size="8pt" color="#444" space-before="4pt" keep-with-previous.within-page="always" hyphenate="false">
+    <xsl:variable name="note" select="f:source-note($tei)"/>
+    <xsl:choose>
+      <xsl:when test="exists($note)">
+        <xsl:call-template name="m:fo-source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$fields[?key = 'archive']">
+          <fo:block font-size="8pt" color="#333" space-before="10pt" keep-with-previous.within-page="always" hyphenate="false" text-align="start">
+            <xsl:value-of select="f:label('archival-citation', replace(?value, '\.$', ''))"/>
+          </fo:block>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:for-each select="$fields[?key = 'source'][?text ne normalize-space($note?bibl)]">
+      <fo:block font-size="8pt" color="#333" space-before="4pt" keep-with-previous.within-page="always" hyphenate="false" text-align="start">
         <xsl:value-of select="?label"/>: <xsl:value-of select="?title"/>,
         <xsl:choose>
           <xsl:when test="?href">
@@ -720,7 +790,6 @@
       <xsl:if test="$number">
         <fo:block font-family="{$f:heading-font}" font-size="9pt" color="#555" space-after="3pt" keep-with-next.within-page="always">
           <xsl:value-of select="$number"/>
-          <xsl:call-template name="m:fo-source-note"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
         </fo:block>
       </xsl:if>
       <xsl:if test="f:needs-title($tei)">
@@ -747,31 +816,32 @@
       </xsl:apply-templates>
       <xsl:call-template name="f:fo-endnotes"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       <xsl:call-template name="f:fo-witnesses"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
-      <xsl:call-template name="f:fo-sources"><xsl:with-param name="fields" select="$fields"/></xsl:call-template>
+      <xsl:call-template name="f:fo-sources">
+        <xsl:with-param name="tei" select="$tei"/>
+        <xsl:with-param name="fields" select="$fields"/>
+      </xsl:call-template>
     </fo:block>
   </xsl:template>
 
   <!--
-    The source note, the first note of the document (as FRUS prints it): a footnote on the
-    document's number, marked with an asterisk so it stands apart from the numbered notes.
+    The source note (common/citation.xsl, f:source-note), the document's one source statement in
+    print: after its text, in small type, the last thing of the document. Not a footnote: the
+    volume runs calendar entries on, several to a page, and each footnote would need a mark of its
+    own on its page; where it stands the note needs none, and it stays with its document.
   -->
   <xsl:template name="m:fo-source-note">
     <xsl:param name="tei" as="element()"/>
     <xsl:for-each select="f:source-note($tei)">
-      <fo:footnote>
-        <fo:inline baseline-shift="super" font-size="7pt">*</fo:inline>
-        <fo:footnote-body>
-          <fo:block font-family="{$f:body-font}" font-size="8pt" color="#000" text-align="start" hyphenate="false"
-              space-before="4pt" start-indent="0" end-indent="0" font-weight="normal" font-style="normal">
-            <fo:inline font-family="{$f:heading-font}" font-weight="bold"><xsl:value-of select="'* ' || f:label('source-note')"/>. </fo:inline>
-            <xsl:apply-templates select="?bibl/node()" mode="m:text"/>
-            <xsl:for-each select="?href">
-              <xsl:text> </xsl:text><fo:basic-link external-destination="url('{replace(., '''', '%27')}')" color="#1a4f8a"><xsl:value-of select="."/></fo:basic-link>
-            </xsl:for-each>
-            <xsl:text> </xsl:text><xsl:value-of select="?archive"/>
-          </fo:block>
-        </fo:footnote-body>
-      </fo:footnote>
+      <fo:block font-size="8pt" line-height="1.35" color="#333" text-align="start" hyphenate="false" space-before="10pt"
+          keep-with-previous.within-page="always" keep-together.within-page="always" start-indent="0" end-indent="0" font-weight="normal" font-style="normal">
+        <fo:inline font-family="{$f:heading-font}" font-weight="bold"><xsl:value-of select="f:label('source-note')"/>. </fo:inline>
+        <!-- the description's own leading whitespace would widen the space after the label -->
+        <xsl:apply-templates select="?bibl/node()[not(position() = 1 and self::text() and not(normalize-space()))]" mode="m:text"/>
+        <xsl:for-each select="?href">
+          <xsl:text> </xsl:text><fo:basic-link external-destination="url('{replace(., '''', '%27')}')" color="#1a4f8a"><xsl:value-of select="."/></fo:basic-link>
+        </xsl:for-each>
+        <xsl:text> </xsl:text><xsl:value-of select="?archive"/>
+      </fo:block>
     </xsl:for-each>
   </xsl:template>
 

@@ -213,7 +213,8 @@
         <xsl:for-each select="$docs">
           <xsl:call-template name="m:toc-line">
             <xsl:with-param name="target" select="f:doc-id(.)"/>
-            <xsl:with-param name="title" select="(f:doc-number(.), string(position()))[1] || '. ' || f:title(.)"/>
+            <xsl:with-param name="number" select="(f:doc-number(.), string(position()))[1]"/>
+            <xsl:with-param name="title" select="f:title(.)"/>
           </xsl:call-template>
         </xsl:for-each>
         <fo:block space-before="8pt"/>
@@ -224,17 +225,17 @@
     </fo:page-sequence>
   </xsl:template>
 
+  <!-- A line of the volume's contents, as f:fo-contents-line sets it; a document's line has its number. -->
   <xsl:template name="m:toc-line">
     <xsl:param name="target" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
-    <fo:block text-align-last="justify" space-after="2pt" start-indent="0pt" end-indent="8mm" last-line-end-indent="-8mm"
-        hyphenate="false" font-size="9.5pt">
-      <fo:basic-link internal-destination="{$target}">
-        <xsl:value-of select="$title"/>
-        <fo:leader leader-pattern="dots"/>
-        <fo:page-number-citation ref-id="{$target}"/>
-      </fo:basic-link>
-    </fo:block>
+    <xsl:param name="number" as="xs:string?" select="()"/>
+    <xsl:call-template name="f:fo-contents-line">
+      <xsl:with-param name="target" select="$target"/>
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="number" select="$number"/>
+      <xsl:with-param name="number-width" select="f:fo-number-width(($docs ! f:doc-number(.), string(count($docs))))"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="m:introduction">
@@ -320,33 +321,52 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- An index: every register entry mentioned in the volume, with its pages (ranges merged), linked. -->
+  <!--
+    An index: every register entry mentioned in the volume, with its pages (ranges merged),
+    linked; set in two columns (the page sequence "columns") under the letters of the reader's
+    alphabet (f:index-letter, as the site's registers have them), the title across both columns.
+  -->
   <xsl:template name="m:index">
     <xsl:param name="index" as="map(xs:string, xs:string)"/>
     <!-- every name in the documents' texts whose entry is of this kind -->
     <xsl:variable name="mentions" select="$docs ! tei:text//*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name]
                                           [let $name := . return f:resolve(tokenize($name/@ref)[1], $name) ! f:entry-kind(.) = $index?kind]"/>
-    <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
+    <!-- one per entry, in the reader's alphabet: its name and its mentions -->
+    <xsl:variable name="entries" as="map(xs:string, item()*)*">
+      <xsl:for-each-group select="$mentions" group-by="(tokenize(@ref)[1] ! f:resolve(., current()) ! generate-id(.), '')[1]">
+        <xsl:sort select="f:standard-name(f:resolve(tokenize(@ref)[1], .))" collation="{$f:collation}"/>
+        <xsl:for-each select="f:resolve(tokenize(@ref)[1], .)">
+          <xsl:sequence select="map{'name': f:standard-name(.), 'mentions': current-group()}"/>
+        </xsl:for-each>
+      </xsl:for-each-group>
+    </xsl:variable>
+    <fo:page-sequence master-reference="columns" xsl:use-attribute-sets="f:text">
       <xsl:call-template name="f:static-content">
         <xsl:with-param name="verso" select="$edition-title"/>
         <xsl:with-param name="recto" select="$index?title"/>
       </xsl:call-template>
       <fo:flow flow-name="xsl-region-body">
-        <fo:block id="{$index?id}" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="12pt">
+        <!-- padding, not space: the space after a block that spans the columns is dropped at the columns' top -->
+        <fo:block id="{$index?id}" span="all" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" padding-after="10pt">
           <xsl:value-of select="$index?title"/>
         </fo:block>
         <fo:block font-size="8.5pt" line-height="1.35" text-align="start" hyphenate="false">
-          <xsl:for-each-group select="$mentions" group-by="(tokenize(@ref)[1] ! f:resolve(., current()) ! generate-id(.), '')[1]">
-            <xsl:sort select="f:standard-name(f:resolve(tokenize(@ref)[1], .))" collation="{$f:collation}"/>
-            <xsl:variable name="entry" select="f:resolve(tokenize(@ref)[1], .)"/>
-            <xsl:if test="$entry">
+          <xsl:for-each-group select="$entries" group-adjacent="f:index-letter(?name)">
+            <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="9.5pt" space-before="8pt" space-after="2pt"
+                keep-with-next.within-column="always"><xsl:value-of select="current-grouping-key()"/></fo:block>
+            <xsl:for-each select="current-group()">
               <xsl:call-template name="m:index-entry">
-                <xsl:with-param name="name" select="f:standard-name($entry)"/>
-                <xsl:with-param name="mentions" select="current-group()"/>
+                <xsl:with-param name="name" select="?name"/>
+                <xsl:with-param name="mentions" select="?mentions"/>
               </xsl:call-template>
-            </xsl:if>
+            </xsl:for-each>
           </xsl:for-each-group>
         </fo:block>
+        <!--
+          FOP balances the columns before a block that spans them, not at the end of the flow: the
+          last page's columns end level. Not in an empty index: FOP 2.11 cannot balance nothing.
+        -->
+        <xsl:if test="exists($entries)"><fo:block span="all"/></xsl:if>
       </fo:flow>
     </fo:page-sequence>
   </xsl:template>
@@ -417,7 +437,8 @@
     <xsl:param name="first" as="xs:boolean"/>
     <xsl:if test="not($first)">, </xsl:if>
     <fo:basic-link internal-destination="{$target}">
-      <xsl:value-of select="if ($to gt $from) then $from || '–' || $to else string($from)"/>
+      <!-- a WORD JOINER after the dash: a range is not broken across lines (UAX #14 rule LB11) -->
+      <xsl:value-of select="if ($to gt $from) then $from || '–&#x2060;' || $to else string($from)"/>
     </fo:basic-link>
   </xsl:template>
 </xsl:stylesheet>
