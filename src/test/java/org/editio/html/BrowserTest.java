@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import org.editio.Chromium;
 import org.editio.TestFiles;
@@ -205,6 +207,154 @@ class BrowserTest {
       assertTrue(overflow <= 0, "horizontal overflow: " + overflow + "px");
     } finally {
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1400));
+    }
+  }
+
+  // ---------------------------------------------------------------- layout (review of session 6)
+
+  static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  /** Runs {@code check} with the window {@code width} CSS pixels wide, then gives the window its usual size back. */
+  static void atWidth(int width, ThrowingRunnable check) throws Exception {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+    try {
+      check.run();
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1400));
+    }
+  }
+
+  interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  static Path frusSite;
+
+  /** The FRUS documents (../shared/corpus/frus-history, an edition without edition.xml or countries) as HTML, built once. */
+  static Path frus() throws Exception {
+    Path documents = TestFiles.SHARED.resolve("corpus/frus-history/documents");
+    assumeTrue(Files.isDirectory(documents), "../shared/corpus/frus-history is absent");
+    if (frusSite == null) {
+      new Builder().build(documents, out.resolve("frus"), "html");
+      frusSite = out.resolve("frus/html");
+    }
+    return frusSite;
+  }
+
+  static void openFrus(String page) throws Exception {
+    browser.get(frus().resolve(page).toUri().toString());
+  }
+
+  @Test
+  void theAbbreviationsFitAPhoneAndTheirTermsTakeANarrowColumn() throws Exception {
+    atWidth(390, () -> {
+      open("about.html");
+      screenshot("about-phone");
+      @SuppressWarnings("unchecked")
+      List<String> outside = (List<String>) js(
+          "var w = document.documentElement.clientWidth, out = [];"
+              + "document.querySelectorAll('dl.abbreviations, dl.abbreviations *').forEach(function (e) {"
+              + "  var r = e.getBoundingClientRect(); if (r.left < 0 || r.right > w + 0.5) out.push(e.tagName + ' ' + e.textContent.trim().slice(0, 30) + ': ' + r.left + '–' + r.right); });"
+              + "return out;");
+      assertEquals(List.of(), outside, "past the viewport's edge at 390 px");
+    });
+    open("about.html");
+    // on a desktop the definitions start within the first third of the list, not after its longest term
+    double share = ((Number) js("var dl = document.querySelector('dl.abbreviations').getBoundingClientRect();"
+        + "var dd = document.querySelector('dl.abbreviations dd').getBoundingClientRect();"
+        + "return (dd.left - dl.left) / dl.width;")).doubleValue();
+    assertTrue(share < 0.3, "the terms' column takes " + share + " of the width");
+  }
+
+  /** Where the document number's box and the box of what follows it (the title, or FRUS's source paragraph) overlap. */
+  static List<String> numberOverlaps(String page) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> boxes = (Map<String, Object>) js(
+        "var n = document.querySelector('.document-number'), next = n.nextElementSibling;"
+            + "while (next && next.getBoundingClientRect().height === 0) { next = next.nextElementSibling; }"
+            + "var first = next; while (first.firstElementChild) { first = first.firstElementChild; }"
+            + "return {bottom: n.getBoundingClientRect().bottom, next: next.getBoundingClientRect().top,"
+            + "  first: first.getBoundingClientRect().top, what: next.tagName + '.' + next.className};");
+    double bottom = ((Number) boxes.get("bottom")).doubleValue();
+    return bottom <= ((Number) boxes.get("next")).doubleValue() && bottom <= ((Number) boxes.get("first")).doubleValue()
+        ? List.of() : List.of(page + ": the number runs into " + boxes);
+  }
+
+  @Test
+  void theDocumentNumberStandsClearOfWhatFollows() throws Exception {
+    List<String> overlaps = new java.util.ArrayList<>();
+    for (int width : new int[] {1100, 390}) {
+      atWidth(width, () -> {
+        open("documents/d1937-05-14-litvinov.html");
+        overlaps.addAll(numberOverlaps("seed at " + width));
+        for (String page : List.of("1958-11-07-hac-meeting-minutes.html", "1957-03-21-kennan-to-leopold.html",
+            "1972-09-22-kogan-to-franklin.html")) {
+          openFrus("documents/" + page);
+          overlaps.addAll(numberOverlaps(page + " at " + width));
+        }
+      });
+    }
+    assertEquals(List.of(), overlaps);
+  }
+
+  @Test
+  void eachHeadingLevelIsSmallerThanTheOneAbove() throws Exception {
+    open("documents/d1937-05-14-litvinov.html");
+    double title = ((Number) js("return parseFloat(getComputedStyle(document.querySelector('main h1')).fontSize);")).doubleValue();
+    double head = ((Number) js("return parseFloat(getComputedStyle(document.querySelector('.tei-text h2.tei-head')).fontSize);")).doubleValue();
+    assertTrue(head < title, "the text's head " + head + "px, the page's title " + title + "px");
+    List<String> wrong = new java.util.ArrayList<>();
+    for (String page : List.of("index.html", "documents.html", "about.html", "registers/persons.html",
+        "documents/d1937-05-14-litvinov.html")) {
+      open(page);
+      // the first h1, h2, h3 of the page's content (0 where it has none); the notes' and citation's small headings aside
+      @SuppressWarnings("unchecked")
+      List<Number> sizes = (List<Number>) js("return ['h1', 'h2', 'h3'].map(function (h) {"
+          + "  var e = document.querySelector('main ' + h + ':not(.notes h2):not(.cite h2):not(.abstract h2)');"
+          + "  return e ? parseFloat(getComputedStyle(e).fontSize) : 0; });");
+      for (int i = 1; i < sizes.size(); i++) {
+        if (sizes.get(i).doubleValue() >= sizes.get(i - 1).doubleValue()) {
+          wrong.add(page + ": h1, h2, h3 " + sizes);
+          break;
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  void everySansTextHasTheSameFontStack() throws Exception {
+    Set<String> stacks = new TreeSet<>();
+    for (String page : List.of("index.html", "documents.html", "about.html", "registers/persons.html", "search.html",
+        "documents/d1937-05-14-litvinov.html", "documents/d1939-04-16-nikitnikov.html")) {
+      open(page);
+      @SuppressWarnings("unchecked")
+      List<String> families = (List<String>) js("var seen = {};"
+          + "document.querySelectorAll('body, body *').forEach(function (e) { seen[getComputedStyle(e).fontFamily] = true; });"
+          + "return Object.keys(seen);");
+      families.stream().filter(f -> f.contains("sans-serif")).forEach(stacks::add);
+    }
+    assertEquals(1, stacks.size(), "sans stacks: " + stacks);
+  }
+
+  @Test
+  void headerMainAndFooterShareTheLeftEdge() throws Exception {
+    for (int width : new int[] {1100, 390}) {
+      atWidth(width, () -> {
+        for (String page : List.of("documents.html", "documents/d1937-05-14-litvinov.html", "search.html")) {
+          open(page);
+          @SuppressWarnings("unchecked")
+          List<Number> edges = (List<Number>) js("function content(e) { var s = getComputedStyle(e);"
+              + "  return e.getBoundingClientRect().left + parseFloat(s.paddingLeft) + parseFloat(s.borderLeftWidth); }"
+              + "return [document.querySelector('.site-title').getBoundingClientRect().left, content(document.querySelector('main')),"
+              + "  document.querySelector('main h1').getBoundingClientRect().left, content(document.querySelector('.site-footer'))];");
+          for (Number edge : edges) {
+            assertEquals(edges.get(0).doubleValue(), edge.doubleValue(), 0.5, page + " at " + width + ": header, main, h1, footer " + edges);
+          }
+        }
+      });
     }
   }
 }
