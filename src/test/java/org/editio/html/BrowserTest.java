@@ -357,4 +357,35 @@ class BrowserTest {
       });
     }
   }
+
+  @Test
+  void theSourceAddressIsWrittenOutOnlyInPrintAndBreaksAfterSlashes() throws Exception {
+    atWidth(600, () -> {
+      open("documents/d1937-05-14-litvinov.html");
+      WebElement note = browser.findElement(By.cssSelector(".source-note"));
+      String href = note.findElement(By.cssSelector("a.tei-ref")).getAttribute("href");
+      assertTrue(href.startsWith("https://marxistleninists.org/"), href);
+      assertTrue(!note.getText().contains("https://"), "on screen the link carries the address: " + note.getText());
+      ChromeDriver chrome = (ChromeDriver) browser;
+      chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+      try {
+        assertTrue(note.getText().replace("\n", "").contains(href), "printed: " + note.getText());
+        // where the printed address breaks into lines: after a slash, never inside a word
+        @SuppressWarnings("unchecked")
+        List<String> breaks = (List<String>) js("var a = arguments[0], text = '', tops = [];"
+            + "var walk = document.createTreeWalker(a, NodeFilter.SHOW_TEXT), node;"
+            + "while ((node = walk.nextNode())) { for (var i = 0; i < node.length; i++) {"
+            + "  var r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);"
+            + "  var rect = r.getClientRects()[0]; if (rect) { text += node.data[i]; tops.push(rect.top); } } }"
+            + "var out = []; for (var j = 1; j < tops.length; j++) { if (tops[j] > tops[j - 1] + 2) { out.push(text.slice(0, j)); } }"
+            + "return out;", note.findElement(By.cssSelector(".address")));
+        assertTrue(!breaks.isEmpty(), "at 600 px the address needs more than one line");
+        for (String before : breaks) {
+          assertTrue(before.endsWith("/"), "a line of the address ends inside a word: " + before);
+        }
+      } finally {
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+      }
+    });
+  }
 }
