@@ -359,6 +359,105 @@ class BrowserTest {
   }
 
   @Test
+  void aFilterKeepsItsLabelOnItsLineAndABadgeStartsItsLine() throws Exception {
+    atWidth(390, () -> {
+      open("documents.html");
+      screenshot("documents-phone");
+      @SuppressWarnings("unchecked")
+      List<String> apart = (List<String>) js("var out = [];"
+          + "document.querySelectorAll('.filters label').forEach(function (l) {"
+          + "  var s = document.getElementById(l.htmlFor).getBoundingClientRect(), r = l.getBoundingClientRect(), mid = (r.top + r.bottom) / 2;"
+          + "  if (mid < s.top || mid > s.bottom || r.right > s.left) out.push(l.textContent + ' ' + JSON.stringify(r) + ' ' + JSON.stringify(s)); });"
+          + "return out;");
+      assertEquals(List.of(), apart, "a label not on its list's line");
+    });
+    open("documents.html");
+    Number indent = (Number) js("var li = document.querySelector('.document-list li:has(.parties + .badge)');"
+        + "return li.querySelector('.badge').getBoundingClientRect().left - li.getBoundingClientRect().left;");
+    assertEquals(0, indent.doubleValue(), 0.5, "the badge under the parties is indented");
+  }
+
+  /** Year labels of the chart: rendered at least 11 px high, in the sans face, inside the chart, none over another. */
+  static void assertYearLabelsReadable(String page) {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> labels = (List<Map<String, Object>>) js(
+        "var svg = document.querySelector('.timeline-chart').getBoundingClientRect();"
+            + "return Array.prototype.map.call(document.querySelectorAll('.timeline-chart text'), function (t) {"
+            + "  var r = t.getBoundingClientRect(); return {text: t.textContent, left: r.left - svg.left, right: r.right - svg.left,"
+            + "    height: r.height, width: svg.width, font: getComputedStyle(t).fontFamily}; });");
+    assertTrue(labels.size() >= 2, page + ": year labels " + labels);
+    double previousRight = -1;
+    for (Map<String, Object> label : labels) {
+      double left = ((Number) label.get("left")).doubleValue();
+      double right = ((Number) label.get("right")).doubleValue();
+      assertTrue(((Number) label.get("height")).doubleValue() >= 11, page + ": too small " + label);
+      assertTrue(((String) label.get("font")).startsWith("\"DejaVu Sans\""), page + ": " + label);
+      assertTrue(left >= 0 && right <= ((Number) label.get("width")).doubleValue() + 0.5, page + ": outside the chart " + label);
+      assertTrue(left > previousRight, page + ": over the label before it " + label);
+      previousRight = right;
+    }
+  }
+
+  @Test
+  void theChartsBarsAreAsTallAsTheirYearsDocuments() throws Exception {
+    open("documents.html");
+    // per year: the documents in the list, the bar's height, and each segment's title with what the filter finds for it
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> years = (List<Map<String, Object>>) js(
+        "var values = {}; document.querySelectorAll('#filter-country option').forEach(function (o) { values[o.textContent] = o.value; });"
+            + "return Array.prototype.map.call(document.querySelectorAll('.timeline-chart a'), function (a) {"
+            + "  var year = a.getAttribute('href').slice(6), items = document.querySelectorAll('.document-list li[data-year=\"' + year + '\"]');"
+            + "  var height = 0, segments = [];"
+            + "  a.querySelectorAll('rect').forEach(function (r) {"
+            + "    height += parseFloat(r.getAttribute('height'));"
+            + "    var title = r.querySelector('title').textContent, m = /^(\\d+), (.+): (\\d+) documents?$/.exec(title);"
+            + "    var value = m && (m[2] === 'not stated' ? '' : values[m[2]]), found = 0;"
+            + "    items.forEach(function (li) { var c = li.getAttribute('data-country');"
+            + "      if (value === '' ? c === '' : (' ' + c + ' ').indexOf(' ' + value + ' ') >= 0) { found++; } });"
+            + "    segments.push({title: title, said: m ? +m[3] : -1, found: found}); });"
+            + "  return {year: year, documents: items.length, height: height, segments: segments}; });");
+    assertEquals(9, years.size(), "one bar for each year with documents: " + years);
+    double perDocument = ((Number) years.get(0).get("height")).doubleValue() / ((Number) years.get(0).get("documents")).doubleValue();
+    for (Map<String, Object> year : years) {
+      double documents = ((Number) year.get("documents")).doubleValue();
+      assertEquals(documents * perDocument, ((Number) year.get("height")).doubleValue(), 0.05, "bar height of " + year);
+    }
+    for (Map<String, Object> year : years) {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> segments = (List<Map<String, Object>>) year.get("segments");
+      for (Map<String, Object> segment : segments) {
+        assertEquals(((Number) segment.get("found")).intValue(), ((Number) segment.get("said")).intValue(),
+            "a segment's title counts what the filter finds: " + segment);
+      }
+    }
+    atWidth(390, () -> {
+      open("documents.html");
+      assertYearLabelsReadable("documents.html at 390 px");
+    });
+  }
+
+  @Test
+  void anEditionWithoutCountriesHasNoCountryLegendOrEmptyFilters() throws Exception {
+    atWidth(390, () -> {
+      openFrus("documents.html");
+      screenshot("frus-documents-phone");
+      assertTrue(browser.findElements(By.cssSelector(".legend")).isEmpty(), "a legend of only \"not stated\"");
+      List<WebElement> selects = browser.findElements(By.cssSelector(".filters select"));
+      assertEquals(List.of("filter-year"), selects.stream().map(e -> e.getAttribute("id")).toList());
+      for (WebElement select : selects) {
+        assertTrue(select.findElements(By.tagName("option")).size() > 1, select.getAttribute("id") + " offers only All");
+      }
+      new org.openqa.selenium.support.ui.Select(selects.get(0)).selectByValue("1958");
+      long shown = browser.findElements(By.cssSelector(".document-list > li")).stream().filter(WebElement::isDisplayed).count();
+      assertEquals(browser.findElements(By.cssSelector(".document-list > li[data-year='1958']")).size(), shown,
+          "the year filter works without the others");
+      assertTrue(shown > 0 && shown < 63, "1958: " + shown);
+      assertYearLabelsReadable("FRUS documents.html at 390 px");
+      assertEquals(List.of(), consoleErrors());
+    });
+  }
+
+  @Test
   void theSourceAddressIsWrittenOutOnlyInPrintAndBreaksAfterSlashes() throws Exception {
     atWidth(600, () -> {
       open("documents/d1937-05-14-litvinov.html");
