@@ -219,7 +219,8 @@
       <xsl:variable name="bar" select="24"/>
       <xsl:variable name="height" select="160"/>
       <xsl:variable name="span" select="$last - $first + 1"/>
-      <xsl:variable name="width" select="$span * $bar + 10"/>
+      <!-- room for a dozen years at least: the bars of a short span are not stretched across the page -->
+      <xsl:variable name="width" select="max(($span, 12)) * $bar + 10"/>
       <!-- at most about eight labels between the first year and the last -->
       <xsl:variable name="step" select="((1, 2, 5, 10, 20, 50, 100, 200, 500)[$span div . le 8], 1000)[1]"/>
       <figure class="timeline">
