@@ -20,21 +20,48 @@
   -->
   <xsl:function name="f:needs-title" as="xs:boolean">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="head" select="($tei/tei:text//tei:head)[1]"/>
+    <xsl:variable name="head" select="f:text-heading($tei)"/>
     <xsl:sequence select="$tei/self::tei:teiCorpus or not($head) or ($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]/@type = 'editorial'
                           and normalize-space(string-join($head//text()[not(ancestor::tei:note)], '')) ne f:title($tei)"/>
   </xsl:function>
 
-  <!-- How many levels the printed title takes above the text's own headings. -->
-  <xsl:function name="f:title-offset" as="xs:integer">
+  <!--
+    The text's own heading, which heads the whole text: the first head of its body, when it is the
+    body's head or the head of a division that stands alone (a letter, a report), and no title
+    page or front matter with headings of its own comes before it. The head of one division among
+    several (one letter of a file of letters, one session of a meeting, an act, a chapter), of a
+    verse group, or a body's heading after a title page, a cast list or a preface, is a heading
+    inside the text: the document's title is then printed above it.
+  -->
+  <xsl:function name="f:text-heading" as="element(tei:head)?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="if (f:needs-title($tei) and $tei/tei:text//tei:head) then 1 else 0"/>
+    <xsl:sequence select="($tei/tei:text/tei:body//tei:head)[1][parent::tei:body
+        or parent::*[f:is-division(.)][not((preceding-sibling::* | following-sibling::*)[f:is-division(.)])]]
+        [empty($tei/tei:text/tei:front//(tei:head | tei:titlePage))]"/>
   </xsl:function>
 
-  <!-- The head the metadata block follows; with a printed title (or no head), the block stands before the text. -->
+  <!-- A division of a text: div, div1 … div7. -->
+  <xsl:function name="f:is-division" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e[self::tei:div or self::tei:div1 or self::tei:div2 or self::tei:div3 or self::tei:div4
+                                   or self::tei:div5 or self::tei:div6 or self::tei:div7])"/>
+  </xsl:function>
+
+  <!--
+    How many levels the document's title takes above the other headings of its text: one when the
+    title is printed above the text, or when the text's own heading is its body's head (its
+    divisions, level 1 of their own, stand under it); none when it heads the one division.
+  -->
+  <xsl:function name="f:title-offset" as="xs:integer">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="if (f:needs-title($tei) and $tei/tei:text//tei:head
+                              or f:metadata-anchor($tei)/parent::tei:body) then 1 else 0"/>
+  </xsl:function>
+
+  <!-- The head the metadata block follows (the text's own heading); with a printed title, the block stands before the text. -->
   <xsl:function name="f:metadata-anchor" as="element()?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/tei:text/tei:body//tei:head)[1][not(f:needs-title($tei))]"/>
+    <xsl:sequence select="f:text-heading($tei)[not(f:needs-title($tei))]"/>
   </xsl:function>
 
   <!--
@@ -87,10 +114,14 @@
     <xsl:sequence select="if (count($divisions) ge 3) then $divisions else ()"/>
   </xsl:function>
 
-  <!-- The title page the contents follow (a book's front/titlePage), or none: then the contents stand before the text. -->
+  <!--
+    What the contents follow: a book's title page (front/titlePage), else the text's own heading
+    when it is the page's title (with the metadata after it), else nothing: then the contents
+    stand before the text.
+  -->
   <xsl:function name="f:contents-anchor" as="element()?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="($tei/tei:text/tei:front/tei:titlePage)[last()]"/>
+    <xsl:sequence select="(($tei/tei:text/tei:front/tei:titlePage)[last()], f:metadata-anchor($tei))[1]"/>
   </xsl:function>
 
   <!--

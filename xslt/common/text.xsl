@@ -147,6 +147,15 @@
                           | ancestor::tei:sp | ancestor::tei:floatingText)), 6))))"/>
   </xsl:function>
 
+  <!--
+    The rank of a heading inside a web page or an e-book chapter (h2 to h6) from its level (plus
+    the levels the page's title takes): h1 is the page's title, and only it.
+  -->
+  <xsl:function name="f:heading-rank" as="xs:integer">
+    <xsl:param name="level" as="xs:integer"/>
+    <xsl:sequence select="max((2, min((6, $level))))"/>
+  </xsl:function>
+
   <!-- A heading meant for the running heads of print: a line under the heading (print uses it above its pages too). -->
   <xsl:template match="tei:head[f:is-running-head(.)]" mode="m:text" priority="2">
     <xsl:call-template name="b:paragraph"/>
@@ -173,6 +182,9 @@
         <xsl:with-param name="tei" select="f:document(.)"/>
         <xsl:with-param name="fields" select="f:metadata-fields(f:document(.))"/>
       </xsl:call-template>
+      <xsl:if test=". is f:contents-anchor(f:document(.))">
+        <xsl:call-template name="f:contents-here"><xsl:with-param name="tei" select="f:document(.)"/></xsl:call-template>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 

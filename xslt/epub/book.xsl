@@ -140,6 +140,8 @@
             <xsl:apply-templates select="f:printed-parts($tei)" mode="m:text">
               <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
               <xsl:with-param name="here" select="$here" tunnel="yes"/>
+              <xsl:with-param name="heading-offset" select="f:title-offset($tei)" tunnel="yes"/>
+              <xsl:with-param name="page-heading" select="$anchor" tunnel="yes"/>
             </xsl:apply-templates>
           </div>
           <xsl:call-template name="f:notes">
@@ -447,7 +449,9 @@
         <xsl:for-each select="$edition//tei:div[@type = 'introduction']">
           <section class="introduction" epub:type="introduction" role="doc-introduction">
             <xsl:if test="not(tei:head)"><h1><xsl:value-of select="f:label('introduction')"/></h1></xsl:if>
-            <xsl:apply-templates select="node()" mode="m:text"/>
+            <xsl:apply-templates select="node()" mode="m:text">
+              <xsl:with-param name="page-heading" select="tei:head[1]" tunnel="yes"/>
+            </xsl:apply-templates>
           </section>
         </xsl:for-each>
         <xsl:if test="$edition//tei:editorialDecl">

@@ -63,7 +63,7 @@
     <section><xsl:call-template name="f:attributes"/>
       <xsl:if test="not(@xml:id) and f:in-contents(.)"><xsl:attribute name="id" select="f:division-id(.)"/></xsl:if>
       <xsl:for-each select="$title">
-        <xsl:element name="h{min((6, $level + $heading-offset))}">
+        <xsl:element name="h{f:heading-rank($level + $heading-offset)}">
           <xsl:attribute name="class" select="'gen'"/>
           <xsl:value-of select="."/>
         </xsl:element>
@@ -94,11 +94,16 @@
     </nav>
   </xsl:template>
 
-  <!-- A document's own heads come below the chapter's heading level ($heading-offset, 1 in a document chapter). -->
+  <!--
+    A document's own heads come below the chapter's heading ($heading-offset, f:title-offset);
+    $page-heading, the head that is the chapter's title (a document's own heading, which the
+    metadata follows: f:metadata-anchor), is the chapter's h1, and only it.
+  -->
   <xsl:template name="b:heading">
     <xsl:param name="level" as="xs:integer"/>
     <xsl:param name="heading-offset" as="xs:integer" select="0" tunnel="yes"/>
-    <xsl:element name="h{min((6, $level + $heading-offset))}">
+    <xsl:param name="page-heading" as="element()?" tunnel="yes" select="()"/>
+    <xsl:element name="h{if (. is $page-heading) then 1 else f:heading-rank($level + $heading-offset)}">
       <xsl:call-template name="f:attributes"/>
       <xsl:apply-templates mode="m:text"/>
     </xsl:element>
@@ -166,6 +171,8 @@
   <xsl:template name="b:break">
     <xsl:param name="kind" as="xs:string"/>
     <xsl:param name="n" as="xs:string?" select="()"/>
+    <!-- shown a second time (in a lemma repeated in the apparatus): the id stays with the first -->
+    <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <xsl:when test="$kind = 'line'"><br/></xsl:when>
       <xsl:when test="$kind = 'milestone'">
@@ -177,7 +184,7 @@
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-pb gen" epub:type="pagebreak" role="doc-pagebreak" aria-label="{f:label('page')} {$n}">
-          <xsl:attribute name="id" select="(@xml:id, f:id(.))[1]"/>
+          <xsl:if test="not($copy)"><xsl:attribute name="id" select="(@xml:id, f:id(.))[1]"/></xsl:if>
           <xsl:value-of select="if ($n) then '[' || f:label('page-abbreviation') || ' ' || $n || ']' else '|'"/>
         </span>
       </xsl:otherwise>
@@ -261,16 +268,20 @@
     </span>
   </xsl:template>
 
-  <!-- A link: to the web (safe URLs only), or to an element of the same document (its id in this chapter). -->
+  <!--
+    A link: to an element of the same document that the chapter prints (its id there), or to the
+    web (safe absolute URLs only). A relative reference the TEI's authors wrote for their own site
+    ('../chapter-7#fn81', 'api.html') leads nowhere in a book: its text stays, unlinked.
+  -->
   <xsl:template name="b:link">
     <xsl:param name="href" as="xs:string?"/>
     <xsl:param name="target" as="element()?"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:choose>
-      <xsl:when test="$target">
+      <xsl:when test="$target[f:is-printed(.)]">
         <a href="#{if ($target/self::tei:note) then f:note-id($target) else f:id($target)}"><xsl:call-template name="f:attributes"/><xsl:apply-templates select="$content" mode="m:text"/></a>
       </xsl:when>
-      <xsl:when test="$href and not(starts-with($href, '#'))">
+      <xsl:when test="$href and matches($href, '^[a-zA-Z][a-zA-Z0-9+.-]*:')">
         <a href="{$href}"><xsl:call-template name="f:attributes"/><xsl:apply-templates select="$content" mode="m:text"/></a>
       </xsl:when>
       <xsl:otherwise>
@@ -433,7 +444,7 @@
     aside without epub:type, so reading systems show them in the text, not as a pop-up note.
   -->
   <xsl:template name="m:epub-source-note">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:if test="$f:machine-translation and not(f:is-calendar($tei))">
       <p class="machine-translation gen"><strong><xsl:value-of select="f:label('machine-translation-short')"/></strong>
         <xsl:text> </xsl:text>
@@ -441,7 +452,9 @@
     </xsl:if>
     <xsl:for-each select="f:source-note($tei)">
       <aside class="source-note gen" aria-label="{f:label('source-note')}">
-        <p><span class="note-kind"><xsl:value-of select="f:label('source-note')"/></span><xsl:text> </xsl:text>
+        <!-- a description with blocks of its own (a nested bibl, availability) is not held in a paragraph -->
+        <xsl:element name="{if (exists(?bibl/*[f:is-block(.)])) then 'div' else 'p'}">
+          <span class="note-kind"><xsl:value-of select="f:label('source-note')"/></span><xsl:text> </xsl:text>
           <xsl:apply-templates select="?bibl/node()" mode="m:text"/>
           <xsl:for-each select="?href">
             <!-- breakable after its slashes (the HTML edition's source note does the same), not inside a word -->
@@ -453,7 +466,7 @@
               </xsl:analyze-string>
             </a>
           </xsl:for-each>
-          <xsl:text> </xsl:text><xsl:value-of select="?archive"/></p>
+          <xsl:text> </xsl:text><xsl:value-of select="?archive"/></xsl:element>
       </aside>
     </xsl:for-each>
   </xsl:template>

@@ -53,6 +53,7 @@
               <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
               <xsl:with-param name="here" select="$here" tunnel="yes"/>
               <xsl:with-param name="heading-offset" select="f:title-offset($tei)" tunnel="yes"/>
+              <xsl:with-param name="page-heading" select="$anchor" tunnel="yes"/>
             </xsl:apply-templates>
           </div>
           <xsl:call-template name="f:notes">
@@ -167,7 +168,9 @@
     </xsl:if>
     <xsl:for-each select="f:source-note($tei)">
       <aside class="source-note gen" aria-label="{f:label('source-note')}">
-        <p><span class="note-kind"><xsl:value-of select="f:label('source-note')"/></span><xsl:text> </xsl:text>
+        <!-- a description with blocks of its own (a nested bibl, availability) is not held in a paragraph -->
+        <xsl:element name="{if (exists(?bibl/*[f:is-block(.)])) then 'div' else 'p'}">
+          <span class="note-kind"><xsl:value-of select="f:label('source-note')"/></span><xsl:text> </xsl:text>
           <xsl:apply-templates select="?bibl/node()" mode="m:text"/>
           <!-- the address written out for print (editio.css hides it on screen, where the link carries it), breakable after its slashes -->
           <xsl:for-each select="?href">
@@ -179,7 +182,7 @@
               </xsl:analyze-string>
             </span>
           </xsl:for-each>
-          <xsl:text> </xsl:text><xsl:value-of select="?archive"/></p>
+          <xsl:text> </xsl:text><xsl:value-of select="?archive"/></xsl:element>
       </aside>
     </xsl:for-each>
   </xsl:template>

@@ -98,8 +98,10 @@
           <ul class="counts">
             <li><a href="{f:href($here, 'html:documents')}"><strong><xsl:value-of select="count($docs)"/></strong>
               <xsl:text> </xsl:text><xsl:value-of select="f:label(if (count($docs) eq 1) then 'document-noun' else 'documents-noun')"/></a>
-              <xsl:if test="exists($years)"><xsl:value-of select="' ' || f:label('years-span', ($years[1], $years[last()]))"/></xsl:if>:
-              <xsl:value-of select="f:label('holdings-detail', (count($docs[not(f:is-calendar(.))]), count($docs[f:is-calendar(.)])))"/></li>
+              <xsl:if test="exists($years)"><xsl:value-of select="' ' || f:label('years-span', ($years[1], $years[last()]))"/></xsl:if>
+              <!-- transcribed and calendared, when the edition has calendar entries (else every document is transcribed) -->
+              <xsl:variable name="calendar" select="count($docs[f:is-calendar(.)])"/>
+              <xsl:if test="$calendar gt 0"><xsl:value-of select="': ' || f:label('holdings-detail', (count($docs) - $calendar, $calendar))"/></xsl:if></li>
             <xsl:for-each select="f:register-keys()">
               <xsl:variable name="kind" select="f:register-kind($registers(current()))"/>
               <li><a href="{f:href($here, 'html:register:' || .)}"><strong><xsl:value-of select="count($registers(current())//(tei:person | tei:place | tei:org))"/></strong>
@@ -108,7 +110,7 @@
             </xsl:for-each>
           </ul>
           <p class="entry-points"><a href="{f:href($here, 'html:search')}"><xsl:value-of select="f:label('search-label')"/></a> ·
-            <a href="{f:href($here, 'html:about')}"><xsl:value-of select="f:label('editorial-principles')"/></a></p>
+            <a href="{f:href($here, 'html:about')}"><xsl:value-of select="f:label(if ($edition//tei:editorialDecl) then 'editorial-principles' else 'about')"/></a></p>
         </section>
         <xsl:apply-templates select="$edition/tei:TEI/tei:text/tei:body/tei:div[@type = 'introduction']" mode="m:text">
           <xsl:with-param name="heading-offset" select="1" tunnel="yes"/>
@@ -353,10 +355,11 @@
                   <xsl:variable name="in-text" select="current-group()[ancestor::tei:text]"/>
                   <xsl:if test="$in-text">
                     <span class="passages">
+                      <!-- "§ 1" as the key writes it; the first stays on the line of the title it follows -->
                       <xsl:for-each select="$in-text">
-                        <xsl:text> </xsl:text>
+                        <xsl:value-of select="if (position() eq 1) then '&#160;' else ' '"/>
                         <a href="{$page}#{(@xml:id, f:mention-id(.))[1]}"
-                           aria-label="{f:label('passage', position())}">§<xsl:value-of select="position()"/></a>
+                           aria-label="{f:label('passage', position())}">§&#160;<xsl:value-of select="position()"/></a>
                       </xsl:for-each>
                     </span>
                   </xsl:if>
@@ -428,6 +431,9 @@
       <xsl:with-param name="here" select="$here"/>
       <xsl:with-param name="content">
         <h1><xsl:value-of select="f:label('about')"/></h1>
+        <xsl:if test="empty($edition)">
+          <p class="no-edition-file gen"><xsl:value-of select="f:label('no-edition-file')"/></p>
+        </xsl:if>
         <xsl:if test="$f:machine-translation">
           <p class="machine-translation gen"><strong><xsl:value-of select="f:label('machine-translation-short')"/></strong>
             <xsl:text> </xsl:text><xsl:value-of select="substring-after(f:label('machine-translation'), '. ')"/></p>
@@ -467,7 +473,7 @@
             <xsl:value-of select="normalize-space($edition//tei:editionStmt/tei:edition)"/></p>
           <xsl:for-each select="tei:availability/tei:licence">
             <p><xsl:value-of select="normalize-space(.)"/>
-              <xsl:if test="@target and f:safe-url(@target)"> <a href="{f:safe-url(@target)}"><xsl:value-of select="@target"/></a></xsl:if></p>
+              <xsl:if test="@target and f:safe-url(@target)"><xsl:text> </xsl:text><a href="{f:safe-url(@target)}"><xsl:value-of select="@target"/></a></xsl:if></p>
           </xsl:for-each>
         </xsl:for-each>
       </xsl:with-param>

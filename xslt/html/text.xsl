@@ -54,7 +54,7 @@
     <section><xsl:call-template name="f:attributes"/>
       <xsl:if test="not(@xml:id) and f:in-contents(.)"><xsl:attribute name="id" select="f:division-id(.)"/></xsl:if>
       <xsl:for-each select="$title">
-        <xsl:element name="h{min((6, $level + $heading-offset))}">
+        <xsl:element name="h{f:heading-rank($level + $heading-offset)}">
           <xsl:attribute name="class" select="'gen'"/>
           <xsl:value-of select="."/>
         </xsl:element>
@@ -72,11 +72,16 @@
     </div>
   </xsl:template>
 
-  <!-- $heading-offset: how many levels the page's own headings take above the text (1 on the home page). -->
+  <!--
+    $heading-offset: how many levels the page's own headings take above the text (1 on the home
+    page). $page-heading, the head that is the page's title (a document's own heading, which
+    the metadata follows: f:metadata-anchor), is the page's h1, and only it.
+  -->
   <xsl:template name="b:heading">
     <xsl:param name="level" as="xs:integer"/>
     <xsl:param name="heading-offset" as="xs:integer" select="0" tunnel="yes"/>
-    <xsl:element name="h{min((6, $level + $heading-offset))}">
+    <xsl:param name="page-heading" as="element()?" tunnel="yes" select="()"/>
+    <xsl:element name="h{if (. is $page-heading) then 1 else f:heading-rank($level + $heading-offset)}">
       <xsl:call-template name="f:attributes"/>
       <xsl:apply-templates mode="m:text"/>
     </xsl:element>

@@ -54,10 +54,12 @@ public record Edition(
 
   /**
    * A digest of what every page depends on besides its own document: edition.xml, the registers
-   * (names are linked and labelled from them) and the language (labels and dates are in it).
+   * (names are linked and labelled from them), the language (labels and dates are in it) and the
+   * title (every page's head and footer; without edition.xml it is the folder's name, which a
+   * document's digest does not hold).
    */
   public String contextDigest() {
-    Digest d = new Digest().add("language", language).add("document ids", new java.util.TreeMap<>(documentIds))
+    Digest d = new Digest().add("language", language).add("title", title).add("document ids", new java.util.TreeMap<>(documentIds))
         .add("images", new java.util.TreeMap<>(images.digests())).add("image names", new java.util.TreeMap<>(images.names()));
     editionFile.ifPresent(tree -> d.add("edition", digestOf(tree)));
     registers.keySet().stream().sorted().forEach(uri -> d.add("register " + uri, digests.get(Path.of(java.net.URI.create(uri)).normalize())));

@@ -334,4 +334,21 @@ class IncrementalBuildTest {
     assertTrue(Files.readString(out.resolve("html/index.html")).contains(">Schreiben</a>"));
     assertSameAsCleanBuild(edition, out, BOTH, dir.resolve("clean"));
   }
+
+  /**
+   * TEI without edition.xml is titled after its folder: a folder renamed keeps every document's
+   * digest, and the pages (whose head and footer hold the title) are made again all the same.
+   */
+  @Test
+  void aLooseFolderRenamedRetitlesItsPages(@TempDir Path dir) throws Exception {
+    Path before = dir.resolve("letters-1820");
+    TestFiles.copyTree(TestFiles.ROOT.resolve("src/test/resources/corpus/letters"), before);
+    Path out = dir.resolve("out");
+    new Builder().build(before, out, List.of("html"));
+    Path after = Files.move(before, dir.resolve("letters-1821"));
+    Builder.Result again = new Builder().build(after, out, List.of("html"));
+    assertTrue(again.rendered() > 0, "the pages are made again");
+    assertTrue(Files.readString(out.resolve("html/index.html")).contains("letters-1821"));
+    assertSameAsCleanBuild(after, out, List.of("html"), dir.resolve("clean"));
+  }
 }

@@ -118,6 +118,24 @@ class HtmlSiteTest {
     assertEquals("../registers/persons.html#litvinov", mention.attr("href"));
     // an unidentified person is still an entry, marked so
     assertTrue(persons.getElementById("akaygen").text().contains("Not identified"));
+    // passages are written as the key writes them ("§ 1"), the first kept on the title's line
+    Element passages = litvinov.selectFirst(".mentions .passages");
+    assertTrue(passages.wholeText().startsWith("\u00a0§\u00a01"), passages.wholeText());
+    assertEquals("§ 1, § 2 …: the places in a document where the name occurs, in the order of the text.",
+        persons.selectFirst(".passages-key").text());
+    // a register's variants are other forms of the name, not forms the documents use (they may use none)
+    Document organizations = read(site.resolve("registers/organizations.html"));
+    for (Element forms : organizations.select(".forms .label")) {
+      assertEquals("Other forms of the name:", forms.text());
+    }
+    assertTrue(organizations.select(".forms").size() > 0);
+  }
+
+  @Test
+  void aboutPageSeparatesTheLicenceFromItsAddress() throws IOException {
+    Document about = read(site.resolve("about.html"));
+    Element licence = about.selectFirst("p:has(a[href=https://creativecommons.org/licenses/by/4.0/])");
+    assertTrue(licence.text().contains("source description. https://creativecommons.org/licenses/by/4.0/"), licence.text());
   }
 
   @Test

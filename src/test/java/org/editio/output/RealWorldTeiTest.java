@@ -67,6 +67,22 @@ class RealWorldTeiTest {
     assertEquals(63, result.edition().documents().size(), "every FRUS document is published");
     assertFalse(result.warnings().isEmpty(), "loose TEI that is not valid TEI publishes with warnings");
     assertEquals(List.of(), missingWords(result, true));
+    assertEquals(List.of(), headingFaults(result));
+    // without edition.xml: every document is transcribed (no "0 calendar entries"), and the about
+    // page says where the edition's metadata is instead of being empty
+    org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(result.out().resolve("html/index.html").toFile(), "UTF-8");
+    assertTrue(home.selectFirst(".counts").text().startsWith("63 documents from"), home.selectFirst(".counts").text());
+    assertFalse(home.text().contains("calendar"), home.text());
+    assertEquals("About the edition", home.selectFirst(".entry-points a[href=about.html]").text());
+    org.jsoup.nodes.Document about = org.jsoup.Jsoup.parse(result.out().resolve("html/about.html").toFile(), "UTF-8");
+    assertTrue(about.selectFirst("main").text().contains("This edition has no edition file (edition.xml)"), about.text());
+    // a file of four letters: the header's title heads the page, each letter's head under it
+    org.jsoup.nodes.Document letters = org.jsoup.Jsoup.parse(
+        result.out().resolve(result.layout().documentPage("1957-03-21-kennan-to-leopold")).toFile(), "UTF-8");
+    assertEquals("Correspondence Between Richard Leopold and George Kennan, February-March 1957",
+        letters.selectFirst("main h1").text());
+    assertEquals(List.of("Richard W. Leopold to George F. Kennan", "L.E. Woodward to George F. Kennan",
+        "Freund to George F. Kennan", "George F. Kennan to Richard W. Leopold"), letters.select(".tei-text section > h2").eachText());
   }
 
   @Test
@@ -129,6 +145,7 @@ class RealWorldTeiTest {
     assertTrue(html.edition().documents().size() >= 27, "the corpus's documents: " + html.edition().documents().size());
     assertEquals(List.of(), missingWords(html, false));
     assertEquals(List.of(), brokenAnchors(html), "every link within a page has its target, every id is once");
+    assertEquals(List.of(), headingFaults(html));
 
     // the PDFs: of every file the bundled fonts can print
     Path printable = out.resolve("printable");
@@ -171,6 +188,26 @@ class RealWorldTeiTest {
       }
     }
     return broken;
+  }
+
+  /**
+   * Pages whose headings do not say what the page is: each document's page has one h1, its
+   * title (printed from the header, or the text's own heading), before every other heading. A
+   * play's cast list, a file of letters, a sonnet's head are headings inside the text.
+   */
+  static List<String> headingFaults(Builder.Result result) throws IOException {
+    List<String> faults = new ArrayList<>();
+    for (org.editio.edition.TeiDocument doc : result.edition().documents()) {
+      org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(
+          result.out().resolve(result.layout().documentPage(doc.id())).toFile(), "UTF-8");
+      org.jsoup.select.Elements headings = page.select("main h1, main h2, main h3, main h4, main h5, main h6");
+      long h1 = headings.stream().filter(h -> h.tagName().equals("h1")).count();
+      if (h1 != 1 || !headings.get(0).tagName().equals("h1")) {
+        faults.add(doc.id() + ": " + h1 + " h1, first heading " + (headings.isEmpty() ? "none" : headings.get(0).tagName()
+            + " '" + headings.get(0).text() + "'"));
+      }
+    }
+    return faults;
   }
 
   /** Copies the corpus without the files the fonts cannot print. */
