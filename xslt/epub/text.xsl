@@ -457,7 +457,14 @@
           <span class="note-kind"><xsl:value-of select="f:label('source-note')"/></span><xsl:text> </xsl:text>
           <xsl:apply-templates select="?bibl/node()" mode="m:text"/>
           <xsl:for-each select="?href">
-            <xsl:text> </xsl:text><a class="address" href="{.}"><xsl:value-of select="."/></a>
+            <!-- breakable after its slashes (the HTML edition's source note does the same), not inside a word -->
+            <xsl:text> </xsl:text>
+            <a class="address" href="{.}">
+              <xsl:analyze-string select="." regex="/+">
+                <xsl:matching-substring><xsl:value-of select="."/><xsl:if test=". = '/'"><wbr/></xsl:if></xsl:matching-substring>
+                <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+              </xsl:analyze-string>
+            </a>
           </xsl:for-each>
           <xsl:text> </xsl:text><xsl:value-of select="?archive"/></xsl:element>
       </aside>

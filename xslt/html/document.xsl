@@ -172,8 +172,15 @@
         <xsl:element name="{if (exists(?bibl/*[f:is-block(.)])) then 'div' else 'p'}">
           <span class="note-kind"><xsl:value-of select="f:label('source-note')"/></span><xsl:text> </xsl:text>
           <xsl:apply-templates select="?bibl/node()" mode="m:text"/>
+          <!-- the address written out for print (editio.css hides it on screen, where the link carries it), breakable after its slashes -->
           <xsl:for-each select="?href">
-            <xsl:text> </xsl:text><span class="address"><xsl:value-of select="."/></span>
+            <xsl:text> </xsl:text>
+            <span class="address">
+              <xsl:analyze-string select="." regex="/+">
+                <xsl:matching-substring><xsl:value-of select="."/><xsl:if test=". = '/'"><wbr/></xsl:if></xsl:matching-substring>
+                <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+              </xsl:analyze-string>
+            </span>
           </xsl:for-each>
           <xsl:text> </xsl:text><xsl:value-of select="?archive"/></xsl:element>
       </aside>

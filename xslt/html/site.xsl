@@ -141,20 +141,26 @@
       <xsl:with-param name="content">
         <h1><xsl:value-of select="f:label('documents')"/> (<xsl:value-of select="count($docs)"/>)</h1>
         <xsl:call-template name="m:timeline"><xsl:with-param name="years" select="$years"/></xsl:call-template>
-        <form class="filters" aria-label="{f:label('filter')}" data-filter-form="">
-          <xsl:for-each select="(['country', 'countries', $countries], ['type', 'type', $types], ['year', 'year', $years])">
-            <xsl:variable name="field" select="?1"/>
-            <label for="filter-{$field}"><xsl:value-of select="f:label(?2)"/></label>
-            <select id="filter-{$field}" name="{$field}">
-              <option value=""><xsl:value-of select="f:label('all')"/></option>
-              <xsl:for-each select="?3">
-                <xsl:sort select="if ($field = 'year') then . else f:category-label(.)" collation="{$f:collation}"/>
-                <option value="{.}"><xsl:value-of select="if ($field = 'year') then . else f:category-label(.)"/></option>
-              </xsl:for-each>
-            </select>
-          </xsl:for-each>
-          <output class="filter-count" aria-live="polite" data-label="{f:label('filter-count')}"></output>
-        </form>
+        <!-- a filter only where there is something to choose (an edition without countries has no country filter); each label kept with its list -->
+        <xsl:variable name="filters" select="(['country', 'countries', $countries], ['type', 'type', $types], ['year', 'year', $years])[exists(?3)]"/>
+        <xsl:if test="exists($filters)">
+          <form class="filters" aria-label="{f:label('filter')}" data-filter-form="">
+            <xsl:for-each select="$filters">
+              <xsl:variable name="field" select="?1"/>
+              <span class="filter">
+                <label for="filter-{$field}"><xsl:value-of select="f:label(?2)"/></label>
+                <select id="filter-{$field}" name="{$field}">
+                  <option value=""><xsl:value-of select="f:label('all')"/></option>
+                  <xsl:for-each select="?3">
+                    <xsl:sort select="if ($field = 'year') then . else f:category-label(.)" collation="{$f:collation}"/>
+                    <option value="{.}"><xsl:value-of select="if ($field = 'year') then . else f:category-label(.)"/></option>
+                  </xsl:for-each>
+                </select>
+              </span>
+            </xsl:for-each>
+            <output class="filter-count" aria-live="polite" data-label="{f:label('filter-count')}"></output>
+          </form>
+        </xsl:if>
         <xsl:for-each-group select="$docs" group-by="(f:year(.), 'undated')[1]">
           <section class="year" id="year-{current-grouping-key()}" aria-labelledby="year-{current-grouping-key()}-h">
             <h2 id="year-{current-grouping-key()}-h"><xsl:value-of select="if (current-grouping-key() = 'undated') then f:label('undated-group') else current-grouping-key()"/></h2>
@@ -186,13 +192,21 @@
     </li>
   </xsl:template>
 
-  <!-- A bar chart drawn at publish time: documents per year, stacked by country; a document counts under each country it concerns (as the filter finds it). -->
+  <!--
+    A bar chart drawn at publish time: documents per year, stacked by country. A bar is as tall as
+    its year has documents; a document that concerns several countries gives each of them an equal
+    share (1/n), so the segments add up to the documents; a segment's title counts the documents
+    that concern its country (what the country filter finds). The bars are drawn in their own
+    coordinates, stretched to the width of the page; the year labels stand outside that scaling, in
+    CSS pixels, so they keep their size on a phone; a label every 1, 2, 5, 10, ... years, as many
+    as fit on a narrow screen.
+  -->
   <xsl:template name="m:timeline">
     <xsl:param name="years" as="xs:string*"/>
     <xsl:if test="count($years) ge 1">
       <xsl:variable name="first" select="xs:integer($years[1])"/>
       <xsl:variable name="last" select="xs:integer($years[last()])"/>
-      <xsl:variable name="countries" select="distinct-values($docs ! (let $c := f:categories(., 'countries') return if (exists($c)) then $c else 'none'))"/>
+      <xsl:variable name="countries" select="distinct-values($docs ! f:chart-countries(.))"/>
       <!-- distinct hues (Tableau 10 and ColorBrewer Dark2), none of them a second shade of another -->
       <xsl:variable name="palette" select="('#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#1b9e77', '#7570b3', '#d95f02', '#666666', '#bab0ac')"/>
       <!-- the documents of each year, grouped once (not filtered again for every year) -->
@@ -203,49 +217,74 @@
           </xsl:for-each-group>
         </xsl:map>
       </xsl:variable>
-      <xsl:variable name="max" select="max(for $y in $years return sum($by-year($y) ! max((1, count(f:categories(., 'countries'))))))"/>
+      <xsl:variable name="max" select="max(for $y in $years return count($by-year($y)))"/>
       <xsl:variable name="bar" select="24"/>
       <xsl:variable name="height" select="160"/>
+      <xsl:variable name="span" select="$last - $first + 1"/>
+      <!-- room for a dozen years at least: the bars of a short span are not stretched across the page -->
+      <xsl:variable name="width" select="max(($span, 12)) * $bar + 10"/>
+      <!-- at most about eight labels between the first year and the last -->
+      <xsl:variable name="step" select="((1, 2, 5, 10, 20, 50, 100, 200, 500)[$span div . le 8], 1000)[1]"/>
       <figure class="timeline">
         <figcaption id="timeline-caption"><xsl:value-of select="f:label('timeline')"/></figcaption>
-        <svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="timeline-caption"
-             viewBox="0 0 {($last - $first + 1) * $bar + 10} {$height + 40}" class="timeline-chart">
+        <svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="timeline-caption" class="timeline-chart"
+             width="100%" height="{$height + 24}">
+          <svg width="100%" height="{$height}" viewBox="0 0 {$width} {$height}" preserveAspectRatio="none">
+            <xsl:for-each select="$first to $last">
+              <xsl:variable name="y" select="string(.)"/>
+              <xsl:variable name="x" select="(. - $first) * $bar + 5"/>
+              <xsl:variable name="in-year" select="$by-year($y)"/>
+              <xsl:if test="exists($in-year)">
+                <a href="#year-{$y}" aria-label="{if (count($in-year) eq 1) then f:label('year-count-one', $y) else f:label('year-count', ($y, count($in-year)))}">
+                  <xsl:iterate select="$countries">
+                    <xsl:param name="base" select="$height"/>
+                    <xsl:variable name="country" select="."/>
+                    <xsl:variable name="concerned" select="$in-year[f:chart-countries(.) = $country]"/>
+                    <xsl:variable name="share" select="sum($concerned ! (1 div count(f:chart-countries(.))))"/>
+                    <xsl:variable name="h" select="$share * $height div $max"/>
+                    <xsl:if test="exists($concerned)">
+                      <xsl:variable name="what" select="$y || ', ' || f:category-label($country)"/>
+                      <rect x="{$x}" y="{format-number($base - $h, '0.###')}" width="{$bar - 4}" height="{format-number($h, '0.###')}"
+                            fill="{f:colour($palette, index-of($countries, $country))}">
+                        <title><xsl:value-of select="if (count($concerned) eq 1) then f:label('year-count-one', $what) else f:label('year-count', ($what, count($concerned)))"/></title>
+                      </rect>
+                    </xsl:if>
+                    <xsl:next-iteration><xsl:with-param name="base" select="$base - $h"/></xsl:next-iteration>
+                  </xsl:iterate>
+                </a>
+              </xsl:if>
+            </xsl:for-each>
+          </svg>
+          <!-- the labels: the first year's starts at its bar, the last year's ends at its bar, the others centred on theirs -->
+          <xsl:variable name="gap" select="xs:integer(ceiling($step * .7))"/>
           <xsl:for-each select="$first to $last">
-            <xsl:variable name="y" select="string(.)"/>
             <xsl:variable name="x" select="(. - $first) * $bar + 5"/>
-            <xsl:variable name="in-year" select="$by-year($y)"/>
-            <xsl:variable name="bars" as="element()*">
-              <xsl:iterate select="$countries">
-                <xsl:param name="base" select="$height"/>
-                <xsl:variable name="colour" select="f:colour($palette, index-of($countries, current()))"/>
-                <xsl:variable name="country" select="current()"/>
-                <xsl:variable name="n" select="count($in-year[(let $c := f:categories(., 'countries') return if (exists($c)) then $c else 'none') = $country])"/>
-                <xsl:variable name="h" select="if ($max gt 0) then $n * $height div $max else 0"/>
-                <xsl:if test="$n gt 0">
-                  <rect x="{$x}" y="{format-number($base - $h, '0.##')}" width="{$bar - 4}" height="{format-number($h, '0.##')}" fill="{$colour}">
-                    <title><xsl:value-of select="$y || ', ' || f:category-label(current()) || ': ' || $n"/></title>
-                  </rect>
-                </xsl:if>
-                <xsl:next-iteration><xsl:with-param name="base" select="$base - $h"/></xsl:next-iteration>
-              </xsl:iterate>
-            </xsl:variable>
-            <xsl:if test="exists($in-year)">
-              <a href="#year-{$y}" aria-label="{if (count($in-year) eq 1) then f:label('year-count-one', $y) else f:label('year-count', ($y, count($in-year)))}"><xsl:sequence select="$bars"/></a>
-            </xsl:if>
-            <xsl:if test=". = $first or . = $last or (. mod 5 = 0 and . - $first ge 3 and $last - . ge 3)">
-              <text x="{$x + ($bar - 4) div 2}" y="{$height + 16}" text-anchor="middle" font-size="11"><xsl:value-of select="$y"/></text>
+            <xsl:variable name="anchor" select="if ($first eq $last) then 'middle' else if (. eq $first) then 'start' else if (. eq $last) then 'end' else 'middle'"/>
+            <xsl:if test=". = ($first, $last) or (. mod $step = 0 and . - $first ge $gap and $last - . ge $gap)">
+              <text x="{format-number(100 * (if ($anchor = 'start') then $x else if ($anchor = 'end') then $x + $bar - 4 else $x + ($bar - 4) div 2) div $width, '0.###')}%"
+                    y="{$height + 17}" text-anchor="{$anchor}" font-size="12"><xsl:value-of select="."/></text>
             </xsl:if>
           </xsl:for-each>
         </svg>
-        <ul class="legend">
-          <xsl:for-each select="$countries">
-            <li><svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="{f:colour($palette, position())}"/></svg>
-              <xsl:value-of select="f:category-label(.)"/></li>
-          </xsl:for-each>
-        </ul>
+        <!-- a legend where the documents state countries (not one of "not stated" alone) -->
+        <xsl:if test="$countries != 'none'">
+          <ul class="legend">
+            <xsl:for-each select="$countries">
+              <li><svg class="swatch" width="12" height="12" aria-hidden="true"><rect width="12" height="12" fill="{f:colour($palette, position())}"/></svg>
+                <xsl:value-of select="f:category-label(.)"/></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
       </figure>
     </xsl:if>
   </xsl:template>
+
+  <!-- The countries a document concerns, as the chart counts them: 'none' when it states none. -->
+  <xsl:function name="f:chart-countries" as="xs:string+">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="c" select="distinct-values(f:categories($tei, 'countries'))"/>
+    <xsl:sequence select="if (exists($c)) then $c else 'none'"/>
+  </xsl:function>
 
   <xsl:function name="f:colour" as="xs:string">
     <xsl:param name="palette" as="xs:string+"/>

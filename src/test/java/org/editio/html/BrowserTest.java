@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import org.editio.Chromium;
 import org.editio.TestFiles;
@@ -206,5 +208,283 @@ class BrowserTest {
     } finally {
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1400));
     }
+  }
+
+  // ---------------------------------------------------------------- layout (review of session 6)
+
+  static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  /** Runs {@code check} with the window {@code width} CSS pixels wide, then gives the window its usual size back. */
+  static void atWidth(int width, ThrowingRunnable check) throws Exception {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+    try {
+      check.run();
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1400));
+    }
+  }
+
+  interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  static Path frusSite;
+
+  /** The FRUS documents (../shared/corpus/frus-history, an edition without edition.xml or countries) as HTML, built once. */
+  static Path frus() throws Exception {
+    Path documents = TestFiles.SHARED.resolve("corpus/frus-history/documents");
+    assumeTrue(Files.isDirectory(documents), "../shared/corpus/frus-history is absent");
+    if (frusSite == null) {
+      new Builder().build(documents, out.resolve("frus"), "html");
+      frusSite = out.resolve("frus/html");
+    }
+    return frusSite;
+  }
+
+  static void openFrus(String page) throws Exception {
+    browser.get(frus().resolve(page).toUri().toString());
+  }
+
+  @Test
+  void theAbbreviationsFitAPhoneAndTheirTermsTakeANarrowColumn() throws Exception {
+    atWidth(390, () -> {
+      open("about.html");
+      screenshot("about-phone");
+      @SuppressWarnings("unchecked")
+      List<String> outside = (List<String>) js(
+          "var w = document.documentElement.clientWidth, out = [];"
+              + "document.querySelectorAll('dl.abbreviations, dl.abbreviations *').forEach(function (e) {"
+              + "  var r = e.getBoundingClientRect(); if (r.left < 0 || r.right > w + 0.5) out.push(e.tagName + ' ' + e.textContent.trim().slice(0, 30) + ': ' + r.left + '–' + r.right); });"
+              + "return out;");
+      assertEquals(List.of(), outside, "past the viewport's edge at 390 px");
+    });
+    open("about.html");
+    // on a desktop the definitions start within the first third of the list, not after its longest term
+    double share = ((Number) js("var dl = document.querySelector('dl.abbreviations').getBoundingClientRect();"
+        + "var dd = document.querySelector('dl.abbreviations dd').getBoundingClientRect();"
+        + "return (dd.left - dl.left) / dl.width;")).doubleValue();
+    assertTrue(share < 0.3, "the terms' column takes " + share + " of the width");
+  }
+
+  /** Where the document number's box and the box of what follows it (the title, or FRUS's source paragraph) overlap. */
+  static List<String> numberOverlaps(String page) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> boxes = (Map<String, Object>) js(
+        "var n = document.querySelector('.document-number'), next = n.nextElementSibling;"
+            + "while (next && next.getBoundingClientRect().height === 0) { next = next.nextElementSibling; }"
+            + "var first = next; while (first.firstElementChild) { first = first.firstElementChild; }"
+            + "return {bottom: n.getBoundingClientRect().bottom, next: next.getBoundingClientRect().top,"
+            + "  first: first.getBoundingClientRect().top, what: next.tagName + '.' + next.className};");
+    double bottom = ((Number) boxes.get("bottom")).doubleValue();
+    return bottom <= ((Number) boxes.get("next")).doubleValue() && bottom <= ((Number) boxes.get("first")).doubleValue()
+        ? List.of() : List.of(page + ": the number runs into " + boxes);
+  }
+
+  @Test
+  void theDocumentNumberStandsClearOfWhatFollows() throws Exception {
+    List<String> overlaps = new java.util.ArrayList<>();
+    for (int width : new int[] {1100, 390}) {
+      atWidth(width, () -> {
+        open("documents/d1937-05-14-litvinov.html");
+        overlaps.addAll(numberOverlaps("seed at " + width));
+        for (String page : List.of("1958-11-07-hac-meeting-minutes.html", "1957-03-21-kennan-to-leopold.html",
+            "1972-09-22-kogan-to-franklin.html")) {
+          openFrus("documents/" + page);
+          overlaps.addAll(numberOverlaps(page + " at " + width));
+        }
+      });
+    }
+    assertEquals(List.of(), overlaps);
+  }
+
+  @Test
+  void eachHeadingLevelIsSmallerThanTheOneAbove() throws Exception {
+    open("documents/d1937-05-14-litvinov.html");
+    double title = ((Number) js("return parseFloat(getComputedStyle(document.querySelector('main h1')).fontSize);")).doubleValue();
+    double head = ((Number) js("return parseFloat(getComputedStyle(document.querySelector('.tei-text h2.tei-head')).fontSize);")).doubleValue();
+    assertTrue(head < title, "the text's head " + head + "px, the page's title " + title + "px");
+    List<String> wrong = new java.util.ArrayList<>();
+    for (String page : List.of("index.html", "documents.html", "about.html", "registers/persons.html",
+        "documents/d1937-05-14-litvinov.html")) {
+      open(page);
+      // the first h1, h2, h3 of the page's content (0 where it has none); the notes' and citation's small headings aside
+      @SuppressWarnings("unchecked")
+      List<Number> sizes = (List<Number>) js("return ['h1', 'h2', 'h3'].map(function (h) {"
+          + "  var e = document.querySelector('main ' + h + ':not(.notes h2):not(.cite h2):not(.abstract h2)');"
+          + "  return e ? parseFloat(getComputedStyle(e).fontSize) : 0; });");
+      for (int i = 1; i < sizes.size(); i++) {
+        if (sizes.get(i).doubleValue() >= sizes.get(i - 1).doubleValue()) {
+          wrong.add(page + ": h1, h2, h3 " + sizes);
+          break;
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
+  @Test
+  void everySansTextHasTheSameFontStack() throws Exception {
+    Set<String> stacks = new TreeSet<>();
+    for (String page : List.of("index.html", "documents.html", "about.html", "registers/persons.html", "search.html",
+        "documents/d1937-05-14-litvinov.html", "documents/d1939-04-16-nikitnikov.html")) {
+      open(page);
+      @SuppressWarnings("unchecked")
+      List<String> families = (List<String>) js("var seen = {};"
+          + "document.querySelectorAll('body, body *').forEach(function (e) { seen[getComputedStyle(e).fontFamily] = true; });"
+          + "return Object.keys(seen);");
+      families.stream().filter(f -> f.contains("sans-serif")).forEach(stacks::add);
+    }
+    assertEquals(1, stacks.size(), "sans stacks: " + stacks);
+  }
+
+  @Test
+  void headerMainAndFooterShareTheLeftEdge() throws Exception {
+    for (int width : new int[] {1100, 390}) {
+      atWidth(width, () -> {
+        for (String page : List.of("documents.html", "documents/d1937-05-14-litvinov.html", "search.html")) {
+          open(page);
+          @SuppressWarnings("unchecked")
+          List<Number> edges = (List<Number>) js("function content(e) { var s = getComputedStyle(e);"
+              + "  return e.getBoundingClientRect().left + parseFloat(s.paddingLeft) + parseFloat(s.borderLeftWidth); }"
+              + "return [document.querySelector('.site-title').getBoundingClientRect().left, content(document.querySelector('main')),"
+              + "  document.querySelector('main h1').getBoundingClientRect().left, content(document.querySelector('.site-footer'))];");
+          for (Number edge : edges) {
+            assertEquals(edges.get(0).doubleValue(), edge.doubleValue(), 0.5, page + " at " + width + ": header, main, h1, footer " + edges);
+          }
+        }
+      });
+    }
+  }
+
+  @Test
+  void aFilterKeepsItsLabelOnItsLineAndABadgeStartsItsLine() throws Exception {
+    atWidth(390, () -> {
+      open("documents.html");
+      screenshot("documents-phone");
+      @SuppressWarnings("unchecked")
+      List<String> apart = (List<String>) js("var out = [];"
+          + "document.querySelectorAll('.filters label').forEach(function (l) {"
+          + "  var s = document.getElementById(l.htmlFor).getBoundingClientRect(), r = l.getBoundingClientRect(), mid = (r.top + r.bottom) / 2;"
+          + "  if (mid < s.top || mid > s.bottom || r.right > s.left) out.push(l.textContent + ' ' + JSON.stringify(r) + ' ' + JSON.stringify(s)); });"
+          + "return out;");
+      assertEquals(List.of(), apart, "a label not on its list's line");
+    });
+    open("documents.html");
+    Number indent = (Number) js("var li = document.querySelector('.document-list li:has(.parties + .badge)');"
+        + "return li.querySelector('.badge').getBoundingClientRect().left - li.getBoundingClientRect().left;");
+    assertEquals(0, indent.doubleValue(), 0.5, "the badge under the parties is indented");
+  }
+
+  /** Year labels of the chart: rendered at least 11 px high, in the sans face, inside the chart, none over another. */
+  static void assertYearLabelsReadable(String page) {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> labels = (List<Map<String, Object>>) js(
+        "var svg = document.querySelector('.timeline-chart').getBoundingClientRect();"
+            + "return Array.prototype.map.call(document.querySelectorAll('.timeline-chart text'), function (t) {"
+            + "  var r = t.getBoundingClientRect(); return {text: t.textContent, left: r.left - svg.left, right: r.right - svg.left,"
+            + "    height: r.height, width: svg.width, font: getComputedStyle(t).fontFamily}; });");
+    assertTrue(labels.size() >= 2, page + ": year labels " + labels);
+    double previousRight = -1;
+    for (Map<String, Object> label : labels) {
+      double left = ((Number) label.get("left")).doubleValue();
+      double right = ((Number) label.get("right")).doubleValue();
+      assertTrue(((Number) label.get("height")).doubleValue() >= 11, page + ": too small " + label);
+      assertTrue(((String) label.get("font")).startsWith("\"DejaVu Sans\""), page + ": " + label);
+      assertTrue(left >= 0 && right <= ((Number) label.get("width")).doubleValue() + 0.5, page + ": outside the chart " + label);
+      assertTrue(left > previousRight, page + ": over the label before it " + label);
+      previousRight = right;
+    }
+  }
+
+  @Test
+  void theChartsBarsAreAsTallAsTheirYearsDocuments() throws Exception {
+    open("documents.html");
+    // per year: the documents in the list, the bar's height, and each segment's title with what the filter finds for it
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> years = (List<Map<String, Object>>) js(
+        "var values = {}; document.querySelectorAll('#filter-country option').forEach(function (o) { values[o.textContent] = o.value; });"
+            + "return Array.prototype.map.call(document.querySelectorAll('.timeline-chart a'), function (a) {"
+            + "  var year = a.getAttribute('href').slice(6), items = document.querySelectorAll('.document-list li[data-year=\"' + year + '\"]');"
+            + "  var height = 0, segments = [];"
+            + "  a.querySelectorAll('rect').forEach(function (r) {"
+            + "    height += parseFloat(r.getAttribute('height'));"
+            + "    var title = r.querySelector('title').textContent, m = /^(\\d+), (.+): (\\d+) documents?$/.exec(title);"
+            + "    var value = m && (m[2] === 'not stated' ? '' : values[m[2]]), found = 0;"
+            + "    items.forEach(function (li) { var c = li.getAttribute('data-country');"
+            + "      if (value === '' ? c === '' : (' ' + c + ' ').indexOf(' ' + value + ' ') >= 0) { found++; } });"
+            + "    segments.push({title: title, said: m ? +m[3] : -1, found: found}); });"
+            + "  return {year: year, documents: items.length, height: height, segments: segments}; });");
+    assertEquals(9, years.size(), "one bar for each year with documents: " + years);
+    double perDocument = ((Number) years.get(0).get("height")).doubleValue() / ((Number) years.get(0).get("documents")).doubleValue();
+    for (Map<String, Object> year : years) {
+      double documents = ((Number) year.get("documents")).doubleValue();
+      assertEquals(documents * perDocument, ((Number) year.get("height")).doubleValue(), 0.05, "bar height of " + year);
+    }
+    for (Map<String, Object> year : years) {
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> segments = (List<Map<String, Object>>) year.get("segments");
+      for (Map<String, Object> segment : segments) {
+        assertEquals(((Number) segment.get("found")).intValue(), ((Number) segment.get("said")).intValue(),
+            "a segment's title counts what the filter finds: " + segment);
+      }
+    }
+    atWidth(390, () -> {
+      open("documents.html");
+      assertYearLabelsReadable("documents.html at 390 px");
+    });
+  }
+
+  @Test
+  void anEditionWithoutCountriesHasNoCountryLegendOrEmptyFilters() throws Exception {
+    atWidth(390, () -> {
+      openFrus("documents.html");
+      screenshot("frus-documents-phone");
+      assertTrue(browser.findElements(By.cssSelector(".legend")).isEmpty(), "a legend of only \"not stated\"");
+      List<WebElement> selects = browser.findElements(By.cssSelector(".filters select"));
+      assertEquals(List.of("filter-year"), selects.stream().map(e -> e.getAttribute("id")).toList());
+      for (WebElement select : selects) {
+        assertTrue(select.findElements(By.tagName("option")).size() > 1, select.getAttribute("id") + " offers only All");
+      }
+      new org.openqa.selenium.support.ui.Select(selects.get(0)).selectByValue("1958");
+      long shown = browser.findElements(By.cssSelector(".document-list > li")).stream().filter(WebElement::isDisplayed).count();
+      assertEquals(browser.findElements(By.cssSelector(".document-list > li[data-year='1958']")).size(), shown,
+          "the year filter works without the others");
+      assertTrue(shown > 0 && shown < 63, "1958: " + shown);
+      assertYearLabelsReadable("FRUS documents.html at 390 px");
+      assertEquals(List.of(), consoleErrors());
+    });
+  }
+
+  @Test
+  void theSourceAddressIsWrittenOutOnlyInPrintAndBreaksAfterSlashes() throws Exception {
+    atWidth(600, () -> {
+      open("documents/d1937-05-14-litvinov.html");
+      WebElement note = browser.findElement(By.cssSelector(".source-note"));
+      String href = note.findElement(By.cssSelector("a.tei-ref")).getAttribute("href");
+      assertTrue(href.startsWith("https://marxistleninists.org/"), href);
+      assertTrue(!note.getText().contains("https://"), "on screen the link carries the address: " + note.getText());
+      ChromeDriver chrome = (ChromeDriver) browser;
+      chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+      try {
+        assertTrue(note.getText().replace("\n", "").contains(href), "printed: " + note.getText());
+        // where the printed address breaks into lines: after a slash, never inside a word
+        @SuppressWarnings("unchecked")
+        List<String> breaks = (List<String>) js("var a = arguments[0], text = '', tops = [];"
+            + "var walk = document.createTreeWalker(a, NodeFilter.SHOW_TEXT), node;"
+            + "while ((node = walk.nextNode())) { for (var i = 0; i < node.length; i++) {"
+            + "  var r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);"
+            + "  var rect = r.getClientRects()[0]; if (rect) { text += node.data[i]; tops.push(rect.top); } } }"
+            + "var out = []; for (var j = 1; j < tops.length; j++) { if (tops[j] > tops[j - 1] + 2) { out.push(text.slice(0, j)); } }"
+            + "return out;", note.findElement(By.cssSelector(".address")));
+        assertTrue(!breaks.isEmpty(), "at 600 px the address needs more than one line");
+        for (String before : breaks) {
+          assertTrue(before.endsWith("/"), "a line of the address ends inside a word: " + before);
+        }
+      } finally {
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+      }
+    });
   }
 }

@@ -50,10 +50,12 @@
     if (!form) { return; }
     var items = document.querySelectorAll('.document-list > li');
     var count = form.querySelector('.filter-count');
+    // a filter with nothing to choose is left out of the page (an edition without countries)
+    function chosen(name) { var select = form.elements[name]; return select ? select.value : ''; }
     function apply() {
-      var country = form.elements.country.value;
-      var type = form.elements.type.value;
-      var year = form.elements.year.value;
+      var country = chosen('country');
+      var type = chosen('type');
+      var year = chosen('year');
       var shown = 0;
       Array.prototype.forEach.call(items, function (li) {
         var ok = (!country || (' ' + li.getAttribute('data-country') + ' ').indexOf(' ' + country + ' ') >= 0)
