@@ -226,7 +226,8 @@
       <!-- at most about eight labels between the first year and the last -->
       <xsl:variable name="step" select="((1, 2, 5, 10, 20, 50, 100, 200, 500)[$span div . le 8], 1000)[1]"/>
       <figure class="timeline">
-        <figcaption id="timeline-caption"><xsl:value-of select="f:label('timeline')"/></figcaption>
+        <!-- "by country" only where the documents state countries (as the legend) -->
+        <figcaption id="timeline-caption"><xsl:value-of select="f:label(if ($countries != 'none') then 'timeline' else 'timeline-years')"/></figcaption>
         <svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="timeline-caption" class="timeline-chart"
              width="100%" height="{$height + 24}">
           <svg width="100%" height="{$height}" viewBox="0 0 {$width} {$height}" preserveAspectRatio="none">

@@ -442,6 +442,7 @@ class BrowserTest {
       openFrus("documents.html");
       screenshot("frus-documents-phone");
       assertTrue(browser.findElements(By.cssSelector(".legend")).isEmpty(), "a legend of only \"not stated\"");
+      assertEquals("Documents per year", browser.findElement(By.id("timeline-caption")).getText(), "no \"by country\"");
       List<WebElement> selects = browser.findElements(By.cssSelector(".filters select"));
       assertEquals(List.of("filter-year"), selects.stream().map(e -> e.getAttribute("id")).toList());
       for (WebElement select : selects) {
