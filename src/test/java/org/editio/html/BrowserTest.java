@@ -469,6 +469,9 @@ class BrowserTest {
       ChromeDriver chrome = (ChromeDriver) browser;
       chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
       try {
+        // the reading switch and the key of the marks are for the screen: print shows the source's reading in brackets
+        assertTrue(!browser.findElement(By.cssSelector(".reading-tools")).isDisplayed(), "reading tools printed");
+        assertTrue(browser.findElement(By.cssSelector(".tei-choice > .original")).isDisplayed(), "the source's reading printed");
         assertTrue(note.getText().replace("\n", "").contains(href), "printed: " + note.getText());
         // where the printed address breaks into lines: after a slash, never inside a word
         @SuppressWarnings("unchecked")
