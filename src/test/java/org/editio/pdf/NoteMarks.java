@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
@@ -32,30 +31,10 @@ final class NoteMarks {
     List<List<TextPosition>> lines = new ArrayList<>();
     List<Integer> pages = new ArrayList<>();
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-      PDFTextStripper stripper = new PDFTextStripper() {
-        private List<TextPosition> line = new ArrayList<>();
-
-        @Override
-        protected void writeString(String text, List<TextPosition> positions) {
-          line.addAll(positions);
-        }
-
-        @Override
-        protected void writeLineSeparator() {
-          lines.add(line);
-          pages.add(getCurrentPageNo());
-          line = new ArrayList<>();
-        }
-
-        @Override
-        protected void writePageEnd() throws IOException {
-          if (!line.isEmpty()) {
-            writeLineSeparator();
-          }
-          super.writePageEnd();
-        }
-      };
-      stripper.getText(doc);
+      for (PdfLines.Line line : PdfLines.of(doc, 1, doc.getNumberOfPages())) {
+        lines.add(line.glyphs());
+        pages.add(line.page());
+      }
     }
     List<Mark> marks = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
