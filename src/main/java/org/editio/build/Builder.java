@@ -55,6 +55,7 @@ public final class Builder implements AutoCloseable {
   private String pageSize = "a4";
   private boolean print;
   private boolean clean;
+  private String title;
   private Progress progress = Progress.SILENT;
   private List<Path> catalogs = List.of();
 
@@ -106,6 +107,16 @@ public final class Builder implements AutoCloseable {
   /** Ignores the previous output: renders everything (editio build --clean). */
   public Builder clean(boolean clean) {
     this.clean = clean;
+    return this;
+  }
+
+  /**
+   * The title of an edition without edition.xml ({@code --title}), instead of its folder's or
+   * file's name; null keeps it. An edition with edition.xml has its title there, and a build
+   * given another one is refused (one title, in one place).
+   */
+  public Builder title(String title) {
+    this.title = title == null ? null : title.strip();
     return this;
   }
 
@@ -162,6 +173,13 @@ public final class Builder implements AutoCloseable {
       throw new EditioException(EditioException.INPUT, found);
     }
     Edition edition = loaded.edition();
+    if (title != null) {
+      if (edition.editionFile().isPresent()) {
+        throw EditioException.io(edition.source(), "--title: the edition's title is edition.xml's ('" + edition.title()
+            + "'); change it there, or publish without --title");
+      }
+      edition = edition.withTitle(title);
+    }
     timing.lap("load");
     Manifest previous = clean ? Manifest.EMPTY : Manifest.read(out);
     Incremental incremental = new Incremental(previous, out);

@@ -34,7 +34,11 @@ abstract class PublishCommand implements Callable<Integer> {
     List<Path> catalogFiles = options.catalogs.checked(spec.commandLine());
     long start = System.nanoTime();
     try (Builder builder = new Builder()) {
+      if (options.title != null && options.title.isBlank()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--title: the title is empty");
+      }
       builder.catalogs(catalogFiles).pageSize(pdf.pageSize).print(pdf.print).clean(options.clean).strict(options.strict)
+          .title(options.title)
           .progress(org.editio.Progress.forTerminal(common.quiet));
       Builder.Result result = builder.build(options.edition, options.out, outputs(builder));
       Main.print(spec.commandLine().getErr(), result.warnings());

@@ -66,6 +66,12 @@ public record Edition(
     return d.hex();
   }
 
+  /** This edition under another title (an edition without edition.xml, titled by the user: {@code --title}). */
+  public Edition withTitle(String newTitle) {
+    return new Edition(source, id, newTitle, editionFile, documents, registers, published, editors, digests, language,
+        customisation, documentIds, images);
+  }
+
   /** The digest of a file of this edition, by its tree; null for a tree not read from a file. */
   public String digestOf(XdmNode tree) {
     java.net.URI uri = tree.getBaseURI();

@@ -37,6 +37,24 @@ class CliTest {
     assertTrue(r.err().contains("1 file, 0 errors, 0 warnings"), r.err());
   }
 
+  /** TEI without edition.xml is titled after its folder unless given --title; an edition.xml's title is the only one. */
+  @Test
+  void titleNamesLooseTeiAndIsRefusedBesideEditionXml(@TempDir Path dir) throws Exception {
+    Path letters = TestFiles.copyTree(TestFiles.ROOT.resolve("src/test/resources/corpus/letters"), dir.resolve("documents"));
+    Run titled = editio("html", letters.toString(), "-o", dir.resolve("out").toString(), "--title", "Letters of 1520 and after");
+    assertEquals(0, titled.code(), titled.err());
+    assertTrue(titled.out().contains("of Letters of 1520 and after in"), titled.out());
+    String home = Files.readString(dir.resolve("out/html/index.html"));
+    assertTrue(home.contains("<h1>Letters of 1520 and after</h1>"), home);
+    assertFalse(home.contains(">documents<"), "the folder's name is not the title");
+
+    Run refused = editio("html", TestFiles.EDITION.toString(), "-o", dir.resolve("sample").toString(), "--title", "Another");
+    assertEquals(2, refused.code(), refused.err());
+    assertTrue(refused.err().contains("error: --title: the edition's title is edition.xml's"), refused.err());
+    assertFalse(Files.exists(dir.resolve("sample")), "nothing published");
+    assertEquals(2, editio("html", letters.toString(), "-o", dir.resolve("blank").toString(), "--title", " ").code());
+  }
+
   @Test
   void malformedFileGivesLineAndColumnAndExitCode1() {
     Run r = editio("validate", fixture("hostile/malformed.xml").toString());
