@@ -831,6 +831,15 @@
                            $target/@n ! string(.), '↗')[.][1]"/>
   </xsl:function>
 
+  <!--
+    Whether a mention is a link to its register entry where links are made (web pages, e-book): not
+    in a heading, which would read as a run of links (issue 16); it keeps its mention id there.
+  -->
+  <xsl:function name="f:is-linked-mention" as="xs:boolean">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="empty($name/ancestor::tei:head)"/>
+  </xsl:function>
+
   <!-- A name that points into a register is a mention: linked to its entry, counted, and indexed in print. -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:geogName" mode="m:text">
     <xsl:variable name="entry" select="tokenize(@ref)[1] ! f:resolve(., current())"/>

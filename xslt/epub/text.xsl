@@ -297,10 +297,12 @@
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
     <xsl:variable name="register" select="$entry ! f:href($here, 'epub:register:' || f:register-key(.))"/>
-    <xsl:element name="{if ($register) then 'a' else 'span'}">
+    <!-- a name in a head keeps its mention id, unlinked, as on the web pages (f:is-linked-mention) -->
+    <xsl:variable name="linked" select="exists($register) and f:is-linked-mention(.)"/>
+    <xsl:element name="{if ($linked) then 'a' else 'span'}">
       <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="'name'"/></xsl:call-template>
       <xsl:if test="$register">
-        <xsl:attribute name="href" select="$register || '#' || $entry/@xml:id"/>
+        <xsl:if test="$linked"><xsl:attribute name="href" select="$register || '#' || $entry/@xml:id"/></xsl:if>
         <xsl:if test="not(@xml:id) and exists($mention) and not($copy)"><xsl:attribute name="id" select="$mention"/></xsl:if>
       </xsl:if>
       <xsl:apply-templates mode="m:text"/>

@@ -262,8 +262,8 @@
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
     <xsl:variable name="page" select="$entry ! f:href($here, 'html:register:' || f:register-key(.))"/>
-    <!-- a heading is not a run of register links (issue 16): a name in a head keeps its entry's title and its mention id -->
-    <xsl:variable name="linked" select="exists($page) and not(ancestor::tei:head)"/>
+    <!-- a name in a head keeps its entry's title and its mention id, unlinked (f:is-linked-mention) -->
+    <xsl:variable name="linked" select="exists($page) and f:is-linked-mention(.)"/>
     <xsl:element name="{if ($linked) then 'a' else 'span'}">
       <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="'name'"/></xsl:call-template>
       <xsl:if test="$page">

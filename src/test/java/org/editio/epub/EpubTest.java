@@ -396,6 +396,13 @@ class EpubTest {
     // a document that names an entry only as a party of its correspondence is listed too
     assertTrue(eval(persons, "//h:section[@id = 'zalkind']//h:p[@class = 'mentions']/h:a/@href")
         .contains("d1937-05-17-zalkind.xhtml#"));
+    // a name in a heading is no link (a heading is not a run of links, as on the web pages), but the register's link to it lands
+    assertEquals("0", eval(seed, "count(//h:h2//h:a)"));
+    String inHead = eval(seed, "(//h:h2//h:span[contains-token(@class, 'name')])[1]/@id");
+    assertTrue(!inHead.isEmpty(), "the mention in the heading keeps its id");
+    XdmNode places = parse(entries, "EPUB/text/registers-places.xhtml");
+    assertTrue(eval(places, "string-join(//h:section[@id = 'london']//h:p[@class = 'mentions']/h:a/@href, ' ')")
+        .contains("d1937-05-14-litvinov.xhtml#" + inHead), "the register links to the mention in the heading");
   }
 
   /** Every link inside the book leads to an entry of the book, and every fragment to an id in it. */
