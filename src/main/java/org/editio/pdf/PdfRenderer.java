@@ -119,9 +119,9 @@ public final class PdfRenderer {
       int offset) {}
 
   /**
-   * The characters the fonts lack (FOP reports each once per font), one error per Unicode block
-   * (a Chinese text lacks thousands): at the first place a document of the PDF has one of them in
-   * its text, naming it and how many the block has. The PDF would print '#' there.
+   * The characters the fonts lack (FOP reports each once per font, and only the first few), one
+   * error per Unicode block (a Chinese text lacks thousands): at the first place a document of the
+   * PDF has one of them in its text, naming it. The PDF would print '#' there.
    */
   private static List<Problem> missingCharacters(Run run, Path source, String name,
       java.util.SortedMap<Integer, java.util.SortedSet<String>> missing) {
@@ -131,23 +131,30 @@ public final class PdfRenderer {
     if (documents.isEmpty()) {
       documents = run.edition().documents();
     }
-    java.util.Map<Integer, Missing> characters = new java.util.TreeMap<>();
-    for (var glyph : missing.entrySet()) {
-      int c = glyph.getKey();
-      Missing found = new Missing(c, glyph.getValue(), Integer.MAX_VALUE, source, 0, 0, 0);
-      for (int i = 0; i < documents.size() && found.line() == 0; i++) {
-        org.editio.edition.TeiDocument doc = documents.get(i);
-        var text = doc.tree().select(net.sf.saxon.s9api.streams.Steps.descendant())
-            .filter(n -> n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.TEXT && firstMatching(n.getStringValue(), c) >= 0)
-            .findFirst();
-        if (text.isPresent()) {
-          net.sf.saxon.s9api.XdmNode element = text.get().getParent();
-          String value = text.get().getStringValue();
-          int codePoint = firstMatching(value, c);
-          found = new Missing(codePoint, glyph.getValue(), i, doc.file(),
-              Math.max(1, element.getLineNumber()), Math.max(1, element.getColumnNumber()), value.indexOf(Character.toString(codePoint)));
+    // one pass over the documents' text, in order, until every reported character is located
+    java.util.Map<Integer, Missing> located = new java.util.HashMap<>();
+    for (int i = 0; i < documents.size() && located.size() < missing.size(); i++) {
+      org.editio.edition.TeiDocument doc = documents.get(i);
+      for (net.sf.saxon.s9api.XdmNode text : (Iterable<net.sf.saxon.s9api.XdmNode>) doc.tree()
+          .select(net.sf.saxon.s9api.streams.Steps.descendant())
+          .filter(n -> n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.TEXT)::iterator) {
+        String value = text.getStringValue();
+        for (int offset = 0; offset < value.length(); offset += Character.charCount(value.codePointAt(offset))) {
+          int cp = value.codePointAt(offset);
+          // FOP's event holds a Java char: a character beyond the BMP comes as its low 16 bits
+          int reported = cp > 0xFFFF ? cp & 0xFFFF : cp;
+          if (missing.containsKey(reported) && !located.containsKey(reported)) {
+            net.sf.saxon.s9api.XdmNode element = text.getParent();
+            located.put(reported, new Missing(cp, missing.get(reported), i, doc.file(),
+                Math.max(1, element.getLineNumber()), Math.max(1, element.getColumnNumber()), offset));
+          }
         }
       }
+    }
+    java.util.Map<Integer, Missing> characters = new java.util.TreeMap<>();
+    for (var glyph : missing.entrySet()) {
+      Missing found = located.getOrDefault(glyph.getKey(),
+          new Missing(glyph.getKey(), glyph.getValue(), Integer.MAX_VALUE, source, 0, 0, 0));
       characters.merge(found.codePoint(), found, (x, y) -> x);
     }
     java.util.Map<Character.UnicodeBlock, List<Missing>> blocks = new java.util.LinkedHashMap<>();
@@ -163,8 +170,9 @@ public final class PdfRenderer {
       block.forEach(m -> fonts.addAll(m.fonts()));
       String character = String.format(java.util.Locale.ROOT, "\"%s\" (U+%04X %s)", new String(Character.toChars(first.codePoint())),
           first.codePoint(), String.valueOf(Character.getName(first.codePoint())));
+      // FOP reports the first few characters a font lacks, not all: the block is named, not counted
       String what = block.size() == 1 ? character
-          : block.size() + " characters of the Unicode block " + Character.UnicodeBlock.of(first.codePoint()) + ", here " + character;
+          : "characters of the Unicode block " + Character.UnicodeBlock.of(first.codePoint()) + ", first " + character;
       String message = name + ": the PDF cannot print " + what + ": the embedded fonts lack "
           + (block.size() == 1 ? "it" : "them") + " (" + String.join(", ", fonts) + ") and would print '#';"
           + " the HTML edition and the e-book print " + (block.size() == 1 ? "it" : "them") + " (editio html, editio epub)";
@@ -172,15 +180,6 @@ public final class PdfRenderer {
           : Problem.error(first.file(), first.line(), first.column(), message));
     }
     return problems;
-  }
-
-  /**
-   * The first character of {@code text} that FOP reports as {@code c}, or -1: FOP's event holds a
-   * Java char, so a character beyond the Basic Multilingual Plane (𓀀, U+13000) comes as its code
-   * point's low 16 bits (U+3000).
-   */
-  private static int firstMatching(String text, int c) {
-    return text.codePoints().filter(cp -> cp == c || cp > 0xFFFF && (cp & 0xFFFF) == c).findFirst().orElse(-1);
   }
 
   /** Lays out one PDF and writes it; returns its page count. */
