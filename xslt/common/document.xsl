@@ -102,6 +102,20 @@
   </xsl:function>
 
   <!--
+    The fields of where a document comes from (group 'source') that its source note
+    (f:source-note) does not already say: one source statement per document. With a note, the
+    archival citation and the source description it holds are in it; a second description is
+    not. Without one, every field of the group.
+  -->
+  <xsl:function name="f:sources-beyond-note" as="map(xs:string, item()*)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:param name="fields" as="map(xs:string, item()*)*"/>
+    <xsl:variable name="note" select="f:source-note($tei)"/>
+    <xsl:sequence select="if (empty($note)) then $fields[?group = 'source']
+                          else $fields[?key = 'source'][?text ne normalize-space($note?bibl)]"/>
+  </xsl:function>
+
+  <!--
     The divisions a document's contents list: its divisions with a heading, three levels deep
     (corpus members with them), when it has at least three (a book, a play, a collection: not a
     letter). Notes, figures and embedded texts hold none.

@@ -399,9 +399,11 @@
   <xsl:template name="b:metadata">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="fields" as="map(xs:string, item()*)*"/>
-    <xsl:if test="exists($fields[?group = ('line', 'source')])">
+    <!-- what the document is, and where it comes from but what its source note says -->
+    <xsl:variable name="listed" select="$fields[?group = 'line'], f:sources-beyond-note($tei, $fields)"/>
+    <xsl:if test="exists($listed)">
     <dl class="metadata gen">
-      <xsl:for-each select="$fields[?group = ('line', 'source')]">
+      <xsl:for-each select="$listed">
         <dt><xsl:value-of select="?label"/></dt>
         <dd>
           <xsl:choose>

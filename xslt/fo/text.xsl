@@ -764,7 +764,7 @@
         </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:for-each select="$fields[?key = 'source'][?text ne normalize-space($note?bibl)]">
+    <xsl:for-each select="f:sources-beyond-note($tei, $fields)[?key = 'source']">
       <fo:block font-size="8pt" color="#333" space-before="4pt" keep-with-previous.within-page="always" hyphenate="false" text-align="start">
         <xsl:value-of select="?label"/>: <xsl:value-of select="?title"/>,
         <xsl:choose>

@@ -89,14 +89,14 @@
     </nav>
   </xsl:template>
 
-  <!-- The metadata panel: the document's fields (common/document.xsl), then its downloads. -->
+  <!-- The metadata panel: the document's fields (common/document.xsl) but those its source note says, then its downloads. -->
   <xsl:template name="b:metadata">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="fields" as="map(xs:string, item()*)*"/>
     <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
     <xsl:variable name="id" select="f:doc-id($tei)"/>
     <dl class="metadata gen">
-      <xsl:for-each select="$fields[?group = ('line', 'source')]">
+      <xsl:for-each select="$fields[?group = 'line'], f:sources-beyond-note($tei, $fields)">
         <dt><xsl:value-of select="?label"/></dt>
         <dd>
           <xsl:choose>

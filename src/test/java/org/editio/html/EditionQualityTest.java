@@ -74,6 +74,9 @@ class EditionQualityTest {
       boolean cited = !eval(tei, "//tei:sourceDesc/(tei:msDesc | tei:bibl[@type='publication'])").isEmpty();
       assertTrue(cited ? note.text().contains("Archival citation: ") : note.text().contains("No archival citation on the source page."),
           id + ": " + note.text());
+      // one source statement: the panel above the note does not repeat it
+      List<String> rows = doc.select(".metadata dt").eachText();
+      assertTrue(!rows.contains("Source") && !rows.contains("Archival citation"), id + ": the panel repeats the source note: " + rows);
       // the flag stands where a translated text is read; a calendar entry shows none (its summary is the editors')
       boolean calendar = !eval(tei, "//tei:div[@type='calendar']").isEmpty();
       assertEquals(!calendar, doc.selectFirst("p.machine-translation") != null, id + ": machine translation flagged");
