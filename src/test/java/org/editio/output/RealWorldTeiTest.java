@@ -67,18 +67,18 @@ class RealWorldTeiTest {
     assertEquals(63, result.edition().documents().size(), "every FRUS document is published");
     assertFalse(result.warnings().isEmpty(), "loose TEI that is not valid TEI publishes with warnings");
     assertEquals(List.of(), missingWords(result, true));
-    assertEquals(List.of(), headingFaults(result));
+    java.util.Map<String, Document> pages = documentPages(result);
+    assertEquals(List.of(), headingFaults(pages));
     // without edition.xml: every document is transcribed (no "0 calendar entries"), and the about
     // page says where the edition's metadata is instead of being empty
-    org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(result.out().resolve("html/index.html").toFile(), "UTF-8");
+    Document home = Jsoup.parse(result.out().resolve("html/index.html").toFile(), "UTF-8");
     assertTrue(home.selectFirst(".counts").text().startsWith("63 documents from"), home.selectFirst(".counts").text());
     assertFalse(home.text().contains("calendar"), home.text());
     assertEquals("About the edition", home.selectFirst(".entry-points a[href=about.html]").text());
-    org.jsoup.nodes.Document about = org.jsoup.Jsoup.parse(result.out().resolve("html/about.html").toFile(), "UTF-8");
+    Document about = Jsoup.parse(result.out().resolve("html/about.html").toFile(), "UTF-8");
     assertTrue(about.selectFirst("main").text().contains("This edition has no edition file (edition.xml)"), about.text());
     // a file of four letters: the header's title heads the page, each letter's head under it
-    org.jsoup.nodes.Document letters = org.jsoup.Jsoup.parse(
-        result.out().resolve(result.layout().documentPage("1957-03-21-kennan-to-leopold")).toFile(), "UTF-8");
+    Document letters = pages.get("1957-03-21-kennan-to-leopold");
     assertEquals("Correspondence Between Richard Leopold and George Kennan, February-March 1957",
         letters.selectFirst("main h1").text());
     assertEquals(List.of("Richard W. Leopold to George F. Kennan", "L.E. Woodward to George F. Kennan",
@@ -144,8 +144,9 @@ class RealWorldTeiTest {
     Builder.Result html = new Builder().build(CORPUS, out.resolve("html-all"), "html");
     assertTrue(html.edition().documents().size() >= 27, "the corpus's documents: " + html.edition().documents().size());
     assertEquals(List.of(), missingWords(html, false));
-    assertEquals(List.of(), brokenAnchors(html), "every link within a page has its target, every id is once");
-    assertEquals(List.of(), headingFaults(html));
+    java.util.Map<String, Document> pages = documentPages(html);
+    assertEquals(List.of(), brokenAnchors(pages), "every link within a page has its target, every id is once");
+    assertEquals(List.of(), headingFaults(pages));
 
     // the PDFs: of every file the bundled fonts can print
     Path printable = out.resolve("printable");
@@ -175,24 +176,31 @@ class RealWorldTeiTest {
    * apparatus entry. The Schnitzler letter's source repeats its register's ids itself (two
    * {@code back} elements with the same lists): those, and only those, are let stand.
    */
-  static List<String> brokenAnchors(Builder.Result result) throws IOException {
+  static List<String> brokenAnchors(java.util.Map<String, Document> pages) {
     List<String> broken = new ArrayList<>();
-    for (org.editio.edition.TeiDocument doc : result.edition().documents()) {
-      org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(
-          result.out().resolve(result.layout().documentPage(doc.id())).toFile(), "UTF-8");
-      java.util.Set<String> ids = new java.util.HashSet<>();
-      for (org.jsoup.nodes.Element e : page.select("[id]")) {
-        if (!ids.add(e.id()) && !(doc.id().equals("L00001") && e.id().startsWith("pmb"))) {
-          broken.add(doc.id() + ": id " + e.id() + " twice");
+    pages.forEach((id, page) -> {
+      Set<String> ids = new java.util.HashSet<>();
+      for (Element e : page.select("[id]")) {
+        if (!ids.add(e.id()) && !(id.equals("L00001") && e.id().startsWith("pmb"))) {
+          broken.add(id + ": id " + e.id() + " twice");
         }
       }
-      for (org.jsoup.nodes.Element a : page.select("a[href^=#]")) {
+      for (Element a : page.select("a[href^=#]")) {
         if (!ids.contains(a.attr("href").substring(1))) {
-          broken.add(doc.id() + ": " + a.attr("href") + " leads nowhere");
+          broken.add(id + ": " + a.attr("href") + " leads nowhere");
         }
       }
-    }
+    });
     return broken;
+  }
+
+  /** Each document's page, parsed once, by the document's id, in the edition's order. */
+  static java.util.Map<String, Document> documentPages(Builder.Result result) throws IOException {
+    java.util.Map<String, Document> pages = new java.util.LinkedHashMap<>();
+    for (TeiDocument doc : result.edition().documents()) {
+      pages.put(doc.id(), Jsoup.parse(result.out().resolve(result.layout().documentPage(doc.id())).toFile(), "UTF-8"));
+    }
+    return pages;
   }
 
   /**
@@ -200,18 +208,16 @@ class RealWorldTeiTest {
    * title (printed from the header, or the text's own heading), before every other heading. A
    * play's cast list, a file of letters, a sonnet's head are headings inside the text.
    */
-  static List<String> headingFaults(Builder.Result result) throws IOException {
+  static List<String> headingFaults(java.util.Map<String, Document> pages) {
     List<String> faults = new ArrayList<>();
-    for (org.editio.edition.TeiDocument doc : result.edition().documents()) {
-      org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(
-          result.out().resolve(result.layout().documentPage(doc.id())).toFile(), "UTF-8");
+    pages.forEach((id, page) -> {
       org.jsoup.select.Elements headings = page.select("main h1, main h2, main h3, main h4, main h5, main h6");
       long h1 = headings.stream().filter(h -> h.tagName().equals("h1")).count();
       if (h1 != 1 || !headings.get(0).tagName().equals("h1")) {
-        faults.add(doc.id() + ": " + h1 + " h1, first heading " + (headings.isEmpty() ? "none" : headings.get(0).tagName()
+        faults.add(id + ": " + h1 + " h1, first heading " + (headings.isEmpty() ? "none" : headings.get(0).tagName()
             + " '" + headings.get(0).text() + "'"));
       }
-    }
+    });
     return faults;
   }
 
