@@ -120,7 +120,10 @@ public final class Fop {
     private final org.apache.fop.apps.Fop fop;
     private final org.xml.sax.ContentHandler handler;
     private final List<String> fontProblems = Collections.synchronizedList(new ArrayList<>());
-    /** Characters the fonts lack: code point (a lone surrogate when FOP reports half a pair) to the fonts that lack it. */
+    /**
+     * Characters the fonts lack, as FOP's event gives them (a Java char: a character beyond the BMP
+     * comes as its code point's low 16 bits), to the fonts that lack them.
+     */
     private final Map<Integer, java.util.SortedSet<String>> missingGlyphs = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final AreaTreeHandler areas;
     private final SharedFonts.Lease lease;

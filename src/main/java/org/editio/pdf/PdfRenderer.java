@@ -151,21 +151,18 @@ public final class PdfRenderer {
         }
       }
     }
-    java.util.Map<Integer, Missing> characters = new java.util.TreeMap<>();
-    for (var glyph : missing.entrySet()) {
-      Missing found = located.getOrDefault(glyph.getKey(),
-          new Missing(glyph.getKey(), glyph.getValue(), Integer.MAX_VALUE, source, 0, 0, 0));
-      characters.merge(found.codePoint(), found, (x, y) -> x);
-    }
+    // by code point (each reported character is one code point); one not in any text is placed last
+    List<Missing> characters = missing.entrySet().stream()
+        .map(g -> located.getOrDefault(g.getKey(), new Missing(g.getKey(), g.getValue(), Integer.MAX_VALUE, source, 0, 0, 0)))
+        .sorted(java.util.Comparator.comparingInt(Missing::codePoint)).toList();
     java.util.Map<Character.UnicodeBlock, List<Missing>> blocks = new java.util.LinkedHashMap<>();
-    for (Missing m : characters.values()) {
+    for (Missing m : characters) {
       blocks.computeIfAbsent(Character.UnicodeBlock.of(m.codePoint()), k -> new java.util.ArrayList<>()).add(m);
     }
     List<Problem> problems = new java.util.ArrayList<>();
     for (List<Missing> block : blocks.values()) {
       Missing first = block.stream().min(java.util.Comparator.comparingInt(Missing::document)
-          .thenComparingInt(m -> m.line() == 0 ? Integer.MAX_VALUE : m.line()).thenComparingInt(Missing::column)
-          .thenComparingInt(Missing::offset)).orElseThrow();
+          .thenComparingInt(Missing::line).thenComparingInt(Missing::column).thenComparingInt(Missing::offset)).orElseThrow();
       java.util.SortedSet<String> fonts = new java.util.TreeSet<>();
       block.forEach(m -> fonts.addAll(m.fonts()));
       String character = String.format(java.util.Locale.ROOT, "\"%s\" (U+%04X %s)", new String(Character.toChars(first.codePoint())),
