@@ -72,12 +72,21 @@ public final class TestFiles {
    * that a test can change an edition without touching the one in the repository; returns {@code to}.
    */
   public static Path copyTree(Path from, Path to) throws java.io.IOException {
+    return copyTree(from, to, file -> true);
+  }
+
+  /**
+   * As {@link #copyTree(Path, Path)}, only the files {@code keep} accepts, by their path below
+   * {@code from} with '/' ("drama/F-rom.xml"): a corpus without the files a test leaves out.
+   */
+  public static Path copyTree(Path from, Path to, java.util.function.Predicate<String> keep) throws java.io.IOException {
     try (java.util.stream.Stream<Path> files = Files.walk(from)) {
       for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
+        String relative = from.relativize(f).toString().replace('\\', '/');
+        Path target = to.resolve(relative);
         if (Files.isDirectory(f)) {
           Files.createDirectories(target);
-        } else {
+        } else if (keep.test(relative)) {
           Files.copy(f, target);
         }
       }

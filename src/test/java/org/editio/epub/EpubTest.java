@@ -202,16 +202,7 @@ class EpubTest {
   @Test
   void theRealWorldCorpusMakesAValidBook(@TempDir Path dir) throws Exception {
     Path source = TestFiles.ROOT.resolve("src/test/resources/corpus");
-    Path copy = dir.resolve("corpus");
-    try (var files = java.nio.file.Files.walk(source)) {
-      for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-        String relative = source.relativize(f).toString().replace('\\', '/');
-        if (!FAULTY_SOURCES.contains(relative)) {
-          java.nio.file.Files.createDirectories(copy.resolve(relative).getParent());
-          java.nio.file.Files.copy(f, copy.resolve(relative));
-        }
-      }
-    }
+    Path copy = TestFiles.copyTree(source, dir.resolve("corpus"), relative -> !FAULTY_SOURCES.contains(relative));
     try (Builder builder = new Builder()) {
       builder.build(copy, dir.resolve("out"), "epub");
     }

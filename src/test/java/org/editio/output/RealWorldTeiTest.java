@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XPathCompiler;
 import net.sf.saxon.s9api.XdmItem;
@@ -223,17 +222,7 @@ class RealWorldTeiTest {
 
   /** Copies the corpus without the files the fonts cannot print. */
   private static void copyCorpus(Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(CORPUS)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        String relative = CORPUS.relativize(f).toString().replace('\\', '/');
-        if (BEYOND_THE_FONTS.contains(relative) || relative.startsWith("licences/")) {
-          continue;
-        }
-        Path target = to.resolve(relative);
-        Files.createDirectories(target.getParent());
-        Files.copy(f, target);
-      }
-    }
+    TestFiles.copyTree(CORPUS, to, relative -> !BEYOND_THE_FONTS.contains(relative) && !relative.startsWith("licences/"));
   }
 
   /** Corpus files whose SHA-256 differs from SHA256SUMS (recorded when they were copied from their projects). */
