@@ -55,7 +55,8 @@
     The source note's parts, in reading order, as FRUS gives it at the head of a document:
       'bibl'     the source description (TEI nodes: what the text is, where it was published, when read)
       'href'     the page's address, spelled out (a safe URL), if any
-      'archive'  the archival citation, or the sentence saying the source page gives none
+      'archive'  the archival citation, or the sentence saying the source page gives none (only
+                 where there is a source page: a description of a printed book says nothing of it)
   -->
   <xsl:function name="f:source-note" as="map(xs:string, item()*)?">
     <xsl:param name="tei" as="element()"/>
@@ -63,7 +64,8 @@
     <xsl:sequence select="$bibl ! map{
       'bibl': $bibl,
       'href': f:safe-url(($bibl/tei:ref/@target)[1]),
-      'archive': (f:citation($tei) ! f:label('archival-citation', replace(., '\.$', '')), f:label('no-archival-citation'))[1]}"/>
+      'archive': (f:citation($tei) ! f:label('archival-citation', replace(., '\.$', '')),
+                  f:label('no-archival-citation')[exists(f:safe-url(($bibl/tei:ref/@target)[1]))])[1]}"/>
   </xsl:function>
 
   <!-- The source note as one line of text (for the PDF's bookmarks, tests and plain outputs). -->

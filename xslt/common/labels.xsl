@@ -121,6 +121,8 @@
       'quoted-title': '“{1}”',
       'quote-open': '“',
       'quote-close': '”',
+      'quote-open-inner': '‘',
+      'quote-close-inner': '’',
       'mentioned-in': 'Mentioned in {1} documents',
       'passage': 'passage {1} in this document',
       'not-mentioned': 'Not mentioned in any document.',
@@ -283,6 +285,8 @@
       'quoted-title': '„{1}“',
       'quote-open': '„',
       'quote-close': '“',
+      'quote-open-inner': '‚',
+      'quote-close-inner': '‘',
       'mentioned-in': 'Erwähnt in {1} Dokumenten',
       'passage': 'Stelle {1} in diesem Dokument',
       'not-mentioned': 'In keinem Dokument erwähnt.',
@@ -358,6 +362,15 @@
   <!-- The languages labels are looked up in, most specific first: 'de-AT' -> de-AT, de, en. -->
   <xsl:variable name="f:label-languages" as="xs:string+"
       select="distinct-values((lower-case($language), lower-case(substring-before($language || '-', '-')), 'en'))"/>
+
+  <!--
+    The language editio's own words are printed in: the edition's, where editio or the edition has
+    labels in it, else English, which every label falls back to. A page's lang is this one (a
+    Russian edition's English labels are not Russian); its texts say their own language.
+  -->
+  <xsl:variable name="f:labels-language" as="xs:string"
+      select="if (substring-before(lower-case($language) || '-', '-') = 'en'
+                  or (some $l in $f:label-languages[. ne 'en'] satisfies map:size(f:label-map($l)) gt 0)) then $language else 'en'"/>
 
   <xsl:variable name="f:label-maps" as="map(xs:string, xs:string)+" select="$f:label-languages ! f:label-map(.)"/>
 

@@ -56,4 +56,53 @@
                               or (string-length($language) eq 2 and not(map:contains($f:two-letter-codes, $language)))) then ()
                           else string-join((($f:two-letter-languages($language), $parts[1])[1], subsequence($parts, 2)), '-')"/>
   </xsl:function>
+
+  <!--
+    Languages written right to left when their tag names no script (Arabic and its varieties,
+    Hebrew, Persian, Urdu, Yiddish, Pashto, Sindhi, Kurdish Sorani, Uyghur, Divehi, Syriac,
+    Aramaic, N'Ko, Ottoman Turkish ...), and the right-to-left scripts (ISO 15924 codes, lower
+    case) a tag's script subtag may name. A script subtag wins: 'ar-Latn' (Arabic in Latin
+    letters) is written left to right, 'az-Arab' right to left.
+  -->
+  <xsl:variable name="f:rtl-languages" as="xs:string+" select="('ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ji', 'ks',
+      'ps', 'sd', 'ug', 'ur', 'yi', 'syr', 'syc', 'nqo', 'ota', 'prs', 'pnb', 'skr', 'mzn', 'glk', 'lrc', 'azb', 'bqi',
+      'sdh', 'khw', 'hbo', 'jrb', 'jpr', 'sam', 'acm', 'aeb', 'afb', 'ajp', 'apc', 'apd', 'arq', 'ars', 'ary', 'arz', 'ayl')"/>
+  <xsl:variable name="f:rtl-scripts" as="xs:string+" select="('arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'samr', 'mand', 'adlm',
+      'rohg', 'yezi', 'avst', 'armi', 'phnx', 'phli', 'phlp', 'prti', 'sogd', 'sogo', 'nbat', 'palm', 'mani', 'sarb',
+      'narb', 'hatr', 'khar', 'lydi', 'mend', 'orkh', 'elym', 'chrs', 'ougr', 'cprt')"/>
+
+  <!--
+    The direction text in the language $tag (a tag as f:language-tag gives it) is written in:
+    'rtl' or 'ltr' (also for no tag). HTML does not derive dir from lang: a page must say it.
+  -->
+  <xsl:function name="f:direction" as="xs:string" visibility="public">
+    <xsl:param name="tag" as="xs:string?"/>
+    <!-- the subtags before a private-use part ('x-...'); the script is the first of four letters -->
+    <xsl:variable name="parts" select="tokenize(lower-case(normalize-space($tag)), '-')"/>
+    <xsl:variable name="public" select="if ($parts = 'x') then subsequence($parts, 1, index-of($parts, 'x')[1] - 1) else $parts"/>
+    <xsl:variable name="script" select="tail($public)[matches(., '^[a-z]{4}$')][1]"/>
+    <xsl:sequence select="if (exists($script)) then (if ($script = $f:rtl-scripts) then 'rtl' else 'ltr')
+                          else if (head($public) = $f:rtl-languages) then 'rtl' else 'ltr'"/>
+  </xsl:function>
+
+  <!-- The language an element's text is in: its own or its nearest ancestor's xml:lang (as a tag), else the edition's. -->
+  <xsl:function name="f:language-of" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="(($e/ancestor-or-self::*/@xml:lang ! f:language-tag(.))[last()], $language)[1]"/>
+  </xsl:function>
+
+  <!--
+    The dir an element with a language of its own is given on a web page: 'rtl' when its language
+    is written right to left, 'ltr' when it is not but the language around it is (an English phrase
+    in an Arabic text), else none (the direction around it stays). Always said for right-to-left
+    text, also where the language around it is right to left too: a note is printed away from its
+    place, at the page's end.
+  -->
+  <xsl:function name="f:dir" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="own" select="$e/@xml:lang ! f:language-tag(.) ! f:direction(.)"/>
+    <xsl:sequence select="if ($own = 'rtl') then $own
+                          else if (exists($own) and f:direction(if ($e/parent::*) then f:language-of($e/..) else $language) = 'rtl') then $own
+                          else ()"/>
+  </xsl:function>
 </xsl:stylesheet>

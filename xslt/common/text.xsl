@@ -199,17 +199,27 @@
     <xsl:call-template name="b:paragraph"/>
   </xsl:template>
 
-  <!-- A quotation in the line stands in the quotation marks of the edition's language. -->
+  <!--
+    A quotation in the line stands in the quotation marks of the edition's language; a quotation
+    inside one in the inner marks ('quote-open-inner': English ‘ ’, German ‚ ‘), the next one
+    inside that in the outer marks again.
+  -->
   <xsl:template match="tei:quote | tei:q | tei:said | tei:soCalled" mode="m:text">
-    <xsl:variable name="block" select="f:is-block(.)"/>
-    <xsl:variable name="marked" select="not($block) and not(self::tei:said and @direct = 'false')
-                                        and not(parent::tei:cit[tei:quote[2]] and false())"/>
+    <xsl:variable name="marked" select="f:is-marked-quotation(.)"/>
+    <xsl:variable name="inner" select="count(ancestor::*[self::tei:quote or self::tei:q or self::tei:said or self::tei:soCalled]
+                                             [f:is-marked-quotation(.)]) mod 2 = 1"/>
     <xsl:call-template name="b:quote">
-      <xsl:with-param name="block" select="$block"/>
-      <xsl:with-param name="before" select="if ($marked) then f:label('quote-open') else ()"/>
-      <xsl:with-param name="after" select="if ($marked) then f:label('quote-close') else ()"/>
+      <xsl:with-param name="block" select="f:is-block(.)"/>
+      <xsl:with-param name="before" select="if ($marked) then f:label(if ($inner) then 'quote-open-inner' else 'quote-open') else ()"/>
+      <xsl:with-param name="after" select="if ($marked) then f:label(if ($inner) then 'quote-close-inner' else 'quote-close') else ()"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- Whether a quotation is printed in quotation marks: in the line, and not indirect speech. -->
+  <xsl:function name="f:is-marked-quotation" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="not(f:is-block($e)) and not($e/self::tei:said and $e/@direct = 'false')"/>
+  </xsl:function>
 
   <!-- ============================================================ how elements are set -->
 
@@ -805,7 +815,8 @@
   <!-- The documents of the edition by the URI of their file (f:uri-key): what pointers between them resolve by. -->
   <xsl:param name="document-files" as="map(xs:string, xs:string)" select="map{}"/>
 
-  <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="m:text">
+  <!-- (a @target of whitespace only points nowhere: such a ref is its text, such a ptr nothing) -->
+  <xsl:template match="tei:ref[normalize-space(@target)] | tei:ptr[normalize-space(@target)]" mode="m:text">
     <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
     <xsl:variable name="pointer" select="tokenize(@target)[1]"/>
     <xsl:variable name="link" select="f:link($pointer, ., $here)"/>

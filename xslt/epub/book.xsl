@@ -93,7 +93,7 @@
     <xsl:param name="here" as="xs:string"/>
     <xsl:param name="type" as="xs:string?" select="()"/>
     <xsl:param name="content" as="node()*"/>
-    <html lang="{$language}" xml:lang="{$language}">
+    <html lang="{$f:labels-language}" xml:lang="{$f:labels-language}">
       <xsl:namespace name="epub" select="'http://www.idpf.org/2007/ops'"/>
       <head>
         <meta charset="UTF-8"/>
@@ -112,7 +112,8 @@
   <xsl:template match="/">
     <xsl:variable name="tei" select="(tei:TEI | tei:teiCorpus)[1]"/>
     <xsl:variable name="anchor" select="f:metadata-anchor($tei)"/>
-    <xsl:variable name="text-lang" select="($tei/tei:text/@xml:lang, $tei/@xml:lang)[1] ! f:language-tag(.)"/>
+    <!-- the text's language: its own, else the edition's (the book's own words are in the labels' language) -->
+    <xsl:variable name="text-lang" select="(($tei/tei:text/@xml:lang, $tei/@xml:lang)[1] ! f:language-tag(.), $language)[1]"/>
     <xsl:call-template name="f:xhtml">
       <xsl:with-param name="title" select="f:title($tei)"/>
       <xsl:with-param name="here" select="$here"/>
@@ -133,10 +134,11 @@
             <xsl:call-template name="f:contents-here"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           </xsl:if>
           <div class="tei-text">
-            <xsl:if test="$text-lang and $text-lang ne $language">
+            <xsl:if test="$text-lang ne $f:labels-language">
               <xsl:attribute name="lang" select="$text-lang"/>
               <xsl:attribute name="xml:lang" select="$text-lang"/>
             </xsl:if>
+            <xsl:if test="f:direction($text-lang) ne f:direction($f:labels-language)"><xsl:attribute name="dir" select="f:direction($text-lang)"/></xsl:if>
             <xsl:apply-templates select="f:printed-parts($tei)" mode="m:text">
               <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
               <xsl:with-param name="here" select="$here" tunnel="yes"/>

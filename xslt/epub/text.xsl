@@ -46,6 +46,7 @@
           <xsl:attribute name="lang" select="."/>
           <xsl:attribute name="xml:lang" select="."/>
         </xsl:for-each>
+        <xsl:for-each select="f:dir(.)"><xsl:attribute name="dir" select="."/></xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -342,6 +343,19 @@
     </xsl:choose>
   </xsl:template>
 
+  <!--
+    lang (and xml:lang) and dir of a note printed away from its text, where the book's own words
+    are in another language or direction (as on the web page).
+  -->
+  <xsl:template name="f:language-away">
+    <xsl:variable name="lang" select="f:language-of(.)"/>
+    <xsl:if test="$lang ne $f:labels-language">
+      <xsl:attribute name="lang" select="$lang"/>
+      <xsl:attribute name="xml:lang" select="$lang"/>
+    </xsl:if>
+    <xsl:if test="f:direction($lang) ne f:direction($f:labels-language)"><xsl:attribute name="dir" select="f:direction($lang)"/></xsl:if>
+  </xsl:template>
+
   <!-- A note's mark: an EPUB note reference to the note's aside (f:notes), which links back. -->
   <xsl:template name="b:note">
     <xsl:param name="number" as="xs:integer"/>
@@ -385,7 +399,7 @@
           <aside id="{$id}" class="note note-{(@type, 'plain')[1]}" epub:type="footnote" role="doc-footnote">
             <a class="note-back gen" href="#{$id}-ref" role="doc-backlink"><xsl:value-of select="f:note-label(.)"/></a>
             <xsl:text> </xsl:text>
-            <div class="note-text"><xsl:apply-templates mode="m:text"/></div>
+            <div class="note-text"><xsl:call-template name="f:language-away"/><xsl:apply-templates mode="m:text"/></div>
             <xsl:for-each select="f:note-source-mark(.)">
               <p class="gen note-mark">(<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="."/>)</p>
             </xsl:for-each>
@@ -470,7 +484,7 @@
               </xsl:analyze-string>
             </a>
           </xsl:for-each>
-          <xsl:text> </xsl:text><xsl:value-of select="?archive"/></xsl:element>
+          <xsl:for-each select="?archive"><xsl:text> </xsl:text><xsl:value-of select="."/></xsl:for-each></xsl:element>
       </aside>
     </xsl:for-each>
   </xsl:template>

@@ -515,7 +515,7 @@
   </xsl:template>
 
   <!-- Whether a link of the document names this note (then its footnote carries the id the link goes to). -->
-  <xsl:key name="f:local-links" match="tei:ref[@target] | tei:ptr[@target]" use="let $r := . return tokenize($r/@target)[1] ! f:pointer(., $r)[?kind = 'local']?id"/>
+  <xsl:key name="f:local-links" match="tei:ref[normalize-space(@target)] | tei:ptr[normalize-space(@target)]" use="let $r := . return tokenize($r/@target)[1] ! f:pointer(., $r)[?kind = 'local']?id"/>
   <xsl:function name="f:is-link-target" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists(key('f:local-links', f:output-id($e), root($e)))"/>
@@ -840,7 +840,7 @@
         <xsl:for-each select="?href">
           <xsl:text> </xsl:text><fo:basic-link external-destination="url('{replace(., '''', '%27')}')" color="#1a4f8a"><xsl:value-of select="."/></fo:basic-link>
         </xsl:for-each>
-        <xsl:text> </xsl:text><xsl:value-of select="?archive"/>
+        <xsl:for-each select="?archive"><xsl:text> </xsl:text><xsl:value-of select="."/></xsl:for-each>
       </fo:block>
     </xsl:for-each>
   </xsl:template>

@@ -25,7 +25,8 @@
     <xsl:param name="next" as="map(xs:string, xs:string)?" tunnel="yes" select="$next"/>
     <xsl:variable name="tei" select="(tei:TEI | tei:teiCorpus)[1]"/>
     <xsl:variable name="anchor" select="f:metadata-anchor($tei)"/>
-    <xsl:variable name="text-lang" select="($tei/tei:text/@xml:lang, $tei/@xml:lang)[1] ! f:language-tag(.)"/>
+    <!-- the text's language: its own, else the edition's (pages are in the labels' language) -->
+    <xsl:variable name="text-lang" select="(($tei/tei:text/@xml:lang, $tei/@xml:lang)[1] ! f:language-tag(.), $language)[1]"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:title($tei)"/>
       <xsl:with-param name="here" select="$here"/>
@@ -48,7 +49,8 @@
             <xsl:call-template name="f:contents-here"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
           </xsl:if>
           <div class="tei-text">
-            <xsl:if test="$text-lang and $text-lang ne $language"><xsl:attribute name="lang" select="$text-lang"/></xsl:if>
+            <xsl:if test="$text-lang ne $f:labels-language"><xsl:attribute name="lang" select="$text-lang"/></xsl:if>
+            <xsl:if test="f:direction($text-lang) ne f:direction($f:labels-language)"><xsl:attribute name="dir" select="f:direction($text-lang)"/></xsl:if>
             <xsl:apply-templates select="f:printed-parts($tei)" mode="m:text">
               <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
               <xsl:with-param name="here" select="$here" tunnel="yes"/>
@@ -182,7 +184,7 @@
               </xsl:analyze-string>
             </span>
           </xsl:for-each>
-          <xsl:text> </xsl:text><xsl:value-of select="?archive"/></xsl:element>
+          <xsl:for-each select="?archive"><xsl:text> </xsl:text><xsl:value-of select="."/></xsl:for-each></xsl:element>
       </aside>
     </xsl:for-each>
   </xsl:template>

@@ -31,7 +31,7 @@
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="here" as="xs:string"/>
     <xsl:param name="content" as="node()*"/>
-    <html lang="{$language}">
+    <html lang="{$f:labels-language}">
       <head>
         <meta charset="UTF-8"/>
         <!-- org.editio.html.Csp.POLICY: nothing inline, nothing from elsewhere (a test keeps the two equal) -->

@@ -37,6 +37,7 @@
           distinct-values(($renditions, f:renditions(.)))[not(. = $expressed)] ! ('r-' || .)), ' ')"/>
         <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
         <xsl:for-each select="@xml:lang ! f:language-tag(.)"><xsl:attribute name="lang" select="."/></xsl:for-each>
+        <xsl:for-each select="f:dir(.)"><xsl:attribute name="dir" select="."/></xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -342,6 +343,17 @@
     </xsl:choose>
   </xsl:template>
 
+  <!--
+    lang and dir of a part of the text printed away from it, after the text (a note, an apparatus
+    entry), where the page's own words are in another language or direction: the language the
+    part is in (its own or its text's, f:language-of).
+  -->
+  <xsl:template name="f:language-away">
+    <xsl:variable name="lang" select="f:language-of(.)"/>
+    <xsl:if test="$lang ne $f:labels-language"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+    <xsl:if test="f:direction($lang) ne f:direction($f:labels-language)"><xsl:attribute name="dir" select="f:direction($lang)"/></xsl:if>
+  </xsl:template>
+
   <!-- The notes of a document whose text goes after it (at the foot of the page in print), in order, each linking back to its mark. -->
   <xsl:template name="f:notes">
     <xsl:param name="notes" as="element(tei:note)*"/>
@@ -357,7 +369,7 @@
             <li id="{$id}" class="note note-{(@type, 'plain')[1]}" value="{f:note-number(.)}">
               <xsl:if test="$labelled"><span class="note-label gen"><xsl:value-of select="f:note-label(.)"/></span><xsl:text> </xsl:text></xsl:if>
               <xsl:for-each select="f:note-kind-label(.)"><span class="note-kind gen"><xsl:value-of select="."/></span><xsl:text> </xsl:text></xsl:for-each>
-              <div class="note-text"><xsl:apply-templates mode="m:text"/></div>
+              <div class="note-text"><xsl:call-template name="f:language-away"/><xsl:apply-templates mode="m:text"/></div>
               <xsl:for-each select="f:note-source-mark(.)">
                 <span class="gen note-mark"> (<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="."/>)</span>
               </xsl:for-each>
@@ -443,7 +455,7 @@
           <xsl:for-each select="$entries">
             <xsl:variable name="id" select="f:apparatus-id(.)"/>
             <xsl:variable name="lemma" select="f:lemma(.)"/>
-            <li id="{$id}" class="app-entry">
+            <li id="{$id}" class="app-entry"><xsl:call-template name="f:language-away"/>
               <span class="app-label gen"><xsl:value-of select="f:apparatus-label(f:apparatus-number(.))"/></span>
               <xsl:text> </xsl:text>
               <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text">

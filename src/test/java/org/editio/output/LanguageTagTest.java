@@ -44,4 +44,32 @@ class LanguageTagTest {
     }
     assertEquals(expected, actual);
   }
+
+  /** The direction a language is written in (f:direction): HTML needs dir beside lang for right-to-left text. */
+  @Test
+  void rightToLeftLanguagesAndScripts() throws Exception {
+    Xml xml = new Xml();
+    Xslt30Transformer t = Xml.transformer(xml.stylesheet("common/functions.xsl"));
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("ar", "rtl");
+    expected.put("he", "rtl");
+    expected.put("fa-IR", "rtl");
+    expected.put("yi", "rtl");
+    expected.put("syr", "rtl");
+    expected.put("ar-Latn", "ltr");      // a script subtag wins: Arabic in Latin letters
+    expected.put("az-Arab", "rtl");      // Azerbaijani in Arabic letters
+    expected.put("ur-Arab-PK", "rtl");
+    expected.put("en", "ltr");
+    expected.put("ru", "ltr");
+    expected.put("grc", "ltr");
+    expected.put("", "ltr");
+    expected.put("x-ar", "ltr");         // private use: no language known
+    expected.put("en-x-Arab", "ltr");    // a private-use part is no script
+    Map<String, String> actual = new LinkedHashMap<>();
+    for (String tag : expected.keySet()) {
+      XdmValue dir = t.callFunction(new QName("http://editio.org/ns/function", "direction"), new XdmValue[] {new XdmAtomicValue(tag)});
+      actual.put(tag, dir.itemAt(0).getStringValue());
+    }
+    assertEquals(expected, actual);
+  }
 }

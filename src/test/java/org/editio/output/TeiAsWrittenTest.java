@@ -1,0 +1,170 @@
+package org.editio.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.editio.build.Builder;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults that public TEI found beyond the corpus of issue 12 (session notes: newtei), each shown
+ * here by a small document written the way the public file writes it: a pointer with an empty
+ * target (the TEI's own test of listRef), right-to-left text (an Arabic journal, OpenArabicPE),
+ * a folder of Russian plays (RusDraCor) whose pages were marked Russian though editio's own words
+ * on them are English, quotations inside quotations (the TEI's Christmas Carol), and a source
+ * description of a printed book (the Genji edition), of which the source note said that "the
+ * source page" gives no archival citation.
+ */
+@Tag("slow")
+class TeiAsWrittenTest {
+
+  @TempDir Path dir;
+
+  private static String tei(String lang, String sourceDesc, String body) {
+    return "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"" + (lang == null ? "" : " xml:lang=\"" + lang + "\"") + ">"
+        + "<teiHeader><fileDesc><titleStmt><title>A text</title></titleStmt>"
+        + "<publicationStmt><p>Test.</p></publicationStmt><sourceDesc>" + sourceDesc + "</sourceDesc></fileDesc></teiHeader>"
+        + "<text><body>" + body + "</body></text></TEI>";
+  }
+
+  private Builder.Result build(Map<String, String> files, String... formats) throws Exception {
+    return build("edition", files, formats);
+  }
+
+  private Builder.Result build(String name, Map<String, String> files, String... formats) throws Exception {
+    Path in = dir.resolve(name);
+    Files.createDirectories(in);
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Files.writeString(in.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+    }
+    return new Builder().build(in, dir.resolve(name + "-out"), formats);
+  }
+
+  /** A document's chapter of the e-book, as text. */
+  private static String chapter(Builder.Result result, String id) throws Exception {
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(result.out().resolve(result.layout().epub()).toFile())) {
+      return new String(zip.getInputStream(zip.getEntry(result.layout().epubDocument(id))).readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Document page(Builder.Result result, String id) throws Exception {
+    return Jsoup.parse(result.out().resolve(result.layout().documentPage(id)).toFile(), "UTF-8");
+  }
+
+  private static String pdf(Builder.Result result, String id) throws Exception {
+    return RealWorldTeiTest.pdfText(result.out().resolve(result.layout().documentPdf(id))).main();
+  }
+
+  /** A ref or ptr whose target is empty or blank points nowhere: its text is printed, unlinked (it stopped the build). */
+  @Test
+  void aPointerWithAnEmptyTargetIsItsText() throws Exception {
+    Builder.Result result = build(Map.of("t.xml", tei("en", "<p>Born digital.</p>",
+        "<p>See <ref target=\"\">the empty pointer</ref> and <ref target=\"  \">the blank one</ref>,"
+            + " <ptr target=\"\"/>and <ref target=\"#x\">a good one</ref>.</p><p xml:id=\"x\">There.</p>")), "html", "pdf");
+    Document page = page(result, "t");
+    Element text = page.selectFirst(".tei-text");
+    assertTrue(text.text().contains("See the empty pointer and the blank one, and a good one."), text.text());
+    assertEquals(List.of("#x"), text.select("a").eachAttr("href"), "only the pointer with a target is a link");
+    assertTrue(pdf(result, "t").contains("Seetheemptypointerandtheblankone,andagoodone."), pdf(result, "t"));
+  }
+
+  /**
+   * Right-to-left text is set right to left on the web page and in the e-book's page (HTML does
+   * not take the direction from lang): the text of an Arabic document, an Arabic or Hebrew phrase
+   * in an English one, and an English phrase in the Arabic text, left to right again.
+   */
+  @Test
+  void rightToLeftTextIsSetRightToLeft() throws Exception {
+    Builder.Result result = build(Map.of(
+        "ar.xml", tei("ar", "<p>مصدر</p>", "<div><head>مقالة</head><p>الغالب أن <foreign xml:lang=\"en\">Coleridge</foreign> الشعراء"
+            + "<note place=\"foot\">حاشية</note></p></div>"),
+        "en.xml", tei("en", "<p>Source.</p>", "<p>The word <foreign xml:lang=\"he\">שלום</foreign>, in Latin letters"
+            + " <foreign xml:lang=\"ar-Latn\">salām</foreign>, and <foreign xml:lang=\"fa\">سلام</foreign>.</p>")), "html", "epub");
+    Document ar = page(result, "ar");
+    assertEquals("en", ar.selectFirst("html").attr("lang"), "the page's own words are English");
+    Element text = ar.selectFirst(".tei-text");
+    assertEquals("ar", text.attr("lang"));
+    assertEquals("rtl", text.attr("dir"));
+    assertEquals("ltr", text.selectFirst("[lang=en]").attr("dir"), "an English phrase in Arabic text");
+    // the note, printed at the page's end outside the text, is right to left of its own
+    assertEquals("rtl", ar.selectFirst("section.notes [lang=ar]").attr("dir"), ar.selectFirst("section.notes").outerHtml());
+
+    Document en = page(result, "en");
+    Element english = en.selectFirst(".tei-text");
+    assertFalse(english.hasAttr("dir"));
+    assertEquals("rtl", english.selectFirst("[lang=he]").attr("dir"));
+    assertEquals("rtl", english.selectFirst("[lang=fa]").attr("dir"));
+    assertFalse(english.selectFirst("[lang=ar-Latn]").hasAttr("dir"), "Arabic in Latin letters is left to right");
+    assertEquals(2, english.select("[dir]").size(), "only the two right-to-left phrases: " + english.outerHtml());
+
+    // the e-book's chapter of the Arabic document
+    String chapter = chapter(result, "ar");
+    Document xhtml = Jsoup.parse(chapter);
+    assertEquals("rtl", xhtml.selectFirst(".tei-text").attr("dir"), chapter);
+    assertEquals("ltr", xhtml.selectFirst(".tei-text [lang=en]").attr("dir"));
+  }
+
+  /**
+   * A folder of Russian documents: editio's own words (English: it has no Russian labels) are
+   * marked English, the text Russian; before, the whole page said lang="ru".
+   */
+  @Test
+  void aPageIsInTheLanguageOfItsLabelsAndItsTextInItsOwn() throws Exception {
+    Builder.Result result = build(Map.of(
+        "a.xml", tei("ru", "<p>Источник.</p>", "<p>Моцарт и Сальери.</p>"),
+        "b.xml", tei("ru", "<p>Источник.</p>", "<p>Медведь.</p>"),
+        "c.xml", tei(null, "<p>Source.</p>", "<p>A text that declares no language.</p>")), "html");
+    Document a = page(result, "a");
+    assertEquals("en", a.selectFirst("html").attr("lang"));
+    assertEquals("Documents", a.selectFirst(".site-header nav a").text());
+    assertEquals("ru", a.selectFirst(".tei-text").attr("lang"));
+    // a document without a language of its own is in the edition's (the one most documents declare)
+    assertEquals("ru", page(result, "c").selectFirst(".tei-text").attr("lang"));
+    Document home = Jsoup.parse(result.out().resolve("html/index.html").toFile(), "UTF-8");
+    assertEquals("en", home.selectFirst("html").attr("lang"));
+  }
+
+  /** A quotation inside a quotation stands in the inner marks: ‘ ’ in English, ‚ ‘ in German. */
+  @Test
+  void aQuotationInsideAQuotationHasTheInnerMarks() throws Exception {
+    String body = "<p>He said, <q>every idiot who goes about with <q>Merry Christmas</q> on his lips,"
+        + " <quote>a <soCalled>humbug</soCalled> saying <q>so</q></quote></q> and left.</p>";
+    Builder.Result en = build("en", Map.of("q.xml", tei("en", "<p>Source.</p>", body)), "html", "pdf");
+    String expected = "He said, “every idiot who goes about with ‘Merry Christmas’ on his lips, ‘a “humbug” saying “so”’” and left.";
+    assertEquals(expected, page(en, "q").selectFirst(".tei-text p").text());
+    assertTrue(pdf(en, "q").endsWith(RealWorldTeiTest.flat(expected)), pdf(en, "q"));
+
+    Builder.Result de = build("de", Map.of("q.xml", tei("de", "<p>Quelle.</p>", body)), "html");
+    assertEquals("He said, „every idiot who goes about with ‚Merry Christmas‘ on his lips, ‚a „humbug“ saying „so“‘“ and left.",
+        page(de, "q").selectFirst(".tei-text p").text());
+  }
+
+  /**
+   * The sentence that the source page gives no archival citation is said only where there is a
+   * source page (the description has its address): a printed book's description is printed as it
+   * is, and nothing is said of a page it does not have.
+   */
+  @Test
+  void aSourceWithoutAPageIsNotSaidToLackACitation() throws Exception {
+    Builder.Result result = build(Map.of(
+        "book.xml", tei("en", "<bibl><author>Ikeda Kikan</author> <title>Kōi Genji monogatari</title></bibl>", "<p>Text.</p>"),
+        "page.xml", tei("en", "<bibl><title>A page</title> <ref target=\"https://history.state.gov/x\">online</ref></bibl>", "<p>Text.</p>")),
+        "html", "pdf");
+    String book = page(result, "book").selectFirst("aside.source-note").text();
+    assertEquals("Source note Ikeda Kikan Kōi Genji monogatari", book.replaceAll("(?i)^source note", "Source note"));
+    assertFalse(pdf(result, "book").contains("Noarchivalcitation"), pdf(result, "book"));
+    assertTrue(page(result, "page").selectFirst("aside.source-note").text().endsWith("No archival citation on the source page."));
+    assertTrue(pdf(result, "page").contains("Noarchivalcitationonthesourcepage."));
+  }
+}
