@@ -459,7 +459,14 @@
           <!-- the header's notes are not numbered: no id of their own -->
           <xsl:if test="not(ancestor::tei:teiHeader)"><xsl:attribute name="id" select="f:fo-scoped(., $id)"/></xsl:if>
           <xsl:value-of select="if ($place = 'inline' or ancestor::tei:teiHeader) then ' (' else ' [' || $label || ': '"/>
-          <xsl:apply-templates mode="m:text"/>
+          <xsl:choose>
+            <!-- inside a note's text, which may be a footnote's, where FOP allows no block in a line: its paragraphs run on -->
+            <xsl:when test="ancestor::tei:note">
+              <xsl:variable name="text"><xsl:apply-templates mode="m:text"/></xsl:variable>
+              <xsl:apply-templates select="$text/node()" mode="m:run-on"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:apply-templates mode="m:text"/></xsl:otherwise>
+          </xsl:choose>
           <xsl:value-of select="if ($place = 'inline' or ancestor::tei:teiHeader) then ')' else ']'"/>
         </fo:inline>
       </xsl:when>
@@ -490,6 +497,23 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!--
+    A note's text set in a line (a note in a note's text): each block (a paragraph, the paragraph of
+    a floating text) becomes an inline, after a space when text comes before it; its id and its
+    font stay, its block properties (spaces, indents, alignment) are left.
+  -->
+  <xsl:template match="fo:block" mode="m:run-on">
+    <xsl:if test="preceding-sibling::node()"><xsl:text> </xsl:text></xsl:if>
+    <fo:inline>
+      <xsl:copy-of select="@id | @font-family | @font-size | @font-style | @font-weight | @color | @xml:lang | @language"/>
+      <xsl:apply-templates mode="m:run-on"/>
+    </fo:inline>
+  </xsl:template>
+  <xsl:template match="*" mode="m:run-on">
+    <xsl:copy><xsl:copy-of select="@*"/><xsl:apply-templates mode="m:run-on"/></xsl:copy>
+  </xsl:template>
+  <xsl:template match="text()" mode="m:run-on"><xsl:copy/></xsl:template>
 
   <!-- A note's text under its label, as footnotes and endnotes print it. -->
   <xsl:template name="f:fo-note-body">

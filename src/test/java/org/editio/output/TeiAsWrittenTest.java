@@ -167,4 +167,20 @@ class TeiAsWrittenTest {
     assertTrue(page(result, "page").selectFirst("aside.source-note").text().endsWith("No archival citation on the source page."));
     assertTrue(pdf(result, "page").contains("Noarchivalcitationonthesourcepage."));
   }
+
+  /**
+   * A note of paragraphs inside a footnote's text (the TEI's own test nests them, through a
+   * floating text): it runs on in brackets in the footnote; FOP refused the PDF (a block in a line
+   * of a footnote).
+   */
+  @Test
+  void aNoteOfParagraphsInsideAFootnotePrints() throws Exception {
+    Builder.Result result = build(Map.of("n.xml", tei("en", "<p>Born digital.</p>",
+        "<p>The text<note place=\"foot\"><p>Outer note <note><p>inner one</p><p>inner two</p></note> more.</p></note> ends.</p>")), "pdf");
+    RealWorldTeiTest.PdfText pdf = RealWorldTeiTest.pdfText(result.out().resolve(result.layout().documentPdf("n")));
+    // (a page of one short paragraph: its footnote has the most words, so the check of sizes takes all for the body)
+    String text = pdf.main() + pdf.feet();
+    assertTrue(text.contains("Thetext1ends."), text);
+    assertTrue(text.contains("1Outernote[2:inneroneinnertwo]more."), text);
+  }
 }
