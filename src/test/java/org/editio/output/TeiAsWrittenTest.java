@@ -183,4 +183,22 @@ class TeiAsWrittenTest {
     assertTrue(text.contains("Thetext1ends."), text);
     assertTrue(text.contains("1Outernote[2:inneroneinnertwo]more."), text);
   }
+
+  /**
+   * Verse lines in a heading (the TEI's detest.xml) and in a seg of a paragraph (the Genji
+   * edition's poems): HTML allows no block in a heading or a span, and the pages were invalid.
+   * The lines are spans set as blocks in the heading, and the seg a div.
+   */
+  @Test
+  void blocksWhereHtmlAllowsOnlyPhrasesStayValid() throws Exception {
+    Builder.Result result = build(Map.of("v.xml", tei("en", "<p>Born digital.</p>",
+        "<div><head><lg><l>Bent double,</l><l>like old beggars</l></lg></head><p>Prose.</p></div>"
+            + "<p>A poem: <seg>in a seg <lg><l>first line</l><l>second line</l></lg> after</seg> ends.</p>")), "html", "epub");
+    Element text = page(result, "v").selectFirst(".tei-text");
+    assertEquals(List.of(), text.select("h1 div, h2 div, h3 div, h1 p, h2 p, h3 p, span div, span p").eachAttr("class"), text.outerHtml());
+    assertEquals(List.of("Bent double,", "like old beggars"), text.select(".tei-head .tei-l.as-block").eachText());
+    assertEquals("in a seg first line second line after", text.selectFirst("div.tei-seg").text());
+    Document xhtml = Jsoup.parse(chapter(result, "v"));
+    assertEquals(List.of(), xhtml.select("h1 div, h2 div, h3 div, span div, span p").eachAttr("class"), xhtml.outerHtml());
+  }
 }
