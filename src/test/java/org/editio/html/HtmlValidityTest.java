@@ -53,7 +53,7 @@ class HtmlValidityTest {
   }
 
   /**
-   * The 30 public TEI files of the corpus, published as their authors wrote them: valid HTML5 but
+   * The public TEI files of the corpus (35), published as their authors wrote them: valid HTML5 but
    * for two pages whose faults are their sources' (README, Known limits): the Schnitzler letter's
    * source gives its register's ids twice, Dingler's journal puts text among a table's rows. Any
    * other page with an error fails (the GerDraCor plays did: their source description, a bibl
