@@ -13,8 +13,7 @@
     xmlns:m="http://editio.org/ns/mode"
     exclude-result-prefixes="#all">
 
-  <!-- The edition's documents, in the order they are published. -->
-  <xsl:param name="documents" as="document-node()*" select="()"/>
+  <!-- $documents (common/text.xsl): the edition's documents, in the order they are published -->
 
   <xsl:variable name="docs" select="$documents ! (tei:TEI | tei:teiCorpus)"/>
 

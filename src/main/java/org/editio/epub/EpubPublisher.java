@@ -180,7 +180,9 @@ public final class EpubPublisher implements Publisher {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       try {
         Xslt30Transformer t = run.transformer(STYLESHEET);
+        // every document: a link into another document goes to its chapter, at the element named when printed
         t.setStylesheetParameters(run.params().putStrings("layout", links).put("here", path)
+            .put("documents", run.edition().documentTrees())
             .put("number", new XdmAtomicValue(numbers.get(doc.id()))).asMap());
         t.applyTemplates(doc.tree(), serializer(t, out, path));
       } catch (SaxonApiException e) {
