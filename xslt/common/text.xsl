@@ -789,7 +789,7 @@
              when a page prints it; the element itself when this transform prints that document too -->
         <xsl:variable name="id" select="$document-files($p?file)"/>
         <xsl:variable name="page" select="$id ! f:href($here, f:link-key($here) || .)"/>
-        <xsl:variable name="document" select="$id ! $f:documents-by-id(.)"/>
+        <xsl:variable name="document" select="$document-trees($p?file)"/>
         <xsl:variable name="element" select="$document ! id($p?id, .)[1][f:is-printed(.)]"/>
         <xsl:sequence select="map{'href': $page ! (. || ($p?id[not(ends-with($here, '.pdf'))] ! ('#' || .))),
                                   'target': ($element, $document/(tei:TEI | tei:teiCorpus))[1],
@@ -814,15 +814,11 @@
   </xsl:function>
 
   <!--
-    The edition's documents in the order they are published, given to the transforms that print
-    them together (the PDF volume, the e-book, the edition's pages); none for a document's page or
-    its PDF. A pointer into one of them names its element (f:link).
+    The documents a transform prints together (the PDF volume, the e-book), by the URI of their
+    file (f:uri-key), from the Java side (Run.documentTrees); empty for a document's page or PDF.
+    A pointer into one of them names its element (f:link).
   -->
-  <xsl:param name="documents" as="document-node()*" select="()"/>
-
-  <!-- $documents by their ids. -->
-  <xsl:variable name="f:documents-by-id" as="map(xs:string, document-node())"
-      select="map:merge($documents ! map{f:doc-id(.): .}, map{'duplicates': 'use-first'})"/>
+  <xsl:param name="document-trees" as="map(xs:string, document-node())" select="map{}"/>
 
   <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="m:text">
     <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>

@@ -25,7 +25,8 @@
 
   <xsl:output method="xhtml" html-version="5" encoding="UTF-8" indent="no" omit-xml-declaration="no" include-content-type="no"/>
 
-  <!-- $documents (common/text.xsl): the edition's documents, in the order they are published -->
+  <!-- The edition's documents, in the order they are published (for the files about all of them). -->
+  <xsl:param name="documents" as="document-node()*" select="()"/>
   <!-- A chapter's number in the book (1 for the first document). -->
   <xsl:param name="number" as="xs:integer?" select="()"/>
   <!-- The book's identifier (dc:identifier), a URN the Java side derives from the edition: stable between builds. -->

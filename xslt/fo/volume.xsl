@@ -29,7 +29,7 @@
     xmlns:v="http://editio.org/ns/volume"
     exclude-result-prefixes="#all">
 
-  <!-- $documents (common/text.xsl): the edition's documents, in the order they are published -->
+  <xsl:param name="documents" as="document-node()*" select="()"/>
   <!-- FO id -> page label, as the last build's layout of the volume placed it (see above); empty
        in a first build. In a deferred part, the tunnel parameter $pages holds this layout's. -->
   <xsl:param name="pages" as="map(xs:string, xs:string)" select="map{}"/>

@@ -13,7 +13,8 @@
     xmlns:m="http://editio.org/ns/mode"
     exclude-result-prefixes="#all">
 
-  <!-- $documents (common/text.xsl): the edition's documents, in the order they are published -->
+  <!-- The edition's documents, in the order they are published. -->
+  <xsl:param name="documents" as="document-node()*" select="()"/>
 
   <xsl:variable name="docs" select="$documents ! (tei:TEI | tei:teiCorpus)"/>
 

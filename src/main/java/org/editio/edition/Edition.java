@@ -105,6 +105,15 @@ public record Edition(
     return files;
   }
 
+  /** Every document's tree by the URI of its file, as {@link #documentFiles} spells it. */
+  public Map<String, XdmNode> documentsByFile() {
+    Map<String, XdmNode> trees = new java.util.HashMap<>();
+    for (TeiDocument d : documents) {
+      trees.put(EditionLoader.uriKey(d.tree()), d.tree());
+    }
+    return trees;
+  }
+
   /** An http(s) address, as {@code $f:web-base-url} in {@code xslt/common/links.xsl} tests it. */
   private static final java.util.regex.Pattern WEB_ADDRESS =
       java.util.regex.Pattern.compile("(?i)^https?://[^\\s/?#]+(/\\S*)?$");
