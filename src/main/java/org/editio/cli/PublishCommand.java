@@ -31,14 +31,12 @@ abstract class PublishCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "unknown page size '" + pdf.pageSize + "': use one of " + PublishOptions.PAGE_SIZES);
     }
-    if (options.title != null && options.title.isBlank()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--title: the title is empty");
-    }
+    String title = options.title.checked(spec.commandLine());
     List<Path> catalogFiles = options.catalogs.checked(spec.commandLine());
     long start = System.nanoTime();
     try (Builder builder = new Builder()) {
       builder.catalogs(catalogFiles).pageSize(pdf.pageSize).print(pdf.print).clean(options.clean).strict(options.strict)
-          .title(options.title)
+          .title(title)
           .progress(org.editio.Progress.forTerminal(common.quiet));
       Builder.Result result = builder.build(options.edition, options.out, outputs(builder));
       Main.print(spec.commandLine().getErr(), result.warnings());

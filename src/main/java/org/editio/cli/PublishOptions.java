@@ -31,10 +31,7 @@ final class PublishOptions {
           + " well-formed and safe, and what does not stop rendering is a warning.")
   boolean strict;
 
-  @Option(names = "--title", paramLabel = "TITLE",
-      description = "The edition's title, for TEI without edition.xml (default: the folder's or file's name;"
-          + " with edition.xml its title is edition.xml's).")
-  String title;
+  @Mixin Title title;
 
   @Mixin Catalogs catalogs;
 

@@ -31,6 +31,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin Catalogs catalogs;
 
+  @Mixin Title title;
+
   @Mixin Common common;
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -39,10 +41,11 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "port " + port + " is not between 0 and 65535");
     }
-    List<Path> catalogFiles = catalogs.checked(spec.commandLine());
+    Server.Options options = new Server.Options(common.quiet, catalogs.checked(spec.commandLine()),
+        title.checked(spec.commandLine()));
     PrintWriter log = spec.commandLine().getErr();
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Server server = Server.start(edition, out, port, log, common.quiet, catalogFiles)) {
+    try (Server server = Server.start(edition, out, port, log, options)) {
       spec.commandLine().getOut().println("serving " + server.address() + " (Ctrl-C stops)");
       spec.commandLine().getOut().flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

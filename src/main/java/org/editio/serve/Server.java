@@ -116,27 +116,35 @@ public final class Server implements AutoCloseable {
    * {@code localhost:port} (0: any free port) and watching the edition.
    */
   public static Server start(Path edition, Path out, int port, PrintWriter log) throws EditioException {
-    return new Server(edition, out, port, log, false, List.of());
+    return new Server(edition, out, port, log, Options.DEFAULT);
   }
 
-  /** As {@link #start(Path, Path, int, PrintWriter)}; quiet: the log gets problems only. */
-  public static Server start(Path edition, Path out, int port, PrintWriter log, boolean quiet) throws EditioException {
-    return new Server(edition, out, port, log, quiet, List.of());
+  /**
+   * What {@code editio serve} takes besides where to serve from.
+   *
+   * @param quiet the log gets problems only, not a line per build
+   * @param catalogs the user's XML catalogs ({@code --catalog})
+   * @param title the title of TEI without edition.xml ({@code --title}), or null (see {@link Builder#title})
+   */
+  public record Options(boolean quiet, List<Path> catalogs, String title) {
+    public static final Options DEFAULT = new Options(false, List.of(), null);
+
+    public Options {
+      catalogs = List.copyOf(catalogs);
+    }
   }
 
-  /** As {@link #start(Path, Path, int, PrintWriter, boolean)}, with the user's catalogs ({@code --catalog}). */
-  public static Server start(Path edition, Path out, int port, PrintWriter log, boolean quiet, List<Path> catalogs)
-      throws EditioException {
-    return new Server(edition, out, port, log, quiet, catalogs);
+  /** As {@link #start(Path, Path, int, PrintWriter)}, with {@code options}. */
+  public static Server start(Path edition, Path out, int port, PrintWriter log, Options options) throws EditioException {
+    return new Server(edition, out, port, log, options);
   }
 
-  private Server(Path edition, Path out, int port, PrintWriter log, boolean quiet, List<Path> catalogs)
-      throws EditioException {
-    builder.catalogs(catalogs);
+  private Server(Path edition, Path out, int port, PrintWriter log, Options options) throws EditioException {
+    builder.catalogs(options.catalogs()).title(options.title());
     this.edition = edition.toAbsolutePath().normalize();
     this.out = out.toAbsolutePath().normalize();
     this.log = log;
-    this.quiet = quiet;
+    this.quiet = options.quiet();
     if (!Files.exists(this.edition)) {
       throw EditioException.io(edition, "no such file or directory");
     }

@@ -53,6 +53,9 @@ class CliTest {
     assertTrue(refused.err().contains("error: --title: the edition's title is edition.xml's"), refused.err());
     assertFalse(Files.exists(dir.resolve("sample")), "nothing published");
     assertEquals(2, editio("html", letters.toString(), "-o", dir.resolve("blank").toString(), "--title", " ").code());
+    Run blankServe = editio("serve", letters.toString(), "-o", dir.resolve("served").toString(), "-p", "0", "--title", "");
+    assertEquals(2, blankServe.code(), "serve refuses a blank title before it serves anything: " + blankServe.err());
+    assertTrue(blankServe.err().contains("--title: the title is empty"), blankServe.err());
   }
 
   @Test

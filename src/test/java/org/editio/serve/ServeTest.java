@@ -45,6 +45,18 @@ class ServeTest {
     assertTrue(server.builds() >= count, "build " + count + " ran");
   }
 
+  /** --title names TEI without edition.xml on the served pages, as it does for editio html (CliTest). */
+  @Test
+  void servesLooseTeiUnderTheTitleGiven(@TempDir Path dir) throws Exception {
+    Path letters = TestFiles.copyTree(TestFiles.FIXTURES.resolve("links"), dir.resolve("documents"));
+    try (Server server = Server.start(letters, dir.resolve("out"), 0, new PrintWriter(new StringWriter(), true),
+        new Server.Options(true, java.util.List.of(), "Three letters"))) {
+      String home = get(server.address()).body();
+      assertTrue(home.contains("<h1>Three letters</h1>"), home);
+      assertTrue(!home.contains(">documents<"), "the folder's name is not the title");
+    }
+  }
+
   @Test
   void servesBuildsOnChangeAnnouncesReloadsAndShowsErrors(@TempDir Path dir) throws Exception {
     Path edition = Generator.generate(TestFiles.EDITION, 5, dir.resolve("edition"));
