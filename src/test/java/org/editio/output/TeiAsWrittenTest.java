@@ -201,4 +201,27 @@ class TeiAsWrittenTest {
     Document xhtml = Jsoup.parse(chapter(result, "v"));
     assertEquals(List.of(), xhtml.select("h1 div, h2 div, h3 div, span div, span p").eachAttr("class"), xhtml.outerHtml());
   }
+
+  /**
+   * Right-to-left text in print: the PDF set an Arabic paragraph left-aligned and an Arabic title
+   * inside the citation's English line backwards (the text layer still read in order). Such a
+   * PDF is refused with the first character named at its place, as one with characters the fonts
+   * lack is; a Hebrew word in an English text too.
+   */
+  @Test
+  void rightToLeftTextIsRefusedInPrintWithItsPlace() throws Exception {
+    org.editio.EditioException refused = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
+        () -> build("ar", Map.of("a.xml", tei("ar", "<p>Source.</p>", "<p>بلغت بغداد في الحضارة أعلى درجاتها.</p>")), "pdf"));
+    assertEquals(1, refused.problems().size(), refused.problems().toString());
+    org.editio.Problem problem = refused.problems().get(0);
+    assertTrue(problem.message().startsWith("a.pdf: the PDF cannot set right-to-left text, first \"ب\" (U+0628 ARABIC LETTER BEH) (ARABIC)"),
+        problem.message());
+    assertEquals(1, problem.line());
+    assertTrue(problem.toString().contains("a.xml:1:"), problem.toString());
+
+    org.editio.EditioException hebrew = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
+        () -> build("he", Map.of("e.xml", tei("en", "<p>Source.</p>", "<p>The word\n<foreign xml:lang=\"he\">שלום</foreign>.</p>")), "pdf"));
+    assertTrue(hebrew.problems().get(0).message().contains("first \"ש\" (U+05E9 HEBREW LETTER SHIN) (HEBREW)"), hebrew.problems().toString());
+    assertEquals(2, hebrew.problems().get(0).line(), "the line of the Hebrew word");
+  }
 }
