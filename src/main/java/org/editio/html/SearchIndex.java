@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import net.sf.saxon.s9api.QName;
@@ -93,6 +95,7 @@ public final class SearchIndex {
   private static final QName KEY = new QName("key");
   private static final QName LABEL = new QName("label");
   private static final QName READING = new QName("reading");
+  private static final QName NAMES = new QName("names");
 
   private static final QName SEARCH_RECORD = new QName("http://editio.org/ns/function", "search-record");
 
@@ -174,13 +177,16 @@ public final class SearchIndex {
   }
 
   /**
-   * One segment's text, whitespace collapsed as the page shows it, and the readings of the source
-   * that stand beside parts of it (sic beside corr).
+   * One segment's text, whitespace collapsed as the page shows it, the readings of the source that
+   * stand beside parts of it (sic beside corr), and the register's forms beside the names that
+   * point to its entries.
    */
   private static final class Segment {
     final StringBuilder text = new StringBuilder();
     final List<int[]> altSpans = new ArrayList<>();
     final List<String> altReadings = new ArrayList<>();
+    final List<int[]> nameSpans = new ArrayList<>();
+    final List<String> nameForms = new ArrayList<>();
 
     void read(XdmNode node) {
       for (XdmNode child : node.children()) {
@@ -192,6 +198,11 @@ public final class SearchIndex {
             read(child);
             altSpans.add(new int[] {start, text.length()});
             altReadings.add(child.getAttributeValue(READING));
+          } else if (child.getNodeName().getLocalName().equals("also")) {
+            int start = text.length();
+            read(child);
+            nameSpans.add(new int[] {start, text.length()});
+            nameForms.add(child.getAttributeValue(NAMES));
           } else {
             read(child);
           }
@@ -218,23 +229,55 @@ public final class SearchIndex {
       for (int i = 0; i < tokens.size(); i++) {
         add(tokens.get(i), position + i, stems, words);
       }
-      int at = 0;
       for (int a = 0; a < altSpans.size(); a++) {
-        int start = altSpans.get(a)[0];
-        // the alternative reading takes the position of the first word it stands beside (readings
-        // come in text order), else of the word before it
-        while (at + 1 < tokens.size() && tokens.get(at).end() <= start) {
-          at++;
-        }
-        if (at > 0 && tokens.get(at).start() >= Math.max(altSpans.get(a)[1], start + 1)) {
-          at--;
-        }
+        int at = beside(tokens, altSpans.get(a));
         List<SearchAnalyzer.Token> reading = SearchAnalyzer.tokens(altReadings.get(a) == null ? "" : altReadings.get(a));
         for (int r = 0; r < reading.size(); r++) {
           add(reading.get(r), position + at + r, stems, words);
         }
       }
+      for (int n = 0; n < nameSpans.size(); n++) {
+        // the words of the entry's forms that the name as written lacks ("inonu" beside "Ismet"),
+        // all at the name's first word: the name counts as a mention of the entry, and a phrase
+        // of the words around it stays as written
+        int[] span = nameSpans.get(n);
+        int at = beside(tokens, span);
+        Set<String> written = new HashSet<>();
+        for (int t = at; t < tokens.size() && tokens.get(t).start() < span[1]; t++) {
+          if (tokens.get(t).end() > span[0]) {
+            written.add(tokens.get(t).stem());
+          }
+        }
+        if (written.isEmpty()) {
+          continue; // a name without words (<persName ref="..."/>) is no mention to count
+        }
+        for (int a = 0; a < altSpans.size(); a++) {
+          if (altSpans.get(a)[0] < span[1] && altSpans.get(a)[1] > span[0] && altReadings.get(a) != null) {
+            SearchAnalyzer.tokens(altReadings.get(a)).forEach(t -> written.add(t.stem()));
+          }
+        }
+        for (SearchAnalyzer.Token t : SearchAnalyzer.tokens(nameForms.get(n) == null ? "" : nameForms.get(n))) {
+          if (written.add(t.stem())) {
+            add(t, position + at, stems, words);
+          }
+        }
+      }
       return position + Math.max(tokens.size(), 1);
+    }
+
+    /**
+     * The word a part of the text ({@code span}: start, end) stands beside: the first word in it,
+     * else the word before it.
+     */
+    private static int beside(List<SearchAnalyzer.Token> tokens, int[] span) {
+      int at = 0;
+      while (at + 1 < tokens.size() && tokens.get(at).end() <= span[0]) {
+        at++;
+      }
+      if (at > 0 && tokens.get(at).start() >= Math.max(span[1], span[0] + 1)) {
+        at--;
+      }
+      return at;
     }
 
     private static void add(SearchAnalyzer.Token t, int position, Map<String, List<Integer>> stems, Map<String, String> words) {

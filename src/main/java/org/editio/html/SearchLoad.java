@@ -28,6 +28,8 @@ public final class SearchLoad {
   private static final JsonFactory JSON = new JsonFactory();
   private static final int PAGE = 20;
   private static final Map<String, Double> WEIGHTS = Map.of("title", 3.0, "text", 1.0, "names", 1.5);
+  /** BM25's b per field, as search.js's LENGTH (its comment says why the text's is 0.5). */
+  private static final Map<String, Double> LENGTH = Map.of("title", 0.75, "text", 0.5);
   private static final double PREFIX_WEIGHT = 0.7;
   private static final int MAX_EXPANSIONS = 100;
 
@@ -207,9 +209,12 @@ public final class SearchLoad {
     double score = 0;
     String[] names = {"title", "text", "names"};
     for (int f = 0; f < 3; f++) {
-      if (tf[f] > 0) {
+      if (tf[f] > 0 && names[f].equals("names")) {
+        score += WEIGHTS.get("names"); // whether the document points to a matching entry (search.js's bm25)
+      } else if (tf[f] > 0) {
         int length = spans[f] - (f == 0 ? 0 : spans[f - 1]);
-        score += WEIGHTS.get(names[f]) * tf[f] * 2.2 / (tf[f] + 1.2 * (0.25 + 0.75 * length / averages.get(f)));
+        double b = LENGTH.get(names[f]);
+        score += WEIGHTS.get(names[f]) * tf[f] * 2.2 / (tf[f] + 1.2 * (1 - b + b * length / averages.get(f)));
       }
     }
     return score * weight;

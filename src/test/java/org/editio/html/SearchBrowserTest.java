@@ -238,6 +238,51 @@ class SearchBrowserTest {
     assertEquals(List.of(), consoleErrors());
   }
 
+  /**
+   * Ranking, judged as a reader: for "Inonu", documents with İnönü in the title first, then the
+   * others by how often they mention him (names pointing to his register entry, and his name in
+   * the summary): the transcribed telegram of Litvinov's two conversations with him (six mentions,
+   * five of them "Ismet") above the calendar entries whose summary names him once and those that
+   * only list him among the persons mentioned. Before, it ranked last: only the one "Inonu" written
+   * counted, its length weighed against it as if a transcription were a wordy summary, and every
+   * entry got more for the number of İnönü's forms in the register than for mentioning him.
+   */
+  @Test
+  void resultsAreRankedByHowMuchTheyAreAboutTheWords() throws Exception {
+    openSearch(null);
+    List<String> ranked = searched("Inonu");
+    Map<String, Integer> mentions = new LinkedHashMap<>();
+    Set<String> inTitle = new TreeSet<>();
+    for (TeiDocument d : edition.documents()) {
+      if (!ranked.contains(d.id())) {
+        continue;
+      }
+      String source = Files.readString(d.file());
+      String text = source.substring(source.indexOf("<text"));
+      int n = text.split("persons.xml#inonu\"", -1).length - 1;
+      java.util.regex.Matcher abs = java.util.regex.Pattern.compile("<abstract>(.*?)</abstract>", java.util.regex.Pattern.DOTALL).matcher(source);
+      if (abs.find()) {
+        n += folded(abs.group(1).replaceAll("<[^>]*>", "")).split("inonu", -1).length - 1;
+      }
+      mentions.put(d.id(), n);
+      java.util.regex.Matcher title = java.util.regex.Pattern.compile("<title[^>]*>(.*?)</title>").matcher(source);
+      if (title.find() && folded(title.group(1)).contains("inonu")) {
+        inTitle.add(d.id());
+      }
+    }
+    assertEquals(15, ranked.size(), ranked.toString());
+    assertEquals(inTitle, new TreeSet<>(ranked.subList(0, inTitle.size())), "İnönü in the title first: " + ranked);
+    List<String> rest = ranked.subList(inTitle.size(), ranked.size());
+    for (int i = 0; i < rest.size(); i++) {
+      for (int j = i + 1; j < rest.size(); j++) {
+        assertTrue(mentions.get(rest.get(i)) >= mentions.get(rest.get(j)), rest.get(i) + " (" + mentions.get(rest.get(i))
+            + " mentions) ranks above " + rest.get(j) + " (" + mentions.get(rest.get(j)) + "): " + ranked + " " + mentions);
+      }
+    }
+    assertEquals(6, mentions.get("d1937-05-14-litvinov"));
+    assertEquals("d1937-05-14-litvinov", rest.get(0));
+  }
+
   @Test
   void theQueryAndTheFacetsAreInTheAddressAndNarrowTheResults() throws Exception {
     consoleErrors();

@@ -97,6 +97,43 @@ class SearchIndexTest {
     assertTrue(entry.facets().contains(new SearchIndex.Facet("type", "type-telegram", "telegram")));
   }
 
+  /**
+   * A name in the text that points to a register entry counts as a mention of the entry where it
+   * stands: "Ismet" (five times in the telegram, and "Ismet Inonu’s" once) is six positions of
+   * "inonu" in its text, one per persName pointing to İnönü, each at the name's first word, so
+   * that ranking counts six mentions (before: one, the only "Inonu" written) and the page marks
+   * the name; the words around it keep their positions (phrases as written).
+   */
+  @Test
+  void aNamePointingToARegisterEntryIsAMentionOfItWhereItStands() throws Exception {
+    Xml xml = new Xml();
+    Edition edition = new EditionLoader(xml).load(TestFiles.EDITION);
+    TeiDocument seed = edition.documents().stream().filter(d -> d.id().equals("d1937-05-14-litvinov")).findFirst().orElseThrow();
+    String tei = Files.readString(seed.file());
+    int pointers = tei.split("persons.xml#inonu\"", -1).length - 1;
+    assertEquals(6, pointers, "the telegram's names of İnönü");
+    SearchIndex.Entry entry = SearchIndex.entry(xml, edition, seed);
+    List<String> stems = List.of(entry.stems());
+    int[] spans = entry.spans();
+    int[] inonu = java.util.Arrays.stream(entry.positions()[stems.indexOf("inonu")]).filter(p -> p >= spans[0] && p < spans[1]).toArray();
+    int[] ismet = java.util.Arrays.stream(entry.positions()[stems.indexOf("ismet")]).filter(p -> p >= spans[0] && p < spans[1]).toArray();
+    assertEquals(pointers, inonu.length, java.util.Arrays.toString(inonu));
+    // added at the name's first word, "Ismet"; in "Ismet Inonu’s" the name has its "Inonu" already
+    assertEquals(ismet.length, inonu.length);
+    for (int i = 0; i < ismet.length; i++) {
+      assertTrue(inonu[i] == ismet[i] || inonu[i] == ismet[i] + 1, java.util.Arrays.toString(ismet) + " " + java.util.Arrays.toString(inonu));
+    }
+    assertEquals(1, java.util.stream.IntStream.range(0, ismet.length).filter(i -> inonu[i] != ismet[i]).count());
+    // the words as written keep their places: "Ismet defended", "breakfast at Ismet Inonu’s"
+    int[] defended = entry.positions()[stems.indexOf(SearchAnalyzer.stem("defended"))];
+    assertTrue(java.util.Arrays.stream(ismet).anyMatch(p -> p + 1 == defended[0]));
+    int written = entry.positions()[stems.indexOf("breakfast")][0] + 3;
+    assertTrue(java.util.Arrays.stream(entry.positions()[stems.indexOf("inonu")]).anyMatch(p -> p == written), "Inonu as written");
+    // the text the page shows is unchanged: the forms are beside it, not in it
+    assertTrue(String.join(" ", entry.fields().get(1)).contains("Ismet defended himself"));
+    assertTrue(!String.join(" ", entry.fields().get(1)).contains("İnönü"), "no register form in the shown text");
+  }
+
   /** Two loads of the edition (registers read in another order) index it to the same bytes. */
   @Test
   void theSameDocumentsGiveTheSameBytes() throws Exception {

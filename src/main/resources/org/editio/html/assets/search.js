@@ -27,10 +27,16 @@
   var MAX_WORD = 255; /* Lucene's StandardTokenizer cuts longer words at this length */
   var PAGE = 20;
   var WEIGHTS = { title: 3, text: 1, names: 1.5 };
+  /* How much a field's length lowers a hit (BM25's b). The text holds calendar entries' summaries
+     (about 90 words) beside transcriptions (hundreds to thousands): at Lucene's 0.75 a
+     transcription four times the average length needed six mentions of İnönü to rank with a
+     summary's two. The names field is the register forms of the entries a document points to: it
+     says whether the document points to a matching entry, not how often (an entry with more
+     variant forms would count more) nor among how many others (see bm25). */
+  var LENGTH = { title: 0.75, text: 0.5 };
   var PREFIX_WEIGHT = 0.7;
   var MAX_EXPANSIONS = 100;
   var K1 = 1.2;
-  var B = 0.75;
 
   var segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter('en', { granularity: 'word' }) : null;
   var stemmer = window.snowballFactory ? window.snowballFactory.newStemmer('english') : null;
@@ -278,8 +284,10 @@
     var score = 0;
     root.fields.forEach(function (f, i) {
       if (!tf[i]) { return; }
+      if (f.name === 'names') { score += WEIGHTS.names; return; } /* BM25 of one occurrence at b = 0 */
       var length = row[i] - (i === 0 ? 0 : row[i - 1]);
-      score += WEIGHTS[f.name] * tf[i] * (K1 + 1) / (tf[i] + K1 * (1 - B + B * length / f.average));
+      var b = LENGTH[f.name];
+      score += WEIGHTS[f.name] * tf[i] * (K1 + 1) / (tf[i] + K1 * (1 - b + b * length / f.average));
     });
     return score * weight;
   }
