@@ -316,7 +316,8 @@ class SearchBrowserTest {
     settled();
     assertTrue(shownIds().size() < total);
     shot("search-facets");
-    // opened from file://, the address cannot change: the form itself carries the query
+    // a new search: the query typed and sent with the button is in the address
+    openSearch(null);
     browser.findElement(By.id("q")).clear();
     browser.findElement(By.id("q")).sendKeys("Saracoglu");
     browser.findElement(By.cssSelector("form.search button")).click();
@@ -488,6 +489,115 @@ class SearchBrowserTest {
     browser.get(page.toUri() + "?q=bloom");
     assertEquals(List.of("d1937-05-14-litvinov"), settled());
     assertEquals(List.of(), consoleErrors(), "no violation reported");
+  }
+
+  /**
+   * A snippet shows the text around the hit, not the title again: a calendar entry's text starts
+   * with its heading, which repeats the title; where the hit is only there (and in the register's
+   * names), the snippet is the summary's beginning.
+   */
+  @Test
+  void aSnippetDoesNotRepeatTheTitle() throws Exception {
+    openSearch(null);
+    assertFalse(typed("Tengirsenk").isEmpty());
+    List<WebElement> results = browser.findElements(By.cssSelector(".search-results li.result"));
+    for (WebElement r : results) {
+      String title = r.findElement(By.cssSelector(".result-title")).getText();
+      String snippet = r.findElement(By.cssSelector(".snippet")).getText().replaceAll("^…|…$", "");
+      assertFalse(title.contains(snippet) || snippet.contains(title), "the snippet repeats the title: " + title);
+    }
+    // the entry whose heading repeats the title: the hit where it is next, in its list of persons
+    WebElement natsarenus = results.stream().filter(r -> r.findElement(By.cssSelector("a")).getAttribute("href")
+        .endsWith("d1921-09-18-natsarenus.html")).findFirst().orElseThrow();
+    assertEquals(List.of("Tengirşenk"), natsarenus.findElements(By.cssSelector(".snippet mark")).stream().map(WebElement::getText).toList());
+    assertTrue(natsarenus.findElement(By.cssSelector(".snippet")).getText().startsWith("Persons mentioned:"), natsarenus.getText());
+  }
+
+  /**
+   * Without results there is nothing to narrow: no empty "Narrow the results" panel. A facet the
+   * reader pressed stays, with its count 0, so that it can be released.
+   */
+  @Test
+  void withoutResultsNoEmptyFacetPanel() throws Exception {
+    openSearch(null);
+    typed("zzqqx");
+    assertEquals("No document matches.", browser.findElement(By.cssSelector("[data-search-status]")).getText());
+    assertEquals(0, browser.findElements(By.cssSelector(".search-facets details")).size(), "an empty panel");
+    browser.get(site.resolve("search.html").toUri() + "?q=zzqqx&year=1937");
+    jsAsync("var done = arguments[0]; editioSearch.ready.then(function () { done(true); });");
+    settled();
+    List<WebElement> pressed = browser.findElements(By.cssSelector(".search-facets button[aria-pressed=true]"));
+    assertEquals(1, pressed.size());
+    assertTrue(pressed.get(0).getText().startsWith("1937"), pressed.get(0).getText());
+    pressed.get(0).click();
+    settled();
+    assertEquals(0, browser.findElements(By.cssSelector(".search-facets details")).size());
+  }
+
+  /**
+   * Keyboard only: Enter on a facet narrows the results and the focus stays on that facet (before,
+   * the facets were drawn again and the focus fell to the page's start); Enter again releases it.
+   */
+  @Test
+  void aFacetPressedWithTheKeyboardKeepsTheFocus() throws Exception {
+    openSearch("Inonu");
+    settled();
+    WebElement year = browser.findElement(By.cssSelector(".search-facets section button"));
+    String label = year.findElement(By.cssSelector(".facet-label")).getText();
+    js("arguments[0].focus();", year);
+    browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+    settled();
+    WebElement focused = browser.switchTo().activeElement();
+    assertEquals("button", focused.getTagName());
+    assertEquals(label, focused.findElement(By.cssSelector(".facet-label")).getText());
+    assertEquals("true", focused.getAttribute("aria-pressed"));
+    focused.sendKeys(org.openqa.selenium.Keys.ENTER);
+    settled();
+    focused = browser.switchTo().activeElement();
+    assertEquals(label, focused.findElement(By.cssSelector(".facet-label")).getText());
+    assertEquals("false", focused.getAttribute("aria-pressed"));
+    assertEquals("15 documents match.", browser.findElement(By.cssSelector("[data-search-status]")).getText());
+  }
+
+  /**
+   * From file:// too, the address follows the query as it is typed, so that Back from a result
+   * finds the search again (before, typing left the address at search.html and Back showed an
+   * empty page); a facet is a step of its own in the history: Back releases it, Forward presses
+   * it again.
+   */
+  @Test
+  void backAndForwardFindTheSearchAgain() throws Exception {
+    openSearch(null);
+    typed("Saracoglu");
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("search.html?q=Saracoglu"));
+    List<String> all = settled();
+    String status = browser.findElement(By.cssSelector("[data-search-status]")).getText();
+    browser.findElement(By.cssSelector(".search-results li.result > a")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/documents/"));
+    browser.navigate().back();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("search.html"));
+    jsAsync("var done = arguments[0]; editioSearch.ready.then(function () { done(true); });");
+    assertEquals(all, settled());
+    assertEquals("Saracoglu", browser.findElement(By.id("q")).getAttribute("value"));
+    assertEquals(status, browser.findElement(By.cssSelector("[data-search-status]")).getText());
+    // a facet: a step of its own
+    WebElement year = browser.findElement(By.cssSelector(".search-facets section button"));
+    String label = year.findElement(By.cssSelector(".facet-label")).getText();
+    year.click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("year=" + label));
+    String narrowed = browser.findElement(By.cssSelector("[data-search-status]")).getText();
+    assertFalse(narrowed.equals(status));
+    browser.navigate().back();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("search.html?q=Saracoglu"));
+    assertEquals(all, settled());
+    assertEquals(status, browser.findElement(By.cssSelector("[data-search-status]")).getText());
+    assertEquals(0, browser.findElements(By.cssSelector(".search-facets button[aria-pressed=true]")).size());
+    browser.navigate().forward();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("year=" + label));
+    settled();
+    assertEquals(narrowed, browser.findElement(By.cssSelector("[data-search-status]")).getText());
+    assertEquals(1, browser.findElements(By.cssSelector(".search-facets button[aria-pressed=true]")).size());
+    assertEquals(List.of(), consoleErrors());
   }
 
   @Test

@@ -471,9 +471,12 @@
     if (fragment.type) { meta.appendChild(el('span', 'meta-type', fragment.type)); }
     if (fragment.calendar) { meta.appendChild(document.createTextNode(' ')); meta.appendChild(el('span', 'badge', labels.calendar)); }
     li.appendChild(meta);
-    /* the passage around the first hit in the text, else the text's beginning */
+    /* the passage around the first hit in the text, else the text's beginning; not a heading
+       that repeats the title (a calendar entry's text starts with one), which the result shows */
+    var titleText = title ? title.text.toLowerCase() : '';
+    var body = fields[1].filter(function (seg) { return seg.text.toLowerCase() !== titleText; });
     var hit = null;
-    fields[1].some(function (seg) {
+    body.some(function (seg) {
       for (var i = 0; i < seg.toks.length; i++) {
         if (marks.has(seg.first + i)) { hit = { seg: seg, i: i }; return true; }
       }
@@ -482,8 +485,8 @@
     var snippet = el('p', 'snippet');
     if (hit) {
       marked(snippet, hit.seg.text, hit.seg.toks, hit.seg.first, marks, Math.max(0, hit.i - 12), Math.min(hit.seg.toks.length, hit.i + 20));
-    } else if (fields[1][0]) {
-      var seg = fields[1][0];
+    } else if (body[0]) {
+      var seg = body[0];
       marked(snippet, seg.text, seg.toks, seg.first, marks, 0, Math.min(seg.toks.length, 32));
     }
     if (snippet.childNodes.length) { li.appendChild(snippet); }
@@ -531,13 +534,37 @@
       if (window.console) { window.console.error(e); }
     }
 
-    function remember() {
-      if (window.location.protocol === 'file:') { return; } /* file:// pages cannot rewrite their address */
+    /* Whether the page may rewrite its address (Chromium allows it from file:// too, for the
+       query; where a browser refuses, the form's own request carries q). */
+    var rewritable = (function () {
+      try { window.history.replaceState(window.history.state, '', window.location.href); return true; } catch (e) { return false; }
+    }());
+
+    /* The query and the facets into the address: as one types, in place; a facet pressed or
+       released ('push'), as a step of its own, which Back undoes. */
+    function remember(how) {
+      if (!rewritable) { return; }
       var p = new URLSearchParams();
       if (box.value) { p.set('q', box.value); }
       Object.keys(filters).forEach(function (f) { p.set(f, filters[f]); });
-      try { window.history.replaceState(null, '', '?' + p.toString()); } catch (e) { /* the address stays */ }
+      var address = window.location.pathname + (p.toString() ? '?' + p.toString() : '');
+      if (address === window.location.pathname + window.location.search) { return; }
+      try {
+        if (how === 'push') { window.history.pushState(null, '', address); } else { window.history.replaceState(null, '', address); }
+      } catch (e) { /* the address stays */ }
     }
+
+    /* Back and Forward: the search the address holds */
+    function fromAddress() {
+      var p = new URLSearchParams(window.location.search);
+      box.value = p.get('q') || '';
+      filters = {};
+      Object.keys(FACET_COLUMN).forEach(function (f) { if (p.get(f)) { filters[f] = p.get(f); } });
+    }
+    window.addEventListener('popstate', function () {
+      fromAddress();
+      go(false);
+    });
 
     function show(count) {
       var slice = current.results.slice(shown, shown + count);
@@ -552,13 +579,16 @@
 
     /* the facets fold away on narrow screens (results first); the reader's choice is kept */
     var folded = null;
+    var refocus = null; /* the facet value pressed from the keyboard or mouse: it keeps the focus */
     function facetsView(result) {
       aside.textContent = '';
+      if (!result.total && !Object.keys(filters).length) { return; } /* nothing to narrow, nothing pressed */
       var box = el('details', 'facets');
       box.open = folded === null ? !window.matchMedia('(max-width: 40rem)').matches : !folded;
       box.addEventListener('toggle', function () { folded = !box.open; });
       box.appendChild(el('summary', null, labels.narrow));
       aside.appendChild(box);
+      var again = null;
       Object.keys(FACET_COLUMN).forEach(function (f) {
         var values = result.facets[f] || [];
         if (!values.length) { return; }
@@ -579,14 +609,19 @@
           button.appendChild(el('span', 'count', String(v.count)));
           button.addEventListener('click', function () {
             if (v.selected) { delete filters[f]; } else { filters[f] = v.key; }
-            go(true);
+            refocus = document.activeElement === button ? { facet: f, key: v.key } : null;
+            go('push');
           });
           li.appendChild(button);
+          if (refocus && refocus.facet === f && refocus.key === v.key) { again = button; }
           ul.appendChild(li);
         });
         section.appendChild(ul);
         box.appendChild(section);
       });
+      /* the pressed button was drawn again: the focus goes to the new one, not to the page's start */
+      if (again) { box.open = true; again.focus(); }
+      refocus = null;
     }
 
     function go(keep) {
@@ -597,11 +632,11 @@
         current = result;
         shown = 0;
         list.textContent = '';
+        if (keep) { remember(keep); }
         if (!result.items.length) { status.textContent = ''; aside.textContent = ''; more.hidden = true; return; }
         status.textContent = (result.total === 0 ? labels.none : result.total === 1 ? labels.one : labels.many)
           .replace('{1}', result.total);
         facetsView(result);
-        if (keep) { remember(); }
         return show(PAGE);
       }).catch(function (e) {
         if (mine === run) { showError(e); }
@@ -614,7 +649,7 @@
       timer = setTimeout(function () { go(true); }, 120);
     });
     form.addEventListener('submit', function (event) {
-      if (window.location.protocol === 'file:') { return; } /* the form's own request carries q in the address */
+      if (!rewritable) { return; } /* the form's own request carries q in the address */
       event.preventDefault();
       clearTimeout(timer);
       go(true);
