@@ -84,9 +84,17 @@ public final class SearchIndex {
    * @param spans where each field ends (exclusive position), in {@link #FIELDS} order
    * @param fields the segments of each field, as indexed (and as the browser finds words in them)
    * @param fragment the data of the document's {@code doc/N.js} (JSON; the file names it by number)
+   * @param parts the data of {@code doc/N-K.js}, K from 1: the text's further parts (JSON arrays)
    */
   public record Entry(String id, String[] stems, int[][] positions, String[] words, String[] wordStems,
-      int[] spans, List<Facet> facets, List<List<String>> fields, byte[] fragment) {}
+      int[] spans, List<Facet> facets, List<List<String>> fields, byte[] fragment, List<byte[]> parts) {}
+
+  /**
+   * Characters of text in one part of a document's text ({@code doc/N.js} holds the first): a
+   * result shows the passage around its first hit, so the page loads the part holding it, not the
+   * whole text (a FRUS document's text is 39 KiB on average, up to 280 KiB).
+   */
+  static final int PART_CHARS = 8 * 1024;
 
   // ---------------------------------------------------------------- one document
 
@@ -139,6 +147,7 @@ public final class SearchIndex {
     TreeMap<String, String> words = new TreeMap<>();
     List<Facet> facets = new ArrayList<>();
     List<List<String>> segments = new ArrayList<>();
+    List<Integer> textStarts = new ArrayList<>(); // where each text segment starts, and where the text ends
     int[] spans = new int[FIELDS.size()];
     int position = 0;
     for (XdmNode child : elements(doc)) {
@@ -151,6 +160,7 @@ public final class SearchIndex {
           throw new IllegalArgumentException("unknown search field " + child.getAttributeValue(NAME));
         }
         List<String> texts = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         for (XdmNode seg : elements(child)) {
           Segment s = new Segment();
           s.read(seg);
@@ -159,9 +169,14 @@ public final class SearchIndex {
             continue;
           }
           texts.add(text);
+          starts.add(position);
           position = s.index(position, stems, words) + 1; // one empty position between segments
         }
         segments.add(texts);
+        if (field == FIELDS.indexOf("text")) {
+          textStarts.addAll(starts);
+          textStarts.add(position);
+        }
         spans[field] = position;
       }
     }
@@ -171,9 +186,10 @@ public final class SearchIndex {
     for (List<Integer> p : stems.values()) {
       positions[i++] = p.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
     }
+    List<byte[]> parts = new ArrayList<>();
+    byte[] fragment = fragment(doc, id, segments, textStarts, parts);
     return new Entry(id, stems.keySet().toArray(String[]::new), positions, words.keySet().toArray(String[]::new),
-        words.values().toArray(String[]::new), spans, List.copyOf(facets), List.copyOf(segments),
-        fragment(doc, id, segments));
+        words.values().toArray(String[]::new), spans, List.copyOf(facets), List.copyOf(segments), fragment, List.copyOf(parts));
   }
 
   /**
@@ -286,8 +302,44 @@ public final class SearchIndex {
     }
   }
 
-  /** The data of the document's {@code doc/N.js}: what its result shows, and its segments as indexed. */
-  private static byte[] fragment(XdmNode doc, String id, List<List<String>> segments) {
+  /**
+   * The data of the document's {@code doc/N.js}: what its result shows, its title's and names'
+   * segments as indexed, and its text's first part; the text's further parts go to {@code parts}
+   * (each at most {@link #PART_CHARS} characters, unless one segment is longer), and the fragment
+   * says where each starts ({@code parts}: their first positions) and which segments repeat the
+   * title ({@code repeats}: position ranges; a calendar entry's heading), which a snippet skips.
+   */
+  private static byte[] fragment(XdmNode doc, String id, List<List<String>> segments, List<Integer> textStarts,
+      List<byte[]> parts) {
+    int textField = FIELDS.indexOf("text");
+    List<String> text = segments.size() > textField ? segments.get(textField) : List.of();
+    String title = segments.isEmpty() || segments.get(0).isEmpty() ? "" : segments.get(0).get(0);
+    List<Integer> cuts = new ArrayList<>(); // index of the first segment of each further part
+    int chars = 0;
+    for (int i = 0; i < text.size(); i++) {
+      if (chars > 0 && chars + text.get(i).length() > PART_CHARS) {
+        cuts.add(i);
+        chars = 0;
+      }
+      chars += text.get(i).length();
+    }
+    List<int[]> repeats = new ArrayList<>();
+    for (int i = 0; i < text.size(); i++) {
+      if (!title.isEmpty() && text.get(i).equalsIgnoreCase(title)) {
+        repeats.add(new int[] {textStarts.get(i), textStarts.get(i + 1) - 1});
+      }
+    }
+    for (int k = 0; k < cuts.size(); k++) {
+      List<String> part = text.subList(cuts.get(k), k + 1 < cuts.size() ? cuts.get(k + 1) : text.size());
+      parts.add(json(g -> {
+        g.writeStartArray();
+        for (String seg : part) {
+          g.writeString(seg);
+        }
+        g.writeEndArray();
+      }));
+    }
+    List<String> first = text.subList(0, cuts.isEmpty() ? text.size() : cuts.get(0));
     return json(g -> {
       g.writeStartObject();
       g.writeStringField("id", id);
@@ -299,11 +351,24 @@ public final class SearchIndex {
       g.writeStringField("type", doc.getAttributeValue(new QName("type")));
       g.writeBooleanField("calendar", "true".equals(doc.getAttributeValue(new QName("calendar"))));
       g.writeArrayFieldStart("fields");
-      for (List<String> field : segments) {
+      for (int f = 0; f < segments.size(); f++) {
         g.writeStartArray();
-        for (String s : field) {
+        for (String s : f == textField ? first : segments.get(f)) {
           g.writeString(s);
         }
+        g.writeEndArray();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("parts");
+      for (int cut : cuts) {
+        g.writeNumber(textStarts.get(cut));
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("repeats");
+      for (int[] r : repeats) {
+        g.writeStartArray();
+        g.writeNumber(r[0]);
+        g.writeNumber(r[1]);
         g.writeEndArray();
       }
       g.writeEndArray();
@@ -445,12 +510,11 @@ public final class SearchIndex {
 
     // by number, not by id: the document chunks, which every match loads, need not list ids
     for (int d = 0; d < entries.size(); d++) {
-      byte[] head = ("editioSearch.doc(" + d + ",").getBytes(StandardCharsets.US_ASCII);
-      byte[] data = entries.get(d).fragment();
-      byte[] file = Arrays.copyOf(head, head.length + data.length + 3);
-      System.arraycopy(data, 0, file, head.length, data.length);
-      System.arraycopy(");\n".getBytes(StandardCharsets.US_ASCII), 0, file, head.length + data.length, 3);
-      files.put("doc/" + d + ".js", file);
+      files.put("doc/" + d + ".js", wrap("editioSearch.doc(" + d + ",", entries.get(d).fragment()));
+      List<byte[]> parts = entries.get(d).parts();
+      for (int k = 0; k < parts.size(); k++) {
+        files.put("doc/" + d + "-" + (k + 1) + ".js", wrap("editioSearch.part(\"" + d + "-" + (k + 1) + "\",", parts.get(k)));
+      }
     }
 
     files.put("index.js", script("root", null, g -> {
@@ -492,6 +556,15 @@ public final class SearchIndex {
       g.writeEndObject();
     }));
     return files;
+  }
+
+  /** A script: {@code head}, the JSON {@code data}, then {@code ");"}. */
+  private static byte[] wrap(String head, byte[] data) {
+    byte[] start = head.getBytes(StandardCharsets.US_ASCII);
+    byte[] file = Arrays.copyOf(start, start.length + data.length + 3);
+    System.arraycopy(data, 0, file, start.length, data.length);
+    System.arraycopy(");\n".getBytes(StandardCharsets.US_ASCII), 0, file, start.length + data.length, 3);
+    return file;
   }
 
   private static void writeStrings(JsonGenerator g, String name, List<String> strings) throws IOException {

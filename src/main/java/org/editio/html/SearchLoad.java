@@ -220,6 +220,54 @@ public final class SearchLoad {
     return score * weight;
   }
 
+  /**
+   * The further part of a document's text its result shows (search.js's textPart): the one with
+   * the first hit outside the segments that repeat the title; null for the first part, which
+   * {@code doc/N.js} holds.
+   */
+  private String textPart(int d, int[] spans, List<Map<Integer, List<double[]>>> matches) throws IOException {
+    List<Integer> parts = new ArrayList<>();
+    List<int[]> repeats = new ArrayList<>();
+    try (JsonParser p = parser("doc/" + d + ".js")) {
+      p.nextToken();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals("parts")) {
+          while (p.nextToken() == JsonToken.VALUE_NUMBER_INT) {
+            parts.add(p.getIntValue());
+          }
+        } else if (name.equals("repeats")) {
+          while (p.nextToken() == JsonToken.START_ARRAY) {
+            p.nextToken();
+            int from = p.getIntValue();
+            p.nextToken();
+            repeats.add(new int[] {from, p.getIntValue()});
+            p.nextToken();
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+    int first = Integer.MAX_VALUE;
+    for (Map<Integer, List<double[]>> m : matches) {
+      for (double[] part : m.get(d)) {
+        for (int k = 2; k < part.length; k++) {
+          int position = (int) part[k];
+          if (position >= spans[0] && position < spans[1] && repeats.stream().noneMatch(r -> position >= r[0] && position < r[1])) {
+            first = Math.min(first, position);
+          }
+        }
+      }
+    }
+    int k = 0;
+    while (first != Integer.MAX_VALUE && k < parts.size() && parts.get(k) <= first) {
+      k++;
+    }
+    return k == 0 ? null : "doc/" + d + "-" + k + ".js";
+  }
+
   private double idf(int df) {
     return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
   }
@@ -300,6 +348,10 @@ public final class SearchLoad {
     });
     for (int d : ranked.subList(0, Math.min(PAGE, ranked.size()))) {
       files.add("doc/" + d + ".js");
+      String part = textPart(d, row(d, rows, files), matches);
+      if (part != null) {
+        files.add(part);
+      }
     }
     files.forEach(f -> loaded.add("search/" + f));
     long bytes = 0;

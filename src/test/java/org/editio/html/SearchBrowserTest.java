@@ -642,6 +642,55 @@ class SearchBrowserTest {
     }
   }
 
+  /**
+   * Real documents are long (FRUS: 39 KiB of text each on average, up to 280 KiB): a result loads
+   * the part of its text that holds its first hit, not the whole text. Before, a first query for
+   * "volume" loaded the 20 shown documents' whole texts, 1.6 MiB; the files loaded are still
+   * exactly those SearchLoad (bench) says, and every result shows its hit.
+   */
+  @Test
+  void onLongDocumentsAResultLoadsThePartOfItsTextWithTheHit(@TempDir Path work) throws Exception {
+    Path frus = TestFiles.SHARED.resolve("corpus/frus-history/documents");
+    assumeTrue(Files.isDirectory(frus), "no FRUS corpus in ../shared");
+    new Builder().build(frus, work, "html");
+    Path html = work.resolve("html");
+    Path search = html.resolve("assets/search");
+    SearchLoad model = new SearchLoad(search);
+    boolean parts = false;
+    for (String q : List.of("volume", "declassification", "Kissinger")) {
+      consoleErrors();
+      browser.get(html.resolve("search.html").toUri() + "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+      jsAsync("var done = arguments[0]; editioSearch.ready.then(function () { done(true); });");
+      List<String> shown = settled();
+      @SuppressWarnings("unchecked")
+      List<String> loaded = (List<String>) js("return editioSearch.loaded.map(function (n) { return 'search/' + n; });");
+      assertEquals(new TreeSet<>(model.firstQuery(q).files()), new TreeSet<>(loaded), q);
+      // what the texts of the shown documents are in all, and what was loaded of them
+      long whole = 0;
+      long texts = 0;
+      for (String f : loaded) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("search/doc/(\\d+)(-\\d+)?\\.js").matcher(f);
+        if (m.matches()) {
+          texts += Files.size(html.resolve("assets").resolve(f));
+          parts |= m.group(2) != null;
+          try (var all = Files.list(search.resolve("doc"))) {
+            if (m.group(2) == null) {
+              whole += all.filter(x -> x.getFileName().toString().matches(m.group(1) + "(-\\d+)?\\.js")).mapToLong(x -> x.toFile().length()).sum();
+            }
+          }
+        }
+      }
+      assertTrue(texts * 2 < whole, q + ": loaded " + texts + " bytes of the results' texts, which are " + whole);
+      List<WebElement> results = browser.findElements(By.cssSelector(".search-results li.result"));
+      assertEquals(shown.size(), results.size());
+      for (WebElement r : results) {
+        assertFalse(r.findElements(By.cssSelector(".result-title mark, .snippet mark")).isEmpty(), q + ": no hit shown in " + r.getText());
+      }
+      assertEquals(List.of(), consoleErrors());
+    }
+    assertTrue(parts, "a hit beyond a text's first part");
+  }
+
   // ------------------------------------------------------------------ both sides alike
 
   /** Awkward text: digits, dates, Cyrillic, Turkish, Greek, combining marks, symbols, scripts. */

@@ -87,6 +87,7 @@
     words: function (n, data) { deliver('w-' + n + '.js', data); },
     docs: function (n, data) { deliver('d-' + n + '.js', data); },
     doc: function (n, data) { deliver('doc/' + n + '.js', data); },
+    part: function (key, data) { deliver('doc/' + key + '.js', data); },
     /* the files requested so far, in order (what a query cost) */
     loaded: []
   };
@@ -442,22 +443,41 @@
     if (endChar < text.length) { parent.appendChild(document.createTextNode('…')); }
   }
 
-  /* Segments of a document with the positions they cover: as SearchIndex.java counts them. */
-  function layout(fragment) {
-    var p = 0;
-    return fragment.fields.map(function (segments) {
-      return segments.map(function (text) {
-        var toks = tokens(text);
-        var seg = { text: text, toks: toks, first: p };
-        p += Math.max(toks.length, 1) + 1;
-        return seg;
-      });
+  /* Segments with the positions they cover, from position p on: as SearchIndex.java counts them. */
+  function layout(segments, p) {
+    return segments.map(function (text) {
+      var toks = tokens(text);
+      var seg = { text: text, toks: toks, first: p };
+      p += Math.max(toks.length, 1) + 1;
+      return seg;
     });
   }
 
-  function renderResult(result, fragment, labels) {
+  /* Whether a position is in a segment that repeats the title (a calendar entry's heading). */
+  function repeatsTitle(fragment, p) {
+    return (fragment.repeats || []).some(function (r) { return p >= r[0] && p < r[1]; });
+  }
+
+  /*
+   * The part of a document's text a result shows (doc/N.js holds the first, doc/N-K.js the
+   * others): the one with the first hit outside a heading that repeats the title, else the first.
+   * Resolves with {segments, first (position)}. SearchLoad.java follows the same rule.
+   */
+  function textPart(result, fragment) {
+    var r = row(result.doc);
+    var hits = result.positions.filter(function (p) { return p >= r[0] && p < r[1] && !repeatsTitle(fragment, p); });
+    var first = hits.length ? Math.min.apply(null, hits) : -1;
+    var parts = fragment.parts || [];
+    var k = 0;
+    while (k < parts.length && parts[k] <= first) { k++; }
+    if (k === 0) { return Promise.resolve({ segments: fragment.fields[1], first: r[0] }); }
+    return load('doc/' + result.doc + '-' + k + '.js').then(function (segments) { return { segments: segments, first: parts[k - 1] }; });
+  }
+
+  function renderResult(result, fragment, part, labels) {
     var marks = new Set(result.positions);
-    var fields = layout(fragment);
+    var r = row(result.doc);
+    var fields = [layout(fragment.fields[0], 0), layout(part.segments, part.first), layout(fragment.fields[2], r[1])];
     var li = el('li', 'result');
     var a = el('a', 'result-title');
     a.href = fragment.page; /* the document's page where the layout put it, relative to the search page */
@@ -473,8 +493,7 @@
     li.appendChild(meta);
     /* the passage around the first hit in the text, else the text's beginning; not a heading
        that repeats the title (a calendar entry's text starts with one), which the result shows */
-    var titleText = title ? title.text.toLowerCase() : '';
-    var body = fields[1].filter(function (seg) { return seg.text.toLowerCase() !== titleText; });
+    var body = fields[1].filter(function (seg) { return !repeatsTitle(fragment, seg.first); });
     var hit = null;
     body.some(function (seg) {
       for (var i = 0; i < seg.toks.length; i++) {
@@ -569,9 +588,13 @@
     function show(count) {
       var slice = current.results.slice(shown, shown + count);
       var mine = run;
-      return Promise.all(slice.map(function (r) { return load('doc/' + r.doc + '.js'); })).then(function (fragments) {
+      return Promise.all(slice.map(function (r) {
+        return load('doc/' + r.doc + '.js').then(function (fragment) {
+          return textPart(r, fragment).then(function (part) { return { fragment: fragment, part: part }; });
+        });
+      })).then(function (loaded) {
         if (mine !== run) { return; }
-        slice.forEach(function (r, i) { list.appendChild(renderResult(r, fragments[i], labels)); });
+        slice.forEach(function (r, i) { list.appendChild(renderResult(r, loaded[i].fragment, loaded[i].part, labels)); });
         shown += slice.length;
         more.hidden = shown >= current.total;
       });
