@@ -514,6 +514,29 @@ class SearchBrowserTest {
   }
 
   /**
+   * The register's forms that matched are shown where they say what the result does not already
+   * show: under a title or snippet that marks "İnönü", not "Names: İnönü, İsmet; İsmet İnönü;
+   * Ismet Inonu" again (before, on every one of the 15 results); "bloom" beside a marked "Blum" is.
+   */
+  @Test
+  void theNamesThatMatchedAreShownWhereTheyAddSomething() throws Exception {
+    openSearch(null);
+    assertEquals(15, typed("Inonu").size());
+    int quiet = 0;
+    for (WebElement r : browser.findElements(By.cssSelector(".search-results li.result"))) {
+      boolean marked = r.findElements(By.cssSelector(".result-title mark, .snippet mark")).stream()
+          .anyMatch(m -> folded(m.getText()).equals("inonu"));
+      if (marked) {
+        assertEquals(0, r.findElements(By.cssSelector(".result-names")).size(), r.getText());
+        quiet++;
+      }
+    }
+    assertTrue(quiet >= 10, "results that mark İnönü: " + quiet);
+    typed("bloom");
+    assertTrue(browser.findElement(By.cssSelector(".search-results .result-names")).getText().contains("bloom"));
+  }
+
+  /**
    * Without results there is nothing to narrow: no empty "Narrow the results" panel. A facet the
    * reader pressed stays, with its count 0, so that it can be released.
    */

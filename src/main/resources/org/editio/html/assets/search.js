@@ -502,16 +502,26 @@
       return false;
     });
     var snippet = el('p', 'snippet');
+    var shown = title ? [[title, 0, title.toks.length]] : []; /* segments and the words of them shown */
     if (hit) {
-      marked(snippet, hit.seg.text, hit.seg.toks, hit.seg.first, marks, Math.max(0, hit.i - 12), Math.min(hit.seg.toks.length, hit.i + 20));
+      shown.push([hit.seg, Math.max(0, hit.i - 12), Math.min(hit.seg.toks.length, hit.i + 20)]);
     } else if (body[0]) {
-      var seg = body[0];
-      marked(snippet, seg.text, seg.toks, seg.first, marks, 0, Math.min(seg.toks.length, 32));
+      shown.push([body[0], 0, Math.min(body[0].toks.length, 32)]);
+    }
+    if (shown.length > (title ? 1 : 0)) {
+      var s = shown[shown.length - 1];
+      marked(snippet, s[0].text, s[0].toks, s[0].first, marks, s[1], s[2]);
     }
     if (snippet.childNodes.length) { li.appendChild(snippet); }
-    /* names of the registers that matched (a variant form such as "bloom") */
+    /* names of the registers that matched where they say what the title and the snippet do not
+       show: a variant form such as "bloom" beside "Blum"; not İnönü's forms again under a
+       snippet that marks "İnönü" */
+    var seen = new Set();
+    shown.forEach(function (s) {
+      for (var i = s[1]; i < s[2]; i++) { if (marks.has(s[0].first + i)) { seen.add(s[0].toks[i].word); } }
+    });
     var names = fields[2].filter(function (seg) {
-      return seg.toks.some(function (t, i) { return marks.has(seg.first + i); });
+      return seg.toks.some(function (t, i) { return marks.has(seg.first + i) && !seen.has(t.word); });
     });
     if (names.length) {
       var p = el('p', 'result-names');
