@@ -8,7 +8,9 @@
     none       empty
     local      '#id' or '#scheme(...)': an element of the same document
     file       a relative reference to an XML file ('letter2.xml#p3', '../registers/persons.xml#x'):
-               a file of the edition when it is one, else a file editio does not publish
+               a file of the edition when it is one, else a file editio does not publish; also a
+               reference without extension to a document of the edition ('letter2#p3' beside
+               letter2.xml: sites such as history.state.gov address documents by their file's name)
     web        any other relative reference ('../chapter-12#fn43', 'page.html', 'pmb2121'): a link
                relative to where the TEI is published, kept as written, never read
     external   an absolute URI ('https://...', 'mailto:', 'urn:'), a private URI whose prefix no
@@ -27,6 +29,12 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="http://editio.org/ns/function"
     exclude-result-prefixes="#all">
+
+  <!--
+    The documents of the edition by the URI of their file (f:uri-key) to their ids: what pointers
+    between documents resolve by (given by the Java side, Edition.stylesheetParams).
+  -->
+  <xsl:param name="document-files" as="map(xs:string, xs:string)" select="map{}"/>
 
   <!-- The attributes that hold pointers, as validation checks them. -->
   <xsl:variable name="f:pointer-attributes" as="xs:string+" select="('ref', 'corresp', 'target', 'resp', 'scheme', 'who', 'wit')"/>
@@ -165,26 +173,30 @@
     <xsl:variable name="fragment" select="if (contains($expanded, '#')) then substring-after($expanded, '#') else ()"/>
     <xsl:variable name="path" select="if (contains($expanded, '#')) then substring-before($expanded, '#') else $expanded"/>
     <xsl:variable name="ids" select="f:fragment-ids(string($fragment))"/>
+    <xsl:variable name="relative" select="not(matches($expanded, '^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#')) and $expanded != ''"/>
+    <xsl:variable name="resolved" select="if ($relative) then f:resolve-reference($path, $context) else ()"/>
+    <!-- a reference without extension to a document of the edition: that document's file -->
+    <xsl:variable name="document" select="if ($relative and $path != '' and not(contains(tokenize($path, '/')[last()], '.'))
+                                              and starts-with($resolved, 'file:'))
+                                          then f:uri-key($resolved || '.xml')[map:contains($document-files, .)] else ()"/>
     <xsl:variable name="kind" as="xs:string">
       <xsl:choose>
         <xsl:when test="$expanded = ''">none</xsl:when>
         <xsl:when test="starts-with($expanded, '#')">local</xsl:when>
         <xsl:when test="matches($expanded, '^[A-Za-z][A-Za-z0-9+.-]*:') or starts-with($expanded, '//')">external</xsl:when>
         <xsl:otherwise>
-          <xsl:variable name="resolved" select="f:resolve-reference($path, $context)"/>
           <xsl:sequence select="if (empty($resolved) or not(starts-with($resolved, 'file:'))) then 'external'
-                                else if (matches($path, '\.xml$', 'i')) then 'file' else 'web'"/>
+                                else if (matches($path, '\.xml$', 'i') or exists($document)) then 'file' else 'web'"/>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <!-- a relative reference under an xml:base that is a web address is that address -->
-    <xsl:variable name="absolute" select="if ($kind = 'external' and not(matches($expanded, '^[A-Za-z][A-Za-z0-9+.-]*:|^//|^#')))
-                                          then f:resolve-reference($path, $context) || ($fragment ! ('#' || .)) else $expanded"/>
+    <xsl:variable name="absolute" select="if ($kind = 'external' and $relative) then $resolved || ($fragment ! ('#' || .)) else $expanded"/>
     <xsl:sequence select="map{
       'kind': $kind,
       'pointer': $p,
       'expanded': $expanded,
-      'file': if ($kind = 'file') then f:uri-key(f:resolve-reference($path, $context)) else (),
+      'file': if ($kind = 'file') then ($document, f:uri-key($resolved))[1] else (),
       'fragment': $fragment,
       'scheme': f:fragment-scheme(string($fragment)),
       'ids': $ids,

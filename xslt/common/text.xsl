@@ -779,10 +779,21 @@
         <xsl:variable name="page" select="f:href($here, 'html:register:' || $p?file)"/>
         <xsl:sequence select="map{'href': $page ! (. || ($p?id ! ('#' || .))), 'kind': 'register'}"/>
       </xsl:when>
+      <xsl:when test="$p?kind = 'file' and $document-files($p?file) = f:doc-id(root($context))">
+        <!-- its own file: as a local pointer -->
+        <xsl:variable name="target" select="$p?id ! id(., root($context))[1]"/>
+        <xsl:sequence select="map{'target': $target, 'kind': 'local', 'href': $target[f:is-printed(.)] ! ('#' || f:output-id(.))}"/>
+      </xsl:when>
       <xsl:when test="$p?kind = 'file'">
+        <!-- another document of the edition: its page (its PDF from a PDF), at the element named
+             when a page prints it; the element itself when this transform prints that document too -->
         <xsl:variable name="id" select="$document-files($p?file)"/>
         <xsl:variable name="page" select="$id ! f:href($here, f:link-key($here) || .)"/>
-        <xsl:sequence select="map{'href': $page ! (. || ($p?id ! ('#' || .))), 'document': $id, 'fragment': $p?id, 'kind': 'file'}"/>
+        <xsl:variable name="document" select="$document-trees($p?file)"/>
+        <xsl:variable name="element" select="$document ! id($p?id, .)[1][f:is-printed(.)]"/>
+        <xsl:sequence select="map{'href': $page ! (. || ($p?id[not(ends-with($here, '.pdf'))] ! ('#' || .))),
+                                  'target': ($element, $document/(tei:TEI | tei:teiCorpus))[1],
+                                  'document': $id, 'fragment': $p?id, 'kind': 'file'}"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="map{'href': $p?href, 'kind': $p?kind}"/>
@@ -802,8 +813,12 @@
     <xsl:sequence select="if ($e/self::tei:note) then f:note-id($e) else if ($e/self::tei:app) then f:apparatus-id($e) else f:id($e)"/>
   </xsl:function>
 
-  <!-- The documents of the edition by the URI of their file (f:uri-key): what pointers between them resolve by. -->
-  <xsl:param name="document-files" as="map(xs:string, xs:string)" select="map{}"/>
+  <!--
+    The documents a transform prints together (the PDF volume, the e-book), by the URI of their
+    file (f:uri-key), from the Java side (Run.documentTrees); empty for a document's page or PDF.
+    A pointer into one of them names its element (f:link).
+  -->
+  <xsl:param name="document-trees" as="map(xs:string, document-node())" select="map{}"/>
 
   <xsl:template match="tei:ref[@target] | tei:ptr[@target]" mode="m:text">
     <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>

@@ -269,17 +269,26 @@
   </xsl:template>
 
   <!--
-    A link: to an element of the same document that the chapter prints (its id there), or to the
-    web (safe absolute URLs only). A relative reference the TEI's authors wrote for their own site
+    A link: to an element of the same document that the chapter prints (its id there), to another
+    document of the book (its chapter, at the element named when printed), or to the web (safe
+    absolute URLs only). A relative reference the TEI's authors wrote for their own site
     ('../chapter-7#fn81', 'api.html') leads nowhere in a book: its text stays, unlinked.
   -->
   <xsl:template name="b:link">
     <xsl:param name="href" as="xs:string?"/>
     <xsl:param name="target" as="element()?"/>
     <xsl:param name="content" as="node()*"/>
+    <xsl:param name="here" as="xs:string" tunnel="yes" select="$here"/>
     <xsl:choose>
-      <xsl:when test="$target[f:is-printed(.)]">
+      <xsl:when test="$target[f:is-printed(.)] and root($target) is root(.)">
         <a href="#{if ($target/self::tei:note) then f:note-id($target) else f:id($target)}"><xsl:call-template name="f:attributes"/><xsl:apply-templates select="$content" mode="m:text"/></a>
+      </xsl:when>
+      <xsl:when test="$target and not(root($target) is root(.))">
+        <!-- another document of the book (f:link names its element when printed, else the document): its chapter -->
+        <xsl:variable name="chapter" select="f:href($here, 'epub:document:' || f:doc-id($target))"/>
+        <a href="{$chapter}{if ($target is root($target)/*) then '' else '#' || (if ($target/self::tei:note) then f:note-id($target) else f:id($target))}">
+          <xsl:call-template name="f:attributes"/><xsl:apply-templates select="$content" mode="m:text"/>
+        </a>
       </xsl:when>
       <xsl:when test="$href and matches($href, '^[a-zA-Z][a-zA-Z0-9+.-]*:')">
         <a href="{$href}"><xsl:call-template name="f:attributes"/><xsl:apply-templates select="$content" mode="m:text"/></a>

@@ -98,10 +98,10 @@
     <xsl:sequence select="if (starts-with($id, f:doc-id($e))) then $id else f:doc-id($e) || '--' || $id"/>
   </xsl:function>
 
-  <!-- The FO id of what a link names (an element with an id, a note, an apparatus entry, a division of the contents). -->
+  <!-- The FO id of what a link names (an element with an id, a note, an apparatus entry, a division of the contents; a document: its start in the volume). -->
   <xsl:function name="f:fo-target-id" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="f:fo-scoped($e, f:output-id($e))"/>
+    <xsl:sequence select="if ($e is root($e)/*) then f:doc-id($e) else f:fo-scoped($e, f:output-id($e))"/>
   </xsl:function>
 
   <!-- $copy: the element is printed a second time (a lemma repeated in the apparatus): its id stays with the first. -->

@@ -186,7 +186,7 @@ public final class Builder implements AutoCloseable {
     Validator.Report report = validator.validate(edition, incremental);
     found.addAll(report.problems());
     found.sort(Problem.ORDER);
-    report = new Validator.Report(report.files(), found);
+    report = new Validator.Report(report.files(), found, report.links());
     if (report.errors() > 0) {
       List<Problem> problems = new ArrayList<>(report.problems());
       problems.add(Problem.error(null, "not published: the edition has " + report.errors()
@@ -195,7 +195,7 @@ public final class Builder implements AutoCloseable {
     }
     timing.lap("validate");
     List<String> parts = selected.stream().map(Publisher::part).distinct().toList();
-    OutputLayout layout = new OutputLayout(edition, parts);
+    OutputLayout layout = new OutputLayout(edition, parts, report.links());
     try (Staging staging = Staging.begin(out)) {
       incremental.stageInto(staging.root());
       Run run = run(edition, layout, staging.root(), incremental);

@@ -80,7 +80,7 @@ public record Edition(
 
   /**
    * The parameters every stylesheet of a run receives: the edition file, its title, the
-   * registers that pointers resolve into, and the language it prints in.
+   * registers and documents that pointers resolve into, and the language it prints in.
    */
   public Params stylesheetParams() {
     return new Params()
@@ -88,8 +88,30 @@ public record Edition(
         .put("edition-title", title)
         .put("language", language)
         .putStrings("document-ids", documentIds)
+        .putStrings("document-files", documentFiles())
         .putStrings("images", images.names())
         .putNodes("registers", registers);
+  }
+
+  /**
+   * Every document's id by the URI of its file, as the stylesheets spell file URIs: what a
+   * pointer from one document to another ({@code letter2.xml#p3}) resolves by ({@code f:pointer}).
+   */
+  public Map<String, String> documentFiles() {
+    Map<String, String> files = new java.util.HashMap<>();
+    for (TeiDocument d : documents) {
+      files.put(EditionLoader.uriKey(d.tree()), d.id());
+    }
+    return files;
+  }
+
+  /** Every document's tree by the URI of its file, as {@link #documentFiles} spells it. */
+  public Map<String, XdmNode> documentsByFile() {
+    Map<String, XdmNode> trees = new java.util.HashMap<>();
+    for (TeiDocument d : documents) {
+      trees.put(EditionLoader.uriKey(d.tree()), d.tree());
+    }
+    return trees;
   }
 
   /** An http(s) address, as {@code $f:web-base-url} in {@code xslt/common/links.xsl} tests it. */

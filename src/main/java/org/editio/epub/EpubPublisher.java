@@ -108,7 +108,8 @@ public final class EpubPublisher implements Publisher {
   private Map<String, byte[]> book(Run run, Map<String, String> links, String bookId, String modified,
       Map<String, byte[]> packaged) throws EditioException {
     Edition edition = run.edition();
-    Params params = run.params().put("documents", edition.documentTrees()).putStrings("layout", links)
+    Params params = run.params().put("documents", edition.documentTrees()).put("document-trees", run.documentTrees())
+        .putStrings("layout", links)
         .put("book-id", bookId).put("modified", modified);
     Xslt30Transformer book = run.transformer(STYLESHEET);
     List<String> files = new ArrayList<>();
@@ -180,7 +181,9 @@ public final class EpubPublisher implements Publisher {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       try {
         Xslt30Transformer t = run.transformer(STYLESHEET);
+        // every document: a link into another document goes to its chapter, at the element named when printed
         t.setStylesheetParameters(run.params().putStrings("layout", links).put("here", path)
+            .put("document-trees", run.documentTrees())
             .put("number", new XdmAtomicValue(numbers.get(doc.id()))).asMap());
         t.applyTemplates(doc.tree(), serializer(t, out, path));
       } catch (SaxonApiException e) {

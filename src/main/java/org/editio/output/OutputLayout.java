@@ -55,13 +55,24 @@ public final class OutputLayout {
    * and PDF, the citation), so a reader can cite "No. 16" and find it everywhere.
    */
   private final java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
+  /** The other documents each document points to, by id (validation found them: {@code Validator.Report#links}). */
+  private final Map<String, Set<String>> pointedTo;
 
   /**
    * The layout of {@code edition}'s outputs when this run publishes {@code parts} (links go only
    * to outputs published with the page that links: an HTML-only build links no PDF).
    */
   public OutputLayout(Edition edition, Collection<String> parts) {
+    this(edition, parts, Map.of());
+  }
+
+  /**
+   * @param pointedTo the other documents each document points to, by id: a page that links
+   *     another document's page is made again when that page moves
+   */
+  public OutputLayout(Edition edition, Collection<String> parts, Map<String, Set<String>> pointedTo) {
     this.edition = edition;
+    this.pointedTo = Map.copyOf(pointedTo);
     this.parts = Set.copyOf(parts);
     this.documentNames = OutputNames.of(edition.documents().stream().map(TeiDocument::id).toList());
     this.registerNames = OutputNames.of(edition.registers().keySet(), OutputLayout::registerFileName);
@@ -298,8 +309,9 @@ public final class OutputLayout {
 
   /**
    * What a document's page (or its PDF) may link to: the site's pages and registers, its own TEI
-   * copy and PDF, and its neighbours' pages. Nothing else: these links are part of what the page
-   * is made from (its recipe), and a page must not change when an unrelated document is added.
+   * copy and PDF, its neighbours' pages, and the pages and PDFs of the documents it points to.
+   * Nothing else: these links are part of what the page is made from (its recipe), and a page
+   * must not change when an unrelated document is added.
    */
   public Map<String, String> documentLinks(String id, String previous, String next) {
     Map<String, String> links = pageLinks();
@@ -307,6 +319,15 @@ public final class OutputLayout {
     for (String neighbour : new String[] {previous, next}) {
       if (neighbour != null) {
         documentLinks(links, neighbour, false);
+      }
+    }
+    for (String target : pointedTo.getOrDefault(id, Set.of())) {
+      if (numbers.containsKey(target)) {
+        documentLinks(links, target, false);
+        // read by a PDF only, which links the PDF beside it (in pdf/ and in the site's copies alike)
+        if (publishes(PDF)) {
+          links.put("pdf:document:" + target, documentPdf(target));
+        }
       }
     }
     return links;

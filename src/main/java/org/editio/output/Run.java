@@ -135,10 +135,45 @@ public final class Run {
     return root.resolve(path);
   }
 
-  /** The parameters every stylesheet gets: edition.xml, title, registers, language. */
+  /**
+   * The parameters every stylesheet gets: edition.xml, title, registers, documents, language. Made
+   * once per run (the documents' map has an entry per document, and a run makes a transformer per
+   * document's PDF or chapter); each call returns a copy to add to.
+   */
   public Params params() {
-    return edition.stylesheetParams();
+    Params made = params;
+    if (made == null) {
+      synchronized (this) {
+        if (params == null) {
+          params = edition.stylesheetParams();
+        }
+        made = params;
+      }
+    }
+    return made.copy();
   }
+
+  private volatile Params params;
+
+  /**
+   * The edition's documents by the URI of their file, as a stylesheet parameter value made once:
+   * what the outputs that print the documents together (the volume, the e-book) give as
+   * {@code document-trees}, so that a link into another document names its element there.
+   */
+  public net.sf.saxon.s9api.XdmMap documentTrees() {
+    net.sf.saxon.s9api.XdmMap made = documentTrees;
+    if (made == null) {
+      synchronized (this) {
+        if (documentTrees == null) {
+          documentTrees = Params.nodes(edition.documentsByFile());
+        }
+        made = documentTrees;
+      }
+    }
+    return made;
+  }
+
+  private volatile net.sf.saxon.s9api.XdmMap documentTrees;
 
   /**
    * The compiled stylesheet {@code name} ({@code html.xsl}): the edition's own version when it

@@ -157,7 +157,7 @@ public final class PdfVolumePublisher implements Publisher {
 
     LayoutPass(Run run, Map<String, String> given) {
       this.run = run;
-      this.params = PdfRenderer.params(run).put("documents", run.edition().documentTrees())
+      this.params = PdfRenderer.params(run).put("documents", run.edition().documentTrees()).put("document-trees", run.documentTrees())
           .putStrings("layout", run.layout().siteLinks()).put("here", run.layout().volume())
           .putStrings("pages", given);
     }

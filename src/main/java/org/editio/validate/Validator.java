@@ -55,7 +55,20 @@ import org.xml.sax.helpers.DefaultHandler;
 public final class Validator {
 
   /** What one validation run found. */
-  public record Report(int files, List<Problem> problems) {
+  /**
+   * @param links for an edition validated as a whole ({@link #validate(Edition, Memo)}): the
+   *     other documents each document points to, by id (what its page's links depend on); empty otherwise
+   */
+  public record Report(int files, List<Problem> problems, Map<String, java.util.Set<String>> links) {
+    public Report {
+      problems = List.copyOf(problems);
+      links = Map.copyOf(links);
+    }
+
+    public Report(int files, List<Problem> problems) {
+      this(files, problems, Map.of());
+    }
+
     public long errors() {
       return problems.stream().filter(Problem::isError).count();
     }
@@ -285,7 +298,30 @@ public final class Validator {
     List<Problem> problems = new ArrayList<>(new java.util.LinkedHashSet<>(strict(check(edition, memo))));
     problems.sort(Problem.ORDER);
     int files = edition.documents().size() + edition.registers().size() + (edition.editionFile().isPresent() ? 1 : 0);
-    return new Report(files, problems);
+    return new Report(files, problems, links(edition));
+  }
+
+  /**
+   * The other documents each document points to, by id: a file pointer ({@code f:pointer}) into
+   * a document of the edition. The pointers are the ones the checks just read (memoized).
+   */
+  private Map<String, java.util.Set<String>> links(Edition edition) {
+    Map<String, String> documentFiles = edition.documentFiles();
+    java.util.function.Function<XdmNode, List<CorpusChecks.Pointer>> pointers = pointerReader(edition, documentFiles);
+    Map<String, java.util.Set<String>> links = new java.util.HashMap<>();
+    for (TeiDocument doc : edition.documents()) {
+      java.util.Set<String> targets = new java.util.TreeSet<>();
+      for (CorpusChecks.Pointer p : pointers.apply(doc.tree())) {
+        String target = "file".equals(p.kind()) && p.file() != null ? documentFiles.get(p.file()) : null;
+        if (target != null && !target.equals(doc.id())) {
+          targets.add(target);
+        }
+      }
+      if (!targets.isEmpty()) {
+        links.put(doc.id(), targets);
+      }
+    }
+    return links;
   }
 
   private List<Problem> check(Edition edition, Memo memo) {
@@ -324,14 +360,22 @@ public final class Validator {
       problems.addAll(own);
     });
     List<Problem> all = new ArrayList<>(publishing ? oncePerSchema(problems) : problems);
+    all.addAll(CorpusChecks.run(files, editorial, pointerReader(edition, edition.documentFiles()), EditionLoader.folder(edition.source())));
+    return all;
+  }
+
+  /** Each file's pointers as {@code f:pointers} reads them in this edition (edition.xml's prefixes, its documents). */
+  private java.util.function.Function<XdmNode, List<CorpusChecks.Pointer>> pointerReader(Edition edition,
+      Map<String, String> documentFiles) {
+    XdmNode editionTree = edition.editionFile().orElse(null);
     Xslt30Transformer pointers = Xml.transformer(xml.stylesheet("common/functions.xsl"));
     try {
-      pointers.setStylesheetParameters(Map.of(new QName("edition"), editionTree == null ? XdmEmptySequence.getInstance() : editionTree));
+      pointers.setStylesheetParameters(new org.editio.xml.Params().put("edition", editionTree)
+          .putStrings("document-files", documentFiles).asMap());
     } catch (SaxonApiException e) {
-      throw new IllegalStateException("common/functions.xsl has no parameter 'edition'", e);
+      throw new IllegalStateException("common/functions.xsl has no parameter 'edition' or 'document-files'", e);
     }
-    all.addAll(CorpusChecks.run(files, editorial, pointersOf(pointers, editionTree), EditionLoader.folder(edition.source())));
-    return all;
+    return pointersOf(pointers, editionTree, documentFiles);
   }
 
   /**
@@ -339,17 +383,21 @@ public final class Validator {
    * they depend on the tree and edition.xml's tree only, and editio serve hands the same tree
    * for a file whose bytes did not change, so a correction reads the pointers of one file, not
    * of every file (at 1,000 documents that reading was two thirds of a correction's rebuild).
-   * Another edition.xml tree forgets them all; a tree no longer used is forgotten with it.
+   * Another edition.xml tree, or another set of documents (a pointer without extension names a
+   * document only when there is one: {@code f:pointer}), forgets them all; a tree no longer used
+   * is forgotten with it.
    */
   private final Map<XdmNode, List<CorpusChecks.Pointer>> pointerMemo = new java.util.WeakHashMap<>();
   private XdmNode pointerMemoEdition;
+  private Map<String, String> pointerMemoDocuments = Map.of();
 
   private java.util.function.Function<XdmNode, List<CorpusChecks.Pointer>> pointersOf(Xslt30Transformer pointers,
-      XdmNode editionTree) {
+      XdmNode editionTree, Map<String, String> documentFiles) {
     synchronized (pointerMemo) {
-      if (pointerMemoEdition != editionTree) {
+      if (pointerMemoEdition != editionTree || !pointerMemoDocuments.equals(documentFiles)) {
         pointerMemo.clear();
         pointerMemoEdition = editionTree;
+        pointerMemoDocuments = documentFiles;
       }
     }
     return tree -> {

@@ -46,9 +46,21 @@ public final class Params {
 
   /** A map of strings to documents (the registers by URI). */
   public Params putNodes(String name, Map<String, XdmNode> map) {
+    return put(name, nodes(map));
+  }
+
+  /** A map of strings to documents as a value, to be made once and put many times. */
+  public static XdmMap nodes(Map<String, XdmNode> map) {
     Map<XdmAtomicValue, XdmValue> m = new HashMap<>();
     map.forEach((k, v) -> m.put(new XdmAtomicValue(k), v));
-    return put(name, new XdmMap(m));
+    return new XdmMap(m);
+  }
+
+  /** A copy to add to: the values themselves are immutable and shared. */
+  public Params copy() {
+    Params copy = new Params();
+    copy.values.putAll(values);
+    return copy;
   }
 
   public Map<QName, XdmValue> asMap() {

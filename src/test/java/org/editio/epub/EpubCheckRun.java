@@ -7,9 +7,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 
 /** One run of the W3C's EPUB checker (epubcheck) on a book: its counts and what it said. */
-record EpubCheckRun(int fatal, int errors, int warnings, String messages) {
+public record EpubCheckRun(int fatal, int errors, int warnings, String messages) {
 
-  static EpubCheckRun of(Path epub) {
+  public static EpubCheckRun of(Path epub) {
     StringWriter text = new StringWriter();
     WriterReportImpl report = new WriterReportImpl(new PrintWriter(text, true), epub.getFileName().toString(), true);
     new EpubCheck(epub.toFile(), report).doValidate();
@@ -17,7 +17,7 @@ record EpubCheckRun(int fatal, int errors, int warnings, String messages) {
   }
 
   /** No fatal error, no error, no warning. */
-  boolean clean() {
+  public boolean clean() {
     return fatal == 0 && errors == 0 && warnings == 0;
   }
 }
