@@ -359,19 +359,24 @@ public final class SearchIndex {
         g.writeEndArray();
       }
       g.writeEndArray();
-      g.writeArrayFieldStart("parts");
-      for (int cut : cuts) {
-        g.writeNumber(textStarts.get(cut));
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("repeats");
-      for (int[] r : repeats) {
-        g.writeStartArray();
-        g.writeNumber(r[0]);
-        g.writeNumber(r[1]);
+      // written only where there are any (most documents have no further part)
+      if (!cuts.isEmpty()) {
+        g.writeArrayFieldStart("parts");
+        for (int cut : cuts) {
+          g.writeNumber(textStarts.get(cut));
+        }
         g.writeEndArray();
       }
-      g.writeEndArray();
+      if (!repeats.isEmpty()) {
+        g.writeArrayFieldStart("repeats");
+        for (int[] r : repeats) {
+          g.writeStartArray();
+          g.writeNumber(r[0]);
+          g.writeNumber(r[1]);
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+      }
       g.writeEndObject();
     });
   }
