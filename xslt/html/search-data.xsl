@@ -11,8 +11,8 @@
   - text: the summary (abstract), the text in reading order with notes left out, then each note;
     cut into segments where the pages have blocks (f:is-block); where a choice shows one reading
     (f:shown-reading: corr, reg, expan), the others (f:alternate-readings: sic, orig, abbr) are
-    kept beside it as <alt reading="...">shown text</alt>, so both are found; a name that points
-    to a register entry (@ref) carries the entry's forms as <also names="...">name</also>, so that
+    kept beside it as <alt reading="...">shown text</alt>, so both are found; a name (of the text or the summary) that
+    points to a register entry (@ref) carries the entry's forms as <also names="...">name</also>, so that
     "Ismet" in the text counts as a mention of İnönü where it stands (ranking, marking);
   - names: every form of every register entry the document points to (f:entries-pointed-to: in
     the text, or as sender, addressee, place in the header): "bloom" finds the document that
@@ -40,7 +40,7 @@
     <xsl:variable name="entries" select="f:entries-pointed-to($tei)"/>
     <!-- the forms of the entries each @ref of the text points to, each distinct @ref resolved once -->
     <xsl:variable name="mentions" as="map(xs:string, xs:string*)" select="if (root($tei)//@xml:base) then map{} else map:merge(
-        for $ref in distinct-values($tei/tei:text//*[@ref]/@ref ! normalize-space(.))
+        for $ref in distinct-values(($tei/tei:text, $tei/tei:teiHeader/tei:profileDesc/tei:abstract)//*[@ref]/@ref ! normalize-space(.))
         return map:entry($ref, distinct-values(f:resolve-all(tokenize($ref), root($tei)) ! f:entry-of(.) ! f:name-forms(.))))"/>
     <doc id="{f:doc-id($tei)}" page="{f:href($here, 'html:document:' || f:doc-id($tei))}" title="{f:title($tei)}"
          date="{($date ! f:format-date(.), '')[1]}"
@@ -63,7 +63,7 @@
       <field name="text">
         <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract">
           <xsl:call-template name="m:segments"><xsl:with-param name="flat" as="item()*">
-            <xsl:apply-templates mode="m:search"/>
+            <xsl:apply-templates mode="m:search"><xsl:with-param name="mentions" select="$mentions" tunnel="yes"/></xsl:apply-templates>
           </xsl:with-param></xsl:call-template>
         </xsl:for-each>
         <xsl:call-template name="m:segments"><xsl:with-param name="flat" as="item()*">
@@ -112,10 +112,10 @@
   <xsl:template match="tei:note" mode="m:search" priority="2"/>
 
   <!--
-    A name in the text that points to register entries: its words, with every form of the entries
-    beside them (xml:base makes each pointer resolve on its own).
+    A name in the text or the summary that points to register entries: its words, with every form
+    of the entries beside them (xml:base makes each pointer resolve on its own).
   -->
-  <xsl:template match="tei:text//*[@ref]" mode="m:search" priority="0.7">
+  <xsl:template match="*[@ref]" mode="m:search" priority="0.7">
     <xsl:param name="mentions" as="map(xs:string, xs:string*)?" tunnel="yes"/>
     <xsl:variable name="ref" select="normalize-space(@ref)"/>
     <xsl:variable name="forms" select="if (exists($mentions) and map:contains($mentions, $ref)) then $mentions($ref)

@@ -134,6 +134,31 @@ class SearchIndexTest {
     assertTrue(!String.join(" ", entry.fields().get(1)).contains("İnönü"), "no register form in the shown text");
   }
 
+  /**
+   * A name with @ref in the summary is a mention too: "Yusuf Kemal" pointing to Tengirşenk in a
+   * calendar entry's summary is a position of "tengirsenk" there (before, only the words written).
+   */
+  @Test
+  void aNameInTheSummaryPointingToAnEntryIsAMention(@TempDir Path dir) throws Exception {
+    Path copy = TestFiles.copyTree(TestFiles.EDITION, dir.resolve("edition"));
+    Path file = copy.resolve("documents/d1921-09-18-natsarenus.xml");
+    String tei = Files.readString(file);
+    String tagged = tei.replace("thanks Yusuf Kemal for", "thanks <persName ref=\"../registers/persons.xml#tengirsenk\">Yusuf Kemal</persName> for");
+    assertTrue(!tagged.equals(tei));
+    Files.writeString(file, tagged);
+    Xml xml = new Xml();
+    Edition edition = new EditionLoader(xml).load(copy);
+    TeiDocument doc = edition.documents().stream().filter(d -> d.id().equals("d1921-09-18-natsarenus")).findFirst().orElseThrow();
+    SearchIndex.Entry entry = SearchIndex.entry(xml, edition, doc);
+    List<String> stems = List.of(entry.stems());
+    int[] yusuf = entry.positions()[stems.indexOf("yusuf")];
+    int[] tengirsenk = entry.positions()[stems.indexOf("tengirsenk")];
+    // the summary is the text's first segment: its "Yusuf" is the first of the text's
+    int first = java.util.Arrays.stream(yusuf).filter(p -> p >= entry.spans()[0]).min().orElseThrow();
+    assertTrue(entry.fields().get(1).get(0).startsWith("Natsarenus thanks Yusuf Kemal"), entry.fields().get(1).get(0));
+    assertTrue(java.util.Arrays.stream(tengirsenk).anyMatch(p -> p == first), java.util.Arrays.toString(tengirsenk) + " " + first);
+  }
+
   /** Two loads of the edition (registers read in another order) index it to the same bytes. */
   @Test
   void theSameDocumentsGiveTheSameBytes() throws Exception {
