@@ -11,7 +11,9 @@
   - text: the summary (abstract), the text in reading order with notes left out, then each note;
     cut into segments where the pages have blocks (f:is-block); where a choice shows one reading
     (f:shown-reading: corr, reg, expan), the others (f:alternate-readings: sic, orig, abbr) are
-    kept beside it as <alt reading="...">shown text</alt>, so both are found;
+    kept beside it as <alt reading="...">shown text</alt>, so both are found; a name (of the text or the summary) that
+    points to a register entry (@ref) carries the entry's forms as <also names="...">name</also>, so that
+    "Ismet" in the text counts as a mention of İnönü where it stands (ranking, marking);
   - names: every form of every register entry the document points to (f:entries-pointed-to: in
     the text, or as sender, addressee, place in the header): "bloom" finds the document that
     mentions Blum.
@@ -25,6 +27,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="http://editio.org/ns/function"
     xmlns:m="http://editio.org/ns/mode"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <xsl:import href="../common/functions.xsl"/>
@@ -35,6 +38,10 @@
     <xsl:variable name="tei" select="$doc/(tei:TEI | tei:teiCorpus)[1]"/>
     <xsl:variable name="date" select="f:document-date($tei)"/>
     <xsl:variable name="entries" select="f:entries-pointed-to($tei)"/>
+    <!-- the forms of the entries each @ref of the text points to, each distinct @ref resolved once -->
+    <xsl:variable name="mentions" as="map(xs:string, xs:string*)" select="if (root($tei)//@xml:base) then map{} else map:merge(
+        for $ref in distinct-values(($tei/tei:text, $tei/tei:teiHeader/tei:profileDesc/tei:abstract)//*[@ref]/@ref ! normalize-space(.))
+        return map:entry($ref, distinct-values(f:resolve-all(tokenize($ref), root($tei)) ! f:entry-of(.) ! f:name-forms(.))))"/>
     <doc id="{f:doc-id($tei)}" page="{f:href($here, 'html:document:' || f:doc-id($tei))}" title="{f:title($tei)}"
          date="{($date ! f:format-date(.), '')[1]}"
          sender="{(f:party($tei, 'sender'), '')[1]}" addressee="{(f:party($tei, 'addressee'), '')[1]}"
@@ -56,15 +63,17 @@
       <field name="text">
         <xsl:for-each select="$tei/tei:teiHeader/tei:profileDesc/tei:abstract">
           <xsl:call-template name="m:segments"><xsl:with-param name="flat" as="item()*">
-            <xsl:apply-templates mode="m:search"/>
+            <xsl:apply-templates mode="m:search"><xsl:with-param name="mentions" select="$mentions" tunnel="yes"/></xsl:apply-templates>
           </xsl:with-param></xsl:call-template>
         </xsl:for-each>
         <xsl:call-template name="m:segments"><xsl:with-param name="flat" as="item()*">
-          <xsl:apply-templates select="$tei/tei:text" mode="m:search"/>
+          <xsl:apply-templates select="$tei/tei:text" mode="m:search">
+            <xsl:with-param name="mentions" select="$mentions" tunnel="yes"/>
+          </xsl:apply-templates>
         </xsl:with-param></xsl:call-template>
         <xsl:for-each select="$tei/tei:text//tei:note">
           <xsl:call-template name="m:segments"><xsl:with-param name="flat" as="item()*">
-            <break/><xsl:apply-templates mode="m:search"/><break/>
+            <break/><xsl:apply-templates mode="m:search"><xsl:with-param name="mentions" select="$mentions" tunnel="yes"/></xsl:apply-templates><break/>
           </xsl:with-param></xsl:call-template>
         </xsl:for-each>
       </field>
@@ -101,6 +110,23 @@
 
   <!-- notes are segments of their own, after the text -->
   <xsl:template match="tei:note" mode="m:search" priority="2"/>
+
+  <!--
+    A name in the text or the summary that points to register entries: its words, with every form
+    of the entries beside them (xml:base makes each pointer resolve on its own).
+  -->
+  <xsl:template match="*[@ref]" mode="m:search" priority="0.7">
+    <xsl:param name="mentions" as="map(xs:string, xs:string*)?" tunnel="yes"/>
+    <xsl:variable name="ref" select="normalize-space(@ref)"/>
+    <xsl:variable name="forms" select="if (exists($mentions) and map:contains($mentions, $ref)) then $mentions($ref)
+        else distinct-values(tokenize($ref) ! f:resolve(., current()) ! f:entry-of(.) ! f:name-forms(.))"/>
+    <xsl:choose>
+      <xsl:when test="exists($forms)">
+        <also names="{string-join($forms, ' ')}"><xsl:next-match/></also>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 
   <!-- the reading the page shows, with the others (the source's) beside it -->
   <xsl:template match="tei:choice" mode="m:search" priority="1">

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import net.sf.saxon.s9api.QName;
@@ -82,9 +84,17 @@ public final class SearchIndex {
    * @param spans where each field ends (exclusive position), in {@link #FIELDS} order
    * @param fields the segments of each field, as indexed (and as the browser finds words in them)
    * @param fragment the data of the document's {@code doc/N.js} (JSON; the file names it by number)
+   * @param parts the data of {@code doc/N-K.js}, K from 1: the text's further parts (JSON arrays)
    */
   public record Entry(String id, String[] stems, int[][] positions, String[] words, String[] wordStems,
-      int[] spans, List<Facet> facets, List<List<String>> fields, byte[] fragment) {}
+      int[] spans, List<Facet> facets, List<List<String>> fields, byte[] fragment, List<byte[]> parts) {}
+
+  /**
+   * Characters of text in one part of a document's text ({@code doc/N.js} holds the first): a
+   * result shows the passage around its first hit, so the page loads the part holding it, not the
+   * whole text (a FRUS document's text is 39 KiB on average, up to 280 KiB).
+   */
+  static final int PART_CHARS = 8 * 1024;
 
   // ---------------------------------------------------------------- one document
 
@@ -93,6 +103,7 @@ public final class SearchIndex {
   private static final QName KEY = new QName("key");
   private static final QName LABEL = new QName("label");
   private static final QName READING = new QName("reading");
+  private static final QName NAMES = new QName("names");
 
   private static final QName SEARCH_RECORD = new QName("http://editio.org/ns/function", "search-record");
 
@@ -136,6 +147,7 @@ public final class SearchIndex {
     TreeMap<String, String> words = new TreeMap<>();
     List<Facet> facets = new ArrayList<>();
     List<List<String>> segments = new ArrayList<>();
+    List<Integer> textStarts = new ArrayList<>(); // where each text segment starts, and where the text ends
     int[] spans = new int[FIELDS.size()];
     int position = 0;
     for (XdmNode child : elements(doc)) {
@@ -148,6 +160,7 @@ public final class SearchIndex {
           throw new IllegalArgumentException("unknown search field " + child.getAttributeValue(NAME));
         }
         List<String> texts = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         for (XdmNode seg : elements(child)) {
           Segment s = new Segment();
           s.read(seg);
@@ -156,9 +169,14 @@ public final class SearchIndex {
             continue;
           }
           texts.add(text);
+          starts.add(position);
           position = s.index(position, stems, words) + 1; // one empty position between segments
         }
         segments.add(texts);
+        if (field == FIELDS.indexOf("text")) {
+          textStarts.addAll(starts);
+          textStarts.add(position);
+        }
         spans[field] = position;
       }
     }
@@ -168,19 +186,23 @@ public final class SearchIndex {
     for (List<Integer> p : stems.values()) {
       positions[i++] = p.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
     }
+    List<byte[]> parts = new ArrayList<>();
+    byte[] fragment = fragment(doc, id, segments, textStarts, parts);
     return new Entry(id, stems.keySet().toArray(String[]::new), positions, words.keySet().toArray(String[]::new),
-        words.values().toArray(String[]::new), spans, List.copyOf(facets), List.copyOf(segments),
-        fragment(doc, id, segments));
+        words.values().toArray(String[]::new), spans, List.copyOf(facets), List.copyOf(segments), fragment, List.copyOf(parts));
   }
 
   /**
-   * One segment's text, whitespace collapsed as the page shows it, and the readings of the source
-   * that stand beside parts of it (sic beside corr).
+   * One segment's text, whitespace collapsed as the page shows it, the readings of the source that
+   * stand beside parts of it (sic beside corr), and the register's forms beside the names that
+   * point to its entries.
    */
   private static final class Segment {
     final StringBuilder text = new StringBuilder();
     final List<int[]> altSpans = new ArrayList<>();
     final List<String> altReadings = new ArrayList<>();
+    final List<int[]> nameSpans = new ArrayList<>();
+    final List<String> nameForms = new ArrayList<>();
 
     void read(XdmNode node) {
       for (XdmNode child : node.children()) {
@@ -192,6 +214,11 @@ public final class SearchIndex {
             read(child);
             altSpans.add(new int[] {start, text.length()});
             altReadings.add(child.getAttributeValue(READING));
+          } else if (child.getNodeName().getLocalName().equals("also")) {
+            int start = text.length();
+            read(child);
+            nameSpans.add(new int[] {start, text.length()});
+            nameForms.add(child.getAttributeValue(NAMES));
           } else {
             read(child);
           }
@@ -218,23 +245,55 @@ public final class SearchIndex {
       for (int i = 0; i < tokens.size(); i++) {
         add(tokens.get(i), position + i, stems, words);
       }
-      int at = 0;
       for (int a = 0; a < altSpans.size(); a++) {
-        int start = altSpans.get(a)[0];
-        // the alternative reading takes the position of the first word it stands beside (readings
-        // come in text order), else of the word before it
-        while (at + 1 < tokens.size() && tokens.get(at).end() <= start) {
-          at++;
-        }
-        if (at > 0 && tokens.get(at).start() >= Math.max(altSpans.get(a)[1], start + 1)) {
-          at--;
-        }
+        int at = beside(tokens, altSpans.get(a));
         List<SearchAnalyzer.Token> reading = SearchAnalyzer.tokens(altReadings.get(a) == null ? "" : altReadings.get(a));
         for (int r = 0; r < reading.size(); r++) {
           add(reading.get(r), position + at + r, stems, words);
         }
       }
+      for (int n = 0; n < nameSpans.size(); n++) {
+        // the words of the entry's forms that the name as written lacks ("inonu" beside "Ismet"),
+        // all at the name's first word: the name counts as a mention of the entry, and a phrase
+        // of the words around it stays as written
+        int[] span = nameSpans.get(n);
+        int at = beside(tokens, span);
+        Set<String> written = new HashSet<>();
+        for (int t = at; t < tokens.size() && tokens.get(t).start() < span[1]; t++) {
+          if (tokens.get(t).end() > span[0]) {
+            written.add(tokens.get(t).stem());
+          }
+        }
+        if (written.isEmpty()) {
+          continue; // a name without words (<persName ref="..."/>) is no mention to count
+        }
+        for (int a = 0; a < altSpans.size(); a++) {
+          if (altSpans.get(a)[0] < span[1] && altSpans.get(a)[1] > span[0] && altReadings.get(a) != null) {
+            SearchAnalyzer.tokens(altReadings.get(a)).forEach(t -> written.add(t.stem()));
+          }
+        }
+        for (SearchAnalyzer.Token t : SearchAnalyzer.tokens(nameForms.get(n) == null ? "" : nameForms.get(n))) {
+          if (written.add(t.stem())) {
+            add(t, position + at, stems, words);
+          }
+        }
+      }
       return position + Math.max(tokens.size(), 1);
+    }
+
+    /**
+     * The word a part of the text ({@code span}: start, end) stands beside: the first word in it,
+     * else the word before it.
+     */
+    private static int beside(List<SearchAnalyzer.Token> tokens, int[] span) {
+      int at = 0;
+      while (at + 1 < tokens.size() && tokens.get(at).end() <= span[0]) {
+        at++;
+      }
+      if (at > 0 && tokens.get(at).start() >= Math.max(span[1], span[0] + 1)) {
+        at--;
+      }
+      return at;
     }
 
     private static void add(SearchAnalyzer.Token t, int position, Map<String, List<Integer>> stems, Map<String, String> words) {
@@ -243,8 +302,44 @@ public final class SearchIndex {
     }
   }
 
-  /** The data of the document's {@code doc/N.js}: what its result shows, and its segments as indexed. */
-  private static byte[] fragment(XdmNode doc, String id, List<List<String>> segments) {
+  /**
+   * The data of the document's {@code doc/N.js}: what its result shows, its title's and names'
+   * segments as indexed, and its text's first part; the text's further parts go to {@code parts}
+   * (each at most {@link #PART_CHARS} characters, unless one segment is longer), and the fragment
+   * says where each starts ({@code parts}: their first positions) and which segments repeat the
+   * title ({@code repeats}: position ranges; a calendar entry's heading), which a snippet skips.
+   */
+  private static byte[] fragment(XdmNode doc, String id, List<List<String>> segments, List<Integer> textStarts,
+      List<byte[]> parts) {
+    int textField = FIELDS.indexOf("text");
+    List<String> text = segments.size() > textField ? segments.get(textField) : List.of();
+    String title = segments.isEmpty() || segments.get(0).isEmpty() ? "" : segments.get(0).get(0);
+    List<Integer> cuts = new ArrayList<>(); // index of the first segment of each further part
+    int chars = 0;
+    for (int i = 0; i < text.size(); i++) {
+      if (chars > 0 && chars + text.get(i).length() > PART_CHARS) {
+        cuts.add(i);
+        chars = 0;
+      }
+      chars += text.get(i).length();
+    }
+    List<int[]> repeats = new ArrayList<>();
+    for (int i = 0; i < text.size(); i++) {
+      if (!title.isEmpty() && text.get(i).equalsIgnoreCase(title)) {
+        repeats.add(new int[] {textStarts.get(i), textStarts.get(i + 1) - 1});
+      }
+    }
+    for (int k = 0; k < cuts.size(); k++) {
+      List<String> part = text.subList(cuts.get(k), k + 1 < cuts.size() ? cuts.get(k + 1) : text.size());
+      parts.add(json(g -> {
+        g.writeStartArray();
+        for (String seg : part) {
+          g.writeString(seg);
+        }
+        g.writeEndArray();
+      }));
+    }
+    List<String> first = text.subList(0, cuts.isEmpty() ? text.size() : cuts.get(0));
     return json(g -> {
       g.writeStartObject();
       g.writeStringField("id", id);
@@ -256,14 +351,32 @@ public final class SearchIndex {
       g.writeStringField("type", doc.getAttributeValue(new QName("type")));
       g.writeBooleanField("calendar", "true".equals(doc.getAttributeValue(new QName("calendar"))));
       g.writeArrayFieldStart("fields");
-      for (List<String> field : segments) {
+      for (int f = 0; f < segments.size(); f++) {
         g.writeStartArray();
-        for (String s : field) {
+        for (String s : f == textField ? first : segments.get(f)) {
           g.writeString(s);
         }
         g.writeEndArray();
       }
       g.writeEndArray();
+      // written only where there are any (most documents have no further part)
+      if (!cuts.isEmpty()) {
+        g.writeArrayFieldStart("parts");
+        for (int cut : cuts) {
+          g.writeNumber(textStarts.get(cut));
+        }
+        g.writeEndArray();
+      }
+      if (!repeats.isEmpty()) {
+        g.writeArrayFieldStart("repeats");
+        for (int[] r : repeats) {
+          g.writeStartArray();
+          g.writeNumber(r[0]);
+          g.writeNumber(r[1]);
+          g.writeEndArray();
+        }
+        g.writeEndArray();
+      }
       g.writeEndObject();
     });
   }
@@ -402,12 +515,11 @@ public final class SearchIndex {
 
     // by number, not by id: the document chunks, which every match loads, need not list ids
     for (int d = 0; d < entries.size(); d++) {
-      byte[] head = ("editioSearch.doc(" + d + ",").getBytes(StandardCharsets.US_ASCII);
-      byte[] data = entries.get(d).fragment();
-      byte[] file = Arrays.copyOf(head, head.length + data.length + 3);
-      System.arraycopy(data, 0, file, head.length, data.length);
-      System.arraycopy(");\n".getBytes(StandardCharsets.US_ASCII), 0, file, head.length + data.length, 3);
-      files.put("doc/" + d + ".js", file);
+      files.put("doc/" + d + ".js", wrap("editioSearch.doc(" + d + ",", entries.get(d).fragment()));
+      List<byte[]> parts = entries.get(d).parts();
+      for (int k = 0; k < parts.size(); k++) {
+        files.put("doc/" + d + "-" + (k + 1) + ".js", wrap("editioSearch.part(\"" + d + "-" + (k + 1) + "\",", parts.get(k)));
+      }
     }
 
     files.put("index.js", script("root", null, g -> {
@@ -449,6 +561,15 @@ public final class SearchIndex {
       g.writeEndObject();
     }));
     return files;
+  }
+
+  /** A script: {@code head}, the JSON {@code data}, then {@code ");"}. */
+  private static byte[] wrap(String head, byte[] data) {
+    byte[] start = head.getBytes(StandardCharsets.US_ASCII);
+    byte[] file = Arrays.copyOf(start, start.length + data.length + 3);
+    System.arraycopy(data, 0, file, start.length, data.length);
+    System.arraycopy(");\n".getBytes(StandardCharsets.US_ASCII), 0, file, start.length + data.length, 3);
+    return file;
   }
 
   private static void writeStrings(JsonGenerator g, String name, List<String> strings) throws IOException {

@@ -28,6 +28,8 @@ public final class SearchLoad {
   private static final JsonFactory JSON = new JsonFactory();
   private static final int PAGE = 20;
   private static final Map<String, Double> WEIGHTS = Map.of("title", 3.0, "text", 1.0, "names", 1.5);
+  /** BM25's b per field, as search.js's LENGTH (its comment says why the text's is 0.5). */
+  private static final Map<String, Double> LENGTH = Map.of("title", 0.75, "text", 0.5);
   private static final double PREFIX_WEIGHT = 0.7;
   private static final int MAX_EXPANSIONS = 100;
 
@@ -207,12 +209,63 @@ public final class SearchLoad {
     double score = 0;
     String[] names = {"title", "text", "names"};
     for (int f = 0; f < 3; f++) {
-      if (tf[f] > 0) {
+      if (tf[f] > 0 && names[f].equals("names")) {
+        score += WEIGHTS.get("names"); // whether the document points to a matching entry (search.js's bm25)
+      } else if (tf[f] > 0) {
         int length = spans[f] - (f == 0 ? 0 : spans[f - 1]);
-        score += WEIGHTS.get(names[f]) * tf[f] * 2.2 / (tf[f] + 1.2 * (0.25 + 0.75 * length / averages.get(f)));
+        double b = LENGTH.get(names[f]);
+        score += WEIGHTS.get(names[f]) * tf[f] * 2.2 / (tf[f] + 1.2 * (1 - b + b * length / averages.get(f)));
       }
     }
     return score * weight;
+  }
+
+  /**
+   * The further part of a document's text its result shows (search.js's textPart): the one with
+   * the first hit outside the segments that repeat the title; null for the first part, which
+   * {@code doc/N.js} holds.
+   */
+  private String textPart(int d, int[] spans, List<Map<Integer, List<double[]>>> matches) throws IOException {
+    List<Integer> parts = new ArrayList<>();
+    List<int[]> repeats = new ArrayList<>();
+    try (JsonParser p = parser("doc/" + d + ".js")) {
+      p.nextToken();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals("parts")) {
+          while (p.nextToken() == JsonToken.VALUE_NUMBER_INT) {
+            parts.add(p.getIntValue());
+          }
+        } else if (name.equals("repeats")) {
+          while (p.nextToken() == JsonToken.START_ARRAY) {
+            p.nextToken();
+            int from = p.getIntValue();
+            p.nextToken();
+            repeats.add(new int[] {from, p.getIntValue()});
+            p.nextToken();
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+    int first = Integer.MAX_VALUE;
+    for (Map<Integer, List<double[]>> m : matches) {
+      for (double[] part : m.get(d)) {
+        for (int k = 2; k < part.length; k++) {
+          int position = (int) part[k];
+          if (position >= spans[0] && position < spans[1] && repeats.stream().noneMatch(r -> position >= r[0] && position < r[1])) {
+            first = Math.min(first, position);
+          }
+        }
+      }
+    }
+    int k = 0;
+    while (first != Integer.MAX_VALUE && k < parts.size() && parts.get(k) <= first) {
+      k++;
+    }
+    return k == 0 ? null : "doc/" + d + "-" + k + ".js";
   }
 
   private double idf(int df) {
@@ -295,6 +348,10 @@ public final class SearchLoad {
     });
     for (int d : ranked.subList(0, Math.min(PAGE, ranked.size()))) {
       files.add("doc/" + d + ".js");
+      String part = textPart(d, row(d, rows, files), matches);
+      if (part != null) {
+        files.add(part);
+      }
     }
     files.forEach(f -> loaded.add("search/" + f));
     long bytes = 0;

@@ -238,6 +238,51 @@ class SearchBrowserTest {
     assertEquals(List.of(), consoleErrors());
   }
 
+  /**
+   * Ranking, judged as a reader: for "Inonu", documents with İnönü in the title first, then the
+   * others by how often they mention him (names pointing to his register entry, and his name in
+   * the summary): the transcribed telegram of Litvinov's two conversations with him (six mentions,
+   * five of them "Ismet") above the calendar entries whose summary names him once and those that
+   * only list him among the persons mentioned. Before, it ranked last: only the one "Inonu" written
+   * counted, its length weighed against it as if a transcription were a wordy summary, and every
+   * entry got more for the number of İnönü's forms in the register than for mentioning him.
+   */
+  @Test
+  void resultsAreRankedByHowMuchTheyAreAboutTheWords() throws Exception {
+    openSearch(null);
+    List<String> ranked = searched("Inonu");
+    Map<String, Integer> mentions = new LinkedHashMap<>();
+    Set<String> inTitle = new TreeSet<>();
+    for (TeiDocument d : edition.documents()) {
+      if (!ranked.contains(d.id())) {
+        continue;
+      }
+      String source = Files.readString(d.file());
+      String text = source.substring(source.indexOf("<text"));
+      int n = text.split("persons.xml#inonu\"", -1).length - 1;
+      java.util.regex.Matcher abs = java.util.regex.Pattern.compile("<abstract>(.*?)</abstract>", java.util.regex.Pattern.DOTALL).matcher(source);
+      if (abs.find()) {
+        n += folded(abs.group(1).replaceAll("<[^>]*>", "")).split("inonu", -1).length - 1;
+      }
+      mentions.put(d.id(), n);
+      java.util.regex.Matcher title = java.util.regex.Pattern.compile("<title[^>]*>(.*?)</title>").matcher(source);
+      if (title.find() && folded(title.group(1)).contains("inonu")) {
+        inTitle.add(d.id());
+      }
+    }
+    assertEquals(15, ranked.size(), ranked.toString());
+    assertEquals(inTitle, new TreeSet<>(ranked.subList(0, inTitle.size())), "İnönü in the title first: " + ranked);
+    List<String> rest = ranked.subList(inTitle.size(), ranked.size());
+    for (int i = 0; i < rest.size(); i++) {
+      for (int j = i + 1; j < rest.size(); j++) {
+        assertTrue(mentions.get(rest.get(i)) >= mentions.get(rest.get(j)), rest.get(i) + " (" + mentions.get(rest.get(i))
+            + " mentions) ranks above " + rest.get(j) + " (" + mentions.get(rest.get(j)) + "): " + ranked + " " + mentions);
+      }
+    }
+    assertEquals(6, mentions.get("d1937-05-14-litvinov"));
+    assertEquals("d1937-05-14-litvinov", rest.get(0));
+  }
+
   @Test
   void theQueryAndTheFacetsAreInTheAddressAndNarrowTheResults() throws Exception {
     consoleErrors();
@@ -271,7 +316,8 @@ class SearchBrowserTest {
     settled();
     assertTrue(shownIds().size() < total);
     shot("search-facets");
-    // opened from file://, the address cannot change: the form itself carries the query
+    // a new search: the query typed and sent with the button is in the address
+    openSearch(null);
     browser.findElement(By.id("q")).clear();
     browser.findElement(By.id("q")).sendKeys("Saracoglu");
     browser.findElement(By.cssSelector("form.search button")).click();
@@ -445,6 +491,138 @@ class SearchBrowserTest {
     assertEquals(List.of(), consoleErrors(), "no violation reported");
   }
 
+  /**
+   * A snippet shows the text around the hit, not the title again: a calendar entry's text starts
+   * with its heading, which repeats the title; where the hit is only there (and in the register's
+   * names), the snippet is the summary's beginning.
+   */
+  @Test
+  void aSnippetDoesNotRepeatTheTitle() throws Exception {
+    openSearch(null);
+    assertFalse(typed("Tengirsenk").isEmpty());
+    List<WebElement> results = browser.findElements(By.cssSelector(".search-results li.result"));
+    for (WebElement r : results) {
+      String title = r.findElement(By.cssSelector(".result-title")).getText();
+      String snippet = r.findElement(By.cssSelector(".snippet")).getText().replaceAll("^…|…$", "");
+      assertFalse(title.contains(snippet) || snippet.contains(title), "the snippet repeats the title: " + title);
+    }
+    // the entry whose heading repeats the title: the hit where it is next, in its list of persons
+    WebElement natsarenus = results.stream().filter(r -> r.findElement(By.cssSelector("a")).getAttribute("href")
+        .endsWith("d1921-09-18-natsarenus.html")).findFirst().orElseThrow();
+    assertEquals(List.of("Tengirşenk"), natsarenus.findElements(By.cssSelector(".snippet mark")).stream().map(WebElement::getText).toList());
+    assertTrue(natsarenus.findElement(By.cssSelector(".snippet")).getText().startsWith("Persons mentioned:"), natsarenus.getText());
+  }
+
+  /**
+   * The register's forms that matched are shown where they say what the result does not already
+   * show: under a title or snippet that marks "İnönü", not "Names: İnönü, İsmet; İsmet İnönü;
+   * Ismet Inonu" again (before, on every one of the 15 results); "bloom" beside a marked "Blum" is.
+   */
+  @Test
+  void theNamesThatMatchedAreShownWhereTheyAddSomething() throws Exception {
+    openSearch(null);
+    assertEquals(15, typed("Inonu").size());
+    int quiet = 0;
+    for (WebElement r : browser.findElements(By.cssSelector(".search-results li.result"))) {
+      boolean marked = r.findElements(By.cssSelector(".result-title mark, .snippet mark")).stream()
+          .anyMatch(m -> folded(m.getText()).equals("inonu"));
+      if (marked) {
+        assertEquals(0, r.findElements(By.cssSelector(".result-names")).size(), r.getText());
+        quiet++;
+      }
+    }
+    assertTrue(quiet >= 10, "results that mark İnönü: " + quiet);
+    typed("bloom");
+    assertTrue(browser.findElement(By.cssSelector(".search-results .result-names")).getText().contains("bloom"));
+  }
+
+  /**
+   * Without results there is nothing to narrow: no empty "Narrow the results" panel. A facet the
+   * reader pressed stays, with its count 0, so that it can be released.
+   */
+  @Test
+  void withoutResultsNoEmptyFacetPanel() throws Exception {
+    openSearch(null);
+    typed("zzqqx");
+    assertEquals("No document matches.", browser.findElement(By.cssSelector("[data-search-status]")).getText());
+    assertEquals(0, browser.findElements(By.cssSelector(".search-facets details")).size(), "an empty panel");
+    browser.get(site.resolve("search.html").toUri() + "?q=zzqqx&year=1937");
+    jsAsync("var done = arguments[0]; editioSearch.ready.then(function () { done(true); });");
+    settled();
+    List<WebElement> pressed = browser.findElements(By.cssSelector(".search-facets button[aria-pressed=true]"));
+    assertEquals(1, pressed.size());
+    assertTrue(pressed.get(0).getText().startsWith("1937"), pressed.get(0).getText());
+    pressed.get(0).click();
+    settled();
+    assertEquals(0, browser.findElements(By.cssSelector(".search-facets details")).size());
+  }
+
+  /**
+   * Keyboard only: Enter on a facet narrows the results and the focus stays on that facet (before,
+   * the facets were drawn again and the focus fell to the page's start); Enter again releases it.
+   */
+  @Test
+  void aFacetPressedWithTheKeyboardKeepsTheFocus() throws Exception {
+    openSearch("Inonu");
+    settled();
+    WebElement year = browser.findElement(By.cssSelector(".search-facets section button"));
+    String label = year.findElement(By.cssSelector(".facet-label")).getText();
+    js("arguments[0].focus();", year);
+    browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+    settled();
+    WebElement focused = browser.switchTo().activeElement();
+    assertEquals("button", focused.getTagName());
+    assertEquals(label, focused.findElement(By.cssSelector(".facet-label")).getText());
+    assertEquals("true", focused.getAttribute("aria-pressed"));
+    focused.sendKeys(org.openqa.selenium.Keys.ENTER);
+    settled();
+    focused = browser.switchTo().activeElement();
+    assertEquals(label, focused.findElement(By.cssSelector(".facet-label")).getText());
+    assertEquals("false", focused.getAttribute("aria-pressed"));
+    assertEquals("15 documents match.", browser.findElement(By.cssSelector("[data-search-status]")).getText());
+  }
+
+  /**
+   * From file:// too, the address follows the query as it is typed, so that Back from a result
+   * finds the search again (before, typing left the address at search.html and Back showed an
+   * empty page); a facet is a step of its own in the history: Back releases it, Forward presses
+   * it again.
+   */
+  @Test
+  void backAndForwardFindTheSearchAgain() throws Exception {
+    openSearch(null);
+    typed("Saracoglu");
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("search.html?q=Saracoglu"));
+    List<String> all = settled();
+    String status = browser.findElement(By.cssSelector("[data-search-status]")).getText();
+    browser.findElement(By.cssSelector(".search-results li.result > a")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/documents/"));
+    browser.navigate().back();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("search.html"));
+    jsAsync("var done = arguments[0]; editioSearch.ready.then(function () { done(true); });");
+    assertEquals(all, settled());
+    assertEquals("Saracoglu", browser.findElement(By.id("q")).getAttribute("value"));
+    assertEquals(status, browser.findElement(By.cssSelector("[data-search-status]")).getText());
+    // a facet: a step of its own
+    WebElement year = browser.findElement(By.cssSelector(".search-facets section button"));
+    String label = year.findElement(By.cssSelector(".facet-label")).getText();
+    year.click();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("year=" + label));
+    String narrowed = browser.findElement(By.cssSelector("[data-search-status]")).getText();
+    assertFalse(narrowed.equals(status));
+    browser.navigate().back();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("search.html?q=Saracoglu"));
+    assertEquals(all, settled());
+    assertEquals(status, browser.findElement(By.cssSelector("[data-search-status]")).getText());
+    assertEquals(0, browser.findElements(By.cssSelector(".search-facets button[aria-pressed=true]")).size());
+    browser.navigate().forward();
+    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("year=" + label));
+    settled();
+    assertEquals(narrowed, browser.findElement(By.cssSelector("[data-search-status]")).getText());
+    assertEquals(1, browser.findElements(By.cssSelector(".search-facets button[aria-pressed=true]")).size());
+    assertEquals(List.of(), consoleErrors());
+  }
+
   @Test
   void atPhoneWidthThePageFits() throws Exception {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
@@ -485,6 +663,55 @@ class SearchBrowserTest {
       assertTrue(loaded.size() < all / 4, q + ": " + loaded.size() + " of " + all + " files");
       assertEquals(List.of(), consoleErrors());
     }
+  }
+
+  /**
+   * Real documents are long (FRUS: 39 KiB of text each on average, up to 280 KiB): a result loads
+   * the part of its text that holds its first hit, not the whole text. Before, a first query for
+   * "volume" loaded the 20 shown documents' whole texts, 1.6 MiB; the files loaded are still
+   * exactly those SearchLoad (bench) says, and every result shows its hit.
+   */
+  @Test
+  void onLongDocumentsAResultLoadsThePartOfItsTextWithTheHit(@TempDir Path work) throws Exception {
+    Path frus = TestFiles.SHARED.resolve("corpus/frus-history/documents");
+    assumeTrue(Files.isDirectory(frus), "no FRUS corpus in ../shared");
+    new Builder().build(frus, work, "html");
+    Path html = work.resolve("html");
+    Path search = html.resolve("assets/search");
+    SearchLoad model = new SearchLoad(search);
+    boolean parts = false;
+    for (String q : List.of("volume", "declassification", "Kissinger")) {
+      consoleErrors();
+      browser.get(html.resolve("search.html").toUri() + "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+      jsAsync("var done = arguments[0]; editioSearch.ready.then(function () { done(true); });");
+      List<String> shown = settled();
+      @SuppressWarnings("unchecked")
+      List<String> loaded = (List<String>) js("return editioSearch.loaded.map(function (n) { return 'search/' + n; });");
+      assertEquals(new TreeSet<>(model.firstQuery(q).files()), new TreeSet<>(loaded), q);
+      // what the texts of the shown documents are in all, and what was loaded of them
+      long whole = 0;
+      long texts = 0;
+      for (String f : loaded) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("search/doc/(\\d+)(-\\d+)?\\.js").matcher(f);
+        if (m.matches()) {
+          texts += Files.size(html.resolve("assets").resolve(f));
+          parts |= m.group(2) != null;
+          try (var all = Files.list(search.resolve("doc"))) {
+            if (m.group(2) == null) {
+              whole += all.filter(x -> x.getFileName().toString().matches(m.group(1) + "(-\\d+)?\\.js")).mapToLong(x -> x.toFile().length()).sum();
+            }
+          }
+        }
+      }
+      assertTrue(texts * 2 < whole, q + ": loaded " + texts + " bytes of the results' texts, which are " + whole);
+      List<WebElement> results = browser.findElements(By.cssSelector(".search-results li.result"));
+      assertEquals(shown.size(), results.size());
+      for (WebElement r : results) {
+        assertFalse(r.findElements(By.cssSelector(".result-title mark, .snippet mark")).isEmpty(), q + ": no hit shown in " + r.getText());
+      }
+      assertEquals(List.of(), consoleErrors());
+    }
+    assertTrue(parts, "a hit beyond a text's first part");
   }
 
   // ------------------------------------------------------------------ both sides alike

@@ -97,6 +97,68 @@ class SearchIndexTest {
     assertTrue(entry.facets().contains(new SearchIndex.Facet("type", "type-telegram", "telegram")));
   }
 
+  /**
+   * A name in the text that points to a register entry counts as a mention of the entry where it
+   * stands: "Ismet" (five times in the telegram, and "Ismet Inonu’s" once) is six positions of
+   * "inonu" in its text, one per persName pointing to İnönü, each at the name's first word, so
+   * that ranking counts six mentions (before: one, the only "Inonu" written) and the page marks
+   * the name; the words around it keep their positions (phrases as written).
+   */
+  @Test
+  void aNamePointingToARegisterEntryIsAMentionOfItWhereItStands() throws Exception {
+    Xml xml = new Xml();
+    Edition edition = new EditionLoader(xml).load(TestFiles.EDITION);
+    TeiDocument seed = edition.documents().stream().filter(d -> d.id().equals("d1937-05-14-litvinov")).findFirst().orElseThrow();
+    String tei = Files.readString(seed.file());
+    int pointers = tei.split("persons.xml#inonu\"", -1).length - 1;
+    assertEquals(6, pointers, "the telegram's names of İnönü");
+    SearchIndex.Entry entry = SearchIndex.entry(xml, edition, seed);
+    List<String> stems = List.of(entry.stems());
+    int[] spans = entry.spans();
+    int[] inonu = java.util.Arrays.stream(entry.positions()[stems.indexOf("inonu")]).filter(p -> p >= spans[0] && p < spans[1]).toArray();
+    int[] ismet = java.util.Arrays.stream(entry.positions()[stems.indexOf("ismet")]).filter(p -> p >= spans[0] && p < spans[1]).toArray();
+    assertEquals(pointers, inonu.length, java.util.Arrays.toString(inonu));
+    // added at the name's first word, "Ismet"; in "Ismet Inonu’s" the name has its "Inonu" already
+    assertEquals(ismet.length, inonu.length);
+    for (int i = 0; i < ismet.length; i++) {
+      assertTrue(inonu[i] == ismet[i] || inonu[i] == ismet[i] + 1, java.util.Arrays.toString(ismet) + " " + java.util.Arrays.toString(inonu));
+    }
+    assertEquals(1, java.util.stream.IntStream.range(0, ismet.length).filter(i -> inonu[i] != ismet[i]).count());
+    // the words as written keep their places: "Ismet defended", "breakfast at Ismet Inonu’s"
+    int[] defended = entry.positions()[stems.indexOf(SearchAnalyzer.stem("defended"))];
+    assertTrue(java.util.Arrays.stream(ismet).anyMatch(p -> p + 1 == defended[0]));
+    int written = entry.positions()[stems.indexOf("breakfast")][0] + 3;
+    assertTrue(java.util.Arrays.stream(entry.positions()[stems.indexOf("inonu")]).anyMatch(p -> p == written), "Inonu as written");
+    // the text the page shows is unchanged: the forms are beside it, not in it
+    assertTrue(String.join(" ", entry.fields().get(1)).contains("Ismet defended himself"));
+    assertTrue(!String.join(" ", entry.fields().get(1)).contains("İnönü"), "no register form in the shown text");
+  }
+
+  /**
+   * A name with @ref in the summary is a mention too: "Yusuf Kemal" pointing to Tengirşenk in a
+   * calendar entry's summary is a position of "tengirsenk" there (before, only the words written).
+   */
+  @Test
+  void aNameInTheSummaryPointingToAnEntryIsAMention(@TempDir Path dir) throws Exception {
+    Path copy = TestFiles.copyTree(TestFiles.EDITION, dir.resolve("edition"));
+    Path file = copy.resolve("documents/d1921-09-18-natsarenus.xml");
+    String tei = Files.readString(file);
+    String tagged = tei.replace("thanks Yusuf Kemal for", "thanks <persName ref=\"../registers/persons.xml#tengirsenk\">Yusuf Kemal</persName> for");
+    assertTrue(!tagged.equals(tei));
+    Files.writeString(file, tagged);
+    Xml xml = new Xml();
+    Edition edition = new EditionLoader(xml).load(copy);
+    TeiDocument doc = edition.documents().stream().filter(d -> d.id().equals("d1921-09-18-natsarenus")).findFirst().orElseThrow();
+    SearchIndex.Entry entry = SearchIndex.entry(xml, edition, doc);
+    List<String> stems = List.of(entry.stems());
+    int[] yusuf = entry.positions()[stems.indexOf("yusuf")];
+    int[] tengirsenk = entry.positions()[stems.indexOf("tengirsenk")];
+    // the summary is the text's first segment: its "Yusuf" is the first of the text's
+    int first = java.util.Arrays.stream(yusuf).filter(p -> p >= entry.spans()[0]).min().orElseThrow();
+    assertTrue(entry.fields().get(1).get(0).startsWith("Natsarenus thanks Yusuf Kemal"), entry.fields().get(1).get(0));
+    assertTrue(java.util.Arrays.stream(tengirsenk).anyMatch(p -> p == first), java.util.Arrays.toString(tengirsenk) + " " + first);
+  }
+
   /** Two loads of the edition (registers read in another order) index it to the same bytes. */
   @Test
   void theSameDocumentsGiveTheSameBytes() throws Exception {

@@ -27,10 +27,16 @@
   var MAX_WORD = 255; /* Lucene's StandardTokenizer cuts longer words at this length */
   var PAGE = 20;
   var WEIGHTS = { title: 3, text: 1, names: 1.5 };
+  /* How much a field's length lowers a hit (BM25's b). The text holds calendar entries' summaries
+     (about 90 words) beside transcriptions (hundreds to thousands): at Lucene's 0.75 a
+     transcription four times the average length needed six mentions of İnönü to rank with a
+     summary's two. The names field is the register forms of the entries a document points to: it
+     says whether the document points to a matching entry, not how often (an entry with more
+     variant forms would count more) nor among how many others (see bm25). */
+  var LENGTH = { title: 0.75, text: 0.5 };
   var PREFIX_WEIGHT = 0.7;
   var MAX_EXPANSIONS = 100;
   var K1 = 1.2;
-  var B = 0.75;
 
   var segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter('en', { granularity: 'word' }) : null;
   var stemmer = window.snowballFactory ? window.snowballFactory.newStemmer('english') : null;
@@ -81,6 +87,7 @@
     words: function (n, data) { deliver('w-' + n + '.js', data); },
     docs: function (n, data) { deliver('d-' + n + '.js', data); },
     doc: function (n, data) { deliver('doc/' + n + '.js', data); },
+    part: function (key, data) { deliver('doc/' + key + '.js', data); },
     /* the files requested so far, in order (what a query cost) */
     loaded: []
   };
@@ -278,8 +285,10 @@
     var score = 0;
     root.fields.forEach(function (f, i) {
       if (!tf[i]) { return; }
+      if (f.name === 'names') { score += WEIGHTS.names; return; } /* BM25 of one occurrence at b = 0 */
       var length = row[i] - (i === 0 ? 0 : row[i - 1]);
-      score += WEIGHTS[f.name] * tf[i] * (K1 + 1) / (tf[i] + K1 * (1 - B + B * length / f.average));
+      var b = LENGTH[f.name];
+      score += WEIGHTS[f.name] * tf[i] * (K1 + 1) / (tf[i] + K1 * (1 - b + b * length / f.average));
     });
     return score * weight;
   }
@@ -434,22 +443,41 @@
     if (endChar < text.length) { parent.appendChild(document.createTextNode('…')); }
   }
 
-  /* Segments of a document with the positions they cover: as SearchIndex.java counts them. */
-  function layout(fragment) {
-    var p = 0;
-    return fragment.fields.map(function (segments) {
-      return segments.map(function (text) {
-        var toks = tokens(text);
-        var seg = { text: text, toks: toks, first: p };
-        p += Math.max(toks.length, 1) + 1;
-        return seg;
-      });
+  /* Segments with the positions they cover, from position p on: as SearchIndex.java counts them. */
+  function layout(segments, p) {
+    return segments.map(function (text) {
+      var toks = tokens(text);
+      var seg = { text: text, toks: toks, first: p };
+      p += Math.max(toks.length, 1) + 1;
+      return seg;
     });
   }
 
-  function renderResult(result, fragment, labels) {
+  /* Whether a position is in a segment that repeats the title (a calendar entry's heading). */
+  function repeatsTitle(fragment, p) {
+    return (fragment.repeats || []).some(function (r) { return p >= r[0] && p < r[1]; });
+  }
+
+  /*
+   * The part of a document's text a result shows (doc/N.js holds the first, doc/N-K.js the
+   * others): the one with the first hit outside a heading that repeats the title, else the first.
+   * Resolves with {segments, first (position)}. SearchLoad.java follows the same rule.
+   */
+  function textPart(result, fragment) {
+    var r = row(result.doc);
+    var hits = result.positions.filter(function (p) { return p >= r[0] && p < r[1] && !repeatsTitle(fragment, p); });
+    var first = hits.length ? Math.min.apply(null, hits) : -1;
+    var parts = fragment.parts || [];
+    var k = 0;
+    while (k < parts.length && parts[k] <= first) { k++; }
+    if (k === 0) { return Promise.resolve({ segments: fragment.fields[1], first: r[0] }); }
+    return load('doc/' + result.doc + '-' + k + '.js').then(function (segments) { return { segments: segments, first: parts[k - 1] }; });
+  }
+
+  function renderResult(result, fragment, part, labels) {
     var marks = new Set(result.positions);
-    var fields = layout(fragment);
+    var r = row(result.doc);
+    var fields = [layout(fragment.fields[0], 0), layout(part.segments, part.first), layout(fragment.fields[2], r[1])];
     var li = el('li', 'result');
     var a = el('a', 'result-title');
     a.href = fragment.page; /* the document's page where the layout put it, relative to the search page */
@@ -463,25 +491,37 @@
     if (fragment.type) { meta.appendChild(el('span', 'meta-type', fragment.type)); }
     if (fragment.calendar) { meta.appendChild(document.createTextNode(' ')); meta.appendChild(el('span', 'badge', labels.calendar)); }
     li.appendChild(meta);
-    /* the passage around the first hit in the text, else the text's beginning */
+    /* the passage around the first hit in the text, else the text's beginning; not a heading
+       that repeats the title (a calendar entry's text starts with one), which the result shows */
+    var body = fields[1].filter(function (seg) { return !repeatsTitle(fragment, seg.first); });
     var hit = null;
-    fields[1].some(function (seg) {
+    body.some(function (seg) {
       for (var i = 0; i < seg.toks.length; i++) {
         if (marks.has(seg.first + i)) { hit = { seg: seg, i: i }; return true; }
       }
       return false;
     });
     var snippet = el('p', 'snippet');
+    var shown = title ? [[title, 0, title.toks.length]] : []; /* segments and the words of them shown */
     if (hit) {
-      marked(snippet, hit.seg.text, hit.seg.toks, hit.seg.first, marks, Math.max(0, hit.i - 12), Math.min(hit.seg.toks.length, hit.i + 20));
-    } else if (fields[1][0]) {
-      var seg = fields[1][0];
-      marked(snippet, seg.text, seg.toks, seg.first, marks, 0, Math.min(seg.toks.length, 32));
+      shown.push([hit.seg, Math.max(0, hit.i - 12), Math.min(hit.seg.toks.length, hit.i + 20)]);
+    } else if (body[0]) {
+      shown.push([body[0], 0, Math.min(body[0].toks.length, 32)]);
+    }
+    if (shown.length > (title ? 1 : 0)) {
+      var s = shown[shown.length - 1];
+      marked(snippet, s[0].text, s[0].toks, s[0].first, marks, s[1], s[2]);
     }
     if (snippet.childNodes.length) { li.appendChild(snippet); }
-    /* names of the registers that matched (a variant form such as "bloom") */
+    /* names of the registers that matched where they say what the title and the snippet do not
+       show: a variant form such as "bloom" beside "Blum"; not İnönü's forms again under a
+       snippet that marks "İnönü" */
+    var seen = new Set();
+    shown.forEach(function (s) {
+      for (var i = s[1]; i < s[2]; i++) { if (marks.has(s[0].first + i)) { seen.add(s[0].toks[i].word); } }
+    });
     var names = fields[2].filter(function (seg) {
-      return seg.toks.some(function (t, i) { return marks.has(seg.first + i); });
+      return seg.toks.some(function (t, i) { return marks.has(seg.first + i) && !seen.has(t.word); });
     });
     if (names.length) {
       var p = el('p', 'result-names');
@@ -523,20 +563,48 @@
       if (window.console) { window.console.error(e); }
     }
 
-    function remember() {
-      if (window.location.protocol === 'file:') { return; } /* file:// pages cannot rewrite their address */
+    /* Whether the page may rewrite its address (Chromium allows it from file:// too, for the
+       query; where a browser refuses, the form's own request carries q). */
+    var rewritable = (function () {
+      try { window.history.replaceState(window.history.state, '', window.location.href); return true; } catch (e) { return false; }
+    }());
+
+    /* The query and the facets into the address: as one types, in place; a facet pressed or
+       released ('push'), as a step of its own, which Back undoes. */
+    function remember(how) {
+      if (!rewritable) { return; }
       var p = new URLSearchParams();
       if (box.value) { p.set('q', box.value); }
       Object.keys(filters).forEach(function (f) { p.set(f, filters[f]); });
-      try { window.history.replaceState(null, '', '?' + p.toString()); } catch (e) { /* the address stays */ }
+      var address = window.location.pathname + (p.toString() ? '?' + p.toString() : '');
+      if (address === window.location.pathname + window.location.search) { return; }
+      try {
+        if (how === 'push') { window.history.pushState(null, '', address); } else { window.history.replaceState(null, '', address); }
+      } catch (e) { /* the address stays */ }
     }
+
+    /* Back and Forward: the search the address holds */
+    function fromAddress() {
+      var p = new URLSearchParams(window.location.search);
+      box.value = p.get('q') || '';
+      filters = {};
+      Object.keys(FACET_COLUMN).forEach(function (f) { if (p.get(f)) { filters[f] = p.get(f); } });
+    }
+    window.addEventListener('popstate', function () {
+      fromAddress();
+      go(false);
+    });
 
     function show(count) {
       var slice = current.results.slice(shown, shown + count);
       var mine = run;
-      return Promise.all(slice.map(function (r) { return load('doc/' + r.doc + '.js'); })).then(function (fragments) {
+      return Promise.all(slice.map(function (r) {
+        return load('doc/' + r.doc + '.js').then(function (fragment) {
+          return textPart(r, fragment).then(function (part) { return { fragment: fragment, part: part }; });
+        });
+      })).then(function (loaded) {
         if (mine !== run) { return; }
-        slice.forEach(function (r, i) { list.appendChild(renderResult(r, fragments[i], labels)); });
+        slice.forEach(function (r, i) { list.appendChild(renderResult(r, loaded[i].fragment, loaded[i].part, labels)); });
         shown += slice.length;
         more.hidden = shown >= current.total;
       });
@@ -544,13 +612,16 @@
 
     /* the facets fold away on narrow screens (results first); the reader's choice is kept */
     var folded = null;
+    var refocus = null; /* the facet value pressed from the keyboard or mouse: it keeps the focus */
     function facetsView(result) {
       aside.textContent = '';
+      if (!result.total && !Object.keys(filters).length) { return; } /* nothing to narrow, nothing pressed */
       var box = el('details', 'facets');
       box.open = folded === null ? !window.matchMedia('(max-width: 40rem)').matches : !folded;
       box.addEventListener('toggle', function () { folded = !box.open; });
       box.appendChild(el('summary', null, labels.narrow));
       aside.appendChild(box);
+      var again = null;
       Object.keys(FACET_COLUMN).forEach(function (f) {
         var values = result.facets[f] || [];
         if (!values.length) { return; }
@@ -571,14 +642,19 @@
           button.appendChild(el('span', 'count', String(v.count)));
           button.addEventListener('click', function () {
             if (v.selected) { delete filters[f]; } else { filters[f] = v.key; }
-            go(true);
+            refocus = document.activeElement === button ? { facet: f, key: v.key } : null;
+            go('push');
           });
           li.appendChild(button);
+          if (refocus && refocus.facet === f && refocus.key === v.key) { again = button; }
           ul.appendChild(li);
         });
         section.appendChild(ul);
         box.appendChild(section);
       });
+      /* the pressed button was drawn again: the focus goes to the new one, not to the page's start */
+      if (again) { box.open = true; again.focus(); }
+      refocus = null;
     }
 
     function go(keep) {
@@ -589,11 +665,11 @@
         current = result;
         shown = 0;
         list.textContent = '';
+        if (keep) { remember(keep); }
         if (!result.items.length) { status.textContent = ''; aside.textContent = ''; more.hidden = true; return; }
         status.textContent = (result.total === 0 ? labels.none : result.total === 1 ? labels.one : labels.many)
           .replace('{1}', result.total);
         facetsView(result);
-        if (keep) { remember(); }
         return show(PAGE);
       }).catch(function (e) {
         if (mine === run) { showError(e); }
@@ -606,7 +682,7 @@
       timer = setTimeout(function () { go(true); }, 120);
     });
     form.addEventListener('submit', function (event) {
-      if (window.location.protocol === 'file:') { return; } /* the form's own request carries q in the address */
+      if (!rewritable) { return; } /* the form's own request carries q in the address */
       event.preventDefault();
       clearTimeout(timer);
       go(true);
