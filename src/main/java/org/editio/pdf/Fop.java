@@ -118,7 +118,7 @@ public final class Fop {
    */
   public final class Job implements AutoCloseable {
     private final org.apache.fop.apps.Fop fop;
-    private final org.xml.sax.ContentHandler handler;
+    private final Directions handler;
     private final List<String> fontProblems = Collections.synchronizedList(new ArrayList<>());
     /**
      * Characters the fonts lack, as FOP's event gives them (a Java char: a character beyond the BMP
@@ -144,7 +144,7 @@ public final class Fop {
           this.areas = new AreaTreeHandler(agent, MimeConstants.MIME_PDF, out);
           agent.setFOEventHandlerOverride(areas);
           this.fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
-          this.handler = fop.getDefaultHandler();
+          this.handler = new Directions(fop.getDefaultHandler());
         }
       } catch (FOPException | RuntimeException e) {
         close();
@@ -173,6 +173,11 @@ public final class Fop {
     /** Where Saxon sends the FO events. */
     public org.xml.sax.ContentHandler handler() {
       return handler;
+    }
+
+    /** Right-to-left text FOP would set wrongly in the FO written so far ({@link Directions}), or null. */
+    Directions.Finding rightToLeft() {
+      return handler.finding();
     }
 
     /** Font problems reported while the PDF was laid out (substituted fonts, images; missing glyphs: {@link #missingGlyphs}). */

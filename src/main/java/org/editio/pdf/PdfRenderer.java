@@ -96,7 +96,7 @@ public final class PdfRenderer {
     try (Fop.Job job = fop(run.options().created(), run.resolver()).newJob(out, metadata)) {
       fo.writeTo(job);
       List<Problem> problems = new java.util.ArrayList<>(missingCharacters(run, source, name, job.missingGlyphs()));
-      problems.addAll(rightToLeft(run, source, name));
+      problems.addAll(rightToLeft(run, source, name, job.rightToLeft()));
       for (String m : job.fontProblems()) {
         problems.add(Problem.error(source, 1, 1, name + ": " + Messages.clean(m)));
       }
@@ -181,41 +181,45 @@ public final class PdfRenderer {
   }
 
   /**
-   * Right-to-left text (Arabic, Hebrew, Syriac ...: a character of bidi class R or AL) where a
-   * document of the PDF first has it. The print stylesheets set every paragraph left to right:
-   * FOP then aligns a right-to-left paragraph on the left with its end punctuation at the wrong
-   * end, and a right-to-left phrase in a line of other text comes out backwards and unjoined (an
-   * Arabic title in the citation), while the PDF's text layer still reads in order, so no check of
-   * words sees it. Such a PDF is refused, as one with characters the fonts lack is; the HTML
-   * edition and the e-book set the text right to left.
+   * Right-to-left text the PDF would set wrongly ({@link Directions}: a paragraph of it, or Arabic
+   * letters), as an error at the first place a document of the PDF has its first character.
+   * Right-to-left words within a left-to-right paragraph are set right and pass.
    */
-  private static List<Problem> rightToLeft(Run run, Path source, String name) {
+  private static List<Problem> rightToLeft(Run run, Path source, String name, Directions.Finding finding) {
+    if (finding == null) {
+      return List.of();
+    }
+    int cp = finding.codePoint();
+    String character = String.format(java.util.Locale.ROOT, "\"%s\" (U+%04X %s) (%s)", new String(Character.toChars(cp)), cp,
+        Character.getName(cp), Character.UnicodeScript.of(cp));
+    String message = name + (finding.fault() == Directions.Fault.ARABIC
+        ? ": the PDF cannot join Arabic letters, first " + character + ": they would print apart, each in its isolated form"
+        : ": the PDF cannot set a paragraph of right-to-left text, first " + character + ": its lines would be aligned"
+            + " left, with the punctuation at their ends on the wrong side (right-to-left words in a left-to-right"
+            + " paragraph are set)")
+        + "; the HTML edition and the e-book set it (editio html, editio epub)";
     List<org.editio.edition.TeiDocument> documents = run.edition().documents().stream()
         .filter(d -> d.file().equals(source)).toList();
     if (documents.isEmpty()) {
       documents = run.edition().documents();
     }
-    for (org.editio.edition.TeiDocument doc : documents) {
-      for (net.sf.saxon.s9api.XdmNode text : (Iterable<net.sf.saxon.s9api.XdmNode>) doc.tree()
-          .select(net.sf.saxon.s9api.streams.Steps.descendant())
-          .filter(n -> n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.TEXT)::iterator) {
-        String value = text.getStringValue();
-        for (int offset = 0; offset < value.length(); offset += Character.charCount(value.codePointAt(offset))) {
-          int cp = value.codePointAt(offset);
-          byte bidi = Character.getDirectionality(cp);
-          if (bidi == Character.DIRECTIONALITY_RIGHT_TO_LEFT || bidi == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+    String wanted = finding.text();
+    // where a text begins with it (a paragraph's beginning), else where a text holds it
+    for (boolean begins : new boolean[] {true, false}) {
+      for (org.editio.edition.TeiDocument doc : documents) {
+        for (net.sf.saxon.s9api.XdmNode text : (Iterable<net.sf.saxon.s9api.XdmNode>) doc.tree()
+            .select(net.sf.saxon.s9api.streams.Steps.descendant())
+            .filter(n -> n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.TEXT)::iterator) {
+          String value = text.getStringValue();
+          if (begins ? value.stripLeading().startsWith(wanted) : value.contains(wanted)) {
             net.sf.saxon.s9api.XdmNode element = text.getParent();
-            String character = String.format(java.util.Locale.ROOT, "\"%s\" (U+%04X %s)", new String(Character.toChars(cp)), cp,
-                String.valueOf(Character.getName(cp)));
-            return List.of(Problem.error(doc.file(), Math.max(1, element.getLineNumber()), Math.max(1, element.getColumnNumber()),
-                name + ": the PDF cannot set right-to-left text, first " + character + " (" + Character.UnicodeScript.of(cp)
-                + "): its lines would run left to right, and in a line of other text its words backwards;"
-                + " the HTML edition and the e-book set it right to left (editio html, editio epub)"));
+            return List.of(Problem.error(doc.file(), Math.max(1, element.getLineNumber()),
+                Math.max(1, element.getColumnNumber()), message));
           }
         }
       }
     }
-    return List.of();
+    return List.of(Problem.error(source, 1, 1, message));
   }
 
   /** Lays out one PDF and writes it; returns its page count. */

@@ -53,7 +53,7 @@ class RealWorldTeiTest {
    * Files whose text holds characters none of the bundled fonts has (Devanagari in the
    * Sanskrit dictionary; U+0364, the combining e above of 1820s German print, in Dingler's
    * journal; Japanese; Arabic in italic and bold italic, which the DejaVu faces lack; the Arabic
-   * file is refused for its right-to-left text as well): their PDF is refused with a clear error
+   * file is refused for its Arabic letters as well): their PDF is refused with a clear error
    * rather than printed with '#'. Their HTML pages are checked like every other file's.
    */
   static final Set<String> BEYOND_THE_FONTS = Set.of("dictionary/san-deu.tei.xml", "tables-figures/pj001.xml",

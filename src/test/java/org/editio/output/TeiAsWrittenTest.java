@@ -203,25 +203,39 @@ class TeiAsWrittenTest {
   }
 
   /**
-   * Right-to-left text in print: the PDF set an Arabic paragraph left-aligned and an Arabic title
-   * inside the citation's English line backwards (the text layer still read in order). Such a
-   * PDF is refused with the first character named at its place, as one with characters the fonts
-   * lack is; a Hebrew word in an English text too.
+   * Right-to-left text in print. FOP applies the bidirectional algorithm within a line: a Hebrew
+   * phrase in an English paragraph (and title, and citation) reads right, and prints. But every
+   * paragraph is set left to right, so a paragraph of Hebrew would be aligned left with its final
+   * full stop at the wrong end, and FOP does not join Arabic letters (the text layer still reads
+   * in order, so no word check sees either): such a PDF is refused with the first character named
+   * at its paragraph's place, as one with characters the fonts lack is.
    */
   @Test
-  void rightToLeftTextIsRefusedInPrintWithItsPlace() throws Exception {
+  void rightToLeftTextIsRefusedInPrintWhereFopWouldSetItWrong() throws Exception {
     org.editio.EditioException refused = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
         () -> build("ar", Map.of("a.xml", tei("ar", "<p>Source.</p>", "<p>بلغت بغداد في الحضارة أعلى درجاتها.</p>")), "pdf"));
     assertEquals(1, refused.problems().size(), refused.problems().toString());
     org.editio.Problem problem = refused.problems().get(0);
-    assertTrue(problem.message().startsWith("a.pdf: the PDF cannot set right-to-left text, first \"ب\" (U+0628 ARABIC LETTER BEH) (ARABIC)"),
+    assertTrue(problem.message().startsWith("a.pdf: the PDF cannot join Arabic letters, first \"ب\" (U+0628 ARABIC LETTER BEH) (ARABIC)"),
         problem.message());
     assertEquals(1, problem.line());
     assertTrue(problem.toString().contains("a.xml:1:"), problem.toString());
 
-    org.editio.EditioException hebrew = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
-        () -> build("he", Map.of("e.xml", tei("en", "<p>Source.</p>", "<p>The word\n<foreign xml:lang=\"he\">שלום</foreign>.</p>")), "pdf"));
-    assertTrue(hebrew.problems().get(0).message().contains("first \"ש\" (U+05E9 HEBREW LETTER SHIN) (HEBREW)"), hebrew.problems().toString());
-    assertEquals(2, hebrew.problems().get(0).line(), "the line of the Hebrew word");
+    org.editio.EditioException paragraph = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
+        () -> build("he", Map.of("e.xml", tei("en", "<p>Source.</p>",
+            "<p>The word <foreign xml:lang=\"he\">שלום</foreign>.</p>\n<p xml:lang=\"he\">שלום עליכם, חברים.</p>")), "pdf"));
+    assertEquals(1, paragraph.problems().size(), paragraph.problems().toString());
+    assertTrue(paragraph.problems().get(0).message().contains("cannot set a paragraph of right-to-left text, first \"ש\" (U+05E9 HEBREW LETTER SHIN) (HEBREW)"),
+        paragraph.problems().toString());
+    assertEquals(2, paragraph.problems().get(0).line(), "the line of the Hebrew paragraph, not of the Hebrew word before it");
+
+    Builder.Result phrase = build("phrase", Map.of("p.xml", tei("en", "<p>Source.</p>",
+        "<p>The greeting <foreign xml:lang=\"he\">שלום עליכם</foreign> means peace be upon you.</p>")), "pdf");
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+        phrase.out().resolve(phrase.layout().documentPdf("p")).toFile())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      assertTrue(text.contains("The greeting שלום עליכם means peace be upon you."),
+          "a Hebrew phrase in an English line prints, its words in reading order: " + text);
+    }
   }
 }
