@@ -207,7 +207,7 @@
         <xsl:sequence select="id($fragment, root($context))[1]"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="uri" select="f:uri-key(string(resolve-uri($file, base-uri($context))))"/>
+        <xsl:variable name="uri" select="f:uri-key(string(resolve-uri(iri-to-uri($file), base-uri($context))))"/>
         <xsl:variable name="register" select="map:get($registers, $uri)"/>
         <xsl:sequence select="if (exists($register)) then id($fragment, $register)[1] else ()"/>
       </xsl:otherwise>
@@ -272,7 +272,7 @@
     <xsl:variable name="base" select="base-uri($doc/*)"/>
     <xsl:variable name="files" as="map(xs:string, document-node()?)" select="map:merge(
         distinct-values($pointers[contains(., '#')] ! substring-before(., '#'))[. != '']
-        ! map:entry(., map:get($registers, f:uri-key(string(resolve-uri(., $base))))))"/>
+        ! map:entry(., map:get($registers, f:uri-key(string(resolve-uri(iri-to-uri(.), $base))))))"/>
     <xsl:sequence select="for $p in $pointers[contains(., '#') and substring-after(., '#') != '']
         return if (starts-with($p, '#')) then id(substring-after($p, '#'), $doc)[1]
         else map:get($files, substring-before($p, '#')) ! id(substring-after($p, '#'), .)[1]"/>
@@ -376,7 +376,7 @@
     <xsl:param name="context" as="node()"/>
     <xsl:variable name="file" select="substring-before($pointer, '#')"/>
     <xsl:sequence select="if (contains($pointer, '#') and $file != '')
-                          then f:uri-key(string(resolve-uri($file, base-uri($context)))) || '#' || substring-after($pointer, '#')
+                          then f:uri-key(string(resolve-uri(iri-to-uri($file), base-uri($context)))) || '#' || substring-after($pointer, '#')
                           else ()"/>
   </xsl:function>
 

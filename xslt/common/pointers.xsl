@@ -205,12 +205,16 @@
     }"/>
   </xsl:function>
 
-  <!-- A relative reference resolved against the base URI of $context (xml:base counts); empty when it is not a URI. -->
+  <!--
+    A relative reference resolved against the base URI of $context (xml:base counts); empty when it
+    is not a URI. Written as URIs are (iri-to-uri: a space, non-ASCII letters percent-encoded), the
+    spelling of the files' URIs the Java side gives ('Опись.xml' is '%D0%9E%D0%BF%D0%B8%D1%81%D1%8C.xml').
+  -->
   <xsl:function name="f:resolve-reference" as="xs:string?">
     <xsl:param name="reference" as="xs:string"/>
     <xsl:param name="context" as="node()"/>
     <xsl:try>
-      <xsl:sequence select="string(resolve-uri(replace($reference, ' ', '%20'), base-uri($context)))"/>
+      <xsl:sequence select="string(resolve-uri(iri-to-uri($reference), base-uri($context)))"/>
       <xsl:catch/>
     </xsl:try>
   </xsl:function>

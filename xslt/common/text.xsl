@@ -789,7 +789,7 @@
         <xsl:variable name="page" select="f:href($here, 'html:register:' || $p?file)"/>
         <xsl:sequence select="map{'href': $page ! (. || ($p?id ! ('#' || .))), 'kind': 'register'}"/>
       </xsl:when>
-      <xsl:when test="$p?kind = 'file' and $document-files($p?file) = f:doc-id(root($context))">
+      <xsl:when test="$p?kind = 'file' and $document-files($p?file) = f:doc-id($context)">
         <!-- its own file: as a local pointer -->
         <xsl:variable name="target" select="$p?id ! id(., root($context))[1]"/>
         <xsl:sequence select="map{'target': $target, 'kind': 'local', 'href': $target[f:is-printed(.)] ! ('#' || f:output-id(.))}"/>

@@ -83,6 +83,11 @@
     <xsl:variable name="all" select="($renditions, f:renditions(.))"/>
     <xsl:call-template name="f:fo-renditions"><xsl:with-param name="renditions" select="$all"/></xsl:call-template>
     <xsl:if test="$block and $all = 'indent'"><xsl:attribute name="start-indent">2em</xsl:attribute></xsl:if>
+    <!-- a block in a language written right to left: said to the Java side (pdf/Directions, which
+         takes the attribute away before FOP sees it), which refuses such a paragraph: FOP would set it left to right -->
+    <xsl:if test="$block and f:direction(f:language-of(.)) = 'rtl'">
+      <xsl:attribute name="direction" namespace="http://editio.org/ns/fo-check" select="'rtl'"/>
+    </xsl:if>
     <xsl:call-template name="f:fo-id"/>
   </xsl:template>
 

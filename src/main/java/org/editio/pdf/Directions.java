@@ -2,52 +2,72 @@ package org.editio.pdf;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.AttributesImpl;
 import org.xml.sax.helpers.XMLFilterImpl;
 
 /**
  * Watches the XSL-FO on its way to FOP for right-to-left text that FOP would set wrongly.
  *
  * <p>FOP applies the Unicode bidirectional algorithm within a line, so a Hebrew phrase in an
- * English paragraph reads right (checked on the page and in the PDF's text). But editio's
- * paragraphs are all set left to right: a paragraph whose text is right to left (UAX #9's rule
- * P2: its first strong character) would be aligned left with its final full stop at the wrong
- * end. And the bundled fonts give Arabic letters but FOP does not join them: they would print
- * apart. What is watched is the FO as printed (what the page shows, the header's unprinted parts
- * not), each {@code fo:block}'s own text, nested blocks apart.
+ * English paragraph, title or citation reads right (checked on the page and in the PDF's text).
+ * But editio sets every paragraph left to right: a paragraph in a language written right to left
+ * would be aligned left with its final full stop at the wrong end. The print stylesheet marks such
+ * a block ({@code fo/text.xsl}, {@code f:fo-element}: its language by {@code f:direction}, as the
+ * web pages' {@code dir}); the mark is taken away here, before FOP sees it. And FOP does not join
+ * the letters of the joining scripts (Arabic, Syriac, N'Ko ...): they would print apart, wherever
+ * they stand. What is watched is the FO as printed (the header's unprinted parts are not), each
+ * {@code fo:block}'s own text, nested blocks apart.
  */
 final class Directions extends XMLFilterImpl {
 
   private static final String FO = "http://www.w3.org/1999/XSL/Format";
+  /** The namespace of the print stylesheet's mark (an attribute {@code direction="rtl"}). */
+  static final String CHECK = "http://editio.org/ns/fo-check";
 
-  /** What FOP would set wrongly: a right-to-left paragraph, or Arabic letters. */
-  enum Fault { PARAGRAPH, ARABIC }
+  /** Scripts whose letters join: printed apart, they are not the text as written. */
+  private static final Set<Character.UnicodeScript> JOINING = Set.of(Character.UnicodeScript.ARABIC,
+      Character.UnicodeScript.SYRIAC, Character.UnicodeScript.NKO, Character.UnicodeScript.MANDAIC,
+      Character.UnicodeScript.ADLAM, Character.UnicodeScript.HANIFI_ROHINGYA);
+
+  /** What FOP would set wrongly: a right-to-left paragraph, or letters of a joining script. */
+  enum Fault { PARAGRAPH, JOINING }
 
   /**
-   * The first fault found: its first character, and the text it is found by in the source (a
-   * paragraph's beginning, up to a few characters after its first strong one; else that character).
+   * The first fault found: its first character, and the text it is found by in the source (from
+   * that character on, at most 24 characters).
    */
   record Finding(Fault fault, int codePoint, String text) {}
 
-  private final Deque<StringBuilder> blocks = new ArrayDeque<>();
+  /** An open fo:block: its own text, and whether the stylesheet marked it right to left. */
+  private record Block(StringBuilder text, boolean rightToLeft) {}
+
+  private final Deque<Block> blocks = new ArrayDeque<>();
   private Finding paragraph;
-  private Finding arabic;
+  private Finding joining;
 
   Directions(ContentHandler fop) {
     setContentHandler(fop);
   }
 
-  /** The first Arabic letter if any (the worse fault), else the first right-to-left paragraph's first character; null if neither. */
+  /** The first letters of a joining script if any (the worse fault), else the first right-to-left paragraph's; null if neither. */
   Finding finding() {
-    return arabic != null ? arabic : paragraph;
+    return joining != null ? joining : paragraph;
   }
 
   @Override
   public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+    int mark = atts.getIndex(CHECK, "direction");
     if (FO.equals(uri) && "block".equals(localName)) {
-      blocks.push(new StringBuilder());
+      blocks.push(new Block(new StringBuilder(), mark >= 0 && "rtl".equals(atts.getValue(mark))));
+    }
+    if (mark >= 0) {
+      AttributesImpl without = new AttributesImpl(atts);
+      without.removeAttribute(mark);
+      atts = without;
     }
     super.startElement(uri, localName, qName, atts);
   }
@@ -62,30 +82,55 @@ final class Directions extends XMLFilterImpl {
 
   @Override
   public void characters(char[] ch, int start, int length) throws SAXException {
-    if (!blocks.isEmpty() && (paragraph == null || arabic == null)) {
-      blocks.peek().append(ch, start, length);
+    if (!blocks.isEmpty() && (paragraph == null || joining == null)) {
+      blocks.peek().text().append(ch, start, length);
     }
     super.characters(ch, start, length);
   }
 
-  private void check(CharSequence text) {
-    boolean strongSeen = false;
+  /** The prefixes bound to the mark's namespace, in scope now (their mappings are not passed on). */
+  private final Deque<String> markPrefixes = new ArrayDeque<>();
+
+  @Override
+  public void startPrefixMapping(String prefix, String uri) throws SAXException {
+    if (CHECK.equals(uri)) {
+      markPrefixes.push(prefix);
+    } else {
+      super.startPrefixMapping(prefix, uri);
+    }
+  }
+
+  @Override
+  public void endPrefixMapping(String prefix) throws SAXException {
+    if (!markPrefixes.isEmpty() && markPrefixes.peek().equals(prefix)) {
+      markPrefixes.pop();
+    } else {
+      super.endPrefixMapping(prefix);
+    }
+  }
+
+  private void check(Block block) {
+    CharSequence text = block.text();
     for (int i = 0; i < text.length(); ) {
       int cp = Character.codePointAt(text, i);
-      i += Character.charCount(cp);
       byte bidi = Character.getDirectionality(cp);
-      if (bidi == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC && Character.isLetter(cp) && arabic == null) {
-        arabic = new Finding(Fault.ARABIC, cp, new String(Character.toChars(cp)));
+      boolean rightToLeft = bidi == Character.DIRECTIONALITY_RIGHT_TO_LEFT || bidi == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+      if (joining == null && Character.isLetter(cp) && JOINING.contains(Character.UnicodeScript.of(cp))) {
+        joining = new Finding(Fault.JOINING, cp, from(text, i));
       }
-      if (!strongSeen && (bidi == Character.DIRECTIONALITY_LEFT_TO_RIGHT || bidi == Character.DIRECTIONALITY_RIGHT_TO_LEFT
-          || bidi == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC)) {
-        strongSeen = true;
-        if (bidi != Character.DIRECTIONALITY_LEFT_TO_RIGHT && paragraph == null) {
-          String start = text.toString().stripLeading();
-          int end = Math.min(start.length(), start.indexOf(new String(Character.toChars(cp))) + 8);
-          paragraph = new Finding(Fault.PARAGRAPH, cp, start.substring(0, end).strip());
-        }
+      if (paragraph == null && block.rightToLeft() && rightToLeft && Character.isLetter(cp)) {
+        paragraph = new Finding(Fault.PARAGRAPH, cp, from(text, i));
       }
+      i += Character.charCount(cp);
     }
+  }
+
+  /** The text from {@code start}, at most 24 characters. */
+  private static String from(CharSequence text, int start) {
+    int end = Math.min(text.length(), start + 24);
+    if (end < text.length() && Character.isLowSurrogate(text.charAt(end)) && end > start) {
+      end--;
+    }
+    return text.subSequence(start, end).toString();
   }
 }

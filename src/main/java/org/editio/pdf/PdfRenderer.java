@@ -181,9 +181,10 @@ public final class PdfRenderer {
   }
 
   /**
-   * Right-to-left text the PDF would set wrongly ({@link Directions}: a paragraph of it, or Arabic
-   * letters), as an error at the first place a document of the PDF has its first character.
-   * Right-to-left words within a left-to-right paragraph are set right and pass.
+   * Right-to-left text the PDF would set wrongly ({@link Directions}: a paragraph in a language
+   * written right to left, or letters of a joining script such as Arabic), as an error at the
+   * first place a document of the PDF has that text. Right-to-left words within a left-to-right
+   * paragraph are set right and pass.
    */
   private static List<Problem> rightToLeft(Run run, Path source, String name, Directions.Finding finding) {
     if (finding == null) {
@@ -192,8 +193,10 @@ public final class PdfRenderer {
     int cp = finding.codePoint();
     String character = String.format(java.util.Locale.ROOT, "\"%s\" (U+%04X %s) (%s)", new String(Character.toChars(cp)), cp,
         Character.getName(cp), Character.UnicodeScript.of(cp));
-    String message = name + (finding.fault() == Directions.Fault.ARABIC
-        ? ": the PDF cannot join Arabic letters, first " + character + ": they would print apart, each in its isolated form"
+    String script = Character.UnicodeScript.of(cp).name().charAt(0) + Character.UnicodeScript.of(cp).name().substring(1)
+        .toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    String message = name + (finding.fault() == Directions.Fault.JOINING
+        ? ": the PDF cannot join " + script + " letters, first " + character + ": they would print apart, each in its isolated form"
         : ": the PDF cannot set a paragraph of right-to-left text, first " + character + ": its lines would be aligned"
             + " left, with the punctuation at their ends on the wrong side (right-to-left words in a left-to-right"
             + " paragraph are set)")
@@ -203,18 +206,22 @@ public final class PdfRenderer {
     if (documents.isEmpty()) {
       documents = run.edition().documents();
     }
-    String wanted = finding.text();
-    // where a text begins with it (a paragraph's beginning), else where a text holds it
-    for (boolean begins : new boolean[] {true, false}) {
-      for (org.editio.edition.TeiDocument doc : documents) {
-        for (net.sf.saxon.s9api.XdmNode text : (Iterable<net.sf.saxon.s9api.XdmNode>) doc.tree()
-            .select(net.sf.saxon.s9api.streams.Steps.descendant())
-            .filter(n -> n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.TEXT)::iterator) {
-          String value = text.getStringValue();
-          if (begins ? value.stripLeading().startsWith(wanted) : value.contains(wanted)) {
-            net.sf.saxon.s9api.XdmNode element = text.getParent();
-            return List.of(Problem.error(doc.file(), Math.max(1, element.getLineNumber()),
-                Math.max(1, element.getColumnNumber()), message));
+    // where a text begins with the text found, else where a text holds it; else the same for its first word, then its
+    // first character (a text across elements)
+    String first = new String(Character.toChars(cp));
+    String word = finding.text().split("\\s", 2)[0];
+    for (String wanted : new java.util.LinkedHashSet<>(List.of(finding.text().strip(), word, first))) {
+      for (boolean begins : new boolean[] {true, false}) {
+        for (org.editio.edition.TeiDocument doc : documents) {
+          for (net.sf.saxon.s9api.XdmNode text : (Iterable<net.sf.saxon.s9api.XdmNode>) doc.tree()
+              .select(net.sf.saxon.s9api.streams.Steps.descendant())
+              .filter(n -> n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.TEXT)::iterator) {
+            String value = text.getStringValue();
+            if (begins ? value.stripLeading().startsWith(wanted) : value.contains(wanted)) {
+              net.sf.saxon.s9api.XdmNode element = text.getParent();
+              return List.of(Problem.error(doc.file(), Math.max(1, element.getLineNumber()),
+                  Math.max(1, element.getColumnNumber()), message));
+            }
           }
         }
       }

@@ -211,6 +211,53 @@ class DocumentLinksTest {
     }
   }
 
+  /**
+   * A file named in another script is found by a pointer as written ({@code Письмо.xml#privet}:
+   * the stylesheets spell its URI as the Java side does, percent-encoded); a pointer to a
+   * document's own file by name stays within it also when the document's id is not its file's
+   * name (its page and its PDF link the element, not the document's start).
+   */
+  @Test
+  void aFileNamedInAnotherScriptIsLinkedAndAPointerToTheOwnFileStaysWithin() throws Exception {
+    Path copy = TestFiles.copyTree(FIXTURE, dir.resolve("scripts"));
+    Files.writeString(copy.resolve("Письмо.xml"), Files.readString(copy.resolve("letter-2.xml"))
+        .replace("<title>The answer</title>", "<title>A letter named in Cyrillic</title>")
+        .replace("xml:id=\"answer\"", "xml:id=\"privet\""));
+    Path question = copy.resolve("letter-1.xml");
+    Files.writeString(question, Files.readString(question)
+        .replace("says why</ref>.", "says why</ref>. See also <ref target=\"Письмо.xml#privet\">the Cyrillic file</ref>."));
+    Path postscript = copy.resolve("letter-3.xml");
+    Files.writeString(postscript, Files.readString(postscript).replace("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">",
+        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"postscript\">"));
+    Path outputs = dir.resolve("scripts-out");
+    try (Builder builder = new Builder()) {
+      Builder.Result built = builder.build(copy, outputs, "html", "pdf");
+      assertTrue(built.warnings().stream().noneMatch(p -> p.message().contains("Письмо")), built.warnings().toString());
+      Path page = outputs.resolve(built.layout().documentPage("letter-1"));
+      Element cyrillic = Jsoup.parse(page.toFile(), "UTF-8").selectFirst("a.tei-ref:contains(the Cyrillic file)");
+      assertNotNull(cyrillic, "the pointer to the Cyrillic file is a link");
+      URI href = URI.create(cyrillic.attr("href"));
+      Path target = page.resolveSibling(href.getPath());
+      assertEquals(outputs.resolve(built.layout().documentPage("Письмо")), target);
+      assertNotNull(Jsoup.parse(target.toFile(), "UTF-8").getElementById(href.getFragment()), href.toString());
+
+      Document own = Jsoup.parse(outputs.resolve(built.layout().documentPage("postscript")).toFile(), "UTF-8");
+      assertEquals(List.of("#aside", "#aside"), own.select("a.tei-ref").eachAttr("href"));
+      try (PDDocument pdf = Loader.loadPDF(outputs.resolve(built.layout().documentPdf("postscript")).toFile())) {
+        int within = 0;
+        for (PDPage p : pdf.getPages()) {
+          for (PDAnnotation a : p.getAnnotations()) {
+            if (a instanceof PDAnnotationLink link) {
+              assertTrue(link.getAction() instanceof PDActionGoTo, "a link within the PDF, not to a file: " + link.getAction());
+              within++;
+            }
+          }
+        }
+        assertTrue(within >= 2, "both pointers to the note link it: " + within);
+      }
+    }
+  }
+
   static int pageWith(PDDocument pdf, String text) throws Exception {
     PDFTextStripper stripper = new PDFTextStripper();
     for (int i = 1; i <= pdf.getNumberOfPages(); i++) {

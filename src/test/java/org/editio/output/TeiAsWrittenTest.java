@@ -204,11 +204,12 @@ class TeiAsWrittenTest {
 
   /**
    * Right-to-left text in print. FOP applies the bidirectional algorithm within a line: a Hebrew
-   * phrase in an English paragraph (and title, and citation) reads right, and prints. But every
-   * paragraph is set left to right, so a paragraph of Hebrew would be aligned left with its final
-   * full stop at the wrong end, and FOP does not join Arabic letters (the text layer still reads
-   * in order, so no word check sees either): such a PDF is refused with the first character named
-   * at its paragraph's place, as one with characters the fonts lack is.
+   * phrase in an English paragraph (and title, and citation, and a table cell; also at a line's
+   * start) reads right, and prints. But every paragraph is set left to right, so a paragraph in
+   * Hebrew (its language, as the web page's dir says) would be aligned left with its final full
+   * stop at the wrong end, and FOP does not join Arabic letters (the text layer still reads in
+   * order, so no word check sees either): such a PDF is refused with the first character named at
+   * its paragraph's place, as one with characters the fonts lack is.
    */
   @Test
   void rightToLeftTextIsRefusedInPrintWhereFopWouldSetItWrong() throws Exception {
@@ -229,8 +230,12 @@ class TeiAsWrittenTest {
         paragraph.problems().toString());
     assertEquals(2, paragraph.problems().get(0).line(), "the line of the Hebrew paragraph, not of the Hebrew word before it");
 
+    // English text whose lines, title and a table cell begin with Hebrew: set left to right, and right
     Builder.Result phrase = build("phrase", Map.of("p.xml", tei("en", "<p>Source.</p>",
-        "<p>The greeting <foreign xml:lang=\"he\">שלום עליכם</foreign> means peace be upon you.</p>")), "pdf");
+        "<p>The greeting <foreign xml:lang=\"he\">שלום עליכם</foreign> means peace be upon you.</p>"
+        + "<p><foreign xml:lang=\"he\">שלום</foreign>: peace, in a glossary.</p>"
+        + "<table><row><cell>word</cell><cell><foreign xml:lang=\"he\">שלום</foreign></cell></row></table>")
+        .replace("<title>A text</title>", "<title>שלום: a greeting</title>")), "pdf");
     try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
         phrase.out().resolve(phrase.layout().documentPdf("p")).toFile())) {
       String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
