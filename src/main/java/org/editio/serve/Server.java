@@ -130,7 +130,7 @@ public final class Server implements AutoCloseable {
     public static final Options DEFAULT = new Options(false, List.of(), null);
 
     public Options {
-      catalogs = List.copyOf(catalogs);
+      catalogs = catalogs == null ? List.of() : List.copyOf(catalogs);
     }
   }
 
