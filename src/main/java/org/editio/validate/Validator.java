@@ -54,8 +54,9 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 public final class Validator {
 
-  /** What one validation run found. */
   /**
+   * What one validation run found.
+   *
    * @param links for an edition validated as a whole ({@link #validate(Edition, Memo)}): the
    *     other documents each document points to, by id (what its page's links depend on); empty otherwise
    */
