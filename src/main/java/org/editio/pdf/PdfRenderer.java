@@ -126,19 +126,12 @@ public final class PdfRenderer {
    */
   private static List<Problem> missingCharacters(Run run, Path source, String name,
       java.util.SortedMap<Integer, java.util.SortedSet<String>> missing) {
-    // a document's PDF is made from its file; the volume from every document
-    List<org.editio.edition.TeiDocument> documents = run.edition().documents().stream()
-        .filter(d -> d.file().equals(source)).toList();
-    if (documents.isEmpty()) {
-      documents = run.edition().documents();
-    }
+    List<org.editio.edition.TeiDocument> documents = documentsOf(run, source);
     // one pass over the documents' text, in order, until every reported character is located
     java.util.Map<Integer, Missing> located = new java.util.HashMap<>();
     for (int i = 0; i < documents.size() && located.size() < missing.size(); i++) {
       org.editio.edition.TeiDocument doc = documents.get(i);
-      for (net.sf.saxon.s9api.XdmNode text : (Iterable<net.sf.saxon.s9api.XdmNode>) doc.tree()
-          .select(net.sf.saxon.s9api.streams.Steps.descendant())
-          .filter(n -> n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.TEXT)::iterator) {
+      for (net.sf.saxon.s9api.XdmNode text : texts(doc)) {
         String value = text.getStringValue();
         for (int offset = 0; offset < value.length(); offset += Character.charCount(value.codePointAt(offset))) {
           int cp = value.codePointAt(offset);
@@ -166,8 +159,7 @@ public final class PdfRenderer {
           .thenComparingInt(Missing::line).thenComparingInt(Missing::column).thenComparingInt(Missing::offset)).orElseThrow();
       java.util.SortedSet<String> fonts = new java.util.TreeSet<>();
       block.forEach(m -> fonts.addAll(m.fonts()));
-      String character = String.format(java.util.Locale.ROOT, "\"%s\" (U+%04X %s)", new String(Character.toChars(first.codePoint())),
-          first.codePoint(), String.valueOf(Character.getName(first.codePoint())));
+      String character = character(first.codePoint());
       // FOP reports the first few characters a font lacks, not all: the block is named, not counted
       String what = block.size() == 1 ? character
           : "characters of the Unicode block " + Character.UnicodeBlock.of(first.codePoint()) + ", first " + character;
@@ -191,8 +183,7 @@ public final class PdfRenderer {
       return List.of();
     }
     int cp = finding.codePoint();
-    String character = String.format(java.util.Locale.ROOT, "\"%s\" (U+%04X %s) (%s)", new String(Character.toChars(cp)), cp,
-        Character.getName(cp), Character.UnicodeScript.of(cp));
+    String character = character(cp) + " (" + Character.UnicodeScript.of(cp) + ")";
     String script = Character.UnicodeScript.of(cp).name().charAt(0) + Character.UnicodeScript.of(cp).name().substring(1)
         .toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     String message = name + (finding.fault() == Directions.Fault.JOINING
@@ -201,11 +192,7 @@ public final class PdfRenderer {
             + " left, with the punctuation at their ends on the wrong side (right-to-left words in a left-to-right"
             + " paragraph are set)")
         + "; the HTML edition and the e-book set it (editio html, editio epub)";
-    List<org.editio.edition.TeiDocument> documents = run.edition().documents().stream()
-        .filter(d -> d.file().equals(source)).toList();
-    if (documents.isEmpty()) {
-      documents = run.edition().documents();
-    }
+    List<org.editio.edition.TeiDocument> documents = documentsOf(run, source);
     // where a text begins with the text found, else where a text holds it; else the same for its first word, then its
     // first character (a text across elements)
     String first = new String(Character.toChars(cp));
@@ -213,9 +200,7 @@ public final class PdfRenderer {
     for (String wanted : new java.util.LinkedHashSet<>(List.of(finding.text().strip(), word, first))) {
       for (boolean begins : new boolean[] {true, false}) {
         for (org.editio.edition.TeiDocument doc : documents) {
-          for (net.sf.saxon.s9api.XdmNode text : (Iterable<net.sf.saxon.s9api.XdmNode>) doc.tree()
-              .select(net.sf.saxon.s9api.streams.Steps.descendant())
-              .filter(n -> n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.TEXT)::iterator) {
+          for (net.sf.saxon.s9api.XdmNode text : texts(doc)) {
             String value = text.getStringValue();
             if (begins ? value.stripLeading().startsWith(wanted) : value.contains(wanted)) {
               net.sf.saxon.s9api.XdmNode element = text.getParent();
@@ -227,6 +212,25 @@ public final class PdfRenderer {
       }
     }
     return List.of(Problem.error(source, 1, 1, message));
+  }
+
+  /** The documents a PDF is made from, in order: a document's PDF from its file, the volume from every document. */
+  private static List<org.editio.edition.TeiDocument> documentsOf(Run run, Path source) {
+    List<org.editio.edition.TeiDocument> documents = run.edition().documents().stream()
+        .filter(d -> d.file().equals(source)).toList();
+    return documents.isEmpty() ? run.edition().documents() : documents;
+  }
+
+  /** A document's text nodes, in document order (what the errors above are placed by). */
+  private static Iterable<net.sf.saxon.s9api.XdmNode> texts(org.editio.edition.TeiDocument doc) {
+    return doc.tree().select(net.sf.saxon.s9api.streams.Steps.descendant())
+        .filter(n -> n.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.TEXT)::iterator;
+  }
+
+  /** A character as the errors name it: {@code "ש" (U+05E9 HEBREW LETTER SHIN)}. */
+  private static String character(int cp) {
+    return String.format(java.util.Locale.ROOT, "\"%s\" (U+%04X %s)", new String(Character.toChars(cp)), cp,
+        String.valueOf(Character.getName(cp)));
   }
 
   /** Lays out one PDF and writes it; returns its page count. */
