@@ -13,7 +13,7 @@
     </xsl:stylesheet>
 
   The modules come in order of precedence, lowest first: what TEI means (common/), then what the
-  e-book makes of it (epub/). An edition's stylesheet, importing this one, comes above them all.
+  e-book makes of it (html/phrasing.xsl, which the web pages share, and epub/). An edition's stylesheet, importing this one, comes above them all.
 -->
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="common/functions.xsl"/>
@@ -22,6 +22,7 @@
   <xsl:import href="common/citation.xsl"/>
   <xsl:import href="common/collation.xsl"/>
   <xsl:import href="common/text.xsl"/>
+  <xsl:import href="html/phrasing.xsl"/>
   <xsl:import href="epub/text.xsl"/>
   <xsl:import href="epub/book.xsl"/>
 </xsl:stylesheet>

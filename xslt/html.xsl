@@ -20,6 +20,7 @@
   <xsl:import href="common/collation.xsl"/>
   <xsl:import href="common/text.xsl"/>
   <xsl:import href="html/page.xsl"/>
+  <xsl:import href="html/phrasing.xsl"/>
   <xsl:import href="html/text.xsl"/>
   <xsl:import href="html/document.xsl"/>
   <xsl:import href="html/site.xsl"/>

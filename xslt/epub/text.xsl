@@ -106,32 +106,10 @@
     <xsl:param name="page-heading" as="element()?" tunnel="yes" select="()"/>
     <xsl:element name="h{if (. is $page-heading) then 1 else f:heading-rank($level + $heading-offset)}">
       <xsl:call-template name="f:attributes"/>
-      <xsl:choose>
-        <!-- a heading of verse lines (TEI allows lg and l in head): HTML allows no block in a heading -->
-        <xsl:when test="exists(*[f:is-block(.)])">
-          <xsl:variable name="heading"><xsl:apply-templates mode="m:text"/></xsl:variable>
-          <xsl:apply-templates select="$heading/node()" mode="m:phrasing"/>
-        </xsl:when>
-        <xsl:otherwise><xsl:apply-templates mode="m:text"/></xsl:otherwise>
-      </xsl:choose>
+      <!-- a heading of verse lines (TEI allows lg and l in head): HTML allows no block in a heading -->
+      <xsl:call-template name="f:phrasing"/>
     </xsl:element>
   </xsl:template>
-
-  <!--
-    What stands where HTML allows phrasing only (a heading): each block element becomes a span of
-    the same classes and class as-block (the stylesheet sets it as a block); the rest is copied.
-  -->
-  <xsl:template match="*" mode="m:phrasing">
-    <xsl:variable name="block" select="local-name() = ('div', 'p', 'section', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-                                       'table', 'tbody', 'thead', 'tr', 'td', 'th', 'caption', 'figure', 'figcaption', 'aside',
-                                       'header', 'footer', 'nav', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'pre')"/>
-    <xsl:element name="{if ($block) then 'span' else local-name()}" namespace="{namespace-uri()}">
-      <xsl:copy-of select="@*"/>
-      <xsl:if test="$block"><xsl:attribute name="class" select="string-join((@class, 'as-block'), ' ')"/></xsl:if>
-      <xsl:apply-templates mode="m:phrasing"/>
-    </xsl:element>
-  </xsl:template>
-  <xsl:template match="text() | comment() | processing-instruction()" mode="m:phrasing"><xsl:copy/></xsl:template>
 
   <!-- XHTML allows no block inside p: a paragraph holding a list or a table is a div. -->
   <xsl:template name="b:paragraph">
