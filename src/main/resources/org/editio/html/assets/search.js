@@ -551,8 +551,13 @@
       labels[k] = page.getAttribute('data-label-' + k) || k;
     });
     var params = new URLSearchParams(window.location.search);
-    var filters = {};
-    Object.keys(FACET_COLUMN).forEach(function (f) { if (params.get(f)) { filters[f] = params.get(f); } });
+    /* the facets an address's parameters press */
+    function facetsIn(p) {
+      var pressed = {};
+      Object.keys(FACET_COLUMN).forEach(function (f) { if (p.get(f)) { pressed[f] = p.get(f); } });
+      return pressed;
+    }
+    var filters = facetsIn(params);
     var current = null;
     var shown = 0;
     var run = 0;
@@ -587,8 +592,7 @@
     function fromAddress() {
       var p = new URLSearchParams(window.location.search);
       box.value = p.get('q') || '';
-      filters = {};
-      Object.keys(FACET_COLUMN).forEach(function (f) { if (p.get(f)) { filters[f] = p.get(f); } });
+      filters = facetsIn(p);
     }
     window.addEventListener('popstate', function () {
       fromAddress();
