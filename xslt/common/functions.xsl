@@ -388,6 +388,17 @@
   </xsl:function>
 
   <!--
+    Where a register entry's list of mentions links to: the element of the text that points to it
+    (any element with @ref: a name, a referring string, an author in a bibl ...), at its xml:id,
+    else at its mention id. Every output gives each mention this id, so no link from a register or
+    an index lands on a page without its target. Empty for what is not a mention of the text.
+  -->
+  <xsl:function name="f:mention-anchor" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/@ref and $e/ancestor::tei:text) then ($e/@xml:id ! string(.), f:mention-id($e))[1] else ()"/>
+  </xsl:function>
+
+  <!--
     The names of a document that point into the registers: the names of its text with @ref, then
     the parties of its correspondence (correspDesc's names, particDesc's participants). Register
     pages and indexes list a document under every entry it names here.

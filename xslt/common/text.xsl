@@ -866,12 +866,15 @@
     <xsl:sequence select="empty($name/ancestor::tei:head)"/>
   </xsl:function>
 
-  <!-- A name that points into a register is a mention: linked to its entry, counted, and indexed in print. -->
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:geogName" mode="m:text">
+  <!--
+    A name that points into a register is a mention: linked to its entry, counted, and indexed in
+    print. A referring string with @ref ("the prime minister", rs) is a name in this sense.
+  -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:geogName | tei:rs[@ref]" mode="m:text">
     <xsl:variable name="entry" select="tokenize(@ref)[1] ! f:resolve(., current())"/>
     <xsl:call-template name="b:name">
       <xsl:with-param name="entry" select="$entry"/>
-      <xsl:with-param name="mention" select="if (@ref and ancestor::tei:text) then f:mention-id(.) else ()"/>
+      <xsl:with-param name="mention" select="f:mention-anchor(.)"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -536,7 +536,7 @@
               <xsl:variable name="doc" select="root(.)/*"/>
               <xsl:variable name="chapter" select="f:href($here, 'epub:document:' || f:doc-id($doc))"/>
               <xsl:if test="position() gt 1">, </xsl:if>
-              <a href="{$chapter}#{if (ancestor::tei:text) then (@xml:id, f:mention-id(.))[1] else f:doc-id($doc)}"
+              <a href="{$chapter}#{(f:mention-anchor(.), f:doc-id($doc))[1]}"
                  title="{f:title($doc)}"><xsl:value-of select="$f:numbers(f:doc-id($doc))"/></a>
             </xsl:for-each>
           </p>

@@ -41,7 +41,8 @@
         <xsl:attribute name="class" select="string-join(('tei-' || local-name(), $class,
           tokenize(@rend) ! ('rend-' || replace(., '[^\p{L}\p{N}_-]', '')),
           distinct-values(($renditions, f:renditions(.)))[not(. = $expressed)] ! ('r-' || .)), ' ')"/>
-        <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+        <!-- its xml:id; a mention of a register entry without one, its mention id (registers link it) -->
+        <xsl:for-each select="(@xml:id, self::*[@ref] ! f:mention-anchor(.))[1][not($copy)]"><xsl:attribute name="id" select="."/></xsl:for-each>
         <xsl:for-each select="@xml:lang ! f:language-tag(.)">
           <xsl:attribute name="lang" select="."/>
           <xsl:attribute name="xml:lang" select="."/>
@@ -314,10 +315,7 @@
     <xsl:variable name="linked" select="exists($register) and f:is-linked-mention(.)"/>
     <xsl:element name="{if ($linked) then 'a' else 'span'}">
       <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="'name'"/></xsl:call-template>
-      <xsl:if test="$register">
-        <xsl:if test="$linked"><xsl:attribute name="href" select="$register || '#' || $entry/@xml:id"/></xsl:if>
-        <xsl:if test="not(@xml:id) and exists($mention) and not($copy)"><xsl:attribute name="id" select="$mention"/></xsl:if>
-      </xsl:if>
+      <xsl:if test="$linked"><xsl:attribute name="href" select="$register || '#' || $entry/@xml:id"/></xsl:if>
       <xsl:apply-templates mode="m:text"/>
     </xsl:element>
   </xsl:template>

@@ -112,9 +112,24 @@
   <!-- $copy: the element is printed a second time (a lemma repeated in the apparatus): its id stays with the first. -->
   <xsl:template name="f:fo-id">
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
-    <!-- an id the source gives twice (invalid, but found) goes to its first element only: FOP refuses ids used twice -->
-    <xsl:if test="@xml:id and not($copy) and . is id(@xml:id, root(.))[1]"><xsl:attribute name="id" select="f:fo-id(.)"/></xsl:if>
+    <xsl:choose>
+      <xsl:when test="$copy"/>
+      <!-- a mention of a register entry: the id the index finds its page by -->
+      <xsl:when test="@ref and ancestor::tei:text"><xsl:attribute name="id" select="f:fo-mention-id(.)"/></xsl:when>
+      <!-- an id the source gives twice (invalid, but found) goes to its first element only: FOP refuses ids used twice -->
+      <xsl:when test="@xml:id and . is id(@xml:id, root(.))[1]"><xsl:attribute name="id" select="f:fo-id(.)"/></xsl:when>
+    </xsl:choose>
   </xsl:template>
+
+  <!--
+    The FO id of a mention of the text (f:mention-anchor: its xml:id, else its mention id), scoped
+    to its document; the mention id when its xml:id is one the source gives twice. The volume's
+    index finds a mention's page by it.
+  -->
+  <xsl:function name="f:fo-mention-id" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="f:mention-anchor($e) ! (if ($e/@xml:id and not($e is id($e/@xml:id, root($e))[1])) then f:mention-id($e) else f:fo-scoped($e, .))"/>
+  </xsl:function>
 
   <!-- ============================================================ behaviours -->
 
@@ -389,7 +404,7 @@
     <xsl:param name="copy" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
       <!-- proper names are not hyphenated (issue 16) -->
-      <xsl:when test="exists($mention) and not($copy)"><fo:inline id="{$mention}" hyphenate="false"><xsl:apply-templates mode="m:text"/></fo:inline></xsl:when>
+      <xsl:when test="exists($mention) and not($copy)"><fo:inline id="{f:fo-mention-id(.)}" hyphenate="false"><xsl:apply-templates mode="m:text"/></fo:inline></xsl:when>
       <xsl:otherwise><xsl:call-template name="b:inline"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -42,9 +42,9 @@
   <xsl:variable name="indexes" as="map(xs:string, xs:string)*"
       select="$index-kinds ! map{'id': '_index-' || ., 'title': f:label('index-' || .), 'kind': .}"/>
 
-  <!-- every name in the documents' texts that an index may list, by its FO id -->
+  <!-- every mention in the documents' texts that an index may list, by its FO id -->
   <xsl:variable name="mention-ids" as="xs:string*"
-      select="$docs ! tei:text//*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name] ! f:mention-id(.)"/>
+      select="$docs ! tei:text//*[@ref] ! f:fo-mention-id(.)"/>
 
   <xsl:template name="xsl:initial-template">
     <fo:root xml:lang="{$language}">
@@ -328,8 +328,8 @@
   -->
   <xsl:template name="m:index">
     <xsl:param name="index" as="map(xs:string, xs:string)"/>
-    <!-- every name in the documents' texts whose entry is of this kind -->
-    <xsl:variable name="mentions" select="$docs ! tei:text//*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name]
+    <!-- every mention in the documents' texts (a name, a referring string, any element with @ref) whose entry is of this kind -->
+    <xsl:variable name="mentions" select="$docs ! tei:text//*[@ref]
                                           [let $name := . return f:resolve(tokenize($name/@ref)[1], $name) ! f:entry-kind(.) = $index?kind]"/>
     <!-- one per entry, in the reader's alphabet: its name and its mentions -->
     <xsl:variable name="entries" as="map(xs:string, item()*)*">
@@ -377,7 +377,7 @@
     <xsl:param name="pages" as="map(xs:string, xs:string)" tunnel="yes"/>
     <!-- page number -> the first mention on that page (link target) -->
     <xsl:variable name="on-page" as="map(xs:integer, xs:string)" select="map:merge(
-        for $m in $mentions, $id in f:mention-id($m), $p in $pages($id)[. castable as xs:integer]
+        for $m in $mentions, $id in f:fo-mention-id($m), $p in $pages($id)[. castable as xs:integer]
         return map{xs:integer($p): $id}, map{'duplicates': 'use-first'})"/>
     <xsl:variable name="numbers" select="sort(map:keys($on-page))"/>
     <fo:block start-indent="1.5em" text-indent="-1.5em" keep-together.within-page="always">

@@ -360,7 +360,7 @@
                       <!-- "§ 1" as the key writes it; the first stays on the line of the title it follows -->
                       <xsl:for-each select="$in-text">
                         <xsl:value-of select="if (position() eq 1) then '&#160;' else ' '"/>
-                        <a href="{$page}#{(@xml:id, f:mention-id(.))[1]}"
+                        <a href="{$page}#{f:mention-anchor(.)}"
                            aria-label="{f:label('passage', position())}">§&#160;<xsl:value-of select="position()"/></a>
                       </xsl:for-each>
                     </span>

@@ -35,7 +35,8 @@
         <xsl:attribute name="class" select="string-join(('tei-' || local-name(), $class,
           tokenize(@rend) ! ('rend-' || replace(., '[^\p{L}\p{N}_-]', '')),
           distinct-values(($renditions, f:renditions(.)))[not(. = $expressed)] ! ('r-' || .)), ' ')"/>
-        <xsl:if test="@xml:id and not($copy)"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+        <!-- its xml:id; a mention of a register entry without one, its mention id (registers link it) -->
+        <xsl:for-each select="(@xml:id, self::*[@ref] ! f:mention-anchor(.))[1][not($copy)]"><xsl:attribute name="id" select="."/></xsl:for-each>
         <xsl:for-each select="@xml:lang ! f:language-tag(.)"><xsl:attribute name="lang" select="."/></xsl:for-each>
         <xsl:for-each select="f:dir(.)"><xsl:attribute name="dir" select="."/></xsl:for-each>
       </xsl:otherwise>
@@ -273,7 +274,6 @@
       <xsl:if test="$page">
         <xsl:if test="$linked"><xsl:attribute name="href" select="$page || '#' || $entry/@xml:id"/></xsl:if>
         <xsl:attribute name="title" select="f:standard-name($entry)"/>
-        <xsl:if test="not(@xml:id) and exists($mention) and not($copy)"><xsl:attribute name="id" select="$mention"/></xsl:if>
       </xsl:if>
       <xsl:apply-templates mode="m:text"/>
     </xsl:element>
