@@ -11,6 +11,18 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class Folders {
   private Folders() {}
 
+  /**
+   * The file that marks a folder as editio's output (the build's manifest, {@code
+   * build/Manifest}): such a folder, wherever it lies, holds copies of TEI documents that are not
+   * the edition's sources.
+   */
+  public static final String OUTPUT_MARK = ".editio-manifest.tsv";
+
+  /** Whether {@code dir} is an output folder of editio (it holds {@link #OUTPUT_MARK}). */
+  public static boolean isOutput(Path dir) {
+    return Files.isRegularFile(dir.resolve(OUTPUT_MARK));
+  }
+
   /** Deletes a folder and everything in it; nothing when it does not exist. */
   public static void delete(Path root) throws IOException {
     if (!Files.exists(root)) {

@@ -38,6 +38,36 @@ public final class Messages {
     return m.isEmpty() ? "an unknown error" : m;
   }
 
+  /**
+   * What went wrong with a file, in words: the JDK's file exceptions carry only the path as their
+   * message ({@code FileAlreadyExistsException: /tmp/out}), which says nothing to an editor who
+   * gave a file where a folder belongs, or a folder they may not write.
+   */
+  public static String io(java.io.IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+      String file = f.getFile();
+      if (e instanceof java.nio.file.FileAlreadyExistsException) {
+        return file + " is in the way: a file stands where a folder is needed (remove it or choose another place)";
+      }
+      if (e instanceof java.nio.file.NotDirectoryException) {
+        return file + " is a file, not a folder";
+      }
+      if (e instanceof java.nio.file.AccessDeniedException) {
+        return "permission denied: " + file;
+      }
+      if (e instanceof java.nio.file.NoSuchFileException) {
+        return "no such file or folder: " + file;
+      }
+      if (e instanceof java.nio.file.DirectoryNotEmptyException) {
+        return file + " is a folder that is not empty";
+      }
+      if (f.getReason() != null) {
+        return file + ": " + clean(f.getReason());
+      }
+    }
+    return of(e);
+  }
+
   /** The innermost message of a chain of causes, cleaned. */
   public static String of(Throwable e) {
     Throwable t = e;

@@ -71,10 +71,11 @@ public record Problem(
     return s.toString();
   }
 
-  /** The path relative to the working directory when it lies below it, otherwise absolute. */
+  /** The path relative to the working directory when it lies below it ({@code .}: the working directory itself), otherwise absolute. */
   public static String displayPath(Path file) {
     Path abs = file.toAbsolutePath().normalize();
     Path cwd = Path.of("").toAbsolutePath();
-    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    String relative = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    return relative.isEmpty() ? "." : relative;
   }
 }

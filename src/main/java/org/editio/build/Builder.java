@@ -164,6 +164,11 @@ public final class Builder implements AutoCloseable {
    */
   public Result build(Path editionPath, Path out, Collection<String> outputs) throws EditioException {
     List<Publisher> selected = select(outputs);
+    Path target = out.toAbsolutePath().normalize();
+    if (EditionLoader.sourceFolders(editionPath).contains(target)) {
+      throw EditioException.io(out, "the output folder is the folder the edition's documents are read from;"
+          + " choose another with -o (a folder beside it, or inside it: editio skips its own output folders)");
+    }
     Timing timing = new Timing("build");
     EditionLoader.Loaded loaded = loader.read(editionPath);
     List<Problem> found = new ArrayList<>(loaded.problems().stream()
@@ -240,7 +245,7 @@ public final class Builder implements AutoCloseable {
           Files.copy(from, to);
         }
       } catch (IOException e) {
-        throw EditioException.io(to, "cannot copy the PDF into the site: " + e.getMessage());
+        throw EditioException.io(to, "cannot copy the PDF into the site: " + org.editio.Messages.io(e));
       }
     }
   }

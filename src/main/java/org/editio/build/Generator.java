@@ -61,7 +61,7 @@ public final class Generator {
       }
       return target;
     } catch (IOException e) {
-      throw EditioException.io(target, "cannot generate the edition: " + e.getMessage());
+      throw EditioException.io(target, "cannot generate the edition: " + org.editio.Messages.io(e));
     }
   }
 

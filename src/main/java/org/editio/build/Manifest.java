@@ -27,7 +27,7 @@ import org.apache.commons.csv.CSVRecord;
 final class Manifest {
 
   /** The manifest's file name in the output folder. */
-  static final String FILE = ".editio-manifest.tsv";
+  static final String FILE = org.editio.Folders.OUTPUT_MARK;
 
   /** Rows of source files that passed validation; their path is the source file's. */
   static final String VALIDATED = "validated";

@@ -39,7 +39,7 @@ public final class Staging implements AutoCloseable {
       Path dir = Files.createDirectory(out.resolve(STAGING_PREFIX + ProcessHandle.current().pid()));
       return new Staging(out, dir);
     } catch (IOException e) {
-      throw EditioException.io(out, "cannot prepare the output folder: " + e);
+      throw EditioException.io(out, "cannot prepare the output folder: " + org.editio.Messages.io(e));
     }
   }
 
@@ -83,7 +83,7 @@ public final class Staging implements AutoCloseable {
       committed = true;
       org.editio.Folders.delete(dir);
     } catch (IOException e) {
-      throw EditioException.io(out, "cannot move the new output into place: " + e);
+      throw EditioException.io(out, "cannot move the new output into place: " + org.editio.Messages.io(e));
     }
   }
 

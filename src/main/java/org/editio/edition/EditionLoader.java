@@ -1,8 +1,11 @@
 package org.editio.edition;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -22,6 +25,7 @@ import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.editio.Digest;
 import org.editio.EditioException;
+import org.editio.Folders;
 import org.editio.Problem;
 import org.editio.xml.Xml;
 
@@ -114,6 +118,22 @@ public final class EditionLoader {
    */
   public static Path folder(Path path) {
     return enclosingEdition(path).orElse(org.editio.xml.Resolver.editionFolder(path));
+  }
+
+  /**
+   * The folders {@link #load} looks for documents and registers in, every file below them (for a
+   * single file, none): an output folder must not be one of them, or its copies of the documents
+   * would be read as documents (an output folder below them is skipped, see {@link #xmlFiles}).
+   */
+  public static List<Path> sourceFolders(Path path) {
+    Path source = path.toAbsolutePath().normalize();
+    if (!Files.isDirectory(source)) {
+      return List.of();
+    }
+    if (!Files.isRegularFile(source.resolve(EDITION_FILE))) {
+      return List.of(source);
+    }
+    return List.of(source.resolve("documents"), source.resolve("registers"));
   }
 
   /** Every file {@link #load} reads for {@code path}: edition file, documents, registers. */
@@ -391,7 +411,7 @@ public final class EditionLoader {
     try {
       bytes = bytes != null ? bytes : Files.readAllBytes(file);
     } catch (IOException e) {
-      throw EditioException.io(file, "cannot read: " + e.getMessage());
+      throw EditioException.io(file, "cannot read: " + org.editio.Messages.io(e));
     }
     String digest = Digest.of(bytes);
     if (cache != null) {
@@ -484,15 +504,37 @@ public final class EditionLoader {
     return source.getFileName() == null ? "Edition" : source.getFileName().toString();
   }
 
-  /** Every *.xml below {@code dir}, in a stable order. */
+  /**
+   * Every *.xml below {@code dir}, in a stable order, but no hidden file and none below a hidden folder ({@code .git},
+   * editio's staging folders) or an output folder of editio ({@link Folders#isOutput}): with
+   * {@code cd letters && editio html .} the output lands in {@code letters/output}, and its copies
+   * of the documents must not come back as documents of the next build.
+   */
   static List<Path> xmlFiles(Path dir) throws EditioException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".xml"))
-          .sorted()
-          .toList();
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+          boolean skipped = !d.equals(dir) && (d.getFileName().toString().startsWith(".") || Folders.isOutput(d));
+          return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          String name = file.getFileName().toString();
+          // a hidden file is no document either (an import's temporary file, an editor's lock file)
+          if (attrs.isRegularFile() && name.endsWith(".xml") && !name.startsWith(".")) {
+            found.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
     } catch (IOException e) {
-      throw EditioException.io(dir, "cannot list the directory: " + e.getMessage());
+      throw EditioException.io(dir, "cannot list the directory: " + org.editio.Messages.io(e));
     }
+    Collections.sort(found);
+    return found;
   }
 
 }

@@ -328,7 +328,7 @@ public final class HtmlPublisher implements Publisher {
     try {
       Files.write(file, bytes);
     } catch (IOException e) {
-      throw EditioException.io(file, "cannot write: " + e.getMessage());
+      throw EditioException.io(file, "cannot write: " + org.editio.Messages.io(e));
     }
   }
 
@@ -336,7 +336,7 @@ public final class HtmlPublisher implements Publisher {
     try {
       Files.copy(source, file);
     } catch (IOException e) {
-      throw EditioException.io(file, "cannot copy " + source + ": " + e.getMessage());
+      throw EditioException.io(file, "cannot copy " + source + ": " + org.editio.Messages.io(e));
     }
   }
 }

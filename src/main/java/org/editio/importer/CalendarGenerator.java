@@ -117,7 +117,7 @@ public final class CalendarGenerator {
     try (Stream<Path> s = Files.list(documents)) {
       files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
     } catch (IOException e) {
-      throw EditioException.io(documents, "cannot list: " + e.getMessage());
+      throw EditioException.io(documents, "cannot list: " + org.editio.Messages.io(e));
     }
     XPathCompiler xp = xml.processor().newXPathCompiler();
     xp.declareNamespace("tei", Xml.TEI_NS);

@@ -223,7 +223,7 @@ public final class Importer {
       return s.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(html?|txt)\\s*$"))
           .map(Path::toString).sorted().toList();
     } catch (IOException e) {
-      throw EditioException.io(p, "cannot list: " + e.getMessage());
+      throw EditioException.io(p, "cannot list: " + org.editio.Messages.io(e));
     }
   }
 

@@ -40,7 +40,7 @@ final class TeiFiles {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         written.add(target);
       } catch (IOException e) {
-        throw EditioException.io(target, "cannot write: " + e.getMessage());
+        throw EditioException.io(target, "cannot write: " + org.editio.Messages.io(e));
       }
     }
   }
@@ -68,7 +68,7 @@ final class TeiFiles {
           changed.put(target, o.getValue());
         }
       } catch (IOException e) {
-        throw EditioException.io(target, "cannot read: " + e.getMessage());
+        throw EditioException.io(target, "cannot read: " + org.editio.Messages.io(e));
       }
     }
     if (!refused.isEmpty()) {
@@ -108,7 +108,7 @@ final class TeiFiles {
           // the temporary file is hidden (.editio-*) and the next import does not read it
         }
       }
-      throw EditioException.io(current, "cannot write: " + e.getMessage()
+      throw EditioException.io(current, "cannot write: " + org.editio.Messages.io(e)
           + (moved == 0 ? " (nothing of " + source.getFileName() + " is written)" : ""));
     }
     unchanged.addAll(same);

@@ -280,7 +280,7 @@ public final class Run {
     try {
       Files.createDirectories(file.getParent());
     } catch (IOException e) {
-      throw EditioException.io(file.getParent(), "cannot create the folder: " + e.getMessage());
+      throw EditioException.io(file.getParent(), "cannot create the folder: " + org.editio.Messages.io(e));
     }
     t.render().write(file);
     reuse.made(file, t.recipe());

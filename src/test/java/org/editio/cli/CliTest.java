@@ -305,4 +305,43 @@ class CliTest {
     assertTrue(Files.isRegularFile(out.resolve("cmif.xml")));
     assertTrue(Files.isRegularFile(out.resolve("epub/soviet-foreign-policy-1919-1941.epub")), "the other part is kept");
   }
+
+  /**
+   * A folder of TEI published into an output folder inside it ({@code cd letters && editio html
+   * .}, whose OUT is {@code ./output}): the next build does not read the output's copies of the
+   * documents as documents (they came back as "letter-1-2", then "-3" …, one more set per build),
+   * nor a hidden file (an import's leftover temporary file).
+   */
+  @Test
+  void outputInsideTheFolderIsNotReadBack(@TempDir Path dir) throws Exception {
+    Path letters = TestFiles.copyTree(fixture("links"), dir.resolve("letters"));
+    Files.writeString(letters.resolve(".editio-1234.xml"), Files.readString(letters.resolve("letter-1.xml")));
+    Path out = letters.resolve("output");
+    for (int build = 1; build <= 2; build++) {
+      Run r = editio("html", letters.toString(), "-o", out.toString());
+      assertEquals(0, r.code(), r.err());
+      assertTrue(r.out().contains("published 3 documents"), "build " + build + ": " + r.out());
+      assertFalse(r.err().contains("already used"), r.err());
+    }
+    assertEquals(java.util.List.of("letter-1.html", "letter-2.html", "letter-3.html"),
+        Files.list(out.resolve("html/documents")).map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".html")).sorted().toList());
+  }
+
+  /** The output folder may not be the folder the documents are read from, nor a file; said in words, exit 2. */
+  @Test
+  void outputFolderThatCannotBeIsRefusedInWords(@TempDir Path dir) throws Exception {
+    Path letters = TestFiles.copyTree(fixture("links"), dir.resolve("letters"));
+    Run same = editio("html", letters.toString(), "-o", letters.toString());
+    assertEquals(2, same.code(), same.err());
+    assertTrue(same.err().contains("error: the output folder is the folder the edition's documents are read from"), same.err());
+    assertFalse(Files.exists(letters.resolve("html")), "nothing written");
+
+    Path file = Files.writeString(dir.resolve("out"), "a file");
+    Run onFile = editio("html", letters.toString(), "-o", file.toString());
+    assertEquals(2, onFile.code(), onFile.err());
+    assertTrue(onFile.err().contains("out:0:0: error: cannot prepare the output folder: " + file + " is in the way: a file stands where a folder is needed"),
+        onFile.err());
+    assertFalse(onFile.err().contains("Exception"), onFile.err());
+    assertEquals("a file", Files.readString(file), "the file is left as it was");
+  }
 }
