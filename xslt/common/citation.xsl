@@ -56,7 +56,9 @@
       'bibl'     the source description (TEI nodes: what the text is, where it was published, when read)
       'href'     the page's address, spelled out (a safe URL), if any
       'archive'  the archival citation, or the sentence saying the source page gives none (only
-                 where there is a source page: a description of a printed book says nothing of it)
+                 where the source is a web page of an archive, bibl type="web-page" with its
+                 address, as editio's importer and calendar write it: a description of a printed
+                 book, or another project's that links its digital source, says nothing of it)
   -->
   <xsl:function name="f:source-note" as="map(xs:string, item()*)?">
     <xsl:param name="tei" as="element()"/>
@@ -65,7 +67,7 @@
       'bibl': $bibl,
       'href': f:safe-url(($bibl/tei:ref/@target)[1]),
       'archive': (f:citation($tei) ! f:label('archival-citation', replace(., '\.$', '')),
-                  f:label('no-archival-citation')[exists(f:safe-url(($bibl/tei:ref/@target)[1]))])[1]}"/>
+                  f:label('no-archival-citation')[tokenize($bibl/@type) = 'web-page' and exists(f:safe-url(($bibl/tei:ref/@target)[1]))])[1]}"/>
   </xsl:function>
 
   <!-- The source note as one line of text (for the PDF's bookmarks, tests and plain outputs). -->

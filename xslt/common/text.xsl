@@ -838,10 +838,10 @@
     <xsl:call-template name="b:link">
       <xsl:with-param name="href" select="$link?href"/>
       <xsl:with-param name="target" select="$link?target"/>
-      <!-- a pointer has no text: it shows where it leads -->
+      <!-- a pointer has no text: it shows where it leads; so does a ref left empty (<ref target="https://…"/>) -->
       <xsl:with-param name="content" as="node()*">
         <xsl:choose>
-          <xsl:when test="self::tei:ptr">
+          <xsl:when test="self::tei:ptr or (not(*) and not(normalize-space()))">
             <xsl:value-of select="if ($link?target) then f:pointer-text($link?target) else (f:pointer($pointer, .)?href, $pointer)[1]"/>
           </xsl:when>
           <xsl:otherwise><xsl:sequence select="node()"/></xsl:otherwise>

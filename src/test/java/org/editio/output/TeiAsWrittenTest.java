@@ -151,21 +151,46 @@ class TeiAsWrittenTest {
   }
 
   /**
-   * The sentence that the source page gives no archival citation is said only where there is a
-   * source page (the description has its address): a printed book's description is printed as it
-   * is, and nothing is said of a page it does not have.
+   * The sentence that the source page gives no archival citation is said only of a source that is
+   * a web page of an archive, as editio's importer and calendar describe it ({@code bibl
+   * type="web-page"} with its address): a printed book's description, or another project's
+   * description that links its digital source, is printed as it is, and nothing is said of a page
+   * it does not have (session 8's review: it was said of every description with an address).
    */
   @Test
   void aSourceWithoutAPageIsNotSaidToLackACitation() throws Exception {
     Builder.Result result = build(Map.of(
         "book.xml", tei("en", "<bibl><author>Ikeda Kikan</author> <title>Kōi Genji monogatari</title></bibl>", "<p>Text.</p>"),
-        "page.xml", tei("en", "<bibl><title>A page</title> <ref target=\"https://history.state.gov/x\">online</ref></bibl>", "<p>Text.</p>")),
+        "linked.xml", tei("en", "<bibl><title>A novel</title> <ref target=\"https://example.org/novel\">digital source</ref></bibl>", "<p>Text.</p>"),
+        "page.xml", tei("en", "<bibl type=\"web-page\"><title>A page</title> <ref target=\"https://history.state.gov/x\">online</ref></bibl>", "<p>Text.</p>")),
         "html", "pdf");
     String book = page(result, "book").selectFirst("aside.source-note").text();
     assertEquals("Source note Ikeda Kikan Kōi Genji monogatari", book.replaceAll("(?i)^source note", "Source note"));
     assertFalse(pdf(result, "book").contains("Noarchivalcitation"), pdf(result, "book"));
+    String linked = page(result, "linked").selectFirst("aside.source-note").text();
+    assertFalse(linked.contains("No archival citation"), linked);
+    assertTrue(linked.contains("A novel digital source"), linked);
+    assertFalse(pdf(result, "linked").contains("Noarchivalcitation"), pdf(result, "linked"));
     assertTrue(page(result, "page").selectFirst("aside.source-note").text().endsWith("No archival citation on the source page."));
     assertTrue(pdf(result, "page").contains("Noarchivalcitationonthesourcepage."));
+  }
+
+  /**
+   * A ref left empty (Schnitzler's letters link diary entries as {@code <ref target="1889-09-08"
+   * type="schnitzlerDiary"/>}, a bibliography its online copy as {@code <ref target="https://…"/>})
+   * shows where it leads, as a ptr does: it was an empty link nobody could see or click, and the
+   * sentence read "entstand im Sommer 1889 ()".
+   */
+  @Test
+  void anEmptyRefShowsWhereItLeads() throws Exception {
+    Builder.Result result = build(Map.of("r.xml", tei("en", "<p>Source.</p>",
+        "<p>Written in summer 1889 (<ref target=\"1889-09-08\" type=\"diary\"/>), printed at <ref target=\"https://example.org/print\"/>.</p>")),
+        "html", "pdf");
+    org.jsoup.nodes.Element p = page(result, "r").selectFirst(".tei-text p");
+    assertEquals("Written in summer 1889 (1889-09-08), printed at https://example.org/print.", p.text());
+    assertEquals("https://example.org/print", p.selectFirst("a[href^=https]").text());
+    assertTrue(pdf(result, "r").endsWith(RealWorldTeiTest.flat("Written in summer 1889 (1889-09-08), printed at https://example.org/print.")),
+        pdf(result, "r"));
   }
 
   /**
