@@ -39,12 +39,34 @@
   <xsl:param name="index-kinds" as="xs:string*" select="('persons', 'places', 'organizations')"/>
   <!-- An index entry with more pages than this prints its first and last page and "passim". -->
   <xsl:param name="passim-after" as="xs:integer" select="12"/>
-  <xsl:variable name="indexes" as="map(xs:string, xs:string)*"
-      select="$index-kinds ! map{'id': '_index-' || ., 'title': f:label('index-' || .), 'kind': .}"/>
+  <!--
+    What each index lists, by kind: the mentions of register entries of that kind, as the site's
+    registers have them (f:mentions-of): every element of a text pointing to an entry, and the
+    parties of the correspondence in the headers, which the volume prints at each document's head.
+  -->
+  <xsl:variable name="index-mentions" as="map(xs:string, element()*)" select="map:merge(
+      for $kind in $index-kinds
+      return map:entry($kind, $docs ! f:mentions-of(.)[f:index-entry(.) ! f:entry-kind(.) = $kind]))"/>
 
-  <!-- every mention in the documents' texts that an index may list, by its FO id -->
+  <!-- the indexes that list something (an edition without registers has none) -->
+  <xsl:variable name="indexes" as="map(xs:string, xs:string)*"
+      select="$index-kinds[exists($index-mentions(.))] ! map{'id': '_index-' || ., 'title': f:label('index-' || .), 'kind': .}"/>
+
+  <!-- the FO ids an index may list a page of: the mentions of the texts, and the documents' starts (for the parties of their headers) -->
   <xsl:variable name="mention-ids" as="xs:string*"
-      select="$docs ! tei:text//*[@ref] ! f:fo-mention-id(.)"/>
+      select="$docs ! tei:text//*[@ref] ! f:fo-mention-id(.), $docs ! f:doc-id(.)"/>
+
+  <!-- The register entry a mention of an index points to (its first pointer). -->
+  <xsl:function name="f:index-entry" as="element()?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="f:resolve(tokenize(($mention/@ref, $mention/@corresp)[1])[1], $mention)"/>
+  </xsl:function>
+
+  <!-- Where an index finds a mention's page: the mention in its text, a party of the header at its document's start. -->
+  <xsl:function name="f:index-anchor" as="xs:string?">
+    <xsl:param name="mention" as="element()"/>
+    <xsl:sequence select="if ($mention/ancestor::tei:text) then f:fo-mention-id($mention) else f:doc-id($mention)"/>
+  </xsl:function>
 
   <xsl:template name="xsl:initial-template">
     <fo:root xml:lang="{$language}">
@@ -328,14 +350,11 @@
   -->
   <xsl:template name="m:index">
     <xsl:param name="index" as="map(xs:string, xs:string)"/>
-    <!-- every mention in the documents' texts (a name, a referring string, any element with @ref) whose entry is of this kind -->
-    <xsl:variable name="mentions" select="$docs ! tei:text//*[@ref]
-                                          [let $name := . return f:resolve(tokenize($name/@ref)[1], $name) ! f:entry-kind(.) = $index?kind]"/>
     <!-- one per entry, in the reader's alphabet: its name and its mentions -->
     <xsl:variable name="entries" as="map(xs:string, item()*)*">
-      <xsl:for-each-group select="$mentions" group-by="(tokenize(@ref)[1] ! f:resolve(., current()) ! generate-id(.), '')[1]">
-        <xsl:sort select="f:standard-name(f:resolve(tokenize(@ref)[1], .))" collation="{$f:collation}"/>
-        <xsl:for-each select="f:resolve(tokenize(@ref)[1], .)">
+      <xsl:for-each-group select="$index-mentions($index?kind)" group-by="generate-id(f:index-entry(.))">
+        <xsl:sort select="f:standard-name(f:index-entry(.))" collation="{$f:collation}"/>
+        <xsl:for-each select="f:index-entry(.)">
           <xsl:sequence select="map{'name': f:standard-name(.), 'mentions': current-group()}"/>
         </xsl:for-each>
       </xsl:for-each-group>
@@ -377,7 +396,7 @@
     <xsl:param name="pages" as="map(xs:string, xs:string)" tunnel="yes"/>
     <!-- page number -> the first mention on that page (link target) -->
     <xsl:variable name="on-page" as="map(xs:integer, xs:string)" select="map:merge(
-        for $m in $mentions, $id in f:fo-mention-id($m), $p in $pages($id)[. castable as xs:integer]
+        for $m in $mentions, $id in f:index-anchor($m), $p in $pages($id)[. castable as xs:integer]
         return map{xs:integer($p): $id}, map{'duplicates': 'use-first'})"/>
     <xsl:variable name="numbers" select="sort(map:keys($on-page))"/>
     <fo:block start-indent="1.5em" text-indent="-1.5em" keep-together.within-page="always">

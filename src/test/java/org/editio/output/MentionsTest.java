@@ -149,12 +149,36 @@ class MentionsTest {
         }
       }
       assertTrue(telegramPage > 0, "the telegram is printed");
-      for (String name : List.of("Saracoğlu, Şükrü", "Eden, Anthony")) {
-        Matcher m = Pattern.compile(Pattern.quote(name) + "\\s+(\\d+)").matcher(text);
+      // the telegram's addressee, named only in its header (correspDesc), at the telegram's start
+      for (String name : List.of("Saracoğlu, Şükrü", "Eden, Anthony", "People’s Commissariat for Foreign Affairs of the USSR")) {
+        Matcher m = Pattern.compile(Pattern.quote(name).replace(" ", "\\E\\s+\\Q") + "\\s+(\\d+)").matcher(text.replace("ﬀ", "ff"));
         assertTrue(m.find(), name + " has a page in the index");
         int printed = Integer.parseInt(m.group(1));
         assertTrue(printed > 0, name + " " + printed);
       }
     }
+  }
+
+  /** A volume of documents without registers has no index: no empty index pages, no contents lines or bookmarks for them. */
+  @Test
+  void noIndexWithoutRegisters(@TempDir Path other) throws Exception {
+    Path letters = TestFiles.copyTree(DocumentLinksTest.FIXTURE, other.resolve("letters"));
+    Builder.Result plain;
+    try (Builder builder = new Builder()) {
+      plain = builder.build(letters, other.resolve("out"), "pdf");
+    }
+    Path volume = Files.list(other.resolve("out/pdf")).filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
+    try (PDDocument pdf = Loader.loadPDF(volume.toFile())) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertTrue(text.contains("Contents"), "the volume has its contents");
+      assertTrue(!text.contains("Index of"), text);
+      List<String> bookmarks = new ArrayList<>();
+      for (var b = pdf.getDocumentCatalog().getDocumentOutline().getFirstChild(); b != null; b = b.getNextSibling()) {
+        bookmarks.add(b.getTitle());
+      }
+      assertTrue(bookmarks.stream().noneMatch(t -> t.startsWith("Index")), bookmarks.toString());
+      assertTrue(bookmarks.size() >= 3, bookmarks.toString());
+    }
+    assertNotNull(plain);
   }
 }
