@@ -435,7 +435,7 @@
         <fo:block text-align="center" space-after="3pt" keep-with-next.within-page="always">
           <xsl:call-template name="f:fo-id"/>
           <fo:external-graphic src="url('{replace($file, '''', '%27')}')" content-width="scale-down-to-fit" content-height="scale-down-to-fit"
-              width="100%" block-progression-dimension.maximum="150mm" scaling="uniform" fox:alt-text="{($alt[.], f:label('figure'))[1]}"/>
+              inline-progression-dimension.maximum="100%" block-progression-dimension.maximum="150mm" scaling="uniform" fox:alt-text="{($alt[.], f:label('figure'))[1]}"/>
         </fo:block>
         <xsl:for-each select="$description">
           <fo:block font-size="8pt" font-style="italic" text-align="center" space-after="3pt"><xsl:apply-templates mode="m:text"/></fo:block>
