@@ -194,14 +194,22 @@
     </xsl:element>
   </xsl:template>
 
+  <!--
+    A table scrolls sideways inside the text's column when it is wider (a register of twelve
+    columns on a phone), instead of widening the page: its box is a region of its own, named by
+    its caption, which a keyboard can focus to scroll it (editio.css, .table-scroll).
+  -->
   <xsl:template name="b:table">
     <xsl:param name="caption" as="element()*"/>
     <xsl:param name="columns" as="xs:integer"/>
-    <table>
-      <xsl:call-template name="f:attributes"/>
-      <xsl:if test="$caption"><caption><xsl:apply-templates select="$caption/node()" mode="m:text"/></caption></xsl:if>
-      <tbody><xsl:apply-templates select="node() except $caption" mode="m:text"/></tbody>
-    </table>
+    <div class="table-scroll" role="region" tabindex="0"
+         aria-label="{(normalize-space(string-join($caption//text()[not(ancestor::tei:note)], ''))[.], f:label('table'))[1]}">
+      <table>
+        <xsl:call-template name="f:attributes"/>
+        <xsl:if test="$caption"><caption><xsl:apply-templates select="$caption/node()" mode="m:text"/></caption></xsl:if>
+        <tbody><xsl:apply-templates select="node() except $caption" mode="m:text"/></tbody>
+      </table>
+    </div>
   </xsl:template>
 
   <xsl:template name="b:row">

@@ -276,6 +276,13 @@ class CliTest {
     assertEquals(-1L, mismatch(copy, out.resolve("pdf/documents/d1937-05-14-litvinov.pdf")), "the same PDF");
     assertEquals(-1L, mismatch(out.resolve("html/downloads/soviet-foreign-policy-1919-1941.pdf"),
         out.resolve("pdf/soviet-foreign-policy-1919-1941.pdf")), "the book in the site too");
+    // and the home page offers the book and the e-book (the site's copies): no page linked them
+    org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(readString(out.resolve("html/index.html")));
+    assertEquals(java.util.List.of("downloads/soviet-foreign-policy-1919-1941.pdf", "downloads/soviet-foreign-policy-1919-1941.epub"),
+        home.select("p.downloads a").eachAttr("href"));
+    assertEquals("Downloads: the edition as a book (PDF) · as an e-book (EPUB)", home.selectFirst("p.downloads").text());
+    assertEquals(-1L, mismatch(out.resolve("html/downloads/soviet-foreign-policy-1919-1941.epub"),
+        out.resolve("epub/soviet-foreign-policy-1919-1941.epub")), "the e-book in the site");
   }
 
   private static String readString(Path p) {

@@ -2,6 +2,7 @@ package org.editio.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -176,6 +177,24 @@ class TeiAsWrittenTest {
   }
 
   /**
+   * A source described in prose ({@code sourceDesc/p}, as FRUS links the scan of each original:
+   * "A scan of the original document is available for download (PDF, 570 KB, 5pp.)") is the
+   * document's source note, its link kept: it reached no output.
+   */
+  @Test
+  void aSourceParagraphIsTheSourceNote() throws Exception {
+    Builder.Result result = build(Map.of("s.xml", tei("en",
+        "<p>A scan of the original document is available for download (<ref target=\"https://example.org/scan.pdf\">PDF</ref>, 570 KB, 5pp.)</p>",
+        "<p>Text.</p>")), "html", "pdf");
+    Element note = page(result, "s").selectFirst("aside.source-note");
+    assertNotNull(note, "the page has a source note");
+    assertTrue(note.text().contains("A scan of the original document is available for download (PDF, 570 KB, 5pp.)"), note.text());
+    assertEquals("https://example.org/scan.pdf", note.selectFirst("a").attr("href"));
+    assertTrue(pdf(result, "s").contains(RealWorldTeiTest.flat("A scan of the original document is available for download (PDF, 570 KB, 5pp.)")),
+        pdf(result, "s"));
+  }
+
+  /**
    * A ref left empty (Schnitzler's letters link diary entries as {@code <ref target="1889-09-08"
    * type="schnitzlerDiary"/>}, a bibliography its online copy as {@code <ref target="https://…"/>})
    * shows where it leads, as a ptr does: it was an empty link nobody could see or click, and the
@@ -189,7 +208,7 @@ class TeiAsWrittenTest {
     org.jsoup.nodes.Element p = page(result, "r").selectFirst(".tei-text p");
     assertEquals("Written in summer 1889 (1889-09-08), printed at https://example.org/print.", p.text());
     assertEquals("https://example.org/print", p.selectFirst("a[href^=https]").text());
-    assertTrue(pdf(result, "r").endsWith(RealWorldTeiTest.flat("Written in summer 1889 (1889-09-08), printed at https://example.org/print.")),
+    assertTrue(pdf(result, "r").contains(RealWorldTeiTest.flat("Written in summer 1889 (1889-09-08), printed at https://example.org/print.")),
         pdf(result, "r"));
   }
 
