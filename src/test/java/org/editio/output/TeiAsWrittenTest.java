@@ -177,6 +177,26 @@ class TeiAsWrittenTest {
   }
 
   /**
+   * A location-referenced apparatus (EpiDoc's {@code div type="apparatus"} with a listApp, each
+   * entry under the line it refers to, {@code @loc}) is printed where it stands, an entry per
+   * line: "2 καθὼς] καθὼ B", "3 in a hole". Its entries were marks "a b c" in a row where the list
+   * stood, and the line each belongs to was printed nowhere. An entry in the text keeps its mark,
+   * and the marks count only such entries.
+   */
+  @Test
+  void aLocationReferencedApparatusIsPrintedWhereItStands() throws Exception {
+    Builder.Result result = build(Map.of("e.xml", tei("en", "<p>A stone.</p>",
+        "<div type=\"edition\"><ab><lb n=\"1\"/>ἔδοξε <app><lem>τῷ</lem><rdg wit=\"#B\">τῶι</rdg></app> δάμῳ <lb n=\"2\"/>καθὼς ἀνέγραψαν <lb n=\"3\"/>τετρα</ab></div>"
+        + "<div type=\"apparatus\"><listApp><app loc=\"2\"><lem>καθὼς</lem><rdg wit=\"#B\">καθὼ</rdg></app>"
+        + "<app loc=\"3\"><note>in a hole of the stone</note></app></listApp></div>")), "html", "pdf");
+    Document page = page(result, "e");
+    assertEquals(List.of("2 καθὼς] καθὼ B", "3 in a hole of the stone"), page.select(".app-line").eachText());
+    assertEquals(List.of("a"), page.select(".tei-text a.app-ref").eachText(), "one mark: the entry in the text's line");
+    String pdf = pdf(result, "e");
+    assertTrue(pdf.contains(RealWorldTeiTest.flat("2 καθὼς] καθὼ B")) && pdf.contains(RealWorldTeiTest.flat("3 in a hole of the stone")), pdf);
+  }
+
+  /**
    * A source described in prose ({@code sourceDesc/p}, as FRUS links the scan of each original:
    * "A scan of the original document is available for download (PDF, 570 KB, 5pp.)") is the
    * document's source note, its link kept: it reached no output.
