@@ -177,6 +177,22 @@ class TeiAsWrittenTest {
   }
 
   /**
+   * A manuscript's citation names each part of its identifier once: manuscripta.se gives the
+   * library as institution and as repository ("Stockholm, Kungliga biblioteket, Kungliga
+   * biblioteket, B 127" until session 8).
+   */
+  @Test
+  void aManuscriptsCitationNamesItsLibraryOnce() throws Exception {
+    Builder.Result result = build(Map.of("m.xml", tei("en",
+        "<msDesc><msIdentifier><settlement>Stockholm</settlement><institution>Kungliga biblioteket</institution>"
+        + "<repository>Kungliga biblioteket</repository><idno type=\"shelfmark\">B 127</idno></msIdentifier></msDesc>",
+        "<p>Text.</p>")), "html", "pdf");
+    assertTrue(page(result, "m").text().contains("Stockholm, Kungliga biblioteket, B 127"), page(result, "m").text());
+    assertFalse(page(result, "m").text().contains("biblioteket, Kungliga"), page(result, "m").text());
+    assertTrue(pdf(result, "m").contains(RealWorldTeiTest.flat("Stockholm, Kungliga biblioteket, B 127")), pdf(result, "m"));
+  }
+
+  /**
    * A location-referenced apparatus (EpiDoc's {@code div type="apparatus"} with a listApp, each
    * entry under the line it refers to, {@code @loc}) is printed where it stands, an entry per
    * line: "2 καθὼς] καθὼ B", "3 in a hole". Its entries were marks "a b c" in a row where the list
