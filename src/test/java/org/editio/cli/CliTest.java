@@ -351,4 +351,21 @@ class CliTest {
     assertFalse(onFile.err().contains("Exception"), onFile.err());
     assertEquals("a file", Files.readString(file), "the file is left as it was");
   }
+
+  /**
+   * A document that cannot be read is an error at its place; the register entries only it
+   * mentions are not called unused, which told the editor to remove good entries (Delbos, Blum:
+   * only the telegram names them).
+   */
+  @Test
+  void anUnreadableDocumentDoesNotMakeItsEntriesUnused(@TempDir Path dir) throws Exception {
+    Path edition = TestFiles.copyTree(TestFiles.EDITION, dir.resolve("edition"));
+    Path telegram = edition.resolve("documents/d1937-05-14-litvinov.xml");
+    Files.writeString(telegram, Files.readString(telegram).replace("</closer>", "</closr>"));
+    Run r = editio("validate", edition.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("d1937-05-14-litvinov.xml:") && r.err().contains("error: not well-formed XML"), r.err());
+    assertFalse(r.err().contains("'delbos' is not mentioned"), r.err());
+    assertFalse(r.err().contains("[register-unused]"), r.err());
+  }
 }
