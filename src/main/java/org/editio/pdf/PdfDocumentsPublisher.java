@@ -50,13 +50,14 @@ public final class PdfDocumentsPublisher implements Publisher {
   @Override
   public void publish(Run run) throws EditioException {
     Edition edition = run.edition();
-    String context = PdfRenderer.context(run);
+    EditionFonts fonts = renderer.fonts(run);
+    String context = PdfRenderer.context(run, fonts);
     List<Target> targets = new ArrayList<>();
     for (TeiDocument doc : edition.documents()) {
       Map<String, String> links = run.layout().documentLinks(doc.id(), null, null);
       String recipe = new Digest().add("pdf", context).add("document", doc.digest()).add("links", new TreeMap<>(links)).hex();
       targets.add(new Target(run.layout().documentPdf(doc.id()), recipe, file -> {
-        Xslt30Transformer t = PdfRenderer.transformer(run, doc.file(), PdfRenderer.params(run).putStrings("layout", links)
+        Xslt30Transformer t = PdfRenderer.transformer(run, doc.file(), PdfRenderer.params(run, fonts).putStrings("layout", links)
             .put("here", run.layout().documentPdf(doc.id())));
         laidOut.incrementAndGet();
         renderer.render(run, doc.file(), file,
