@@ -29,8 +29,9 @@ import org.xml.sax.SAXException;
 
 /**
  * The FOP factory of a run, created once: fonts are read from the class path (the
- * jasperreports-fonts artifact) through a resolver of our own, so a PDF never depends on the
- * fonts of the machine that made it, and they are parsed once per run ({@link SharedFonts}). Each
+ * jasperreports-fonts artifact) and from the edition's own fonts folder, read once ({@link
+ * EditionFonts}, configured after DejaVu), through a resolver of our own, so a PDF never depends
+ * on the fonts of the machine that made it, and they are parsed once per run ({@link SharedFonts}). Each
  * PDF gets a user agent that listens for FOP's events: a glyph missing from the fonts or a font
  * substituted fails the PDF instead of printing "#".
  */

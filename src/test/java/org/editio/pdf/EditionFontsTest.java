@@ -99,6 +99,17 @@ class EditionFontsTest {
       assertTrue(embedded.keySet().stream().anyMatch(n -> n.matches("[A-Z]{6}\\+HanaMinA")), embedded.toString());
       embedded.forEach((name, bytes) -> assertTrue(bytes < 600_000, name + ": " + bytes + " bytes embedded"));
     }
+
+    // still archival: PDF/A-2b for veraPDF, with the edition's fonts in it
+    org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+    for (Path pdf : List.of(documentPdf, volume)) {
+      try (java.io.InputStream in = Files.newInputStream(pdf);
+          org.verapdf.pdfa.PDFAParser parser = org.verapdf.pdfa.Foundries.defaultInstance().createParser(in)) {
+        var validation = org.verapdf.pdfa.Foundries.defaultInstance().createValidator(parser.getFlavour(), false).validate(parser);
+        assertTrue(validation.isCompliant(), pdf.getFileName() + ": " + validation.getTestAssertions().stream()
+            .filter(a -> a.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED).limit(5).toList());
+      }
+    }
   }
 
   @Test
