@@ -83,6 +83,8 @@ class EditionFontsTest {
     assertTrue(words.size() > 50 && words.stream().mapToInt(String::length).sum() > 1400, "the chapter's text: " + words);
     assertEquals(List.of(), missingInOrder(words, SeedPdfTest.pdfText(documentPdf)));
     assertEquals(List.of(), missingInOrder(words, SeedPdfTest.pdfText(volume)));
+    assertTrue(SeedPdfTest.pdfText(volume).contains("setinDejaVuSerifandDejaVuSans,andinIPAMincho,HanaMinA."),
+        "the imprint names the edition's fonts");
 
     // the kana and kanji are set in IPA Mincho, the one character it lacks in Hanazono, the Latin in DejaVu
     Map<String, String> fontOf = fontsOfCharacters(documentPdf);
