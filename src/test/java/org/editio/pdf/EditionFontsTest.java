@@ -171,8 +171,9 @@ class EditionFontsTest {
     // a licence beside the font is no font, and left alone
     Files.writeString(fonts.resolve("LICENSE.txt"), "IPA Font License Agreement v1.0");
     Path out = dir.resolve("out");
-    String[] built = cli("build", edition.toString(), "-o", out.toString(), "-q");
+    String[] built = cli("build", edition.toString(), "-o", out.toString(), "--verbose");
     assertEquals("0", built[0], built[2]);
+    assertTrue(built[1].contains("the edition's fonts, after DejaVu: IPAMincho (ipam.ttf)"), built[1]);
     Map<String, String> before = tree(out);
 
     byte[] ipa = Files.readAllBytes(IPA_MINCHO);
@@ -196,6 +197,17 @@ class EditionFontsTest {
       assertEquals(before, tree(out), bad.getKey() + ": the previous output stays as it was");
       Files.delete(file);
     }
+  }
+
+  /** A single file takes the fonts beside it. */
+  @Test
+  void aSingleFileTakesTheFontsFolderBesideIt(@TempDir Path dir) throws Exception {
+    Path file = kana(dir).resolve("kana.xml");
+    Files.copy(font(IPA_MINCHO), Files.createDirectories(file.resolveSibling("fonts")).resolve("ipam.ttf"));
+    Builder.Result result = new Builder().build(file, dir.resolve("out"), "pdf");
+    Path pdf = result.out().resolve(result.layout().documentPdf("kana"));
+    assertEquals("IPAMincho", fontsOfCharacters(pdf).get("ひ"));
+    assertTrue(SeedPdfTest.pdfText(pdf).contains("Thenひらがなandかな."), SeedPdfTest.pdfText(pdf));
   }
 
   @Test
