@@ -182,11 +182,27 @@ class EditionFontsTest {
     broken.put("head.ttf", java.util.Arrays.copyOf(ipa, 100_000));
     broken.put("tail.ttf", java.util.Arrays.copyOf(ipa, ipa.length - 40_000));
     broken.put("z-copy.otf", ipa);
+    // DejaVu (editio's own, from the class path) may not come again
+    try (java.io.InputStream dejavu = EditionFontsTest.class.getClassLoader()
+        .getResourceAsStream("net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf")) {
+      broken.put("dejavu.ttf", dejavu.readAllBytes());
+    }
+    // IPA Mincho with its OS/2 table saying "restricted licence embedding" (fsType 2)
+    byte[] restricted = ipa.clone();
+    java.nio.ByteBuffer table = java.nio.ByteBuffer.wrap(restricted);
+    for (int i = 0, n = table.getShort(4); i < n; i++) {
+      if (new String(restricted, 12 + 16 * i, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("OS/2")) {
+        table.putShort(table.getInt(12 + 16 * i + 8) + 8, (short) 2);
+      }
+    }
+    broken.put("restricted.ttf", restricted);
     Map<String, String> expected = Map.of(
         "notes.ttf", "error: not a font: its first bytes are not those of a TrueType or OpenType font",
         "head.ttf", "error: the font ends before its tables do",
         "tail.ttf", "error: the font ends before its tables do (its table 'vmtx' would end at byte ",
-        "z-copy.otf", "error: the same face (IPAMincho, normal, weight 400) as " + Problem.displayPath(fonts.resolve("ipam.ttf")));
+        "z-copy.otf", "error: the same face (IPAMincho, normal, weight 400) as " + Problem.displayPath(fonts.resolve("ipam.ttf")),
+        "dejavu.ttf", "error: the font's family 'DejaVu Sans' is one of editio's own fonts",
+        "restricted.ttf", "error: the font's licence does not allow embedding it");
     for (Map.Entry<String, byte[]> bad : broken.entrySet()) {
       Path file = fonts.resolve(bad.getKey());
       Files.write(file, bad.getValue());
