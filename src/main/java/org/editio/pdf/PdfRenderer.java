@@ -200,10 +200,12 @@ public final class PdfRenderer {
           : "characters of the Unicode block " + Character.UnicodeBlock.of(first.codePoint()) + ", first " + character;
       String message = name + ": the PDF cannot print " + what + ": the embedded fonts lack "
           + (block.size() == 1 ? "it" : "them") + " (" + String.join(", ", fonts) + ") and would print '#';"
-          + " the HTML edition and the e-book print " + (block.size() == 1 ? "it" : "them") + " (editio html, editio epub);"
-          + " to print " + (block.size() == 1 ? "it" : "them") + ", add a TrueType font (.ttf) that has "
-          + (block.size() == 1 ? "it" : "them") + " to " + Problem.displayPath(EditionFonts.folder(run.edition()))
-          + "/, the edition's fonts for print";
+          + " the HTML edition and the e-book print " + (block.size() == 1 ? "it" : "them") + " (editio html, editio epub)"
+          // a font helps, unless FOP cannot set the script whatever the font (said by its own error)
+          + (Directions.unsettable(first.codePoint()) ? ""
+              : "; to print " + (block.size() == 1 ? "it" : "them") + ", add a TrueType font (.ttf) that has "
+              + (block.size() == 1 ? "it" : "them") + " to " + Problem.displayPath(EditionFonts.folder(run.edition()))
+              + "/, the edition's fonts for print");
       problems.add(first.line() == 0 ? Problem.error(first.file(), message)
           : Problem.error(first.file(), first.line(), first.column(), message));
     }
@@ -226,6 +228,9 @@ public final class PdfRenderer {
         .toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     String message = name + (finding.fault() == Directions.Fault.JOINING
         ? ": the PDF cannot join " + script + " letters, first " + character + ": they would print apart, each in its isolated form"
+        : finding.fault() == Directions.Fault.SHAPING
+        ? ": the PDF cannot set " + script + " text, first " + character + ": its conjuncts would print as separate letters"
+            + " and the PDF's text would read vowel signs out of order (FOP 2.11 does not shape it)"
         : ": the PDF cannot set a paragraph of right-to-left text, first " + character + ": its lines would be aligned"
             + " left, with the punctuation at their ends on the wrong side (right-to-left words in a left-to-right"
             + " paragraph are set)")

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the PDFs' recipes. The fonts are Debian's (installed by .ci/run), copied into the test's edition,
  * never committed: IPA Mincho (IPA Font License v1.0: use in printed matter and documents with
  * the font embedded allowed, copies unmodified allowed) and Hanazono Mincho A (Hanazono Font
- * License or SIL OFL 1.1), which has the one character of the Genji chapter IPA Mincho lacks.
+ * License or SIL OFL 1.1), which has the one character of the Genji chapter IPA Mincho lacks, and
+ * Lohit Devanagari (SIL OFL 1.1).
  */
 @Tag("slow")
 class EditionFontsTest {
@@ -48,13 +49,14 @@ class EditionFontsTest {
   static final Path IPA_MINCHO = Path.of("/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf");
   static final Path IPA_P_MINCHO = Path.of("/usr/share/fonts/opentype/ipafont-mincho/ipamp.ttf");
   static final Path HANAZONO = Path.of("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf");
+  static final Path LOHIT_DEVANAGARI = Path.of("/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf");
 
   /** Chapter 27 of the Kōi Genji monogatari (CC0), as its project publishes it: Japanese, no xml:lang. */
   static final Path GENJI = TestFiles.ROOT.resolve("src/test/resources/corpus/scripts/27.xml");
 
   static Path font(Path font) {
-    assertTrue(Files.isRegularFile(font), font + " is missing: install the Debian packages fonts-ipafont-mincho and"
-        + " fonts-hanazono (.ci/run does)");
+    assertTrue(Files.isRegularFile(font), font + " is missing: install the Debian packages fonts-ipafont-mincho,"
+        + " fonts-hanazono and fonts-lohit-deva (.ci/run does)");
     return font;
   }
 
@@ -137,6 +139,40 @@ class EditionFontsTest {
     assertTrue(problems.get(0).message().contains("the PDF cannot print \"〱\" (U+3031 VERTICAL KANA REPEAT MARK): the embedded"
         + " fonts lack it"), problems.get(0).message());
     assertTrue(problems.get(0).message().contains("add a TrueType font (.ttf) that has it to "), problems.get(0).message());
+    assertFalse(Files.exists(dir.resolve("out2/pdf")), "nothing published");
+  }
+
+  /**
+   * Devanagari, which DejaVu lacks, stays refused with a font of the edition that has it: FOP 2.11
+   * forms no conjuncts and its PDF text reads "िहन्दी" for "हिन्दी" (measured with Lohit Devanagari).
+   */
+  @Test
+  void devanagariStaysRefusedWithAFontThatHasIt(@TempDir Path dir) throws Exception {
+    Path edition = Files.createDirectories(dir.resolve("sanskrit"));
+    Files.writeString(edition.resolve("sa.xml"), """
+        <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="sa">
+          <teiHeader><fileDesc><titleStmt><title>Sanskrit</title></titleStmt><publicationStmt><p>Fixture.</p></publicationStmt>
+            <sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc></teiHeader>
+          <text><body>
+            <p>In Latin first.</p>
+            <p>Then संस्कृतम् and हिन्दी.</p>
+          </body></text>
+        </TEI>
+        """);
+    // without a font: the characters are missing, and no font is suggested, since none would do
+    EditioException bare = assertThrows(EditioException.class, () -> new Builder().build(edition, dir.resolve("out1"), "pdf"));
+    assertTrue(bare.problems().stream().anyMatch(p -> p.message().contains("cannot print characters of the Unicode block"
+        + " DEVANAGARI")), bare.problems().toString());
+    assertTrue(bare.problems().stream().noneMatch(p -> p.message().contains("add a TrueType font")), bare.problems().toString());
+
+    Files.copy(font(LOHIT_DEVANAGARI), Files.createDirectories(edition.resolve("fonts")).resolve("lohit.ttf"));
+    EditioException e = assertThrows(EditioException.class, () -> new Builder().build(edition, dir.resolve("out2"), "pdf"));
+    assertEquals(1, e.problems().size(), e.problems().toString());
+    Problem p = e.problems().get(0);
+    assertEquals(edition.resolve("sa.xml"), p.file());
+    assertEquals(6, p.line());
+    assertTrue(p.message().contains("sa.pdf: the PDF cannot set Devanagari text, first \"स\" (U+0938 DEVANAGARI LETTER SA)"
+        + " (DEVANAGARI): its conjuncts would print as separate letters"), p.message());
     assertFalse(Files.exists(dir.resolve("out2/pdf")), "nothing published");
   }
 
