@@ -17,8 +17,15 @@
   <xsl:variable name="f:page-height" select="map{'a4': '297mm', 'letter': '11in', '6x9in': '9in'}($page-size)"/>
 
 
-  <xsl:variable name="f:body-font" select="'DejaVu Serif, DejaVu Sans'"/>
-  <xsl:variable name="f:heading-font" select="'DejaVu Sans, DejaVu Serif'"/>
+  <!-- The family names of the edition's own fonts (EDITION/fonts/), in the order of their files:
+       listed after DejaVu, so that FOP prints with them the characters DejaVu lacks. An edition's
+       fo.xsl may put them first to set the book in them:
+       <xsl:variable name="f:body-font" select="string-join(($edition-fonts, 'DejaVu Serif', 'DejaVu Sans'), ', ')"/> -->
+  <xsl:param name="edition-fonts" as="xs:string*" select="()"/>
+
+  <xsl:variable name="f:body-font" select="string-join(('DejaVu Serif', 'DejaVu Sans', $edition-fonts), ', ')"/>
+  <xsl:variable name="f:heading-font" select="string-join(('DejaVu Sans', 'DejaVu Serif', $edition-fonts), ', ')"/>
+  <xsl:variable name="f:code-font" select="string-join(('DejaVu Sans Mono', $edition-fonts), ', ')"/>
 
   <xsl:attribute-set name="f:text">
     <xsl:attribute name="font-family" select="$f:body-font"/>

@@ -67,7 +67,7 @@
     <xsl:if test="$renditions = ('underline', 'strikethrough')">
       <xsl:attribute name="text-decoration" select="string-join(($renditions[. = 'underline'], 'line-through'[$renditions = 'strikethrough']), ' ')"/>
     </xsl:if>
-    <xsl:if test="$renditions = 'code'"><xsl:attribute name="font-family">DejaVu Sans Mono</xsl:attribute></xsl:if>
+    <xsl:if test="$renditions = 'code'"><xsl:attribute name="font-family" select="$f:code-font"/></xsl:if>
     <xsl:if test="$renditions = 'spaced'"><xsl:attribute name="letter-spacing">0.12em</xsl:attribute></xsl:if>
     <xsl:if test="$renditions = 'large'"><xsl:attribute name="font-size">120%</xsl:attribute></xsl:if>
     <xsl:if test="$renditions = 'small'"><xsl:attribute name="font-size">85%</xsl:attribute></xsl:if>

@@ -197,7 +197,10 @@
               <xsl:if test="@target"><xsl:text> </xsl:text><fo:basic-link external-destination="url('{@target}')"><xsl:value-of select="@target"/></fo:basic-link></xsl:if>
             </fo:block>
           </xsl:for-each>
-          <fo:block space-before="4pt"><xsl:value-of select="f:label('colophon')"/></fo:block>
+          <!-- the edition's own fonts (EDITION/fonts/) are named after editio's, their names not hyphenated -->
+          <fo:block space-before="4pt"><xsl:if test="exists($edition-fonts)"><xsl:attribute name="hyphenate">false</xsl:attribute></xsl:if>
+            <xsl:value-of select="if (exists($edition-fonts))
+              then f:label('colophon-with-fonts', string-join($edition-fonts, ', ')) else f:label('colophon')"/></fo:block>
         </fo:block>
       </fo:flow>
     </fo:page-sequence>

@@ -19,7 +19,8 @@ import org.xml.sax.helpers.XMLFilterImpl;
  * a block ({@code fo/text.xsl}, {@code f:fo-element}: its language by {@code f:direction}, as the
  * web pages' {@code dir}); the mark is taken away here, before FOP sees it. And FOP does not join
  * the letters of the joining scripts (Arabic, Syriac, N'Ko ...): they would print apart, wherever
- * they stand. What is watched is the FO as printed (the header's unprinted parts are not), each
+ * they stand; nor does it shape the Brahmic scripts of South Asia (Devanagari ...), which an edition
+ * can now bring fonts for. What is watched is the FO as printed (the header's unprinted parts are not), each
  * {@code fo:block}'s own text, nested blocks apart.
  */
 final class Directions extends XMLFilterImpl {
@@ -33,8 +34,26 @@ final class Directions extends XMLFilterImpl {
       Character.UnicodeScript.SYRIAC, Character.UnicodeScript.NKO, Character.UnicodeScript.MANDAIC,
       Character.UnicodeScript.ADLAM, Character.UnicodeScript.HANIFI_ROHINGYA);
 
-  /** What FOP would set wrongly: a right-to-left paragraph, or letters of a joining script. */
-  enum Fault { PARAGRAPH, JOINING }
+  /**
+   * Brahmic scripts of South Asia, whose consonants form conjuncts and whose vowel signs may stand
+   * before the consonant they follow in the text. DejaVu has none of their letters, so they were
+   * refused as missing glyphs; with a font of the edition's own (EDITION/fonts/) FOP 2.11 prints
+   * them, but measured with Lohit Devanagari: no conjuncts (every virama shown), and the PDF's text
+   * reads a vowel sign before its consonant ("िहन्दी" for "हिन्दी"), so the text is not the text.
+   */
+  private static final Set<Character.UnicodeScript> SHAPING = Set.of(Character.UnicodeScript.DEVANAGARI,
+      Character.UnicodeScript.BENGALI, Character.UnicodeScript.GURMUKHI, Character.UnicodeScript.GUJARATI,
+      Character.UnicodeScript.ORIYA, Character.UnicodeScript.TAMIL, Character.UnicodeScript.TELUGU,
+      Character.UnicodeScript.KANNADA, Character.UnicodeScript.MALAYALAM, Character.UnicodeScript.SINHALA);
+
+  /** Whether FOP cannot set letters of the character's script whatever the font (a joining script, or one it cannot shape). */
+  static boolean unsettable(int codePoint) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+    return JOINING.contains(script) || SHAPING.contains(script);
+  }
+
+  /** What FOP would set wrongly: a right-to-left paragraph, letters of a joining script, or of a script it cannot shape. */
+  enum Fault { PARAGRAPH, JOINING, SHAPING }
 
   /**
    * The first fault found: its first character, and the text it is found by in the source (from
@@ -48,14 +67,18 @@ final class Directions extends XMLFilterImpl {
   private final Deque<Block> blocks = new ArrayDeque<>();
   private Finding paragraph;
   private Finding joining;
+  private Finding shaping;
 
   Directions(ContentHandler fop) {
     setContentHandler(fop);
   }
 
-  /** The first letters of a joining script if any (the worse fault), else the first right-to-left paragraph's; null if neither. */
+  /**
+   * The first letters of a joining script if any (the worse fault), else of a script FOP cannot
+   * shape, else the first right-to-left paragraph's; null if none.
+   */
   Finding finding() {
-    return joining != null ? joining : paragraph;
+    return joining != null ? joining : shaping != null ? shaping : paragraph;
   }
 
   @Override
@@ -82,7 +105,7 @@ final class Directions extends XMLFilterImpl {
 
   @Override
   public void characters(char[] ch, int start, int length) throws SAXException {
-    if (!blocks.isEmpty() && (paragraph == null || joining == null)) {
+    if (!blocks.isEmpty() && (paragraph == null || joining == null || shaping == null)) {
       blocks.peek().text().append(ch, start, length);
     }
     super.characters(ch, start, length);
@@ -117,6 +140,9 @@ final class Directions extends XMLFilterImpl {
       boolean rightToLeft = bidi == Character.DIRECTIONALITY_RIGHT_TO_LEFT || bidi == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
       if (joining == null && Character.isLetter(cp) && JOINING.contains(Character.UnicodeScript.of(cp))) {
         joining = new Finding(Fault.JOINING, cp, from(text, i));
+      }
+      if (shaping == null && Character.isLetter(cp) && SHAPING.contains(Character.UnicodeScript.of(cp))) {
+        shaping = new Finding(Fault.SHAPING, cp, from(text, i));
       }
       if (paragraph == null && block.rightToLeft() && rightToLeft && Character.isLetter(cp)) {
         paragraph = new Finding(Fault.PARAGRAPH, cp, from(text, i));

@@ -29,8 +29,9 @@ import org.xml.sax.SAXException;
 
 /**
  * The FOP factory of a run, created once: fonts are read from the class path (the
- * jasperreports-fonts artifact) through a resolver of our own, so a PDF never depends on the
- * fonts of the machine that made it, and they are parsed once per run ({@link SharedFonts}). Each
+ * jasperreports-fonts artifact) and from the edition's own fonts folder, read once ({@link
+ * EditionFonts}, configured after DejaVu), through a resolver of our own, so a PDF never depends
+ * on the fonts of the machine that made it, and they are parsed once per run ({@link SharedFonts}). Each
  * PDF gets a user agent that listens for FOP's events: a glyph missing from the fonts or a font
  * substituted fails the PDF instead of printing "#".
  */
@@ -66,6 +67,7 @@ public final class Fop {
   private final Date creationDate;
   private final org.editio.xml.Resolver edition;
   private final SharedFonts fonts;
+  private final EditionFonts editionFonts;
 
   /**
    * @param creationDate the date written into every PDF, so that two builds are byte-identical
@@ -80,26 +82,44 @@ public final class Fop {
    *     image and font goes through this policy, nothing comes from the network
    */
   public Fop(Date creationDate, org.editio.xml.Resolver edition) {
-    this(creationDate, edition, true);
+    this(creationDate, edition, true, EditionFonts.NONE);
   }
 
   /**
    * @param shareFonts false: FOP loads the fonts of each PDF itself (what {@link SharedFonts} is
    *     compared with)
+   * @param editionFonts the edition's own fonts, configured after editio's (read and checked already)
    */
-  Fop(Date creationDate, org.editio.xml.Resolver edition, boolean shareFonts) {
+  Fop(Date creationDate, org.editio.xml.Resolver edition, boolean shareFonts, EditionFonts editionFonts) {
     this.creationDate = creationDate;
     this.edition = edition;
-    ResourceResolver resolver = new ClasspathResolver(edition);
+    this.editionFonts = editionFonts;
+    ResourceResolver resolver = new ClasspathResolver(edition, editionFonts);
     byte[] configuration;
     try (InputStream conf = Fop.class.getResourceAsStream("fop.xconf")) {
-      configuration = conf.readAllBytes();
+      configuration = withEditionFonts(conf.readAllBytes(), editionFonts);
       FopConfParser parser = new FopConfParser(new ByteArrayInputStream(configuration), URI.create(CLASSPATH + ":/"), resolver);
       this.factory = parser.getFopFactoryBuilder().build();
     } catch (IOException | SAXException e) {
       throw new IllegalStateException("FOP configuration cannot be read: " + e.getMessage(), e);
     }
-    this.fonts = shareFonts ? new SharedFonts(configuration, resolver) : null;
+    this.fonts = shareFonts ? new SharedFonts(configuration, resolver, editionFonts::takeParsed) : null;
+  }
+
+  /** fop.xconf with the edition's fonts after editio's (unchanged when the edition has none). */
+  private static byte[] withEditionFonts(byte[] configuration, EditionFonts editionFonts) {
+    if (editionFonts.isEmpty()) {
+      return configuration;
+    }
+    String xconf = new String(configuration, java.nio.charset.StandardCharsets.UTF_8);
+    int end = xconf.lastIndexOf("</fonts>");
+    return (xconf.substring(0, end) + editionFonts.configuration() + xconf.substring(end))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The edition's fonts this factory was made with. */
+  EditionFonts editionFonts() {
+    return editionFonts;
   }
 
   /** Why the policy refuses to read {@code uri} (for an image FOP could not load), or null when it does not. */
@@ -259,15 +279,18 @@ public final class Fop {
   }
 
   /**
-   * Resolves {@code classpath:} URIs (fonts, hyphenation) from memory, and everything else
+   * Resolves {@code classpath:} URIs (fonts, hyphenation) and the edition's fonts ({@code
+   * editio-font:}, read once by {@link EditionFonts}) from memory, and everything else
    * (images) through the edition's {@link org.editio.xml.Resolver}: files of the edition only,
    * nothing from the network.
    */
   private static final class ClasspathResolver implements ResourceResolver {
     private final org.editio.xml.Resolver edition;
+    private final EditionFonts editionFonts;
 
-    ClasspathResolver(org.editio.xml.Resolver edition) {
+    ClasspathResolver(org.editio.xml.Resolver edition, EditionFonts editionFonts) {
       this.edition = edition;
+      this.editionFonts = editionFonts;
     }
 
     /** Packaged resources (the fonts) by path, read once: inflating a font from its jar costs more than laying out a page. */
@@ -288,6 +311,10 @@ public final class Fop {
           packaged.put(path, bytes);
         }
         return new Resource(new java.io.ByteArrayInputStream(bytes));
+      }
+      if (EditionFonts.SCHEME.equals(uri.getScheme())) {
+        // the edition's fonts, as read (and checked) once for the run
+        return new Resource(new java.io.ByteArrayInputStream(editionFonts.bytes(uri)));
       }
       return new Resource(edition.open(edition.resolve(uri.toString(), null)));
     }

@@ -21,6 +21,7 @@ public final class PdfDocumentsPublisher implements Publisher {
   private final PdfRenderer renderer;
   private final java.util.concurrent.atomic.AtomicInteger laidOut = new java.util.concurrent.atomic.AtomicInteger();
   private volatile double seconds;
+  private volatile List<String> editionFonts = List.of();
 
   /** @param renderer the FOP factory and layout shared with the volume */
   public PdfDocumentsPublisher(PdfRenderer renderer) {
@@ -50,13 +51,15 @@ public final class PdfDocumentsPublisher implements Publisher {
   @Override
   public void publish(Run run) throws EditioException {
     Edition edition = run.edition();
-    String context = PdfRenderer.context(run);
+    EditionFonts fonts = renderer.fonts(run);
+    editionFonts = fonts.faces().stream().map(f -> f.family() + " (" + f.name() + ")").toList();
+    String context = PdfRenderer.context(run, fonts);
     List<Target> targets = new ArrayList<>();
     for (TeiDocument doc : edition.documents()) {
       Map<String, String> links = run.layout().documentLinks(doc.id(), null, null);
       String recipe = new Digest().add("pdf", context).add("document", doc.digest()).add("links", new TreeMap<>(links)).hex();
       targets.add(new Target(run.layout().documentPdf(doc.id()), recipe, file -> {
-        Xslt30Transformer t = PdfRenderer.transformer(run, doc.file(), PdfRenderer.params(run).putStrings("layout", links)
+        Xslt30Transformer t = PdfRenderer.transformer(run, doc.file(), PdfRenderer.params(run, fonts).putStrings("layout", links)
             .put("here", run.layout().documentPdf(doc.id())));
         laidOut.incrementAndGet();
         renderer.render(run, doc.file(), file,
@@ -73,8 +76,14 @@ public final class PdfDocumentsPublisher implements Publisher {
   @Override
   public List<String> details() {
     int n = laidOut.get();
-    return List.of(n == 0 ? "no document PDF changed"
+    List<String> details = new ArrayList<>();
+    details.add(n == 0 ? "no document PDF changed"
         : String.format(java.util.Locale.ROOT, "%d document PDF%s laid out in %.1f s (%.1f ms each, %d cores)", n,
             n == 1 ? "" : "s", seconds, 1000 * seconds / n, Runtime.getRuntime().availableProcessors()));
+    if (!editionFonts.isEmpty()) {
+      // the family names an edition's fo.xsl can list ($edition-fonts holds them)
+      details.add("the edition's fonts, after DejaVu: " + String.join(", ", editionFonts));
+    }
+    return details;
   }
 }

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Xslt30Transformer;
+import org.editio.Digest;
 import org.editio.EditioException;
 import org.editio.Messages;
 import org.editio.Problem;
@@ -31,6 +32,10 @@ public final class PdfRenderer {
   private Fop fop;
   private Date fopDate;
   private List<Path> fopRoots;
+  /** The edition's fonts of the last run asked for ({@link #fonts}): read once per run. */
+  private Run fontsRun;
+  private EditionFonts fonts;
+  private EditioException fontsFailure;
 
   /** The renderer of a builder's PDF outputs. */
   public PdfRenderer() {
@@ -44,25 +49,55 @@ public final class PdfRenderer {
 
   /**
    * The FOP factory for PDFs created at {@code created} that read images through {@code
-   * resolver} (the edition's folder): one per date and edition, in practice one per builder.
+   * resolver} (the edition's folder) and have the edition's {@code fonts}: one per date, edition
+   * and fonts, in practice one per builder.
    */
-  synchronized Fop fop(Date created, Resolver resolver) {
-    if (fop == null || !created.equals(fopDate) || !resolver.roots().equals(fopRoots)) {
-      fop = new Fop(created, resolver, shareFonts);
+  synchronized Fop fop(Date created, Resolver resolver, EditionFonts fonts) {
+    if (fop == null || !created.equals(fopDate) || !resolver.roots().equals(fopRoots) || !java.util.Objects.equals(fop.editionFonts().digest(), fonts.digest())) {
+      fop = new Fop(created, resolver, shareFonts, fonts);
       fopDate = created;
       fopRoots = resolver.roots();
     }
     return fop;
   }
 
-  /** What every PDF of the edition depends on besides its documents. */
-  static String context(Run run) {
-    return run.recipe(STYLESHEET).add("page-size", run.options().pageSize()).add("print", run.options().print())
-        .add("created", run.options().created().getTime()).hex();
+  /**
+   * The edition's own fonts ({@link EditionFonts}: {@code EDITION/fonts/}), read and checked once
+   * per run, whichever PDF output asks first; a font that cannot be used fails every PDF output
+   * of the run with the same located errors.
+   *
+   * @throws EditioException (input) for a file of the fonts folder that is not a font editio can embed
+   */
+  synchronized EditionFonts fonts(Run run) throws EditioException {
+    if (fontsRun != run) {
+      fontsRun = run;
+      fonts = null;
+      fontsFailure = null;
+      try {
+        fonts = EditionFonts.read(EditionFonts.folder(run.edition()), run.resolver());
+      } catch (EditioException e) {
+        fontsFailure = e;
+      }
+    }
+    if (fontsFailure != null) {
+      throw fontsFailure;
+    }
+    return fonts;
   }
 
-  static Params params(Run run) {
-    return run.params().put("page-size", run.options().pageSize()).put("print", run.options().print());
+  /** What every PDF of the edition depends on besides its documents: with the edition's fonts, when it has some. */
+  static String context(Run run, EditionFonts fonts) {
+    Digest recipe = run.recipe(STYLESHEET).add("page-size", run.options().pageSize()).add("print", run.options().print())
+        .add("created", run.options().created().getTime());
+    if (!fonts.isEmpty()) {
+      recipe.add("fonts", fonts.digest());
+    }
+    return recipe.hex();
+  }
+
+  static Params params(Run run, EditionFonts fonts) {
+    Params params = run.params().put("page-size", run.options().pageSize()).put("print", run.options().print());
+    return fonts.isEmpty() ? params : params.putSequence("edition-fonts", fonts.families());
   }
 
   /** A transformer of the PDFs' stylesheet (the edition's own fo.xsl, if it has one) with these parameters. */
@@ -93,7 +128,7 @@ public final class PdfRenderer {
    */
   Layout layOut(Run run, Path source, String name, Fop.Metadata metadata, Fop.FoSource fo) throws EditioException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-    try (Fop.Job job = fop(run.options().created(), run.resolver()).newJob(out, metadata)) {
+    try (Fop.Job job = fop(run.options().created(), run.resolver(), fonts(run)).newJob(out, metadata)) {
       fo.writeTo(job);
       List<Problem> problems = new java.util.ArrayList<>(missingCharacters(run, source, name, job.missingGlyphs()));
       problems.addAll(rightToLeft(run, source, name, job.rightToLeft()));
@@ -165,7 +200,12 @@ public final class PdfRenderer {
           : "characters of the Unicode block " + Character.UnicodeBlock.of(first.codePoint()) + ", first " + character;
       String message = name + ": the PDF cannot print " + what + ": the embedded fonts lack "
           + (block.size() == 1 ? "it" : "them") + " (" + String.join(", ", fonts) + ") and would print '#';"
-          + " the HTML edition and the e-book print " + (block.size() == 1 ? "it" : "them") + " (editio html, editio epub)";
+          + " the HTML edition and the e-book print " + (block.size() == 1 ? "it" : "them") + " (editio html, editio epub)"
+          // a font helps, unless FOP cannot set the script whatever the font (said by its own error)
+          + (Directions.unsettable(first.codePoint()) ? ""
+              : "; to print " + (block.size() == 1 ? "it" : "them") + ", add a TrueType font (.ttf) that has "
+              + (block.size() == 1 ? "it" : "them") + " to " + Problem.displayPath(EditionFonts.folder(run.edition()))
+              + "/, the edition's fonts for print");
       problems.add(first.line() == 0 ? Problem.error(first.file(), message)
           : Problem.error(first.file(), first.line(), first.column(), message));
     }
@@ -188,6 +228,9 @@ public final class PdfRenderer {
         .toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     String message = name + (finding.fault() == Directions.Fault.JOINING
         ? ": the PDF cannot join " + script + " letters, first " + character + ": they would print apart, each in its isolated form"
+        : finding.fault() == Directions.Fault.SHAPING
+        ? ": the PDF cannot set " + script + " text, first " + character + ": its conjuncts would print as separate letters"
+            + " and the PDF's text would read vowel signs out of order (FOP 2.11 does not shape it)"
         : ": the PDF cannot set a paragraph of right-to-left text, first " + character + ": its lines would be aligned"
             + " left, with the punctuation at their ends on the wrong side (right-to-left words in a left-to-right"
             + " paragraph are set)")

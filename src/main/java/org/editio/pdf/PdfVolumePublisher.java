@@ -96,7 +96,8 @@ public final class PdfVolumePublisher implements Publisher {
   public void publish(Run run) throws EditioException {
     Edition edition = run.edition();
     Map<String, String> links = run.layout().siteLinks();
-    Digest recipe = new Digest().add("volume", PdfRenderer.context(run)).add("links", new TreeMap<>(links));
+    EditionFonts fonts = renderer.fonts(run);
+    Digest recipe = new Digest().add("volume", PdfRenderer.context(run, fonts)).add("links", new TreeMap<>(links));
     edition.documents().forEach(d -> recipe.add(d.id(), d.digest()));
     pages = -1;
     passes = 0;
@@ -105,7 +106,7 @@ public final class PdfVolumePublisher implements Publisher {
       Map<String, String> given = run.recorded(path);
       Timing timing = new Timing("pdf volume");
       for (int pass = 1; ; pass++) {
-        Pass laid = layOut(run, given);
+        Pass laid = layOut(run, given, fonts);
         timing.lap("layout pass " + pass);
         // where the ids are that content written before the layout took from the given pages
         Map<String, String> now = laid.stream().usedPages();
@@ -135,9 +136,9 @@ public final class PdfVolumePublisher implements Publisher {
   private record Pass(PdfRenderer.Layout layout, VolumeStream stream) {}
 
   /** Lays the volume out once, with {@code given} as the pages of the ids the front of the book may use. */
-  private Pass layOut(Run run, Map<String, String> given) throws EditioException {
+  private Pass layOut(Run run, Map<String, String> given, EditionFonts fonts) throws EditioException {
     Edition edition = run.edition();
-    LayoutPass pass = new LayoutPass(run, given);
+    LayoutPass pass = new LayoutPass(run, given, fonts);
     PdfRenderer.Layout layout = renderer.layOut(run, edition.source(), run.layout().volume(),
         new Fop.Metadata(edition.title(), edition.editors(), edition.title(), ""), pass);
     return new Pass(layout, pass.stream);
@@ -155,9 +156,9 @@ public final class PdfVolumePublisher implements Publisher {
     /** One for every deferred part of a pass: its keys and global variables are built once. */
     private Xslt30Transformer deferred;
 
-    LayoutPass(Run run, Map<String, String> given) {
+    LayoutPass(Run run, Map<String, String> given, EditionFonts fonts) {
       this.run = run;
-      this.params = PdfRenderer.params(run).put("documents", run.edition().documentTrees()).put("document-trees", run.documentTrees())
+      this.params = PdfRenderer.params(run, fonts).put("documents", run.edition().documentTrees()).put("document-trees", run.documentTrees())
           .putStrings("layout", run.layout().siteLinks()).put("here", run.layout().volume())
           .putStrings("pages", given);
     }

@@ -57,14 +57,19 @@ final class SharedFonts {
   private final List<Configured> configured;
   private final ConcurrentLinkedQueue<Map<URI, Template>> idle = new ConcurrentLinkedQueue<>();
   private final org.apache.xmlgraphics.io.ResourceResolver bytes;
+  private final java.util.function.Function<URI, TTFFile> parsed;
 
   /**
    * @param configuration fop.xconf (only its fonts are read)
    * @param bytes reads the font files (the class-path resolver of the FOP factory)
+   * @param parsed a font already parsed (an edition's font, parsed when it was checked), once, or
+   *     null: what the first set uses instead of parsing the file again
    */
-  SharedFonts(byte[] configuration, org.apache.xmlgraphics.io.ResourceResolver bytes) {
+  SharedFonts(byte[] configuration, org.apache.xmlgraphics.io.ResourceResolver bytes,
+      java.util.function.Function<URI, TTFFile> parsed) {
     this.configured = fonts(configuration);
     this.bytes = bytes;
+    this.parsed = parsed;
   }
 
   /** The fonts fop.xconf embeds, in its order. */
@@ -104,7 +109,7 @@ final class SharedFonts {
     if (set == null) {
       set = new LinkedHashMap<>();
       for (Configured font : configured) {
-        set.put(font.uri(), Template.parse(font.uri(), bytes));
+        set.put(font.uri(), Template.parse(font.uri(), bytes, parsed.apply(font.uri())));
       }
     }
     return new Lease(set);
@@ -186,6 +191,11 @@ final class SharedFonts {
       Map<Integer, Map<Integer, Integer>> kerning, GlyphDefinitionTable gdef, GlyphSubstitutionTable gsub,
       GlyphPositioningTable gpos) {
 
+    /** @param parsed the font's file parsed already (as here), or null */
+    static Template parse(URI uri, org.apache.xmlgraphics.io.ResourceResolver bytes, TTFFile parsed) throws FOPException {
+      return parsed != null ? of(uri, parsed) : parse(uri, bytes);
+    }
+
     static Template parse(URI uri, org.apache.xmlgraphics.io.ResourceResolver bytes) throws FOPException {
       try (InputStream in = bytes.getResource(uri)) {
         FontFileReader reader = new FontFileReader(in);
@@ -196,20 +206,25 @@ final class SharedFonts {
         if (header.equals("OTTO") || !ttf.readFont(reader, header, (String) null)) {
           throw new FOPException("not a TrueType font with a Unicode character map: " + uri);
         }
-        if (!ttf.isEmbeddable()) {
-          throw new FOPException("the font " + uri + " may not be embedded (its licence forbids it)");
-        }
-        return new Template(uri, ttf.getEmbedFontName().isEmpty() ? ttf.getPostScriptName() : ttf.getEmbedFontName(),
-            ttf.getFullName(), ttf.getFamilyNames(), ttf.getSubFamilyName(), ttf.getCapHeight(), ttf.getXHeight(),
-            ttf.getLowerCaseAscent(), ttf.getLowerCaseDescent(), ttf.getFontBBox(),
-            ttf.getUnderlinePosition() - ttf.getUnderlineThickness() / 2, ttf.getUnderlineThickness(),
-            ttf.getStrikeoutPosition() - ttf.getStrikeoutThickness() / 2, ttf.getStrikeoutThickness(), ttf.getFlags(),
-            Integer.parseInt(ttf.getStemV()), Integer.parseInt(ttf.getItalicAngle()), ttf.getWeightClass(),
-            ttf.getWidths(), ttf.getBoundingBoxes(), ttf.getCMaps().toArray(new CMapSegment[0]),
-            kerning(ttf), ttf.getGDEF(), ttf.getGSUB(), ttf.getGPOS());
+        return of(uri, ttf);
       } catch (IOException e) {
         throw new FOPException("cannot read the font " + uri + ": " + e.getMessage(), e);
       }
+    }
+
+    /** The template of a parsed TrueType file. */
+    private static Template of(URI uri, TTFFile ttf) throws FOPException {
+      if (!ttf.isEmbeddable()) {
+        throw new FOPException("the font " + uri + " may not be embedded (its licence forbids it)");
+      }
+      return new Template(uri, ttf.getEmbedFontName().isEmpty() ? ttf.getPostScriptName() : ttf.getEmbedFontName(),
+          ttf.getFullName(), ttf.getFamilyNames(), ttf.getSubFamilyName(), ttf.getCapHeight(), ttf.getXHeight(),
+          ttf.getLowerCaseAscent(), ttf.getLowerCaseDescent(), ttf.getFontBBox(),
+          ttf.getUnderlinePosition() - ttf.getUnderlineThickness() / 2, ttf.getUnderlineThickness(),
+          ttf.getStrikeoutPosition() - ttf.getStrikeoutThickness() / 2, ttf.getStrikeoutThickness(), ttf.getFlags(),
+          Integer.parseInt(ttf.getStemV()), Integer.parseInt(ttf.getItalicAngle()), ttf.getWeightClass(),
+          ttf.getWidths(), ttf.getBoundingBoxes(), ttf.getCMaps().toArray(new CMapSegment[0]),
+          kerning(ttf), ttf.getGDEF(), ttf.getGSUB(), ttf.getGPOS());
     }
 
     /** The kerning map FOP's loader builds entry by entry ({@code putKerningEntry}), built once. */

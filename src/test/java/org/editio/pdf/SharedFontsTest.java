@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fonts parsed once and lent to each PDF ({@link SharedFonts}) make the same PDFs, byte for byte,
  * as FOP loading the fonts of each PDF itself: the volume and every document PDF of the sample
- * edition, and a document set in every font of the configuration.
+ * edition, a document set in every font of the configuration, and a chapter set in an edition's
+ * own fonts.
  */
 @Tag("slow")
 class SharedFontsTest {
@@ -88,5 +89,13 @@ class SharedFontsTest {
     assertTrue(fonts.containsAll(List.of("DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic", "DejaVuSerif-BoldItalic",
         "DejaVuSans-Bold", "DejaVuSans-BoldOblique", "DejaVuSansMono", "DejaVuSansMono-Bold", "DejaVuSansMono-Oblique",
         "DejaVuSansMono-BoldOblique")), fonts.toString());
+  }
+
+  /** An edition's own fonts (EDITION/fonts/) too: the Genji chapter in IPA Mincho and Hanazono Mincho. */
+  @Test
+  void aChapterInTheEditionsFontsIsTheSame(@TempDir Path dir) throws Exception {
+    Path edition = EditionFontsTest.genji(dir, new java.util.TreeMap<>(java.util.Map.of(
+        "1-ipam.ttf", EditionFontsTest.IPA_MINCHO, "2-hanazono.ttf", EditionFontsTest.HANAZONO)));
+    assertSamePdfs(edition, dir);
   }
 }
