@@ -223,11 +223,22 @@
                           else replace($uri, '^file:/+', 'file:///')"/>
   </xsl:function>
 
-  <!-- The standard name of a register entry (persName/placeName/orgName[@type='standard'], else the first). -->
+  <!--
+    The name a register entry is shown and sorted by, in every output (registers, indexes, the
+    e-book, search facets, a name's tooltip): its recorded name (f:recorded-name), else, for an
+    entry without one (valid TEI: <person xml:id="x"/>, warned by the rule register-entry-name),
+    its xml:id, the one thing that always identifies it; else "(no name)". Empty only for no entry.
+  -->
   <xsl:function name="f:standard-name" as="xs:string?">
     <xsl:param name="entry" as="element()?"/>
+    <xsl:sequence select="$entry ! (f:recorded-name(.), normalize-space(@xml:id)[.], f:label('entry-unnamed'))[1]"/>
+  </xsl:function>
+
+  <!-- The name a register entry records (persName/placeName/orgName/name[@type='standard'], else the first), or nothing. -->
+  <xsl:function name="f:recorded-name" as="xs:string?">
+    <xsl:param name="entry" as="element()?"/>
     <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name)"/>
-    <xsl:sequence select="($names[@type = 'standard'], $names)[1] ! normalize-space(.)"/>
+    <xsl:sequence select="($names[@type = 'standard'], $names)[1] ! normalize-space(.)[.]"/>
   </xsl:function>
 
   <!-- Every form of a register entry's name (the standard one and the variants), whitespace normalized, each once. -->
