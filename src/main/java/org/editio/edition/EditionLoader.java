@@ -232,6 +232,14 @@ public final class EditionLoader {
       problems.add(notTei(editionPath, editionFile));
       editionFile = null;
     }
+    // a register is a TEI file too (its entries in listPerson, listPlace, listOrg): other XML in
+    // registers/ is the error a document gets, not a file every output would stumble on
+    for (Map.Entry<Path, XdmNode> register : List.copyOf(registers.entrySet())) {
+      if (!isTei(register.getValue())) {
+        problems.add(notTei(register.getKey(), register.getValue()));
+        registers.remove(register.getKey());
+      }
+    }
     String language = language(editionFile, documentFiles.stream().map(parsed::get)
         .filter(t -> t != null && isTei(t)).toList());
     Xslt30Transformer metadata = Xml.transformer(xml.stylesheet("common/functions.xsl"));
