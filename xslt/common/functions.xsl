@@ -360,11 +360,11 @@
     <xsl:sequence select="exists($tei/tei:text/tei:body/tei:div[@type = 'calendar'])"/>
   </xsl:function>
 
-  <!-- The year a document is dated to, or empty. -->
+  <!-- The year a document is dated to ('1937', '12', '-44' for 44 BC: f:year-label writes it for readers), or empty. -->
   <xsl:function name="f:year" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="date" select="f:document-date($tei)[not(f:is-vague(.))]"/>
-    <xsl:sequence select="$date ! substring(f:date-sort-key(.), 1, 4)[matches(., '^\d{4}$')]"/>
+    <xsl:sequence select="$date ! f:iso-year(f:date-sort-key(.)) ! string(.)"/>
   </xsl:function>
 
   <!-- The archival citation of a document as printed, or its publication. -->
@@ -578,7 +578,7 @@
     <xsl:sequence select="map{
       'id': f:doc-id($tei),
       'title': f:title($tei),
-      'sort-date': if ($date and not(f:is-vague($date))) then f:date-sort-key($date) else '',
+      'sort-date': if ($date and not(f:is-vague($date))) then f:chronological-key($date) else '',
       'date': if ($date) then f:format-date($date) else '',
       'published': string(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date)[1] ! (@when, .)[1]),
       'editors': string-join($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/(tei:editor, tei:respStmt/tei:name) ! normalize-space(.), ', ')
