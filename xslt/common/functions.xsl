@@ -120,6 +120,19 @@
   </xsl:function>
 
   <!--
+    The main title of a header's titleStmt (main, complete, full, uniform; else the first title
+    that is not a sub-title, alternative or short title), or nothing: what an edition is called
+    (edition.xml); unlike f:title, never a sub-title (the site prints that under the title).
+  -->
+  <xsl:function name="f:main-title" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
+    <xsl:variable name="main" select="($titles[@type = ('main', 'complete', 'full', 'uniform')],
+        $titles[not(@type = ('sub', 'subtitle', 'alt', 'alternative', 'short', 'desc', 'parallel', 'abbreviated'))])[1]"/>
+    <xsl:sequence select="normalize-space(string-join($main//text()[not(ancestor::tei:note)], ''))[.]"/>
+  </xsl:function>
+
+  <!--
     The date element that dates a document, from whatever shape its header has: when it was sent
     (correspDesc), else its dateline, else when it was written (creation), else a creation date in
     its publication statement (as some projects record it), else when its manuscript was made
@@ -578,6 +591,7 @@
     <xsl:sequence select="map{
       'id': f:doc-id($tei),
       'title': f:title($tei),
+      'main-title': string(f:main-title($tei)),
       'sort-date': if ($date and not(f:is-vague($date))) then f:chronological-key($date) else '',
       'date': if ($date) then f:format-date($date) else '',
       'published': string(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date)[1] ! (@when, .)[1]),

@@ -501,10 +501,13 @@ public final class EditionLoader {
   private static String editionTitle(Xslt30Transformer metadata, XdmNode editionFile,
       List<TeiDocument> documents, Path source) {
     if (editionFile != null) {
-      String title = get(callMetadata(metadata, editionFile), "title");
+      // its main title, never a sub-title (the site prints that under the title): without one
+      // (rule edition-title), the folder's name
+      String title = get(callMetadata(metadata, editionFile), "main-title");
       if (!title.isBlank()) {
         return title;
       }
+      return source.getFileName() == null ? "Edition" : source.getFileName().toString();
     }
     if (documents.size() == 1) {
       return documents.get(0).title();

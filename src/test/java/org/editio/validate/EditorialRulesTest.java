@@ -192,4 +192,23 @@ class EditorialRulesTest {
   void theSampleEditionHasNoErrorsOrWarnings() throws Exception {
     assertEquals(List.of(), validate(TestFiles.EDITION));
   }
+
+  /**
+   * edition.xml with a sub-title only: a warning at its titleStmt, and the edition is called by its
+   * folder's name, never by its sub-title (the site printed the sub-title as title and sub-title).
+   */
+  @Test
+  void anEditionWithoutAMainTitleIsWarnedAndNotCalledByItsSubTitle(@TempDir Path dir) throws Exception {
+    Path edition = edition(Files.createDirectories(dir.resolve("letters")), template(), "d1937-05-14-a.xml");
+    String xml = Files.readString(edition.resolve("edition.xml"));
+    String changed = xml.replace("<title>Edition for the rule tests</title>", "<title type=\"sub\">A sub-title only</title>");
+    assertTrue(!changed.equals(xml));
+    Files.writeString(edition.resolve("edition.xml"), changed);
+    List<Problem> found = validate(edition).stream().filter(p -> "edition-title".equals(p.rule())).toList();
+    assertEquals(1, found.size(), validate(edition).toString());
+    assertEquals(lineOf(changed, "<titleStmt>"), found.get(0).line());
+    assertEquals(Problem.Severity.WARNING, found.get(0).severity());
+    assertTrue(found.get(0).message().contains("no main title (its titles: sub;"), found.get(0).message());
+    assertEquals("letters", new org.editio.edition.EditionLoader(new Xml()).load(edition).title());
+  }
 }
