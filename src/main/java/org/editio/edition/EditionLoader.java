@@ -516,7 +516,7 @@ public final class EditionLoader {
   }
 
   /**
-   * Every *.xml below {@code dir}, in a stable order, but no hidden file and none below a hidden folder ({@code .git},
+   * Every *.xml (any case) below {@code dir}, in a stable order, but no hidden file and none below a hidden folder ({@code .git},
    * editio's staging folders) or an output folder of editio ({@link Folders#isOutput}): with
    * {@code cd letters && editio html .} the output lands in {@code letters/output}, and its copies
    * of the documents must not come back as documents of the next build.
@@ -535,7 +535,8 @@ public final class EditionLoader {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String name = file.getFileName().toString();
           // a hidden file is no document either (an import's temporary file, an editor's lock file)
-          if (attrs.isRegularFile() && name.endsWith(".xml") && !name.startsWith(".")) {
+          // ".XML" too (cameras and old Windows tools write upper case): it was skipped without a word
+          if (attrs.isRegularFile() && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") && !name.startsWith(".")) {
             found.add(file);
           }
           return FileVisitResult.CONTINUE;

@@ -211,4 +211,14 @@ class EditorialRulesTest {
     assertTrue(found.get(0).message().contains("no main title (its titles: sub;"), found.get(0).message());
     assertEquals("letters", new org.editio.edition.EditionLoader(new Xml()).load(edition).title());
   }
+
+  /** A document named *.XML is a document (it was skipped without a word: "validate" counted one file fewer). */
+  @Test
+  void anUpperCaseExtensionIsADocument(@TempDir Path dir) throws Exception {
+    Path edition = edition(dir, template(), "d1937-05-14-a.XML");
+    Validator.Report report = new Validator(new Xml()).validate(List.of(edition), Optional.empty());
+    assertEquals(3, report.files(), "edition.xml, the register and the document");
+    assertEquals(List.of("register-unused"), report.problems().stream().map(Problem::rule).toList(), report.problems().toString());
+    assertEquals(1, new org.editio.edition.EditionLoader(new Xml()).load(edition).documents().size());
+  }
 }
