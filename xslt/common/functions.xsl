@@ -313,7 +313,7 @@
     correspDesc (correspAction sent, received), else, for TEI without correspDesc, the participants
     of particDesc with that @role (their first name).
   -->
-  <xsl:function name="f:parties" as="element()*">
+  <xsl:function name="f:parties" as="element()*" visibility="public">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="role" as="xs:string"/>
     <xsl:variable name="pd" select="$tei/tei:teiHeader/tei:profileDesc"/>
