@@ -221,4 +221,18 @@ class EditorialRulesTest {
     assertEquals(List.of("register-unused"), report.problems().stream().map(Problem::rule).toList(), report.problems().toString());
     assertEquals(1, new org.editio.edition.EditionLoader(new Xml()).load(edition).documents().size());
   }
+
+  /**
+   * A document that cannot be read may be the one that mentions a register entry: no warning then
+   * tells the editor to remove the entry (a malformed document gave one per entry it alone named).
+   */
+  @Test
+  void anUnreadableDocumentLeavesNoEntryUnused(@TempDir Path dir) throws Exception {
+    Path edition = edition(dir, template(), "d1937-05-14-a.xml");
+    Files.writeString(edition.resolve("documents/d1937-05-14-b.xml"), template().replace("d1937-05-14-a", "d1937-05-14-b")
+        .replace("persons.xml#litvinov", "persons.xml#nobody").replace("</closer>", "</closer><p>"));
+    List<Problem> problems = validate(edition);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).isError() && problems.get(0).file().endsWith("d1937-05-14-b.xml"), problems.toString());
+  }
 }
