@@ -261,7 +261,8 @@
           <xsl:for-each select="$first to $last">
             <xsl:variable name="x" select="(. - $first) * $bar + 5"/>
             <xsl:variable name="anchor" select="if ($first eq $last) then 'middle' else if (. eq $first) then 'start' else if (. eq $last) then 'end' else 'middle'"/>
-            <xsl:if test=". = ($first, $last) or (. mod $step = 0 and . - $first ge $gap and $last - . ge $gap)">
+            <!-- no label "0": TEI numbers years without a year zero (1 BC is followed by AD 1) -->
+            <xsl:if test=". ne 0 and (. = ($first, $last) or (. mod $step = 0 and . - $first ge $gap and $last - . ge $gap))">
               <text x="{format-number(100 * (if ($anchor = 'start') then $x else if ($anchor = 'end') then $x + $bar - 4 else $x + ($bar - 4) div 2) div $width, '0.###')}%"
                     y="{$height + 17}" text-anchor="{$anchor}" font-size="12"><xsl:value-of select="f:year-text(.)"/></text>
             </xsl:if>

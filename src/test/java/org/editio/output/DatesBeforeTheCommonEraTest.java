@@ -108,12 +108,14 @@ class DatesBeforeTheCommonEraTest {
   void germanSaysVorChristus(@TempDir Path other) throws Exception {
     Path letters = Files.createDirectories(other.resolve("briefe"));
     Files.writeString(letters.resolve("bc44.xml"), letter("de", "Brief an den Iden", "-0044-03-15", "15. März 44 v. Chr."));
+    Files.writeString(letters.resolve("ad12.xml"), letter("de", "Brief von 12", "0012-06-01", "1. Juni 12"));
     Builder.Result german;
     try (Builder builder = new Builder()) {
       german = builder.build(letters, other.resolve("out"), "html");
     }
-    Element time = Jsoup.parse(other.resolve("out").resolve(german.layout().page("documents")).toFile(), "UTF-8")
-        .selectFirst("ol.document-list time");
-    assertEquals("15. März 44 v. Chr.", time.text());
+    Document page = Jsoup.parse(other.resolve("out").resolve(german.layout().page("documents")).toFile(), "UTF-8");
+    assertEquals("15. März 44 v. Chr.", page.selectFirst("ol.document-list time").text());
+    // the chart's scale, every ten years: no year 0 (1 BC is followed by AD 1)
+    assertEquals(List.of("44 v. Chr.", "30 v. Chr.", "20 v. Chr.", "10 v. Chr.", "12"), page.select("figure.timeline text").eachText());
   }
 }
