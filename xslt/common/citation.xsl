@@ -53,7 +53,8 @@
 
   <!--
     The source note's parts, in reading order, as FRUS gives it at the head of a document:
-      'bibl'     the source description (TEI nodes: what the text is, where it was published, when read)
+      'bibl'     the source description (TEI nodes: what the text is, where it was published, when
+                 read): sourceDesc's first bibl, else its first paragraph
       'href'     the page's address, spelled out (a safe URL), if any
       'archive'  the archival citation, or the sentence saying the source page gives none (only
                  where the source is a web page of an archive, bibl type="web-page" with its
@@ -62,7 +63,9 @@
   -->
   <xsl:function name="f:source-note" as="map(xs:string, item()*)?">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="bibl" select="($tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl[tei:ref/@target or normalize-space()])[1]"/>
+    <!-- a description of the source (bibl), else its prose (p: FRUS links the scan of each original there) -->
+    <xsl:variable name="source" select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:variable name="bibl" select="($source/tei:bibl[tei:ref/@target or normalize-space()], $source/tei:p[tei:ref/@target or normalize-space()])[1]"/>
     <xsl:sequence select="$bibl ! map{
       'bibl': $bibl,
       'href': f:safe-url(($bibl/tei:ref/@target)[1]),

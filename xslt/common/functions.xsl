@@ -383,14 +383,15 @@
   <!-- The archival citation of a document as printed, or its publication. -->
   <!--
     The archival citation of a document as printed (msDesc/p), else its manuscript's identifier
-    (place, repository, collection, shelfmark), else its publication.
+    (place, institution, repository, collection, shelfmark, each named once: a library is often
+    both), else its publication.
   -->
   <xsl:function name="f:citation" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="sd" select="$tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc"/>
     <xsl:variable name="identifier" select="($sd//tei:msDesc/tei:msIdentifier)[1]"/>
     <xsl:sequence select="($sd/tei:msDesc/tei:p ! normalize-space(.),
-        $identifier ! string-join((tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno[1])[normalize-space()] ! normalize-space(.), ', ')[.],
+        $identifier ! string-join(distinct-values((tei:settlement, tei:institution, tei:repository, tei:collection, tei:idno[1])[normalize-space()] ! normalize-space(.)), ', ')[.],
         $sd/tei:bibl[@type = 'publication'] ! normalize-space(.))[.][1]"/>
   </xsl:function>
 

@@ -9,6 +9,7 @@
     html:asset:NAME                                          a file of editio's assets/
     html:search-index                                        the search index's root (its other files beside it)
     pdf:document:ID, pdf:volume                              the PDFs (present only when they are built)
+    epub:book                                                the e-book (the edition's pages, when it is built)
 
   A transform gets the keys it may link to and nothing else (the links are part of the recipe of
   what it writes); a key it was not given leads nowhere, and the renderer leaves the link out.

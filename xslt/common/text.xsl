@@ -539,8 +539,33 @@
                           else replace($pointer, '^.*#', '')"/>
   </xsl:function>
 
-  <!-- Apparatus entries are numbered per document, apart from the notes (their marks are letters). -->
-  <xsl:key name="f:text-apparatus" match="tei:text//tei:app[not(ancestor::tei:app)]" use="generate-id(f:document(.))"/>
+  <!--
+    Apparatus entries are numbered per document, apart from the notes (their marks are letters);
+    not those of a location-referenced apparatus (listApp), which is printed where it stands.
+  -->
+  <xsl:key name="f:text-apparatus" match="tei:text//tei:app[not(ancestor::tei:app)][not(ancestor::tei:listApp)]" use="generate-id(f:document(.))"/>
+
+  <!-- The apparatus entries of a document that have a mark in its text, in order: what the renderers list after the text or at the page's foot. -->
+  <xsl:function name="f:apparatus-entries" as="element(tei:app)*">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="$tei//tei:text//tei:app[not(ancestor::tei:app)][not(ancestor::tei:listApp)]"/>
+  </xsl:function>
+
+  <!-- Where an entry of a location-referenced apparatus belongs: its @loc ("8"), else its @from–@to, else nothing. -->
+  <xsl:function name="f:apparatus-location" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="(normalize-space($app/@loc)[.],
+        string-join(($app/@from, $app/@to) ! replace(normalize-space(.), '^#', ''), '–')[.], '')[1]"/>
+  </xsl:function>
+
+  <!--
+    A location-referenced apparatus (listApp: EpiDoc's div type="apparatus", TEI's
+    location-referenced method): printed where it stands, an entry per line, each under the line
+    it refers to (its location); its entries are no marks in the text.
+  -->
+  <xsl:template match="tei:listApp" mode="m:text">
+    <xsl:call-template name="b:block"/>
+  </xsl:template>
 
   <xsl:function name="f:apparatus-number" as="xs:integer">
     <xsl:param name="app" as="element(tei:app)"/>
@@ -569,12 +594,14 @@
     <xsl:param name="in-apparatus" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:variable name="lemma" select="f:lemma(.)"/>
     <xsl:call-template name="b:apparatus">
+      <!-- an entry of a listApp: a line of its own, under its location -->
+      <xsl:with-param name="location" select="if (parent::tei:listApp) then f:apparatus-location(.) else ()"/>
       <xsl:with-param name="lemma" select="$lemma"/>
       <xsl:with-param name="readings" select="f:readings(.)"/>
       <xsl:with-param name="lemma-witnesses" select="$lemma ! f:witnesses(.)"/>
       <xsl:with-param name="notes" select="f:apparatus-notes(.)"/>
-      <xsl:with-param name="label" select="if ($in-apparatus or ancestor::tei:app) then () else f:apparatus-label(f:apparatus-number(.))"/>
-      <xsl:with-param name="id" select="if ($in-apparatus or ancestor::tei:app) then () else f:apparatus-id(.)"/>
+      <xsl:with-param name="label" select="if ($in-apparatus or ancestor::tei:app or ancestor::tei:listApp) then () else f:apparatus-label(f:apparatus-number(.))"/>
+      <xsl:with-param name="id" select="if ($in-apparatus or ancestor::tei:app or ancestor::tei:listApp) then () else f:apparatus-id(.)"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -511,23 +511,43 @@
     <xsl:param name="notes" as="element()*"/>
     <xsl:param name="label" as="xs:string?"/>
     <xsl:param name="id" as="xs:string?"/>
-    <!-- an entry with a mark is listed after the text under its id: the lemma here does not repeat it -->
-    <span><xsl:call-template name="f:attributes"><xsl:with-param name="copy" select="exists($label)" tunnel="yes"/></xsl:call-template>
-      <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text"/></span>
-      <xsl:choose>
-        <xsl:when test="exists($label)">
-          <a class="app-ref gen" id="{$id}-ref" href="#{$id}" epub:type="noteref" role="doc-noteref"><sup><xsl:value-of select="$label"/></sup></a>
-        </xsl:when>
-        <xsl:otherwise>
-          <span class="app-readings gen"> [</span>
+    <xsl:param name="location" as="xs:string?" select="()"/>
+    <xsl:choose>
+      <!-- an entry of a location-referenced apparatus: a line, "8 lemma] readings; notes" -->
+      <xsl:when test="exists($location)">
+        <div><xsl:call-template name="f:attributes"><xsl:with-param name="class" select="'app-line'"/></xsl:call-template>
+          <xsl:if test="$location"><span class="app-loc gen"><xsl:value-of select="$location"/></span><xsl:text> </xsl:text></xsl:if>
+          <xsl:if test="$lemma">
+            <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+            <xsl:for-each select="$lemma-witnesses"><xsl:text> </xsl:text><span class="wit gen"><xsl:value-of select="."/></span></xsl:for-each>
+            <span class="gen">] </span>
+          </xsl:if>
           <xsl:call-template name="f:readings">
             <xsl:with-param name="readings" select="$readings"/>
             <xsl:with-param name="notes" select="$notes"/>
           </xsl:call-template>
-          <span class="gen">]</span>
-        </xsl:otherwise>
-      </xsl:choose>
-    </span>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- an entry with a mark is listed after the text under its id: the lemma here does not repeat it -->
+        <span><xsl:call-template name="f:attributes"><xsl:with-param name="copy" select="exists($label)" tunnel="yes"/></xsl:call-template>
+          <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text"/></span>
+          <xsl:choose>
+            <xsl:when test="exists($label)">
+              <a class="app-ref gen" id="{$id}-ref" href="#{$id}" epub:type="noteref" role="doc-noteref"><sup><xsl:value-of select="$label"/></sup></a>
+            </xsl:when>
+            <xsl:otherwise>
+              <span class="app-readings gen"> [</span>
+              <xsl:call-template name="f:readings">
+                <xsl:with-param name="readings" select="$readings"/>
+                <xsl:with-param name="notes" select="$notes"/>
+              </xsl:call-template>
+              <span class="gen">]</span>
+            </xsl:otherwise>
+          </xsl:choose>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- An entry's readings: each reading's text (or "om." when it is empty) and its witnesses, separated by semicolons; then its notes. -->
@@ -555,7 +575,7 @@
   <!-- The apparatus of a document, after its text: its witnesses, then every entry under its mark, linking back. -->
   <xsl:template name="f:apparatus">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="entries" select="$tei//tei:text//tei:app[not(ancestor::tei:app)]"/>
+    <xsl:variable name="entries" select="f:apparatus-entries($tei)"/>
     <xsl:if test="$entries">
       <section class="apparatus">
         <h2 class="gen"><xsl:value-of select="f:label('apparatus')"/></h2>

@@ -435,7 +435,7 @@
         <fo:block text-align="center" space-after="3pt" keep-with-next.within-page="always">
           <xsl:call-template name="f:fo-id"/>
           <fo:external-graphic src="url('{replace($file, '''', '%27')}')" content-width="scale-down-to-fit" content-height="scale-down-to-fit"
-              width="100%" block-progression-dimension.maximum="150mm" scaling="uniform" fox:alt-text="{($alt[.], f:label('figure'))[1]}"/>
+              inline-progression-dimension.maximum="100%" block-progression-dimension.maximum="150mm" scaling="uniform" fox:alt-text="{($alt[.], f:label('figure'))[1]}"/>
         </fo:block>
         <xsl:for-each select="$description">
           <fo:block font-size="8pt" font-style="italic" text-align="center" space-after="3pt"><xsl:apply-templates mode="m:text"/></fo:block>
@@ -600,51 +600,72 @@
     <xsl:param name="notes" as="element()*"/>
     <xsl:param name="label" as="xs:string?"/>
     <xsl:param name="id" as="xs:string?"/>
-    <fo:inline>
-      <xsl:call-template name="f:fo-element">
-        <xsl:with-param name="block" select="false()"/>
-        <xsl:with-param name="copy" select="exists($label)" tunnel="yes"/>
-      </xsl:call-template>
-      <xsl:apply-templates select="$lemma/node()" mode="m:text"/>
-      <xsl:choose>
-        <xsl:when test="exists($label) and not(ancestor::tei:note)">
-          <xsl:text>&#x2060;</xsl:text>
-          <fo:footnote>
-            <fo:inline baseline-shift="super" font-size="65%" font-style="italic"><xsl:value-of select="$label"/></fo:inline>
-            <fo:footnote-body>
-              <fo:list-block provisional-distance-between-starts="1.6em" font-size="8pt" line-height="1.3" text-indent="0pt"
-                  text-align="start" start-indent="0pt" font-style="normal" font-weight="normal">
-                <fo:list-item space-before="1pt" id="{f:fo-scoped(., $id)}">
-                  <fo:list-item-label end-indent="label-end()"><fo:block font-style="italic"><xsl:value-of select="$label"/></fo:block></fo:list-item-label>
-                  <fo:list-item-body start-indent="body-start()">
-                    <fo:block>
-                      <xsl:apply-templates select="$lemma/node()" mode="m:text">
-                        <xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/>
-                        <xsl:with-param name="copy" select="true()" tunnel="yes"/>
-                      </xsl:apply-templates>
-                      <xsl:for-each select="$lemma-witnesses"><xsl:text> </xsl:text><fo:inline font-style="italic"><xsl:value-of select="."/></fo:inline></xsl:for-each>
-                      <xsl:text>] </xsl:text>
-                      <xsl:call-template name="f:fo-readings">
-                        <xsl:with-param name="readings" select="$readings"/>
-                        <xsl:with-param name="notes" select="$notes"/>
-                      </xsl:call-template>
-                    </fo:block>
-                  </fo:list-item-body>
-                </fo:list-item>
-              </fo:list-block>
-            </fo:footnote-body>
-          </fo:footnote>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:text> [</xsl:text>
+    <xsl:param name="location" as="xs:string?" select="()"/>
+    <xsl:choose>
+      <!-- an entry of a location-referenced apparatus: a line, "8 lemma] readings; notes" -->
+      <xsl:when test="exists($location)">
+        <fo:block font-size="8.5pt" start-indent="1.5em" text-indent="-1.5em" space-after="1pt">
+          <xsl:call-template name="f:fo-id"/>
+          <xsl:if test="$location"><fo:inline font-weight="bold"><xsl:value-of select="$location"/></fo:inline><xsl:text> </xsl:text></xsl:if>
+          <xsl:if test="$lemma">
+            <xsl:apply-templates select="$lemma/node()" mode="m:text"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates>
+            <xsl:for-each select="$lemma-witnesses"><xsl:text> </xsl:text><fo:inline font-style="italic"><xsl:value-of select="."/></fo:inline></xsl:for-each>
+            <xsl:text>] </xsl:text>
+          </xsl:if>
           <xsl:call-template name="f:fo-readings">
             <xsl:with-param name="readings" select="$readings"/>
             <xsl:with-param name="notes" select="$notes"/>
           </xsl:call-template>
-          <xsl:text>]</xsl:text>
-        </xsl:otherwise>
-      </xsl:choose>
-    </fo:inline>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:inline>
+          <xsl:call-template name="f:fo-element">
+            <xsl:with-param name="block" select="false()"/>
+            <xsl:with-param name="copy" select="exists($label)" tunnel="yes"/>
+          </xsl:call-template>
+          <xsl:apply-templates select="$lemma/node()" mode="m:text"/>
+          <xsl:choose>
+            <xsl:when test="exists($label) and not(ancestor::tei:note)">
+              <xsl:text>&#x2060;</xsl:text>
+              <fo:footnote>
+                <fo:inline baseline-shift="super" font-size="65%" font-style="italic"><xsl:value-of select="$label"/></fo:inline>
+                <fo:footnote-body>
+                  <fo:list-block provisional-distance-between-starts="1.6em" font-size="8pt" line-height="1.3" text-indent="0pt"
+                      text-align="start" start-indent="0pt" font-style="normal" font-weight="normal">
+                    <fo:list-item space-before="1pt" id="{f:fo-scoped(., $id)}">
+                      <fo:list-item-label end-indent="label-end()"><fo:block font-style="italic"><xsl:value-of select="$label"/></fo:block></fo:list-item-label>
+                      <fo:list-item-body start-indent="body-start()">
+                        <fo:block>
+                          <xsl:apply-templates select="$lemma/node()" mode="m:text">
+                            <xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/>
+                            <xsl:with-param name="copy" select="true()" tunnel="yes"/>
+                          </xsl:apply-templates>
+                          <xsl:for-each select="$lemma-witnesses"><xsl:text> </xsl:text><fo:inline font-style="italic"><xsl:value-of select="."/></fo:inline></xsl:for-each>
+                          <xsl:text>] </xsl:text>
+                          <xsl:call-template name="f:fo-readings">
+                            <xsl:with-param name="readings" select="$readings"/>
+                            <xsl:with-param name="notes" select="$notes"/>
+                          </xsl:call-template>
+                        </fo:block>
+                      </fo:list-item-body>
+                    </fo:list-item>
+                  </fo:list-block>
+                </fo:footnote-body>
+              </fo:footnote>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:text> [</xsl:text>
+              <xsl:call-template name="f:fo-readings">
+                <xsl:with-param name="readings" select="$readings"/>
+                <xsl:with-param name="notes" select="$notes"/>
+              </xsl:call-template>
+              <xsl:text>]</xsl:text>
+            </xsl:otherwise>
+          </xsl:choose>
+        </fo:inline>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="f:fo-readings">

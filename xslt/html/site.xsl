@@ -111,6 +111,15 @@
           </ul>
           <p class="entry-points"><a href="{f:href($here, 'html:search')}"><xsl:value-of select="f:label('search-label')"/></a> ·
             <a href="{f:href($here, 'html:about')}"><xsl:value-of select="f:label(if ($edition//tei:editorialDecl) then 'editorial-principles' else 'about')"/></a></p>
+          <!-- the whole edition as a book and as an e-book, when this run publishes them (the site carries copies: html/downloads/) -->
+          <xsl:variable name="books" as="element()*">
+            <xsl:for-each select="f:href($here, 'pdf:volume')"><a href="{.}" type="application/pdf"><xsl:value-of select="f:label('edition-pdf')"/></a></xsl:for-each>
+            <xsl:for-each select="f:href($here, 'epub:book')"><a href="{.}" type="application/epub+zip"><xsl:value-of select="f:label('edition-epub')"/></a></xsl:for-each>
+          </xsl:variable>
+          <xsl:if test="exists($books)">
+            <p class="entry-points downloads"><span class="label"><xsl:value-of select="f:label('downloads')"/>: </span>
+              <xsl:for-each select="$books"><xsl:if test="position() gt 1"> · </xsl:if><xsl:sequence select="."/></xsl:for-each></p>
+          </xsl:if>
         </section>
         <xsl:apply-templates select="$edition/tei:TEI/tei:text/tei:body/tei:div[@type = 'introduction']" mode="m:text">
           <xsl:with-param name="heading-offset" select="1" tunnel="yes"/>

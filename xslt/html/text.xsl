@@ -194,14 +194,22 @@
     </xsl:element>
   </xsl:template>
 
+  <!--
+    A table scrolls sideways inside the text's column when it is wider (a register of twelve
+    columns on a phone), instead of widening the page: its box is a region of its own, named by
+    its caption, which a keyboard can focus to scroll it (editio.css, .table-scroll).
+  -->
   <xsl:template name="b:table">
     <xsl:param name="caption" as="element()*"/>
     <xsl:param name="columns" as="xs:integer"/>
-    <table>
-      <xsl:call-template name="f:attributes"/>
-      <xsl:if test="$caption"><caption><xsl:apply-templates select="$caption/node()" mode="m:text"/></caption></xsl:if>
-      <tbody><xsl:apply-templates select="node() except $caption" mode="m:text"/></tbody>
-    </table>
+    <div class="table-scroll" role="region" tabindex="0"
+         aria-label="{(normalize-space(string-join($caption//text()[not(ancestor::tei:note)], ''))[.], f:label('table'))[1]}">
+      <table>
+        <xsl:call-template name="f:attributes"/>
+        <xsl:if test="$caption"><caption><xsl:apply-templates select="$caption/node()" mode="m:text"/></caption></xsl:if>
+        <tbody><xsl:apply-templates select="node() except $caption" mode="m:text"/></tbody>
+      </table>
+    </div>
   </xsl:template>
 
   <xsl:template name="b:row">
@@ -397,23 +405,43 @@
     <xsl:param name="notes" as="element()*"/>
     <xsl:param name="label" as="xs:string?"/>
     <xsl:param name="id" as="xs:string?"/>
-    <!-- an entry with a mark is listed after the text under its id: the lemma here does not repeat it -->
-    <span><xsl:call-template name="f:attributes"><xsl:with-param name="copy" select="exists($label)" tunnel="yes"/></xsl:call-template>
-      <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text"/></span>
-      <xsl:choose>
-        <xsl:when test="exists($label)">
-          <a class="app-ref gen" id="{$id}-ref" href="#{$id}" aria-label="{f:label('apparatus-entry')} {$label}"><sup><xsl:value-of select="$label"/></sup></a>
-        </xsl:when>
-        <xsl:otherwise>
-          <span class="app-readings gen"> [</span>
+    <xsl:param name="location" as="xs:string?" select="()"/>
+    <xsl:choose>
+      <!-- an entry of a location-referenced apparatus: a line, "8 lemma] readings; notes" -->
+      <xsl:when test="exists($location)">
+        <div><xsl:call-template name="f:attributes"><xsl:with-param name="class" select="'app-line'"/></xsl:call-template>
+          <xsl:if test="$location"><span class="app-loc gen"><xsl:value-of select="$location"/></span><xsl:text> </xsl:text></xsl:if>
+          <xsl:if test="$lemma">
+            <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+            <xsl:for-each select="$lemma-witnesses"><xsl:text> </xsl:text><span class="wit gen"><xsl:value-of select="."/></span></xsl:for-each>
+            <span class="gen">] </span>
+          </xsl:if>
           <xsl:call-template name="f:readings">
             <xsl:with-param name="readings" select="$readings"/>
             <xsl:with-param name="notes" select="$notes"/>
           </xsl:call-template>
-          <span class="gen">]</span>
-        </xsl:otherwise>
-      </xsl:choose>
-    </span>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- an entry with a mark is listed after the text under its id: the lemma here does not repeat it -->
+        <span><xsl:call-template name="f:attributes"><xsl:with-param name="copy" select="exists($label)" tunnel="yes"/></xsl:call-template>
+          <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text"/></span>
+          <xsl:choose>
+            <xsl:when test="exists($label)">
+              <a class="app-ref gen" id="{$id}-ref" href="#{$id}" aria-label="{f:label('apparatus-entry')} {$label}"><sup><xsl:value-of select="$label"/></sup></a>
+            </xsl:when>
+            <xsl:otherwise>
+              <span class="app-readings gen"> [</span>
+              <xsl:call-template name="f:readings">
+                <xsl:with-param name="readings" select="$readings"/>
+                <xsl:with-param name="notes" select="$notes"/>
+              </xsl:call-template>
+              <span class="gen">]</span>
+            </xsl:otherwise>
+          </xsl:choose>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- An entry's readings: each reading's text (or "om." when it is empty) and its witnesses, separated by semicolons; then its notes. -->
@@ -441,7 +469,7 @@
   <!-- The apparatus of a document, after its text: its witnesses, then every entry under its mark, linking back. -->
   <xsl:template name="f:apparatus">
     <xsl:param name="tei" as="element()"/>
-    <xsl:variable name="entries" select="$tei//tei:text//tei:app[not(ancestor::tei:app)]"/>
+    <xsl:variable name="entries" select="f:apparatus-entries($tei)"/>
     <xsl:if test="$entries">
       <section class="apparatus" aria-labelledby="apparatus-heading">
         <h2 id="apparatus-heading" class="gen"><xsl:value-of select="f:label('apparatus')"/></h2>

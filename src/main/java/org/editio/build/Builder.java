@@ -207,7 +207,7 @@ public final class Builder implements AutoCloseable {
       for (Publisher p : selected) {
         p.publish(run);
       }
-      copyPdfsIntoSite(layout, staging.root());
+      copyIntoSite(layout, staging.root());
       timing.lap("publish");
       List<String> all = publishers.stream().map(Publisher::part).distinct().toList();
       staging.commit(parts, incremental.next(parts, all));
@@ -221,16 +221,13 @@ public final class Builder implements AutoCloseable {
   }
 
   /**
-   * When a run publishes the site and the PDFs, the site gets its own copy of every PDF (hard
-   * links where the file system allows, else copies) in {@code html/downloads/}, which its pages
-   * link: {@code html/} can be deployed alone. The copies are made afresh on every such run from
-   * the PDFs just published, so they never outlive their documents.
+   * When a run publishes the site and the PDFs or the e-book, the site gets its own copy of every
+   * PDF and of the e-book (hard links where the file system allows, else copies) in {@code
+   * html/downloads/}, which its pages link: {@code html/} can be deployed alone. The copies are
+   * made afresh on every such run from the files just published, so they never outlive them.
    */
-  private static void copyPdfsIntoSite(OutputLayout layout, Path root) throws EditioException {
-    if (!layout.sitePdfs()) {
-      return;
-    }
-    for (Map.Entry<String, String> copy : layout.sitePdfCopies().entrySet()) {
+  private static void copyIntoSite(OutputLayout layout, Path root) throws EditioException {
+    for (Map.Entry<String, String> copy : layout.siteCopies().entrySet()) {
       Path from = root.resolve(copy.getKey());
       Path to = root.resolve(copy.getValue());
       if (!Files.isRegularFile(from)) {
@@ -245,7 +242,7 @@ public final class Builder implements AutoCloseable {
           Files.copy(from, to);
         }
       } catch (IOException e) {
-        throw EditioException.io(to, "cannot copy the PDF into the site: " + org.editio.Messages.io(e));
+        throw EditioException.io(to, "cannot copy " + copy.getKey() + " into the site: " + org.editio.Messages.io(e));
       }
     }
   }

@@ -153,7 +153,17 @@ public final class OutputLayout {
    * {@link #volume}); the copies are made by {@link #sitePdfs} after the PDFs are written.
    */
   public String sitePdf(String layoutPath) {
-    return HTML + "/" + DOWNLOADS + "/" + layoutPath.substring(PDF.length() + 1);
+    return siteCopy(layoutPath);
+  }
+
+  /** The copy of an output file inside the site: {@code pdf/x.pdf} and {@code epub/x.epub} are {@code html/downloads/x.…}. */
+  private static String siteCopy(String layoutPath) {
+    return HTML + "/" + DOWNLOADS + "/" + layoutPath.substring(layoutPath.indexOf('/') + 1);
+  }
+
+  /** Whether the site carries a copy of the e-book (both parts published in this run). */
+  public boolean siteEpub() {
+    return publishes(HTML) && publishes(EPUB);
   }
 
   /** Whether the site carries copies of the PDFs (both parts published in this run). */
@@ -161,13 +171,21 @@ public final class OutputLayout {
     return publishes(HTML) && publishes(PDF);
   }
 
-  /** Every PDF of the edition and the path of its copy in the site: what {@link #sitePdf} maps. */
-  public Map<String, String> sitePdfCopies() {
+  /**
+   * Every file of the other outputs the site carries a copy of, and the path of its copy: the PDFs
+   * ({@link #sitePdfs}) and the e-book ({@link #siteEpub}), when published in the same run.
+   */
+  public Map<String, String> siteCopies() {
     Map<String, String> copies = new LinkedHashMap<>();
-    for (TeiDocument d : edition.documents()) {
-      copies.put(documentPdf(d.id()), sitePdf(documentPdf(d.id())));
+    if (sitePdfs()) {
+      for (TeiDocument d : edition.documents()) {
+        copies.put(documentPdf(d.id()), sitePdf(documentPdf(d.id())));
+      }
+      copies.put(volume(), sitePdf(volume()));
     }
-    copies.put(volume(), sitePdf(volume()));
+    if (siteEpub()) {
+      copies.put(epub(), siteCopy(epub()));
+    }
     return copies;
   }
 
@@ -303,6 +321,9 @@ public final class OutputLayout {
     }
     if (publishes(PDF)) {
       links.put("pdf:volume", sitePdfs() ? sitePdf(volume()) : volume());
+    }
+    if (publishes(EPUB)) {
+      links.put("epub:book", siteEpub() ? siteCopy(epub()) : epub());
     }
     return links;
   }

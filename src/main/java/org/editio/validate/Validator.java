@@ -214,7 +214,7 @@ public final class Validator {
         EditionLoader.Loaded loaded = loader.read(path);
         files += loaded.files();
         problems.addAll(loaded.problems());
-        problems.addAll(complete(loaded, check(loaded.edition(), Memo.NONE)));
+        problems.addAll(readable(loaded, check(loaded.edition(), Memo.NONE)));
       }
       for (Map.Entry<Path, List<Path>> scope : scopes.entrySet()) {
         EditionLoader.Loaded loaded = loader.read(scope.getKey());
@@ -222,7 +222,7 @@ public final class Validator {
             && scope.getValue().stream().anyMatch(s -> f.toAbsolutePath().normalize().startsWith(s));
         files += (int) EditionLoader.files(scope.getKey()).stream().filter(inScope).count();
         List<Problem> all = new ArrayList<>(loaded.problems());
-        all.addAll(complete(loaded, check(loaded.edition(), Memo.NONE)));
+        all.addAll(readable(loaded, check(loaded.edition(), Memo.NONE)));
         // their own problems, and those of files that are not the edition's (a schema they declare)
         java.util.Set<Path> editionFiles = new java.util.HashSet<>();
         EditionLoader.files(scope.getKey()).forEach(o -> editionFiles.add(o.toAbsolutePath().normalize()));
@@ -237,15 +237,12 @@ public final class Validator {
   }
 
   /**
-   * The corpus checks' problems, less what only a complete edition can tell: when a file could
-   * not be read (not XML, not TEI, refused), a register entry it alone mentions is not unused, and
-   * "remove it" would be bad advice (a malformed document gave four such warnings).
+   * The edition's checks as far as they hold for what was read: when a file of the edition could
+   * not be read (not well-formed, not TEI), the register entries only it mentions would be called
+   * unused, and the editor told to remove good entries; those warnings wait until every file reads.
    */
-  private static List<Problem> complete(EditionLoader.Loaded loaded, List<Problem> checks) {
-    if (loaded.problems().stream().noneMatch(Problem::isError)) {
-      return checks;
-    }
-    return checks.stream().filter(p -> !"register-unused".equals(p.rule())).toList();
+  private static List<Problem> readable(EditionLoader.Loaded loaded, List<Problem> checked) {
+    return loaded.hasErrors() ? checked.stream().filter(p -> !"register-unused".equals(p.rule())).toList() : checked;
   }
 
   /** With {@code --strict}, every warning as an error. */

@@ -276,6 +276,13 @@ class CliTest {
     assertEquals(-1L, mismatch(copy, out.resolve("pdf/documents/d1937-05-14-litvinov.pdf")), "the same PDF");
     assertEquals(-1L, mismatch(out.resolve("html/downloads/soviet-foreign-policy-1919-1941.pdf"),
         out.resolve("pdf/soviet-foreign-policy-1919-1941.pdf")), "the book in the site too");
+    // and the home page offers the book and the e-book (the site's copies): no page linked them
+    org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(readString(out.resolve("html/index.html")));
+    assertEquals(java.util.List.of("downloads/soviet-foreign-policy-1919-1941.pdf", "downloads/soviet-foreign-policy-1919-1941.epub"),
+        home.select("p.downloads a").eachAttr("href"));
+    assertEquals("Downloads: the edition as a book (PDF) · as an e-book (EPUB)", home.selectFirst("p.downloads").text());
+    assertEquals(-1L, mismatch(out.resolve("html/downloads/soviet-foreign-policy-1919-1941.epub"),
+        out.resolve("epub/soviet-foreign-policy-1919-1941.epub")), "the e-book in the site");
   }
 
   private static String readString(Path p) {
@@ -343,5 +350,22 @@ class CliTest {
         onFile.err());
     assertFalse(onFile.err().contains("Exception"), onFile.err());
     assertEquals("a file", Files.readString(file), "the file is left as it was");
+  }
+
+  /**
+   * A document that cannot be read is an error at its place; the register entries only it
+   * mentions are not called unused, which told the editor to remove good entries (Delbos, Blum:
+   * only the telegram names them).
+   */
+  @Test
+  void anUnreadableDocumentDoesNotMakeItsEntriesUnused(@TempDir Path dir) throws Exception {
+    Path edition = TestFiles.copyTree(TestFiles.EDITION, dir.resolve("edition"));
+    Path telegram = edition.resolve("documents/d1937-05-14-litvinov.xml");
+    Files.writeString(telegram, Files.readString(telegram).replace("</closer>", "</closr>"));
+    Run r = editio("validate", edition.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("d1937-05-14-litvinov.xml:") && r.err().contains("error: not well-formed XML"), r.err());
+    assertFalse(r.err().contains("'delbos' is not mentioned"), r.err());
+    assertFalse(r.err().contains("[register-unused]"), r.err());
   }
 }

@@ -106,4 +106,28 @@ class ReadingSwitchBrowserTest {
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
     assertEquals(List.of(), errors);
   }
+
+  /**
+   * What a reader copies is what they read: a paragraph selected as a whole holds the shown reading of each correction, not both ("bloomBlum", "nothing refutenothing to
+   * refute" until session 8), in either reading of the switch.
+   */
+  @Test
+  void aSelectionHoldsTheReadingShown() throws Exception {
+    browser.get(site.resolve("documents/d1937-05-14-litvinov.html").toUri().toString());
+    browser.findElement(By.cssSelector("button[value=edited]")).click();
+    WebElement paragraph = browser.findElement(By.xpath("//p[contains(@class, 'tei-p')][contains(., 'Delbos')]"));
+    String edited = selected(paragraph);
+    assertTrue(edited.contains(" with Blum and Delbos,") && !edited.contains("bloom"), edited);
+    browser.findElement(By.cssSelector("button[value=source]")).click();
+    String source = selected(paragraph);
+    assertTrue(source.contains(" with bloom and Delbos,") && !source.contains("Blum"), source);
+    browser.findElement(By.cssSelector("button[value=edited]")).click();
+  }
+
+  /** The text of a selection of {@code paragraph} as a whole (what copying it takes). */
+  private static String selected(WebElement paragraph) {
+    return (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "const s = window.getSelection(); s.removeAllRanges(); s.selectAllChildren(arguments[0]); const t = s.toString();"
+        + " s.removeAllRanges(); return t;", paragraph);
+  }
 }

@@ -545,6 +545,12 @@ class SearchBrowserTest {
     openSearch(null);
     typed("zzqqx");
     assertEquals("No document matches.", browser.findElement(By.cssSelector("[data-search-status]")).getText());
+    // a query with nothing searchable in it says so too (it showed nothing at all until session 8)
+    for (String nothing : List.of("\"", "*", "' ʹ")) {
+      typed(nothing);
+      assertEquals("No document matches.", browser.findElement(By.cssSelector("[data-search-status]")).getText(), nothing);
+      assertEquals(List.of(), shownIds(), nothing);
+    }
     assertEquals(0, browser.findElements(By.cssSelector(".search-facets details")).size(), "an empty panel");
     browser.get(site.resolve("search.html").toUri() + "?q=zzqqx&year=1937");
     jsAsync("var done = arguments[0]; editioSearch.ready.then(function () { done(true); });");

@@ -33,6 +33,16 @@ class ImagesTest {
 
   static final Path FIXTURE = TestFiles.FIXTURES.resolve("images");
 
+  static final String TALL = """
+      <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="scan">
+        <teiHeader><fileDesc><titleStmt><title>A page scan</title></titleStmt>
+          <publicationStmt><p>Test fixture of editio.</p></publicationStmt><sourceDesc><p>Written for the test.</p></sourceDesc></fileDesc></teiHeader>
+        <text><body><p>The scan follows.</p>
+          <figure><graphic url="plates/scan.png"/><figDesc>the first page</figDesc></figure>
+          <p>After the scan.</p></body></text>
+      </TEI>
+      """;
+
   @TempDir static Path dir;
   static Path out;
   static Builder.Result result;
@@ -47,6 +57,10 @@ class ImagesTest {
     Files.copy(FIXTURE.resolve("plates/plate 1.png"), dir.resolve("secret.png"));
     Files.writeString(edition.resolve("outside.xml"), Files.readString(FIXTURE.resolve("figures.xml"))
         .replace("xml:id=\"figures\"", "xml:id=\"outside\"").replace("plates/plate%201.png", "../secret.png"));
+    // a page scan: taller than wide, as a facsimile's images are
+    java.awt.image.BufferedImage scan = new java.awt.image.BufferedImage(2000, 3000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    javax.imageio.ImageIO.write(scan, "png", edition.resolve("plates/scan.png").toFile());
+    Files.writeString(edition.resolve("scan.xml"), TALL);
     out = dir.resolve("out");
     result = new Builder().build(edition, out, "html", "pdf");
   }
@@ -139,6 +153,46 @@ class ImagesTest {
     try (PDDocument pdf = Loader.loadPDF(other.resolve("out").resolve(built.layout().documentPdf("damaged")).toFile())) {
       String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
       assertTrue(text.contains("A blue rectangle, the first plate"), text);
+    }
+  }
+
+  /**
+   * A page scan (2000 × 3000 pixels) is scaled to fit the column and at most 150 mm of height, as
+   * a landscape plate is to the column's width: FOP drew it at the column's width, 250 mm tall, off
+   * the page and over its description, the next paragraph and the folio (session 8's review).
+   */
+  @Test
+  void aTallImageFitsItsPage() throws Exception {
+    try (PDDocument pdf = Loader.loadPDF(out.resolve(result.layout().documentPdf("scan")).toFile())) {
+      List<float[]> drawn = new java.util.ArrayList<>();
+      PDPage page = pdf.getPage(0);
+      new org.apache.pdfbox.contentstream.PDFStreamEngine() {
+        {
+          addOperator(new org.apache.pdfbox.contentstream.operator.DrawObject(this));
+          addOperator(new org.apache.pdfbox.contentstream.operator.state.Concatenate(this));
+          addOperator(new org.apache.pdfbox.contentstream.operator.state.Save(this));
+          addOperator(new org.apache.pdfbox.contentstream.operator.state.Restore(this));
+        }
+
+        @Override
+        protected void processOperator(org.apache.pdfbox.contentstream.operator.Operator operator, List<org.apache.pdfbox.cos.COSBase> operands)
+            throws java.io.IOException {
+          if (operator.getName().equals("Do")) {
+            var ctm = getGraphicsState().getCurrentTransformationMatrix();
+            drawn.add(new float[] {ctm.getTranslateX(), ctm.getTranslateY(), ctm.getScalingFactorX(), ctm.getScalingFactorY()});
+          }
+          super.processOperator(operator, operands);
+        }
+      }.processPage(page);
+      assertEquals(1, drawn.size(), "the scan is drawn on the first page");
+      float[] image = drawn.get(0);
+      float mm = 72f / 25.4f;
+      assertTrue(image[3] <= 150 * mm + 1, "at most 150 mm high: " + image[3] / mm + " mm");
+      assertTrue(image[3] >= 140 * mm, "not made smaller than it must: " + image[3] / mm + " mm");
+      assertEquals(2f / 3f, image[2] / image[3], 0.01, "its proportions kept");
+      assertTrue(image[1] > 15 * mm, "above the folio at the page's foot: its bottom at " + image[1] / mm + " mm");
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+      assertTrue(text.contains("the first page") && text.contains("After the scan."), text);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.editio.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -176,6 +177,60 @@ class TeiAsWrittenTest {
   }
 
   /**
+   * A manuscript's citation names each part of its identifier once: manuscripta.se gives the
+   * library as institution and as repository ("Stockholm, Kungliga biblioteket, Kungliga
+   * biblioteket, B 127" until session 8).
+   */
+  @Test
+  void aManuscriptsCitationNamesItsLibraryOnce() throws Exception {
+    Builder.Result result = build(Map.of("m.xml", tei("en",
+        "<msDesc><msIdentifier><settlement>Stockholm</settlement><institution>Kungliga biblioteket</institution>"
+        + "<repository>Kungliga biblioteket</repository><idno type=\"shelfmark\">B 127</idno></msIdentifier></msDesc>",
+        "<p>Text.</p>")), "html", "pdf");
+    assertTrue(page(result, "m").text().contains("Stockholm, Kungliga biblioteket, B 127"), page(result, "m").text());
+    assertFalse(page(result, "m").text().contains("biblioteket, Kungliga"), page(result, "m").text());
+    assertTrue(pdf(result, "m").contains(RealWorldTeiTest.flat("Stockholm, Kungliga biblioteket, B 127")), pdf(result, "m"));
+  }
+
+  /**
+   * A location-referenced apparatus (EpiDoc's {@code div type="apparatus"} with a listApp, each
+   * entry under the line it refers to, {@code @loc}) is printed where it stands, an entry per
+   * line: "2 καθὼς] καθὼ B", "3 in a hole". Its entries were marks "a b c" in a row where the list
+   * stood, and the line each belongs to was printed nowhere. An entry in the text keeps its mark,
+   * and the marks count only such entries.
+   */
+  @Test
+  void aLocationReferencedApparatusIsPrintedWhereItStands() throws Exception {
+    Builder.Result result = build(Map.of("e.xml", tei("en", "<p>A stone.</p>",
+        "<div type=\"edition\"><ab><lb n=\"1\"/>ἔδοξε <app><lem>τῷ</lem><rdg wit=\"#B\">τῶι</rdg></app> δάμῳ <lb n=\"2\"/>καθὼς ἀνέγραψαν <lb n=\"3\"/>τετρα</ab></div>"
+        + "<div type=\"apparatus\"><listApp><app loc=\"2\"><lem>καθὼς</lem><rdg wit=\"#B\">καθὼ</rdg></app>"
+        + "<app loc=\"3\"><note>in a hole of the stone</note></app></listApp></div>")), "html", "pdf");
+    Document page = page(result, "e");
+    assertEquals(List.of("2 καθὼς] καθὼ B", "3 in a hole of the stone"), page.select(".app-line").eachText());
+    assertEquals(List.of("a"), page.select(".tei-text a.app-ref").eachText(), "one mark: the entry in the text's line");
+    String pdf = pdf(result, "e");
+    assertTrue(pdf.contains(RealWorldTeiTest.flat("2 καθὼς] καθὼ B")) && pdf.contains(RealWorldTeiTest.flat("3 in a hole of the stone")), pdf);
+  }
+
+  /**
+   * A source described in prose ({@code sourceDesc/p}, as FRUS links the scan of each original:
+   * "A scan of the original document is available for download (PDF, 570 KB, 5pp.)") is the
+   * document's source note, its link kept: it reached no output.
+   */
+  @Test
+  void aSourceParagraphIsTheSourceNote() throws Exception {
+    Builder.Result result = build(Map.of("s.xml", tei("en",
+        "<p>A scan of the original document is available for download (<ref target=\"https://example.org/scan.pdf\">PDF</ref>, 570 KB, 5pp.)</p>",
+        "<p>Text.</p>")), "html", "pdf");
+    Element note = page(result, "s").selectFirst("aside.source-note");
+    assertNotNull(note, "the page has a source note");
+    assertTrue(note.text().contains("A scan of the original document is available for download (PDF, 570 KB, 5pp.)"), note.text());
+    assertEquals("https://example.org/scan.pdf", note.selectFirst("a").attr("href"));
+    assertTrue(pdf(result, "s").contains(RealWorldTeiTest.flat("A scan of the original document is available for download (PDF, 570 KB, 5pp.)")),
+        pdf(result, "s"));
+  }
+
+  /**
    * A ref left empty (Schnitzler's letters link diary entries as {@code <ref target="1889-09-08"
    * type="schnitzlerDiary"/>}, a bibliography its online copy as {@code <ref target="https://…"/>})
    * shows where it leads, as a ptr does: it was an empty link nobody could see or click, and the
@@ -189,7 +244,7 @@ class TeiAsWrittenTest {
     org.jsoup.nodes.Element p = page(result, "r").selectFirst(".tei-text p");
     assertEquals("Written in summer 1889 (1889-09-08), printed at https://example.org/print.", p.text());
     assertEquals("https://example.org/print", p.selectFirst("a[href^=https]").text());
-    assertTrue(pdf(result, "r").endsWith(RealWorldTeiTest.flat("Written in summer 1889 (1889-09-08), printed at https://example.org/print.")),
+    assertTrue(pdf(result, "r").contains(RealWorldTeiTest.flat("Written in summer 1889 (1889-09-08), printed at https://example.org/print.")),
         pdf(result, "r"));
   }
 

@@ -670,7 +670,10 @@
         shown = 0;
         list.textContent = '';
         if (keep) { remember(keep); }
-        if (!result.items.length) { status.textContent = ''; aside.textContent = ''; more.hidden = true; return; }
+        if (!result.items.length) {
+          /* a query of nothing searchable (a quotation mark, a star) matches nothing, and says so; an empty box says nothing */
+          status.textContent = q.trim() ? labels.none : ''; aside.textContent = ''; more.hidden = true; return;
+        }
         status.textContent = (result.total === 0 ? labels.none : result.total === 1 ? labels.one : labels.many)
           .replace('{1}', result.total);
         facetsView(result);
