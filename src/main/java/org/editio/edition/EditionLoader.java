@@ -534,9 +534,12 @@ public final class EditionLoader {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String name = file.getFileName().toString();
-          // a hidden file is no document either (an import's temporary file, an editor's lock file)
-          // ".XML" too (cameras and old Windows tools write upper case): it was skipped without a word
-          if (attrs.isRegularFile() && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") && !name.startsWith(".")) {
+          // a link to a file is listed, as before walkFileTree (one leading out of the edition is
+          // refused, located: inside()); a link to a folder is not followed (a loop back into it)
+          boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
+          // a hidden file is no document either (an import's temporary file, an editor's lock file);
+          // ".XML" is (cameras and old Windows tools write upper case): it was skipped without a word
+          if (regular && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") && !name.startsWith(".")) {
             found.add(file);
           }
           return FileVisitResult.CONTINUE;
