@@ -169,7 +169,7 @@
       <xsl:call-template name="m:cmif-certainty"/>
       <xsl:variable name="refs" select="f:authority-refs($entry)"/>
       <xsl:if test="exists($refs)"><xsl:attribute name="ref" select="$refs"/></xsl:if>
-      <xsl:value-of select="(f:standard-name($entry)[.], normalize-space(.))[1]"/>
+      <xsl:value-of select="(f:recorded-name($entry), normalize-space(.))[1]"/>
     </xsl:element>
   </xsl:template>
 

@@ -10,7 +10,20 @@
     xmlns:f="http://editio.org/ns/function"
     exclude-result-prefixes="#all">
 
-  <!-- An ISO value (xs:date, xs:gYearMonth, xs:gYear) read as "14 May 1937", "May 1937", "1937". -->
+  <!--
+    Years before the common era are negative, as TEI's schema reads its dates (XML Schema 1.0, the
+    datatypes Jing checks tei_all with) and EpiDoc writes them: -0044 is 44 BC, -0001 is 1 BC,
+    and there is no year 0000 (the rule date-iso reports it). XSD 1.1 and ISO 8601:2004 read
+    -0044 as 45 BC and 0000 as 1 BC; TEI's datatype does not, and neither does editio.
+  -->
+
+  <!-- The year of an ISO value (date, year and month, year, date and time): -44 for 44 BC; empty for a value without one (a time, -\-05-14). -->
+  <xsl:function name="f:iso-year" as="xs:integer?">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:sequence select="if (matches($iso, '^-?\d{4,}(-|T|$)')) then xs:integer(replace($iso, '^(-?\d{4,}).*$', '$1')) else ()"/>
+  </xsl:function>
+
+  <!-- An ISO value (xs:date, xs:gYearMonth, xs:gYear) read as "14 May 1937", "May 1937", "1937", "15 March 44 BC". -->
   <xsl:function name="f:format-iso" as="xs:string">
     <xsl:param name="iso" as="xs:string"/>
     <xsl:choose>
@@ -19,19 +32,29 @@
       </xsl:when>
       <xsl:when test="$iso castable as xs:date">
         <xsl:variable name="d" select="xs:date($iso)"/>
-        <xsl:sequence select="f:label('date-day', (day-from-date($d), f:label('month-' || month-from-date($d)), f:year-text(year-from-date($d))))"/>
+        <xsl:sequence select="f:label('date-day', (day-from-date($d), f:label('month-' || month-from-date($d)), f:year-text(f:iso-year($iso))))"/>
       </xsl:when>
       <xsl:when test="$iso castable as xs:gYearMonth">
         <xsl:variable name="d" select="xs:date($iso || '-01')"/>
-        <xsl:sequence select="f:label('date-month', (f:label('month-' || month-from-date($d)), f:year-text(year-from-date($d))))"/>
+        <xsl:sequence select="f:label('date-month', (f:label('month-' || month-from-date($d)), f:year-text(f:iso-year($iso))))"/>
+      </xsl:when>
+      <xsl:when test="$iso castable as xs:gYear and exists(f:iso-year($iso))">
+        <xsl:sequence select="f:year-text(f:iso-year($iso))"/>
       </xsl:when>
       <xsl:otherwise><xsl:sequence select="$iso"/></xsl:otherwise>
     </xsl:choose>
   </xsl:function>
 
+  <!-- A year as a reader writes it: 1937, 12 (not 0012), 44 BC (44 v. Chr.). -->
   <xsl:function name="f:year-text" as="xs:string">
     <xsl:param name="year" as="xs:integer"/>
-    <xsl:sequence select="format-integer($year, '1')"/>
+    <xsl:sequence select="if ($year lt 0) then f:label('year-bc', format-integer(-$year, '1')) else format-integer($year, '1')"/>
+  </xsl:function>
+
+  <!-- A year of f:year ('1937', '-44') as a reader writes it. -->
+  <xsl:function name="f:year-label" as="xs:string">
+    <xsl:param name="year" as="xs:string"/>
+    <xsl:sequence select="if ($year castable as xs:integer) then f:year-text(xs:integer($year)) else $year"/>
   </xsl:function>
 
   <!--
@@ -58,12 +81,27 @@
   <xsl:function name="f:is-vague" as="xs:boolean">
     <xsl:param name="date" as="element()"/>
     <xsl:sequence select="not($date/@when or $date/@from) and $date/@notBefore and $date/@notAfter
-                          and substring($date/@notBefore, 1, 4) ne substring($date/@notAfter, 1, 4)"/>
+                          and not(deep-equal(f:iso-year($date/@notBefore), f:iso-year($date/@notAfter)))"/>
   </xsl:function>
 
-  <!-- A string that sorts chronologically: the earliest ISO value the element gives. -->
+  <!-- The earliest ISO value the element gives, as written (what a time element's datetime says); sort by f:chronological-key. -->
   <xsl:function name="f:date-sort-key" as="xs:string">
     <xsl:param name="date" as="element()"/>
     <xsl:sequence select="string(($date/@when, $date/@from, $date/@notBefore, $date/@to, $date/@notAfter)[1])"/>
+  </xsl:function>
+
+  <!--
+    A string that sorts chronologically, as strings sort: the earliest ISO value the element
+    gives, a year before the common era written so that it sorts before the common era and the
+    earlier before the later ("-0044-03-15" as "-9956-03-15", before "-9999" for 1 BC and "0012").
+    Values of the common era are unchanged.
+  -->
+  <xsl:function name="f:chronological-key" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:variable name="iso" select="f:date-sort-key($date)"/>
+    <xsl:variable name="year" select="f:iso-year($iso)"/>
+    <xsl:sequence select="if (exists($year) and $year lt 0 and $year gt -10000)
+                          then '-' || format-integer(10000 + $year, '0000') || replace($iso, '^-?\d+', '')
+                          else $iso"/>
   </xsl:function>
 </xsl:stylesheet>

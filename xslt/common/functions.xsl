@@ -120,6 +120,19 @@
   </xsl:function>
 
   <!--
+    The main title of a header's titleStmt (main, complete, full, uniform; else the first title
+    that is not a sub-title, alternative or short title), or nothing: what an edition is called
+    (edition.xml); unlike f:title, never a sub-title (the site prints that under the title).
+  -->
+  <xsl:function name="f:main-title" as="xs:string?">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
+    <xsl:variable name="main" select="($titles[@type = ('main', 'complete', 'full', 'uniform')],
+        $titles[not(@type = ('sub', 'subtitle', 'alt', 'alternative', 'short', 'desc', 'parallel', 'abbreviated'))])[1]"/>
+    <xsl:sequence select="normalize-space(string-join($main//text()[not(ancestor::tei:note)], ''))[.]"/>
+  </xsl:function>
+
+  <!--
     The date element that dates a document, from whatever shape its header has: when it was sent
     (correspDesc), else its dateline, else when it was written (creation), else a creation date in
     its publication statement (as some projects record it), else when its manuscript was made
@@ -223,11 +236,22 @@
                           else replace($uri, '^file:/+', 'file:///')"/>
   </xsl:function>
 
-  <!-- The standard name of a register entry (persName/placeName/orgName[@type='standard'], else the first). -->
+  <!--
+    The name a register entry is shown and sorted by, in every output (registers, indexes, the
+    e-book, search facets, a name's tooltip): its recorded name (f:recorded-name), else, for an
+    entry without one (valid TEI: <person xml:id="x"/>, warned by the rule register-entry-name),
+    its xml:id, the one thing that always identifies it; else "(no name)". Empty only for no entry.
+  -->
   <xsl:function name="f:standard-name" as="xs:string?">
     <xsl:param name="entry" as="element()?"/>
+    <xsl:sequence select="$entry ! (f:recorded-name(.), normalize-space(@xml:id)[.], f:label('entry-unnamed'))[1]"/>
+  </xsl:function>
+
+  <!-- The name a register entry records (persName/placeName/orgName/name[@type='standard'], else the first), or nothing. -->
+  <xsl:function name="f:recorded-name" as="xs:string?">
+    <xsl:param name="entry" as="element()?"/>
     <xsl:variable name="names" select="$entry/(tei:persName | tei:placeName | tei:orgName | tei:name)"/>
-    <xsl:sequence select="($names[@type = 'standard'], $names)[1] ! normalize-space(.)"/>
+    <xsl:sequence select="($names[@type = 'standard'], $names)[1] ! normalize-space(.)[.]"/>
   </xsl:function>
 
   <!-- Every form of a register entry's name (the standard one and the variants), whitespace normalized, each once. -->
@@ -289,7 +313,7 @@
     correspDesc (correspAction sent, received), else, for TEI without correspDesc, the participants
     of particDesc with that @role (their first name).
   -->
-  <xsl:function name="f:parties" as="element()*">
+  <xsl:function name="f:parties" as="element()*" visibility="public">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="role" as="xs:string"/>
     <xsl:variable name="pd" select="$tei/tei:teiHeader/tei:profileDesc"/>
@@ -349,11 +373,11 @@
     <xsl:sequence select="exists($tei/tei:text/tei:body/tei:div[@type = 'calendar'])"/>
   </xsl:function>
 
-  <!-- The year a document is dated to, or empty. -->
+  <!-- The year a document is dated to ('1937', '12', '-44' for 44 BC: f:year-label writes it for readers), or empty. -->
   <xsl:function name="f:year" as="xs:string?">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="date" select="f:document-date($tei)[not(f:is-vague(.))]"/>
-    <xsl:sequence select="$date ! substring(f:date-sort-key(.), 1, 4)[matches(., '^\d{4}$')]"/>
+    <xsl:sequence select="$date ! f:iso-year(f:date-sort-key(.)) ! string(.)"/>
   </xsl:function>
 
   <!-- The archival citation of a document as printed, or its publication. -->
@@ -568,7 +592,8 @@
     <xsl:sequence select="map{
       'id': f:doc-id($tei),
       'title': f:title($tei),
-      'sort-date': if ($date and not(f:is-vague($date))) then f:date-sort-key($date) else '',
+      'main-title': string(f:main-title($tei)),
+      'sort-date': if ($date and not(f:is-vague($date))) then f:chronological-key($date) else '',
       'date': if ($date) then f:format-date($date) else '',
       'published': string(($tei/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date)[1] ! (@when, .)[1]),
       'editors': string-join($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/(tei:editor, tei:respStmt/tei:name) ! normalize-space(.), ', ')

@@ -48,7 +48,7 @@
          type="{string-join(f:categories($tei, 'document-types') ! f:category-label(.), ', ')}"
          calendar="{f:is-calendar($tei)}">
       <xsl:for-each select="f:year($tei)">
-        <facet name="year" key="{.}" label="{.}"/>
+        <facet name="year" key="{.}" label="{f:year-label(.)}"/>
       </xsl:for-each>
       <xsl:for-each select="distinct-values(f:categories($tei, 'countries'))">
         <facet name="country" key="{.}" label="{f:category-label(.)}"/>

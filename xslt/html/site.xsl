@@ -81,7 +81,7 @@
   <!-- ================================================================ home -->
   <xsl:template name="m:home">
     <xsl:param name="here" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="years" select="sort(distinct-values($docs ! f:year(.)))"/>
+    <xsl:variable name="years" select="sort(distinct-values($docs ! f:year(.)), (), xs:integer#1)"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:label('home')"/>
       <xsl:with-param name="here" select="$here"/>
@@ -98,7 +98,7 @@
           <ul class="counts">
             <li><a href="{f:href($here, 'html:documents')}"><strong><xsl:value-of select="count($docs)"/></strong>
               <xsl:text> </xsl:text><xsl:value-of select="f:label(if (count($docs) eq 1) then 'document-noun' else 'documents-noun')"/></a>
-              <xsl:if test="exists($years)"><xsl:value-of select="' ' || f:label('years-span', ($years[1], $years[last()]))"/></xsl:if>
+              <xsl:if test="exists($years)"><xsl:value-of select="' ' || f:label('years-span', ($years[1], $years[last()]) ! f:year-label(.))"/></xsl:if>
               <!-- transcribed and calendared, when the edition has calendar entries (else every document is transcribed) -->
               <xsl:variable name="calendar" select="count($docs[f:is-calendar(.)])"/>
               <xsl:if test="$calendar gt 0"><xsl:value-of select="': ' || f:label('holdings-detail', (count($docs) - $calendar, $calendar))"/></xsl:if></li>
@@ -143,7 +143,7 @@
     <xsl:param name="here" as="xs:string" tunnel="yes"/>
     <xsl:variable name="types" select="distinct-values($docs ! f:categories(., 'document-types'))"/>
     <xsl:variable name="countries" select="distinct-values($docs ! f:categories(., 'countries'))"/>
-    <xsl:variable name="years" select="sort(distinct-values($docs ! f:year(.)))"/>
+    <xsl:variable name="years" select="sort(distinct-values($docs ! f:year(.)), (), xs:integer#1)"/>
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:label('documents')"/>
       <xsl:with-param name="here" select="$here"/>
@@ -161,8 +161,8 @@
                 <select id="filter-{$field}" name="{$field}">
                   <option value=""><xsl:value-of select="f:label('all')"/></option>
                   <xsl:for-each select="?3">
-                    <xsl:sort select="if ($field = 'year') then . else f:category-label(.)" collation="{$f:collation}"/>
-                    <option value="{.}"><xsl:value-of select="if ($field = 'year') then . else f:category-label(.)"/></option>
+                    <xsl:sort select="if ($field = 'year') then () else f:category-label(.)" collation="{$f:collation}"/>
+                    <option value="{.}"><xsl:value-of select="if ($field = 'year') then f:year-label(.) else f:category-label(.)"/></option>
                   </xsl:for-each>
                 </select>
               </span>
@@ -172,7 +172,7 @@
         </xsl:if>
         <xsl:for-each-group select="$docs" group-by="(f:year(.), 'undated')[1]">
           <section class="year" id="year-{current-grouping-key()}" aria-labelledby="year-{current-grouping-key()}-h">
-            <h2 id="year-{current-grouping-key()}-h"><xsl:value-of select="if (current-grouping-key() = 'undated') then f:label('undated-group') else current-grouping-key()"/></h2>
+            <h2 id="year-{current-grouping-key()}-h"><xsl:value-of select="if (current-grouping-key() = 'undated') then f:label('undated-group') else f:year-label(current-grouping-key())"/></h2>
             <ol class="document-list">
               <xsl:for-each select="current-group()">
                 <xsl:call-template name="m:document-item"/>
@@ -245,7 +245,7 @@
               <xsl:variable name="x" select="(. - $first) * $bar + 5"/>
               <xsl:variable name="in-year" select="$by-year($y)"/>
               <xsl:if test="exists($in-year)">
-                <a href="#year-{$y}" aria-label="{if (count($in-year) eq 1) then f:label('year-count-one', $y) else f:label('year-count', ($y, count($in-year)))}">
+                <a href="#year-{$y}" aria-label="{if (count($in-year) eq 1) then f:label('year-count-one', f:year-label($y)) else f:label('year-count', (f:year-label($y), count($in-year)))}">
                   <xsl:iterate select="$countries">
                     <xsl:param name="base" select="$height"/>
                     <xsl:variable name="country" select="."/>
@@ -253,7 +253,7 @@
                     <xsl:variable name="share" select="sum($concerned ! (1 div count(f:chart-countries(.))))"/>
                     <xsl:variable name="h" select="$share * $height div $max"/>
                     <xsl:if test="exists($concerned)">
-                      <xsl:variable name="what" select="$y || ', ' || f:category-label($country)"/>
+                      <xsl:variable name="what" select="f:year-label($y) || ', ' || f:category-label($country)"/>
                       <rect x="{$x}" y="{format-number($base - $h, '0.###')}" width="{$bar - 4}" height="{format-number($h, '0.###')}"
                             fill="{f:colour($palette, index-of($countries, $country))}">
                         <title><xsl:value-of select="if (count($concerned) eq 1) then f:label('year-count-one', $what) else f:label('year-count', ($what, count($concerned)))"/></title>
@@ -270,9 +270,10 @@
           <xsl:for-each select="$first to $last">
             <xsl:variable name="x" select="(. - $first) * $bar + 5"/>
             <xsl:variable name="anchor" select="if ($first eq $last) then 'middle' else if (. eq $first) then 'start' else if (. eq $last) then 'end' else 'middle'"/>
-            <xsl:if test=". = ($first, $last) or (. mod $step = 0 and . - $first ge $gap and $last - . ge $gap)">
+            <!-- no label "0": TEI numbers years without a year zero (1 BC is followed by AD 1) -->
+            <xsl:if test=". ne 0 and (. = ($first, $last) or (. mod $step = 0 and . - $first ge $gap and $last - . ge $gap))">
               <text x="{format-number(100 * (if ($anchor = 'start') then $x else if ($anchor = 'end') then $x + $bar - 4 else $x + ($bar - 4) div 2) div $width, '0.###')}%"
-                    y="{$height + 17}" text-anchor="{$anchor}" font-size="12"><xsl:value-of select="."/></text>
+                    y="{$height + 17}" text-anchor="{$anchor}" font-size="12"><xsl:value-of select="f:year-text(.)"/></text>
             </xsl:if>
           </xsl:for-each>
         </svg>
@@ -358,7 +359,7 @@
             <summary><xsl:value-of select="if ($n eq 1) then f:label('mentioned-in-one') else f:label('mentioned-in', $n)"/></summary>
             <ul class="mentions">
               <xsl:for-each-group select="$found" group-by="generate-id(root(.))">
-                <xsl:sort select="(f:document-date(root(.)/*) ! f:date-sort-key(.), '9999')[1]"/>
+                <xsl:sort select="(f:document-date(root(.)/*) ! f:chronological-key(.), '9999')[1]"/>
                 <xsl:variable name="doc" select="root(.)/*"/>
                 <li>
                   <xsl:variable name="page" select="f:document-href($here, $doc)"/>

@@ -284,8 +284,13 @@ public final class Builder implements AutoCloseable {
   }
 
   /**
-   * The date written into PDFs: {@code SOURCE_DATE_EPOCH} when set (reproducible-builds.org),
-   * else the edition's publication date, else the epoch; never the clock, so builds repeat.
+   * The date an edition is published on, written into its PDFs, e-book and CMIF file: {@code
+   * SOURCE_DATE_EPOCH} when set (reproducible-builds.org), else the edition's publication date
+   * (edition.xml), else the day its files were last changed (the newest modification time of the
+   * files read and the images, at 00:00 UTC: loose TEI has no publication date, and 1 January 1970
+   * was no date at all). Never the clock, so that builds repeat: the same files give the same
+   * date; the day, not the second, so that an edit does not make every PDF new again
+   * ({@code editio serve}) more than once a day.
    */
   public static Date creationDate(Edition edition) {
     String epoch = System.getenv("SOURCE_DATE_EPOCH");
@@ -297,8 +302,19 @@ public final class Builder implements AutoCloseable {
         return Date.from(LocalDate.parse(edition.published()).atStartOfDay(ZoneOffset.UTC).toInstant());
       }
     } catch (DateTimeParseException e) {
-      // fall through to the epoch
+      // fall through to the files' date
     }
-    return Date.from(Instant.EPOCH);
+    Instant newest = Instant.EPOCH;
+    List<Path> files = new ArrayList<>(edition.digests().keySet());
+    files.addAll(edition.images().files().values());
+    for (Path file : files) {
+      try {
+        Instant modified = Files.getLastModifiedTime(file).toInstant();
+        newest = modified.isAfter(newest) ? modified : newest;
+      } catch (IOException e) {
+        // a file gone since it was read: the others date the edition
+      }
+    }
+    return Date.from(newest.atOffset(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 }

@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmAtomicValue;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
 import org.editio.Digest;
 import org.editio.EditioException;
 import org.editio.Problem;
 import org.editio.edition.Edition;
+import org.editio.edition.TeiDocument;
 import org.editio.output.OutputLayout;
 import org.editio.output.Publisher;
 import org.editio.output.Run;
@@ -62,9 +67,15 @@ public final class CmifPublisher implements Publisher {
         Instant.ofEpochMilli(run.options().created().getTime()).atOffset(ZoneOffset.UTC));
     Digest recipe = run.recipe(STYLESHEET).add("links", new TreeMap<>(links)).add("source-id", id).add("published", published);
     edition.documents().forEach(d -> recipe.add(d.id(), d.digest()));
-    if (baseUrl == null && !edition.documents().isEmpty()) {
-      run.warn(new Problem(edition.editionFile().isPresent() ? edition.source().resolve("edition.xml") : edition.source(),
-          0, 0, Problem.Severity.WARNING, "the edition has no base URL (an http(s) address in publicationStmt/idno[@type='URL'] of edition.xml): "
+    // only where there is correspondence to link to (a play has none), and for TEI without
+    // edition.xml without naming a file that is not there
+    if (baseUrl == null && hasCorrespondence(run, edition)) {
+      boolean editionFile = edition.editionFile().isPresent();
+      run.warn(new Problem(editionFile ? edition.source().resolve("edition.xml") : edition.source(),
+          0, 0, Problem.Severity.WARNING, (editionFile
+              ? "the edition has no base URL (an http(s) address in publicationStmt/idno[@type='URL'] of edition.xml): "
+              : "the documents have no base URL (TEI without edition.xml has none; an edition gives it in edition.xml,"
+                  + " publicationStmt/idno[@type='URL']): ")
               + layout.cmif() + " identifies its documents by id, not by address, and correspSearch cannot link to them", "cmif"));
     }
     run.render("cmif", List.of(new Target(layout.cmif(), recipe.hex(), file -> {
@@ -78,6 +89,29 @@ public final class CmifPublisher implements Publisher {
             Problem.error(edition.source(), "cannot write the correspondence metadata (CMIF): " + e.getMessage()));
       }
     })));
+  }
+
+  /**
+   * Whether a document names a sender or an addressee (f:parties, what cmif.xsl lists): a play or
+   * a novel gives cmif.xml nothing to link to, and no reason for a warning about addresses.
+   */
+  private static boolean hasCorrespondence(Run run, Edition edition) throws EditioException {
+    Xslt30Transformer t = run.transformer(STYLESHEET);
+    QName parties = new QName("http://editio.org/ns/function", "parties");
+    try {
+      for (TeiDocument doc : edition.documents()) {
+        for (XdmNode root : doc.tree().children(net.sf.saxon.s9api.streams.Predicates.isElement())) {
+          for (String role : List.of("sender", "addressee")) {
+            if (!t.callFunction(parties, new XdmValue[] {root, new XdmAtomicValue(role)}).isEmpty()) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    } catch (SaxonApiException e) {
+      return true; // an edition's own cmif.xsl without f:parties: warn, as before
+    }
   }
 
   /**

@@ -232,6 +232,14 @@ public final class EditionLoader {
       problems.add(notTei(editionPath, editionFile));
       editionFile = null;
     }
+    // a register is a TEI file too (its entries in listPerson, listPlace, listOrg): other XML in
+    // registers/ is the error a document gets, not a file every output would stumble on
+    for (Map.Entry<Path, XdmNode> register : List.copyOf(registers.entrySet())) {
+      if (!isTei(register.getValue())) {
+        problems.add(notTei(register.getKey(), register.getValue()));
+        registers.remove(register.getKey());
+      }
+    }
     String language = language(editionFile, documentFiles.stream().map(parsed::get)
         .filter(t -> t != null && isTei(t)).toList());
     Xslt30Transformer metadata = Xml.transformer(xml.stylesheet("common/functions.xsl"));
@@ -493,10 +501,13 @@ public final class EditionLoader {
   private static String editionTitle(Xslt30Transformer metadata, XdmNode editionFile,
       List<TeiDocument> documents, Path source) {
     if (editionFile != null) {
-      String title = get(callMetadata(metadata, editionFile), "title");
+      // its main title, never a sub-title (the site prints that under the title): without one
+      // (rule edition-title), the folder's name
+      String title = get(callMetadata(metadata, editionFile), "main-title");
       if (!title.isBlank()) {
         return title;
       }
+      return source.getFileName() == null ? "Edition" : source.getFileName().toString();
     }
     if (documents.size() == 1) {
       return documents.get(0).title();
@@ -505,7 +516,7 @@ public final class EditionLoader {
   }
 
   /**
-   * Every *.xml below {@code dir}, in a stable order, but no hidden file and none below a hidden folder ({@code .git},
+   * Every *.xml (any case) below {@code dir}, in a stable order, but no hidden file and none below a hidden folder ({@code .git},
    * editio's staging folders) or an output folder of editio ({@link Folders#isOutput}): with
    * {@code cd letters && editio html .} the output lands in {@code letters/output}, and its copies
    * of the documents must not come back as documents of the next build.
@@ -523,8 +534,12 @@ public final class EditionLoader {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           String name = file.getFileName().toString();
-          // a hidden file is no document either (an import's temporary file, an editor's lock file)
-          if (attrs.isRegularFile() && name.endsWith(".xml") && !name.startsWith(".")) {
+          // a link to a file is listed, as before walkFileTree (one leading out of the edition is
+          // refused, located: inside()); a link to a folder is not followed (a loop back into it)
+          boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
+          // a hidden file is no document either (an import's temporary file, an editor's lock file);
+          // ".XML" is (cameras and old Windows tools write upper case): it was skipped without a word
+          if (regular && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") && !name.startsWith(".")) {
             found.add(file);
           }
           return FileVisitResult.CONTINUE;

@@ -77,7 +77,13 @@ public record Images(Map<String, Path> files, Map<String, String> names, Map<Str
           if (!files.containsKey(key)) {
             Path file = Path.of(URI.create(key));
             try {
-              digests.put(key, Digest.of(Files.readAllBytes(file)));
+              byte[] bytes = Files.readAllBytes(file);
+              String wrong = notShown(bytes, file);
+              if (wrong != null) {
+                problems.add(warning(doc.file(), graphic, "image '" + url + "' " + wrong + ": its figure shows its description"));
+                continue;
+              }
+              digests.put(key, Digest.of(bytes));
               files.put(key, file);
             } catch (IOException e) {
               problems.add(warning(doc.file(), graphic, "image '" + url + "' cannot be read (" + e.getMessage()
@@ -137,6 +143,46 @@ public record Images(Map<String, Path> files, Map<String, String> names, Map<Str
     }
     // the key as the stylesheets resolve @url against the document (f:uri-key), not the real path
     return file.toUri().toString().replaceFirst("^file:/+", "file:///");
+  }
+
+  /**
+   * Why an image file cannot be shown, or null when it can: its bytes must be the format its
+   * extension names (a truncated download, "notapng", a TIFF renamed .png stopped the whole PDF
+   * build with FOP's "No ImagePreloader found", and the e-book declares an image's type by its
+   * extension), and its header must be readable. The format is recognised by the JDK's image
+   * readers, each of which checks its format's signature ({@code canDecodeInput}), as FOP's
+   * preloaders do; only the header is read (the image's size), never the pixels.
+   */
+  static String notShown(byte[] bytes, Path file) {
+    String name = file.getFileName().toString();
+    String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    String expected = extension.equals("jpg") ? "jpeg" : extension;
+    try (javax.imageio.stream.ImageInputStream in = new javax.imageio.stream.MemoryCacheImageInputStream(
+        new java.io.ByteArrayInputStream(bytes))) {
+      java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        return "is not an image (its bytes are no format editio knows; a damaged or incomplete file?)";
+      }
+      javax.imageio.ImageReader reader = readers.next();
+      String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+      if (!format.equals(expected)) {
+        String said = format.equals("tif") ? "TIFF" : format.toUpperCase(Locale.ROOT);
+        reader.dispose();
+        return "is a " + said + " image, not " + expected.toUpperCase(Locale.ROOT) + " as its name says"
+            + (FORMATS.contains(format) || format.equals("jpeg") ? ": rename it" : " (PNG, JPEG or GIF are shown)");
+      }
+      try {
+        reader.setInput(in, true, true);
+        if (reader.getWidth(0) <= 0 || reader.getHeight(0) <= 0) {
+          return "has no size (a damaged " + expected.toUpperCase(Locale.ROOT) + " file?)";
+        }
+      } finally {
+        reader.dispose();
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return "is a damaged " + expected.toUpperCase(Locale.ROOT) + " file (" + org.editio.Messages.of(e) + ")";
+    }
   }
 
   /** Names for the copies: the file's name, made safe, numbered when two images share one. */

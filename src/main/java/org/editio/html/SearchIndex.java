@@ -416,7 +416,11 @@ public final class SearchIndex {
     Map<String, List<String>> order = new LinkedHashMap<>();
     values.forEach((name, keys) -> {
       List<String> sorted = new ArrayList<>(keys.keySet());
-      if (!name.equals("year")) {
+      if (name.equals("year")) {
+        // years in time, not as strings: 44 BC ("-44") before 12 and 12 before 1937
+        sorted.sort(Comparator.comparing((String k) -> k.matches("-?\\d+") ? new java.math.BigInteger(k) : java.math.BigInteger.ZERO)
+            .thenComparing(k -> k));
+      } else {
         sorted.sort(Comparator.comparing((String k) -> SearchAnalyzer.fold(keys.get(k))).thenComparing(k -> k));
       }
       order.put(name, sorted);

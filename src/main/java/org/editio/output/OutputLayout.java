@@ -93,7 +93,7 @@ public final class OutputLayout {
 
   /** A register's readable name: its file's name without {@code .xml}, its percent-escapes decoded. */
   private static String registerFileName(String key) {
-    String file = key.substring(key.lastIndexOf('/') + 1).replaceFirst("\\.xml$", "");
+    String file = key.substring(key.lastIndexOf('/') + 1).replaceFirst("(?i)\\.xml$", "");
     try {
       return java.net.URLDecoder.decode(file.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {

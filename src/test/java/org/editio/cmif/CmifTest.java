@@ -144,4 +144,30 @@ class CmifTest {
     assertEquals("Marie Muster", eval(doc, "//tei:titleStmt/tei:editor"));
   }
 
+
+  /**
+   * TEI without edition.xml: the warning about addresses names no edition.xml that is not there,
+   * and a play (no sender, no addressee) gets none: cmif.xml has nothing to link to.
+   */
+  @Test
+  void looseTeiIsWarnedOnlyWhereThereAreLetters(@TempDir Path dir) throws Exception {
+    String header = "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:id=\"ID\"><teiHeader><fileDesc>"
+        + "<titleStmt><title>T</title></titleStmt><publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>"
+        + "</fileDesc>PROFILE</teiHeader><text><body><p>Text.</p></body></text></TEI>\n";
+    Path play = Files.createDirectories(dir.resolve("play"));
+    Files.writeString(play.resolve("play.xml"), header.replace("ID", "play").replace("PROFILE",
+        "<profileDesc><particDesc><listPerson><person role=\"character\"><persName>Iphigenie</persName></person></listPerson></particDesc></profileDesc>"));
+    Path letters = Files.createDirectories(dir.resolve("letters"));
+    Files.writeString(letters.resolve("letter.xml"), header.replace("ID", "letter").replace("PROFILE",
+        "<profileDesc><correspDesc><correspAction type=\"sent\"><persName>Goethe</persName></correspAction></correspDesc></profileDesc>"));
+    try (Builder builder = new Builder()) {
+      Builder.Result ofPlay = builder.build(play, dir.resolve("out-play"), "cmif");
+      assertEquals(List.of(), ofPlay.warnings().stream().filter(p -> "cmif".equals(p.rule())).toList());
+      Builder.Result ofLetters = builder.build(letters, dir.resolve("out-letters"), "cmif");
+      List<Problem> warned = ofLetters.warnings().stream().filter(p -> "cmif".equals(p.rule())).toList();
+      assertEquals(1, warned.size(), ofLetters.warnings().toString());
+      assertTrue(warned.get(0).message().startsWith("the documents have no base URL (TEI without edition.xml has none;"),
+          warned.get(0).message());
+    }
+  }
 }

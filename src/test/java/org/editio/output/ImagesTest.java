@@ -118,6 +118,45 @@ class ImagesTest {
   }
 
   /**
+   * An image file that is not what its name says (seven bytes "notapng", a TIFF named .png, a
+   * PNG cut short in its header) is a warning at its graphic, and its figure shows its
+   * description, as for a missing file: FOP's "No ImagePreloader found" stopped the whole build.
+   */
+  @Test
+  void aDamagedImageIsAWarningAndItsFigureShowsItsDescription(@TempDir Path other) throws Exception {
+    Path edition = Files.createDirectories(other.resolve("edition/plates"));
+    Files.writeString(edition.resolve("fake.png"), "notapng");
+    java.awt.image.BufferedImage pixels = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    assertTrue(javax.imageio.ImageIO.write(pixels, "tiff", edition.resolve("tiff.png").toFile()));
+    byte[] png = Files.readAllBytes(FIXTURE.resolve("plates/plate 1.png"));
+    Files.write(edition.resolve("cut.png"), java.util.Arrays.copyOf(png, 12));
+    String figures = Files.readString(FIXTURE.resolve("figures.xml"))
+        .replace("xml:id=\"figures\"", "xml:id=\"damaged\"")
+        .replace("plates/plate%201.png", "plates/fake.png")
+        .replace("plates/missing.png", "plates/tiff.png")
+        .replace("../../../../../../../etc/passwd.png", "plates/cut.png")
+        .replace("plates/plate 1.png", "plates/fake.png");
+    Files.writeString(other.resolve("edition/damaged.xml"), figures);
+    Builder.Result built = new Builder().build(other.resolve("edition"), other.resolve("out"), "html", "pdf");
+    List<String> warnings = built.warnings().stream().filter(p -> "image".equals(p.rule()))
+        .map(p -> p.line() + " " + p.message()).toList();
+    assertEquals(4, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).startsWith("14 image 'plates/fake.png' is not an image"), warnings.toString());
+    assertTrue(warnings.get(1).startsWith("19 image 'plates/tiff.png' is a TIFF image, not PNG as its name says"), warnings.toString());
+    assertTrue(warnings.get(2).startsWith("23 image 'plates/cut.png' is a damaged PNG file"), warnings.toString());
+    assertTrue(warnings.get(3).startsWith("30 image 'plates/fake.png' is not an image"), warnings.toString());
+    assertTrue(warnings.stream().allMatch(w -> w.endsWith("its figure shows its description")), warnings.toString());
+    Document page = Jsoup.parse(other.resolve("out").resolve(built.layout().documentPage("damaged")).toFile(), "UTF-8");
+    assertEquals(List.of(), page.select("img.tei-graphic"), "no broken image on the page");
+    assertEquals(3, page.select("figure .image-absent").size());
+    assertTrue(page.text().contains("A blue rectangle, the first plate") && page.text().contains("A plate the edition lacks"));
+    try (PDDocument pdf = Loader.loadPDF(other.resolve("out").resolve(built.layout().documentPdf("damaged")).toFile())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+      assertTrue(text.contains("A blue rectangle, the first plate"), text);
+    }
+  }
+
+  /**
    * A page scan (2000 × 3000 pixels) is scaled to fit the column and at most 150 mm of height, as
    * a landscape plate is to the column's width: FOP drew it at the column's width, 250 mm tall, off
    * the page and over its description, the next paragraph and the folio (session 8's review).

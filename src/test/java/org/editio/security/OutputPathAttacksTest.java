@@ -130,11 +130,13 @@ class OutputPathAttacksTest {
         }
       }
     }
-    int documents = ids.size() + 4 + 1; // the hostile ids, the named files, the link inside
+    // the hostile ids, the named files but the hidden one (a hidden file is no document since
+    // aacd4c3: an import's leftover temporary file was one), the link inside
+    int documents = ids.size() + 3 + 1;
     assertEquals(documents, pages.size(), pages.toString());
     assertEquals(documents, pdfs.size(), pdfs.toString());
     assertTrue(pages.contains("file-with-spaces.html") && pages.contains("Опись-1.html") && pages.contains("NUL_.html")
-        && pages.contains("dotfile.html"), "file names read as written: " + pages);
+        && !pages.contains("dotfile.html"), "file names read as written, a hidden file left out: " + pages);
     assertTrue(pages.contains("an-id-with-spaces.html") && pages.contains("Дело-5-café.html") && pages.contains("CON_.html")
         && pages.contains("escaped.html") && pages.contains("etc-passwd.html"), pages.toString());
     assertTrue(pages.contains("a-b.html") && pages.contains("a-b-2.html") && pages.contains("Doc.html")
@@ -189,7 +191,7 @@ class OutputPathAttacksTest {
         refs.add(selector.evaluateSingle().getStringValue());
       }
     }
-    assertEquals(ids.size() + 4 + 1, refs.size(), refs.toString());
+    assertEquals(ids.size() + 3 + 1, refs.size(), refs.toString()); // the hidden file is no document
     assertEquals(refs.size(), new java.util.HashSet<>(refs).size(), "each result links a page of its own: " + refs);
     for (String ref : refs) {
       assertTrue(ref.startsWith("documents/") && Files.isRegularFile(resolve(site.resolve("search.html"), ref)), ref);

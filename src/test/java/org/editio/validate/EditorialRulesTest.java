@@ -42,6 +42,8 @@ class EditorialRulesTest {
         Arguments.of("dateline-date", warning, "<date when=\"1937-05-14\">May 14, 1937</date></correspAction>"
             + "||<opener><dateline><date when=\"1937-05-14\">1937 g on May 14.</date></dateline></opener>", "</correspAction>||<opener/>", null),
         Arguments.of("date-iso", error, "<date when=\"1937-05-14\">", "<date when=\"14.05.1937\"><!--here-->", null),
+        // TEI's dates have no year zero (XML Schema 1.0, as Jing checks tei_all); Saxon's XSD 1.1 takes it
+        Arguments.of("date-iso", error, "<p>Yesterday", "<p><date when=\"0000-03-15\">15 March 1 BC</date><!--here--> Yesterday", null),
         Arguments.of("date-range", error, "<date when=\"1937-05-14\">1937 g on May 14.</date>",
             "<date from=\"1937-05-17\" to=\"1937-05-14\">May 14‐17, 1937</date><!--here-->", null),
         Arguments.of("date-range", warning, "<date when=\"1937-05-14\">", "<date when=\"1937-05-14\" notBefore=\"1937-05-01\"><!--here-->", null),
@@ -78,6 +80,9 @@ class EditorialRulesTest {
         Arguments.of("folios from and to", "<p>Yesterday", "<p><locus from=\"12r\" to=\"15v\">fols 12r–15v</locus> Yesterday"),
         Arguments.of("a Julian date", "<p>Yesterday", "<p><date when=\"1701-02-21\" calendar=\"#julian\">10 February 1700</date> Yesterday"),
         Arguments.of("a French date", "<p>Yesterday", "<p><date when=\"1850-03-07\" xml:lang=\"fr\">le sept mars 1850</date> Yesterday"),
+        Arguments.of("a date before the common era", "<p>Yesterday", "<p><date when=\"-0044-03-15\">15 March 44 BC</date> Yesterday"),
+        Arguments.of("a German date before the common era", "<p>Yesterday",
+            "<p><date when=\"-0044-03-15\" xml:lang=\"de\">15. März 44 v. Chr.</date> <date when=\"-1200\">1200 BC</date> Yesterday"),
         Arguments.of("a German date", "<p>Yesterday", "<p><date when=\"1937-05-14\" xml:lang=\"de\">14. Mai 1937</date> Yesterday"),
         Arguments.of("a range to its start", "<p>Yesterday", "<p><ref target=\"#range(d1937-05-14-a-doc,d1937-05-14-a-end)\">above</ref><anchor xml:id=\"d1937-05-14-a-end\"/> Yesterday"),
         Arguments.of("an xpath pointer", "<p>Yesterday", "<p><ref target=\"#xpath(//p[1])\">this</ref> Yesterday"),
@@ -186,5 +191,48 @@ class EditorialRulesTest {
   @Test
   void theSampleEditionHasNoErrorsOrWarnings() throws Exception {
     assertEquals(List.of(), validate(TestFiles.EDITION));
+  }
+
+  /**
+   * edition.xml with a sub-title only: a warning at its titleStmt, and the edition is called by its
+   * folder's name, never by its sub-title (the site printed the sub-title as title and sub-title).
+   */
+  @Test
+  void anEditionWithoutAMainTitleIsWarnedAndNotCalledByItsSubTitle(@TempDir Path dir) throws Exception {
+    Path edition = edition(Files.createDirectories(dir.resolve("letters")), template(), "d1937-05-14-a.xml");
+    String xml = Files.readString(edition.resolve("edition.xml"));
+    String changed = xml.replace("<title>Edition for the rule tests</title>", "<title type=\"sub\">A sub-title only</title>");
+    assertTrue(!changed.equals(xml));
+    Files.writeString(edition.resolve("edition.xml"), changed);
+    List<Problem> found = validate(edition).stream().filter(p -> "edition-title".equals(p.rule())).toList();
+    assertEquals(1, found.size(), validate(edition).toString());
+    assertEquals(lineOf(changed, "<titleStmt>"), found.get(0).line());
+    assertEquals(Problem.Severity.WARNING, found.get(0).severity());
+    assertTrue(found.get(0).message().contains("no main title (its titles: sub;"), found.get(0).message());
+    assertEquals("letters", new org.editio.edition.EditionLoader(new Xml()).load(edition).title());
+  }
+
+  /** A document named *.XML is a document (it was skipped without a word: "validate" counted one file fewer). */
+  @Test
+  void anUpperCaseExtensionIsADocument(@TempDir Path dir) throws Exception {
+    Path edition = edition(dir, template(), "d1937-05-14-a.XML");
+    Validator.Report report = new Validator(new Xml()).validate(List.of(edition), Optional.empty());
+    assertEquals(3, report.files(), "edition.xml, the register and the document");
+    assertEquals(List.of("register-unused"), report.problems().stream().map(Problem::rule).toList(), report.problems().toString());
+    assertEquals(1, new org.editio.edition.EditionLoader(new Xml()).load(edition).documents().size());
+  }
+
+  /**
+   * A document that cannot be read may be the one that mentions a register entry: no warning then
+   * tells the editor to remove the entry (a malformed document gave one per entry it alone named).
+   */
+  @Test
+  void anUnreadableDocumentLeavesNoEntryUnused(@TempDir Path dir) throws Exception {
+    Path edition = edition(dir, template(), "d1937-05-14-a.xml");
+    Files.writeString(edition.resolve("documents/d1937-05-14-b.xml"), template().replace("d1937-05-14-a", "d1937-05-14-b")
+        .replace("persons.xml#litvinov", "persons.xml#nobody").replace("</closer>", "</closer><p>"));
+    List<Problem> problems = validate(edition);
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).isError() && problems.get(0).file().endsWith("d1937-05-14-b.xml"), problems.toString());
   }
 }
