@@ -179,16 +179,7 @@ class EditionFontsTest {
   /** A short document with Latin, bold and italic kana: what IPA Mincho alone prints. */
   static Path kana(Path dir) throws IOException {
     Path edition = Files.createDirectories(dir.resolve("kana"));
-    Files.writeString(edition.resolve("kana.xml"), """
-        <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="kana">
-          <teiHeader><fileDesc><titleStmt><title>Kana</title></titleStmt><publicationStmt><p>Fixture.</p></publicationStmt>
-            <sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc></teiHeader>
-          <text><body>
-            <p>Plain Latin first.</p>
-            <p>Then <hi rend="bold">ひらがな</hi> and <hi rend="italic">かな</hi>.</p>
-          </body></text>
-        </TEI>
-        """);
+    Files.writeString(edition.resolve("kana.xml"), FontCoverageTest.KANA);
     return edition;
   }
 

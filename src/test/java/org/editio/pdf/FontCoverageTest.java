@@ -16,6 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** A character the embedded fonts lack fails the build (FOP's glyph event), instead of printing '#'. */
 class FontCoverageTest {
 
+  /** A document in Latin and kana (bold and italic), which DejaVu cannot print: also EditionFontsTest's. */
+  static final String KANA = """
+        <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="kana">
+          <teiHeader><fileDesc><titleStmt><title>Kana</title></titleStmt><publicationStmt><p>Fixture.</p></publicationStmt>
+            <sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc></teiHeader>
+          <text><body>
+            <p>Plain Latin first.</p>
+            <p>Then <hi rend="bold">ひらがな</hi> and <hi rend="italic">かな</hi>.</p>
+          </body></text>
+        </TEI>
+        """;
+
   @Test
   void aMissingGlyphFailsTheBuildAndNothingIsPublished(@TempDir Path out) {
     EditioException e = assertThrows(EditioException.class, () -> new Builder()
@@ -34,16 +46,7 @@ class FontCoverageTest {
   @Test
   void aScriptTheFontsLackIsOneErrorAtItsFirstCharacter(@TempDir Path dir) throws Exception {
     Path tei = dir.resolve("kana.xml");
-    Files.writeString(tei, """
-        <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="kana">
-          <teiHeader><fileDesc><titleStmt><title>Kana</title></titleStmt><publicationStmt><p>Fixture.</p></publicationStmt>
-            <sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc></teiHeader>
-          <text><body>
-            <p>Plain Latin first.</p>
-            <p>Then <hi rend="bold">ひらがな</hi> and <hi rend="italic">かな</hi>.</p>
-          </body></text>
-        </TEI>
-        """);
+    Files.writeString(tei, KANA);
     EditioException e = assertThrows(EditioException.class, () -> new Builder().build(tei, dir.resolve("out"), "pdf"));
     assertEquals(1, e.problems().size(), e.problems().toString());
     org.editio.Problem p = e.problems().get(0);
