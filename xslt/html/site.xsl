@@ -405,7 +405,8 @@
              data-label-calendar="{f:label('calendar-short')}" data-label-year="{f:label('year')}"
              data-label-country="{f:label('countries')}" data-label-type="{f:label('type')}"
              data-label-person="{f:label('persons')}" data-label-error="{f:label('search-error')}"
-             data-label-narrow="{f:label('narrow')}">
+             data-label-narrow="{f:label('narrow')}" data-label-way="{f:label('search-error-way')}"
+             data-label-documents="{f:label('document-list')}" data-documents="{f:href($here, 'html:documents')}">
           <h1><xsl:value-of select="f:label('search')"/></h1>
           <form class="search" role="search" data-search-form="" action="{f:href($here, 'html:search')}">
             <label for="q"><xsl:value-of select="f:label('search-label')"/></label>
