@@ -414,13 +414,15 @@
             <button type="submit"><xsl:value-of select="f:label('search-button')"/></button>
           </form>
           <p id="search-help" class="search-help"><xsl:value-of select="f:label('search-help')"/></p>
+          <!-- the facets first, as library catalogues set them: where they are seen (left, or above the
+               results on a phone) is where the keyboard reaches them -->
           <div class="search-layout">
+            <aside class="search-facets" aria-label="{f:label('narrow')}" data-search-facets=""></aside>
             <div class="search-main">
               <p class="search-status" aria-live="polite" data-search-status=""></p>
               <ol class="search-results" data-search-results=""></ol>
               <button type="button" class="search-more" data-search-more="" hidden=""><xsl:value-of select="f:label('more-results')"/></button>
             </div>
-            <aside class="search-facets" aria-label="{f:label('narrow')}" data-search-facets=""></aside>
           </div>
           <noscript><p>
             <xsl:analyze-string select="f:label('search-needs-script')" regex="\{{1\}}">

@@ -629,6 +629,36 @@ class SearchBrowserTest {
     assertEquals(List.of(), consoleErrors());
   }
 
+  /**
+   * The facets are reached by the keyboard where they are seen: left of the results on a wide
+   * screen, above them on a phone, and first in both (on a phone they were shown above the results
+   * but reached after them, until session 8).
+   */
+  @Test
+  void theFacetsComeFirstWhereTheyAreSeen() throws Exception {
+    for (int width : new int[] {1100, 390}) {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+      try {
+        openSearch("Turkey");
+        settled();
+        WebElement facets = browser.findElement(By.cssSelector(".search-facets"));
+        WebElement results = browser.findElement(By.cssSelector(".search-results"));
+        if (width > 600) {
+          assertTrue(facets.getRect().getX() + facets.getRect().getWidth() <= results.getRect().getX(), "left of the results at " + width);
+        } else {
+          assertTrue(facets.getRect().getY() + facets.getRect().getHeight() <= results.getRect().getY(), "above the results at " + width);
+        }
+        // Tab from the search button: the facets' first control, then the results' first link
+        browser.findElement(By.cssSelector("form.search button")).sendKeys(org.openqa.selenium.Keys.TAB);
+        WebElement first = browser.switchTo().activeElement();
+        assertTrue((Boolean) js("return arguments[0].contains(arguments[1]);", facets, first),
+            "the first stop after the search button is in the facets at " + width + ": " + first.getTagName() + " " + first.getText());
+      } finally {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1400));
+      }
+    }
+  }
+
   @Test
   void atPhoneWidthThePageFits() throws Exception {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
