@@ -18,6 +18,22 @@ public final class Folders {
    */
   public static final String OUTPUT_MARK = ".editio-manifest.tsv";
 
+  /** What an output folder holds besides its mark: the parts {@code output/OutputLayout} writes (a test keeps them alike). */
+  public static final java.util.Set<String> OUTPUT_PARTS = java.util.Set.of("html", "pdf", "epub", "cmif.xml");
+
+  /**
+   * {@code path} as the file system resolves it (links followed), also when it does not exist yet:
+   * its nearest existing ancestor resolved, the rest appended.
+   */
+  public static Path real(Path path) {
+    Path abs = path.toAbsolutePath().normalize();
+    try {
+      return abs.toRealPath();
+    } catch (IOException e) {
+      return abs.getParent() == null ? abs : real(abs.getParent()).resolve(abs.getFileName());
+    }
+  }
+
   /** Whether {@code dir} is an output folder of editio (it holds {@link #OUTPUT_MARK}). */
   public static boolean isOutput(Path dir) {
     return Files.isRegularFile(dir.resolve(OUTPUT_MARK));

@@ -164,8 +164,9 @@ public final class Builder implements AutoCloseable {
    */
   public Result build(Path editionPath, Path out, Collection<String> outputs) throws EditioException {
     List<Publisher> selected = select(outputs);
-    Path target = out.toAbsolutePath().normalize();
-    if (EditionLoader.sourceFolders(editionPath).contains(target)) {
+    // compared as the file system resolves them: -o through a link to the documents' folder is that folder
+    Path target = org.editio.Folders.real(out);
+    if (EditionLoader.sourceFolders(editionPath).stream().map(org.editio.Folders::real).anyMatch(target::equals)) {
       throw EditioException.io(out, "the output folder is the folder the edition's documents are read from;"
           + " choose another with -o (a folder beside it, or inside it: editio skips its own output folders)");
     }

@@ -523,11 +523,15 @@ public final class EditionLoader {
    */
   static List<Path> xmlFiles(Path dir) throws EditioException {
     List<Path> found = new ArrayList<>();
+    // a folder that is itself an output folder (written there before this check existed, or as
+    // the folder of a single file): its output's parts are not documents
+    boolean output = Folders.isOutput(dir);
     try {
       Files.walkFileTree(dir, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-          boolean skipped = !d.equals(dir) && (d.getFileName().toString().startsWith(".") || Folders.isOutput(d));
+          boolean skipped = !d.equals(dir) && (d.getFileName().toString().startsWith(".") || Folders.isOutput(d)
+              || output && dir.equals(d.getParent()) && Folders.OUTPUT_PARTS.contains(d.getFileName().toString()));
           return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
 
@@ -539,7 +543,8 @@ public final class EditionLoader {
           boolean regular = attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(file);
           // a hidden file is no document either (an import's temporary file, an editor's lock file);
           // ".XML" is (cameras and old Windows tools write upper case): it was skipped without a word
-          if (regular && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") && !name.startsWith(".")) {
+          boolean part = output && dir.equals(file.getParent()) && Folders.OUTPUT_PARTS.contains(name);
+          if (regular && !part && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xml") && !name.startsWith(".")) {
             found.add(file);
           }
           return FileVisitResult.CONTINUE;

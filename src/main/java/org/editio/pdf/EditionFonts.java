@@ -110,7 +110,9 @@ final class EditionFonts {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(folder)) {
-      files = walk.filter(f -> isFontName(f.getFileName().toString())).filter(f -> !Files.isDirectory(f)).sorted().toList();
+      // no hidden file either, as for documents (macOS leaves "._IPAMincho.ttf" beside a font it copies)
+      files = walk.filter(f -> isFontName(f.getFileName().toString()) && !isHidden(folder, f))
+          .filter(f -> !Files.isDirectory(f)).sorted().toList();
     } catch (IOException | java.io.UncheckedIOException e) {
       throw EditioException.io(folder, "cannot read the fonts folder: " + Messages.of(e));
     }
@@ -256,7 +258,11 @@ final class EditionFonts {
         problems.add(Problem.error(face.file(), 1, 1, "the font's family '" + family + "' is one of editio's own fonts:"
             + " the edition's fonts come after them and cannot replace them"));
       }
-      if (family.contains(",") || family.contains("'") || family.contains("\"")) {
+      if (!family.codePoints().allMatch(EditionFonts::isNameCharacter)) {
+        problems.add(Problem.error(face.file(), 1, 1, "the font's family name has a control character (U+"
+            + String.format("%04X", family.codePoints().filter(c -> !isNameCharacter(c)).findFirst().orElse(0))
+            + "), which the print stylesheets cannot name"));
+      } else if (family.contains(",") || family.contains("'") || family.contains("\"")) {
         problems.add(Problem.error(face.file(), 1, 1, "the font's family name '" + family + "' has a comma or quotation"
             + " mark, which an XSL-FO font-family list cannot name"));
       }
@@ -352,5 +358,20 @@ final class EditionFonts {
 
   private static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+  }
+
+  /** A file or folder below {@code folder} whose name starts with a dot (the folder itself may). */
+  private static boolean isHidden(Path folder, Path file) {
+    for (Path part : folder.relativize(file)) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A character a family name may have: none of the controls, surrogates or non-characters XML cannot hold. */
+  private static boolean isNameCharacter(int c) {
+    return !Character.isISOControl(c) && Character.getType(c) != Character.SURROGATE && c != 0xFFFE && c != 0xFFFF;
   }
 }

@@ -368,4 +368,29 @@ class CliTest {
     assertFalse(r.err().contains("'delbos' is not mentioned"), r.err());
     assertFalse(r.err().contains("[register-unused]"), r.err());
   }
+
+  /**
+   * Output written where the documents are by other roads (session 8's second review): a single
+   * file published into its own folder (its output's parts then lie beside the documents, and the
+   * folder's next build read their TEI copies: "document id 'a' is already used"), and {@code -o}
+   * through a link to the documents' folder (refused, as the folder itself is).
+   */
+  @Test
+  void outputBesideTheDocumentsIsNotReadBack(@TempDir Path dir) throws Exception {
+    Path letters = TestFiles.copyTree(fixture("links"), dir.resolve("letters"));
+    Run single = editio("html", letters.resolve("letter-1.xml").toString(), "-o", letters.toString());
+    assertEquals(0, single.code(), single.err());
+    assertTrue(Files.isRegularFile(letters.resolve("html/documents/letter-1.xml")), "the TEI copy beside the documents");
+    Run folder = editio("validate", letters.toString());
+    assertTrue(folder.err().contains("3 files"), folder.err());
+    assertFalse(folder.err().contains("already used"), folder.err());
+
+    Path link = Files.createSymbolicLink(dir.resolve("link"), letters);
+    Run through = editio("html", letters.toString(), "-o", link.toString());
+    assertEquals(2, through.code(), through.err());
+    assertTrue(through.err().contains("the output folder is the folder the edition's documents are read from"), through.err());
+    // the parts an output folder holds, as editio writes them
+    assertEquals(java.util.Set.of(org.editio.output.OutputLayout.HTML, org.editio.output.OutputLayout.PDF,
+        org.editio.output.OutputLayout.EPUB, org.editio.output.OutputLayout.CMIF), org.editio.Folders.OUTPUT_PARTS);
+  }
 }

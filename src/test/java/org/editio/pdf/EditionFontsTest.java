@@ -195,8 +195,9 @@ class EditionFontsTest {
     Path edition = kana(dir);
     Path fonts = Files.createDirectories(edition.resolve("fonts"));
     Files.copy(font(IPA_MINCHO), fonts.resolve("ipam.ttf"));
-    // a licence beside the font is no font, and left alone
+    // a licence beside the font is no font, and left alone; so is a hidden file (macOS's "._" copy of a font's metadata)
     Files.writeString(fonts.resolve("LICENSE.txt"), "IPA Font License Agreement v1.0");
+    Files.write(fonts.resolve("._ipam.ttf"), new byte[] {0, 5, 22, 7, 0, 2, 0, 0});
     Path out = dir.resolve("out");
     String[] built = cli("build", edition.toString(), "-o", out.toString(), "--verbose");
     assertEquals("0", built[0], built[2]);
@@ -223,13 +224,37 @@ class EditionFontsTest {
       }
     }
     broken.put("restricted.ttf", restricted);
+    // IPA Mincho whose family names begin with U+0001 (a name XML cannot hold: FOP's configuration failed to parse)
+    byte[] control = ipa.clone();
+    java.nio.ByteBuffer tables = java.nio.ByteBuffer.wrap(control);
+    for (int i = 0, n = tables.getShort(4); i < n; i++) {
+      if (new String(control, 12 + 16 * i, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("name")) {
+        int name = tables.getInt(12 + 16 * i + 8);
+        int records = tables.getShort(name + 2);
+        int strings = name + tables.getShort(name + 4);
+        for (int r = 0; r < records; r++) {
+          int record = name + 6 + 12 * r;
+          if (tables.getShort(record + 6) == 1) { // nameID 1: the family
+            int at = strings + tables.getShort(record + 10);
+            if (tables.getShort(record) == 3) { // Windows: UTF-16BE
+              control[at] = 0;
+              control[at + 1] = 1;
+            } else {
+              control[at] = 1;
+            }
+          }
+        }
+      }
+    }
+    broken.put("control.ttf", control);
     Map<String, String> expected = Map.of(
         "notes.ttf", "error: not a font: its first bytes are not those of a TrueType or OpenType font",
         "head.ttf", "error: the font ends before its tables do",
         "tail.ttf", "error: the font ends before its tables do (its table 'vmtx' would end at byte ",
         "z-copy.otf", "error: the same face (IPAMincho, normal, weight 400) as " + Problem.displayPath(fonts.resolve("ipam.ttf")),
         "dejavu.ttf", "error: the font's family 'DejaVu Sans' is one of editio's own fonts",
-        "restricted.ttf", "error: the font's licence does not allow embedding it");
+        "restricted.ttf", "error: the font's licence does not allow embedding it",
+        "control.ttf", "error: the font's family name has a control character (U+0001)");
     for (Map.Entry<String, byte[]> bad : broken.entrySet()) {
       Path file = fonts.resolve(bad.getKey());
       Files.write(file, bad.getValue());
