@@ -20,7 +20,18 @@
   <!-- The year of an ISO value (date, year and month, year, date and time): -44 for 44 BC; empty for a value without one (a time, -\-05-14). -->
   <xsl:function name="f:iso-year" as="xs:integer?">
     <xsl:param name="iso" as="xs:string"/>
-    <xsl:sequence select="if (matches($iso, '^-?\d{4,}(-|T|$)')) then xs:integer(replace($iso, '^(-?\d{4,}).*$', '$1')) else ()"/>
+    <!-- (a year may carry a time zone: 1937Z, 1937+01:00) -->
+    <xsl:sequence select="if (matches($iso, '^-?\d{4,}([-+TZ]|$)')) then xs:integer(replace($iso, '^(-?\d{4,}).*$', '$1')) else ()"/>
+  </xsl:function>
+
+  <!--
+    A sort key or ISO value as HTML's time element may carry it (datetime): a year of the common
+    era, with its month and day if any; empty for a year before it (HTML's dates start at year 1),
+    so that the renderers write such a date as text, not as a time with a value HTML rejects.
+  -->
+  <xsl:function name="f:html-datetime" as="xs:string?">
+    <xsl:param name="key" as="xs:string?"/>
+    <xsl:sequence select="$key[matches(., '^\d{4,}(-\d\d(-\d\d)?)?$') and not(starts-with(., '0000'))]"/>
   </xsl:function>
 
   <!-- An ISO value (xs:date, xs:gYearMonth, xs:gYear) read as "14 May 1937", "May 1937", "1937", "15 March 44 BC". -->

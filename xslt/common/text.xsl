@@ -551,11 +551,16 @@
     <xsl:sequence select="$tei//tei:text//tei:app[not(ancestor::tei:app)][not(ancestor::tei:listApp)]"/>
   </xsl:function>
 
-  <!-- Where an entry of a location-referenced apparatus belongs: its @loc ("8"), else its @from–@to, else nothing. -->
+  <!--
+    Where an entry of a location-referenced apparatus belongs: its @loc ("8"), else its @from–@to
+    as the text numbers the lines they point to (lb n="8": "8–9"; the pointer itself when the
+    element has no number), else nothing.
+  -->
   <xsl:function name="f:apparatus-location" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:sequence select="(normalize-space($app/@loc)[.],
-        string-join(($app/@from, $app/@to) ! replace(normalize-space(.), '^#', ''), '–')[.], '')[1]"/>
+        string-join(($app/@from, $app/@to) ! normalize-space(.)
+          ! (if (starts-with(., '#')) then (id(substring(., 2), root($app))[1]/@n/normalize-space(.)[.], substring(., 2))[1] else .), '–')[.], '')[1]"/>
   </xsl:function>
 
   <!--

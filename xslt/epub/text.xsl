@@ -431,7 +431,7 @@
         <dt><xsl:value-of select="?label"/></dt>
         <dd>
           <xsl:choose>
-            <xsl:when test="?key = 'date'"><time datetime="{?datetime}"><xsl:value-of select="?value"/></time></xsl:when>
+            <xsl:when test="?key = 'date' and exists(f:html-datetime(?datetime))"><time datetime="{?datetime}"><xsl:value-of select="?value"/></time></xsl:when>
             <xsl:when test="?key = 'source' and ?href"><a href="{?href}"><xsl:value-of select="?value"/></a></xsl:when>
             <xsl:when test="?key = 'source'"><xsl:value-of select="?text"/></xsl:when>
             <xsl:otherwise><xsl:value-of select="?value"/></xsl:otherwise>
@@ -520,7 +520,7 @@
           <xsl:if test="$lemma">
             <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates></span>
             <xsl:for-each select="$lemma-witnesses"><xsl:text> </xsl:text><span class="wit gen"><xsl:value-of select="."/></span></xsl:for-each>
-            <span class="gen">] </span>
+            <xsl:if test="exists($readings) or exists($notes)"><span class="gen">] </span></xsl:if>
           </xsl:if>
           <xsl:call-template name="f:readings">
             <xsl:with-param name="readings" select="$readings"/>

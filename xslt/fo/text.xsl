@@ -610,7 +610,7 @@
           <xsl:if test="$lemma">
             <xsl:apply-templates select="$lemma/node()" mode="m:text"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates>
             <xsl:for-each select="$lemma-witnesses"><xsl:text> </xsl:text><fo:inline font-style="italic"><xsl:value-of select="."/></fo:inline></xsl:for-each>
-            <xsl:text>] </xsl:text>
+            <xsl:if test="exists($readings) or exists($notes)"><xsl:text>] </xsl:text></xsl:if>
           </xsl:if>
           <xsl:call-template name="f:fo-readings">
             <xsl:with-param name="readings" select="$readings"/>

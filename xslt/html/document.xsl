@@ -102,7 +102,7 @@
         <dt><xsl:value-of select="?label"/></dt>
         <dd>
           <xsl:choose>
-            <xsl:when test="?key = 'date'"><time datetime="{?datetime}"><xsl:value-of select="?value"/></time></xsl:when>
+            <xsl:when test="?key = 'date' and exists(f:html-datetime(?datetime))"><time datetime="{?datetime}"><xsl:value-of select="?value"/></time></xsl:when>
             <xsl:when test="?key = 'source'">
               <xsl:choose>
                 <xsl:when test="?href"><a href="{?href}"><xsl:value-of select="?value"/></a></xsl:when>

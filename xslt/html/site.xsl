@@ -190,7 +190,10 @@
     <li data-year="{f:year(.)}" data-type="{string-join(f:categories(., 'document-types'), ' ')}"
         data-country="{string-join(f:categories(., 'countries'), ' ')}">
       <xsl:if test="$date">
-        <time datetime="{f:date-sort-key($date)}"><xsl:value-of select="f:format-date($date)"/></time>
+        <xsl:choose>
+          <xsl:when test="exists(f:html-datetime(f:date-sort-key($date)))"><time datetime="{f:date-sort-key($date)}"><xsl:value-of select="f:format-date($date)"/></time></xsl:when>
+          <xsl:otherwise><span class="date"><xsl:value-of select="f:format-date($date)"/></span></xsl:otherwise>
+        </xsl:choose>
         <xsl:text> </xsl:text>
       </xsl:if>
       <xsl:for-each select="f:doc-number-label(.)"><span class="doc-no"><xsl:value-of select="."/></span><xsl:text> </xsl:text></xsl:for-each>

@@ -414,7 +414,7 @@
           <xsl:if test="$lemma">
             <span class="lemma"><xsl:apply-templates select="$lemma/node()" mode="m:text"><xsl:with-param name="in-apparatus" select="true()" tunnel="yes"/></xsl:apply-templates></span>
             <xsl:for-each select="$lemma-witnesses"><xsl:text> </xsl:text><span class="wit gen"><xsl:value-of select="."/></span></xsl:for-each>
-            <span class="gen">] </span>
+            <xsl:if test="exists($readings) or exists($notes)"><span class="gen">] </span></xsl:if>
           </xsl:if>
           <xsl:call-template name="f:readings">
             <xsl:with-param name="readings" select="$readings"/>

@@ -202,11 +202,13 @@ class TeiAsWrittenTest {
   @Test
   void aLocationReferencedApparatusIsPrintedWhereItStands() throws Exception {
     Builder.Result result = build(Map.of("e.xml", tei("en", "<p>A stone.</p>",
-        "<div type=\"edition\"><ab><lb n=\"1\"/>ἔδοξε <app><lem>τῷ</lem><rdg wit=\"#B\">τῶι</rdg></app> δάμῳ <lb n=\"2\"/>καθὼς ἀνέγραψαν <lb n=\"3\"/>τετρα</ab></div>"
+        "<div type=\"edition\"><ab><lb n=\"1\" xml:id=\"e-l1\"/>ἔδοξε <app><lem>τῷ</lem><rdg wit=\"#B\">τῶι</rdg></app> δάμῳ <lb n=\"2\" xml:id=\"e-l2\"/>καθὼς ἀνέγραψαν <lb n=\"3\"/>τετρα</ab></div>"
         + "<div type=\"apparatus\"><listApp><app loc=\"2\"><lem>καθὼς</lem><rdg wit=\"#B\">καθὼ</rdg></app>"
-        + "<app loc=\"3\"><note>in a hole of the stone</note></app></listApp></div>")), "html", "pdf");
+        + "<app loc=\"3\"><note>in a hole of the stone</note></app>"
+        + "<app from=\"#e-l1\" to=\"#e-l2\"><lem>ἔδοξε δάμῳ</lem></app></listApp></div>")), "html", "pdf");
     Document page = page(result, "e");
-    assertEquals(List.of("2 καθὼς] καθὼ B", "3 in a hole of the stone"), page.select(".app-line").eachText());
+    // @from-@to as the text numbers its lines; a lemma with nothing more is not followed by "]"
+    assertEquals(List.of("2 καθὼς] καθὼ B", "3 in a hole of the stone", "1–2 ἔδοξε δάμῳ"), page.select(".app-line").eachText());
     assertEquals(List.of("a"), page.select(".tei-text a.app-ref").eachText(), "one mark: the entry in the text's line");
     String pdf = pdf(result, "e");
     assertTrue(pdf.contains(RealWorldTeiTest.flat("2 καθὼς] καθὼ B")) && pdf.contains(RealWorldTeiTest.flat("3 in a hole of the stone")), pdf);
