@@ -47,7 +47,8 @@ public final class Messages {
     if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
       String file = f.getFile();
       if (e instanceof java.nio.file.FileAlreadyExistsException) {
-        return file + " is in the way: a file stands where a folder is needed (remove it or choose another place)";
+        // (a file where a folder is to be made, or a file or folder where a file is to be written)
+        return file + " already exists and is in the way (remove it or choose another place)";
       }
       if (e instanceof java.nio.file.NotDirectoryException) {
         return file + " is a file, not a folder";

@@ -346,7 +346,7 @@ class CliTest {
     Path file = Files.writeString(dir.resolve("out"), "a file");
     Run onFile = editio("html", letters.toString(), "-o", file.toString());
     assertEquals(2, onFile.code(), onFile.err());
-    assertTrue(onFile.err().contains("out:0:0: error: cannot prepare the output folder: " + file + " is in the way: a file stands where a folder is needed"),
+    assertTrue(onFile.err().contains("out:0:0: error: cannot prepare the output folder: " + file + " already exists and is in the way"),
         onFile.err());
     assertFalse(onFile.err().contains("Exception"), onFile.err());
     assertEquals("a file", Files.readString(file), "the file is left as it was");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -133,30 +134,41 @@ class MentionsTest {
     }
   }
 
-  /** The volume's index of persons prints the page of each mention. */
+  /**
+   * The volume's indexes print the page of each mention, as the page's foot numbers it: the
+   * referring string's, the role name's (in a footnote, at the foot of its mark's page), and the
+   * addressee's, named only in the header, at the page where the telegram begins.
+   */
   @Test
   void printedIndexHasTheirPages() throws Exception {
     Path volume = Files.list(out.resolve("pdf")).filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
     try (PDDocument pdf = Loader.loadPDF(volume.toFile())) {
-      String text = new PDFTextStripper().getText(pdf);
-      int telegramPage = -1;
-      for (int p = 1; p <= pdf.getNumberOfPages() && telegramPage < 0; p++) {
-        PDFTextStripper page = new PDFTextStripper();
-        page.setStartPage(p);
-        page.setEndPage(p);
-        if (page.getText(pdf).contains("the foreign minister beside him")) {
-          telegramPage = p;
-        }
-      }
-      assertTrue(telegramPage > 0, "the telegram is printed");
-      // the telegram's addressee, named only in its header (correspDesc), at the telegram's start
-      for (String name : List.of("Saracoğlu, Şükrü", "Eden, Anthony", "People’s Commissariat for Foreign Affairs of the USSR")) {
-        Matcher m = Pattern.compile(Pattern.quote(name).replace(" ", "\\E\\s+\\Q") + "\\s+(\\d+)").matcher(text.replace("ﬀ", "ff"));
-        assertTrue(m.find(), name + " has a page in the index");
-        int printed = Integer.parseInt(m.group(1));
-        assertTrue(printed > 0, name + " " + printed);
+      String text = new PDFTextStripper().getText(pdf).replace("ﬀ", "ff");
+      Map<String, String> mentionedBy = new java.util.LinkedHashMap<>();
+      mentionedBy.put("Saracoğlu, Şükrü", "the foreign minister beside him");
+      mentionedBy.put("Eden, Anthony", "for the Foreign Secretary");
+      mentionedBy.put("People’s Commissariat for Foreign Affairs of the USSR", "Telegram from M. M. Litvinov");
+      for (Map.Entry<String, String> e : mentionedBy.entrySet()) {
+        Matcher m = Pattern.compile(Pattern.quote(e.getKey()).replace(" ", "\\E\\s+\\Q") + "\\s+(\\d+)").matcher(text);
+        assertTrue(m.find(), e.getKey() + " has a page in the index");
+        assertEquals(folio(pdf, e.getValue()), m.group(1), e.getKey() + ": the page where \"" + e.getValue() + "\" stands");
       }
     }
+  }
+
+  /** The number printed at the foot of the first page after the front matter that holds {@code words}. */
+  private static String folio(PDDocument pdf, String words) throws Exception {
+    for (int p = 1; p <= pdf.getNumberOfPages(); p++) {
+      PDFTextStripper page = new PDFTextStripper();
+      page.setStartPage(p);
+      page.setEndPage(p);
+      String text = page.getText(pdf);
+      if (text.replaceAll("\\s+", " ").contains(words) && !text.contains("Contents")) {
+        String[] lines = text.strip().split("\\R");
+        return lines[lines.length - 1].strip();
+      }
+    }
+    throw new AssertionError("no page holds \"" + words + "\"");
   }
 
   /** A volume of documents without registers has no index: no empty index pages, no contents lines or bookmarks for them. */

@@ -34,6 +34,8 @@ class PublicationDateTest {
 
   @Test
   void looseTeiIsPublishedOnTheDayItsFilesWereLastChanged(@TempDir Path dir) throws Exception {
+    // SOURCE_DATE_EPOCH comes first (reproducible builds): this test is about the date without it
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("SOURCE_DATE_EPOCH") == null, "SOURCE_DATE_EPOCH is set");
     Path letters = Files.createDirectories(dir.resolve("letters"));
     Files.writeString(letters.resolve("a.xml"), LETTER.replace("ID", "a"));
     Files.writeString(letters.resolve("b.xml"), LETTER.replace("ID", "b"));
