@@ -49,7 +49,8 @@ class TableBrowserTest {
             <publicationStmt><p>Test fixture of editio.</p></publicationStmt><sourceDesc><p>Written for the test.</p></sourceDesc></fileDesc></teiHeader>
           <text><body><p>The accounts follow.</p>
             <table><head>Accounts of the legation, 1937</head>%s</table>
-            <p>After the table.</p></body></text>
+            <p>After the table.</p>
+            <table><head>A small table</head><row><cell>One</cell><cell>Two</cell></row></table></body></text>
         </TEI>
         """.formatted(rows));
     Builder.Result result = new Builder().build(edition, dir.resolve("out"), "html");
@@ -74,6 +75,11 @@ class TableBrowserTest {
     assertEquals(0L, js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"),
         "the page is no wider than the window");
     WebElement box = browser.findElement(By.cssSelector(".table-scroll"));
+    // a table that fits its box is no stop of the keyboard (editio.js keeps the stop only where the box scrolls)
+    WebElement small = browser.findElements(By.cssSelector(".table-scroll")).get(1);
+    assertEquals("A small table", small.getAttribute("aria-label"));
+    assertEquals(null, small.getAttribute("tabindex"));
+    assertEquals("0", box.getAttribute("tabindex"));
     assertEquals("Accounts of the legation, 1937", box.getAttribute("aria-label"));
     long inside = (Long) js("const b = arguments[0]; return b.scrollWidth - b.clientWidth;", box);
     assertTrue(inside > 200, "the table is wider than its box, which scrolls: " + inside + "px");

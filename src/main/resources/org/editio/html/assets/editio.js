@@ -126,7 +126,22 @@
     });
   }
 
+  /* A table's scrolling box is a stop of the keyboard (tabindex in the page, for scrolling it
+     without a mouse) only while the table is wider than the box: a table that fits is no stop. */
+  function setUpTableBoxes() {
+    var boxes = document.querySelectorAll('.table-scroll');
+    if (!boxes.length) { return; }
+    function update() {
+      Array.prototype.forEach.call(boxes, function (box) {
+        if (box.scrollWidth > box.clientWidth) { box.setAttribute('tabindex', '0'); } else { box.removeAttribute('tabindex'); }
+      });
+    }
+    update();
+    window.addEventListener('resize', update);
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    setUpTableBoxes();
     setUpNotes();
     setUpFilters();
     setUpReadingSwitch();
