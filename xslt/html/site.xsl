@@ -408,8 +408,7 @@
              data-label-calendar="{f:label('calendar-short')}" data-label-year="{f:label('year')}"
              data-label-country="{f:label('countries')}" data-label-type="{f:label('type')}"
              data-label-person="{f:label('persons')}" data-label-error="{f:label('search-error')}"
-             data-label-narrow="{f:label('narrow')}" data-label-way="{f:label('search-error-way')}"
-             data-label-documents="{f:label('document-list')}" data-documents="{f:href($here, 'html:documents')}">
+             data-label-narrow="{f:label('narrow')}">
           <h1><xsl:value-of select="f:label('search')"/></h1>
           <form class="search" role="search" data-search-form="" action="{f:href($here, 'html:search')}">
             <label for="q"><xsl:value-of select="f:label('search-label')"/></label>
@@ -423,6 +422,13 @@
             <aside class="search-facets" aria-label="{f:label('narrow')}" data-search-facets=""></aside>
             <div class="search-main">
               <p class="search-status" aria-live="polite" data-search-status=""></p>
+              <!-- shown by search.js when the index cannot be loaded: a way on that needs no index -->
+              <p class="search-way" hidden="" data-search-way="">
+                <xsl:analyze-string select="f:label('search-error-way')" regex="\{{1\}}">
+                  <xsl:matching-substring><a href="{f:href($here, 'html:documents')}"><xsl:value-of select="f:label('document-list')"/></a></xsl:matching-substring>
+                  <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+                </xsl:analyze-string>
+              </p>
               <ol class="search-results" data-search-results=""></ol>
               <button type="button" class="search-more" data-search-more="" hidden=""><xsl:value-of select="f:label('more-results')"/></button>
             </div>

@@ -547,7 +547,7 @@
     /* the root of the index (its other files are in its folder) */
     base = page.getAttribute('data-search-index').replace(/[^/]*$/, '');
     var labels = {};
-    ['none', 'one', 'many', 'names', 'calendar', 'year', 'country', 'type', 'person', 'error', 'narrow', 'way', 'documents'].forEach(function (k) {
+    ['none', 'one', 'many', 'names', 'calendar', 'year', 'country', 'type', 'person', 'error', 'narrow'].forEach(function (k) {
       labels[k] = page.getAttribute('data-label-' + k) || k;
     });
     var params = new URLSearchParams(window.location.search);
@@ -564,14 +564,10 @@
 
     /* the page's words, and the file that failed (the details go to the console, for the editor) */
     function showError(e) {
-      status.textContent = labels.error + (e && e.file ? ' (' + e.file + ')' : '') + '; ';
-      /* and a way on: the list of documents needs no index ("the {1} works without it.") */
-      var way = labels.way.split('{1}');
-      var link = el('a', null, labels.documents);
-      link.href = page.getAttribute('data-documents');
-      status.appendChild(document.createTextNode(way[0]));
-      status.appendChild(link);
-      status.appendChild(document.createTextNode(way[1] || ''));
+      status.textContent = labels.error + (e && e.file ? ' (' + e.file + ')' : '') + ';';
+      /* and a way on, which needs no index: the page's "the list of documents works without it." */
+      var way = document.querySelector('[data-search-way]');
+      if (way) { way.hidden = false; }
       list.textContent = ''; aside.textContent = ''; more.hidden = true;
       if (window.console) { window.console.error(e); }
     }
