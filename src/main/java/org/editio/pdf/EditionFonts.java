@@ -190,6 +190,11 @@ final class EditionFonts {
       if (ttf.getFamilyNames() == null || ttf.getFamilyNames().isEmpty()) {
         throw new NotUsable("the font has no family name (its name table): the stylesheets could not ask for it");
       }
+      if (families(ttf).isEmpty()) {
+        int c = ttf.getFamilyNames().iterator().next().codePoints().filter(x -> !isNameCharacter(x)).findFirst().orElse(0);
+        throw new NotUsable("the font's family name has a control character (U+" + String.format("%04X", c)
+            + "), which the print stylesheets cannot name, and it has no other");
+      }
       if (!ttf.isEmbeddable()) {
         throw new NotUsable("the font's licence does not allow embedding it (its OS/2 table says so), and every font of a"
             + " PDF is embedded: use a font that may be embedded");
@@ -236,7 +241,10 @@ final class EditionFonts {
   }
 
   private static List<String> families(TTFFile ttf) {
-    return List.copyOf(new TreeSet<>(ttf.getFamilyNames()));
+    // a name with a control character (Hanazono has one, from a record FOP decodes as Mac Roman)
+    // cannot be written in FOP's configuration or an FO list: the font goes by its other names
+    return List.copyOf(new TreeSet<>(ttf.getFamilyNames().stream()
+        .filter(n -> n.codePoints().allMatch(EditionFonts::isNameCharacter)).toList()));
   }
 
   /** Italic as FOP's own font detection takes it: a slanted face, or one its name calls italic or oblique. */
@@ -258,11 +266,7 @@ final class EditionFonts {
         problems.add(Problem.error(face.file(), 1, 1, "the font's family '" + family + "' is one of editio's own fonts:"
             + " the edition's fonts come after them and cannot replace them"));
       }
-      if (!family.codePoints().allMatch(EditionFonts::isNameCharacter)) {
-        problems.add(Problem.error(face.file(), 1, 1, "the font's family name has a control character (U+"
-            + String.format("%04X", family.codePoints().filter(c -> !isNameCharacter(c)).findFirst().orElse(0))
-            + "), which the print stylesheets cannot name"));
-      } else if (family.contains(",") || family.contains("'") || family.contains("\"")) {
+      if (family.contains(",") || family.contains("'") || family.contains("\"")) {
         problems.add(Problem.error(face.file(), 1, 1, "the font's family name '" + family + "' has a comma or quotation"
             + " mark, which an XSL-FO font-family list cannot name"));
       }

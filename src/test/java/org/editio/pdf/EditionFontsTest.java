@@ -254,7 +254,7 @@ class EditionFontsTest {
         "z-copy.otf", "error: the same face (IPAMincho, normal, weight 400) as " + Problem.displayPath(fonts.resolve("ipam.ttf")),
         "dejavu.ttf", "error: the font's family 'DejaVu Sans' is one of editio's own fonts",
         "restricted.ttf", "error: the font's licence does not allow embedding it",
-        "control.ttf", "error: the font's family name has a control character (U+0001)");
+        "control.ttf", "error: the font's family name has a control character (U+0001), which the print stylesheets cannot name, and it has no other");
     for (Map.Entry<String, byte[]> bad : broken.entrySet()) {
       Path file = fonts.resolve(bad.getKey());
       Files.write(file, bad.getValue());
