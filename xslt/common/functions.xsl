@@ -176,7 +176,7 @@
   <xsl:function name="f:note-number" as="xs:integer">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="if ($note/ancestor::tei:text)
-                          then count(key('f:text-notes', 'all', root($note))[. &lt;&lt; $note]) + 1
+                          then (let $all := key('f:text-notes', 'all', root($note)) return f:place-in-order($all, $note, 1, count($all) + 1))
                           else count($note/ancestor::tei:note) + 1"/>
   </xsl:function>
 
@@ -408,8 +408,26 @@
   <!-- The id of a mention (a name pointing into a register): stable, counted in document order. -->
   <xsl:function name="f:mention-id" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <!-- the names with @ref of the text up to this one (see f:note-number on the key) -->
-    <xsl:sequence select="f:doc-id($name) || '-m' || (count(key('f:text-mentions', 'all', root($name))[. &lt;&lt; $name]) + 1)"/>
+    <!-- its place among the names with @ref of the text (the key lists them in document order, see
+         f:note-number), found by halving: counting the ones before it took time with the square of
+         a document's mentions (8,000 mentions: 15 s) -->
+    <xsl:variable name="all" select="key('f:text-mentions', 'all', root($name))"/>
+    <xsl:sequence select="f:doc-id($name) || '-m' || f:place-in-order($all, $name, 1, count($all) + 1)"/>
+  </xsl:function>
+
+  <!--
+    The place of $node among $nodes (in document order) between $from and $to, by halving: its
+    position if it is one of them, else the position it would take (the number before it, plus one).
+  -->
+  <xsl:function name="f:place-in-order" as="xs:integer">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="from" as="xs:integer"/>
+    <xsl:param name="to" as="xs:integer"/>
+    <xsl:variable name="middle" select="($from + $to) idiv 2"/>
+    <xsl:sequence select="if ($from ge $to) then $from
+                          else if ($nodes[$middle] &lt;&lt; $node) then f:place-in-order($nodes, $node, $middle + 1, $to)
+                          else f:place-in-order($nodes, $node, $from, $middle)"/>
   </xsl:function>
 
   <!--

@@ -574,7 +574,7 @@
 
   <xsl:function name="f:apparatus-number" as="xs:integer">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="count(key('f:text-apparatus', generate-id(f:document($app)), root($app))[. &lt;&lt; $app]) + 1"/>
+    <xsl:sequence select="let $all := key('f:text-apparatus', generate-id(f:document($app)), root($app)) return f:place-in-order($all, $app, 1, count($all) + 1)"/>
   </xsl:function>
 
   <!-- An apparatus entry's mark: a, b, ... z, aa, ab ... -->
