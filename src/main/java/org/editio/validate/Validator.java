@@ -305,19 +305,21 @@ public final class Validator {
 
   /** Validates an edition already loaded, skipping the per-file checks {@code memo} knows passed. */
   public Report validate(Edition edition, Memo memo) {
-    List<Problem> problems = new ArrayList<>(new java.util.LinkedHashSet<>(strict(check(edition, memo))));
+    // one reader of pointers for the checks and the links between documents (both read the same memo)
+    Map<String, String> documentFiles = edition.documentFiles();
+    java.util.function.Function<XdmNode, List<CorpusChecks.Pointer>> pointers = pointerReader(edition, documentFiles);
+    List<Problem> problems = new ArrayList<>(new java.util.LinkedHashSet<>(strict(check(edition, memo, pointers))));
     problems.sort(Problem.ORDER);
     int files = edition.documents().size() + edition.registers().size() + (edition.editionFile().isPresent() ? 1 : 0);
-    return new Report(files, problems, links(edition));
+    return new Report(files, problems, links(edition, documentFiles, pointers));
   }
 
   /**
    * The other documents each document points to, by id: a file pointer ({@code f:pointer}) into
    * a document of the edition. The pointers are the ones the checks just read (memoized).
    */
-  private Map<String, java.util.Set<String>> links(Edition edition) {
-    Map<String, String> documentFiles = edition.documentFiles();
-    java.util.function.Function<XdmNode, List<CorpusChecks.Pointer>> pointers = pointerReader(edition, documentFiles);
+  private static Map<String, java.util.Set<String>> links(Edition edition, Map<String, String> documentFiles,
+      java.util.function.Function<XdmNode, List<CorpusChecks.Pointer>> pointers) {
     Map<String, java.util.Set<String>> links = new java.util.HashMap<>();
     for (TeiDocument doc : edition.documents()) {
       java.util.Set<String> targets = new java.util.TreeSet<>();
@@ -335,6 +337,11 @@ public final class Validator {
   }
 
   private List<Problem> check(Edition edition, Memo memo) {
+    return check(edition, memo, pointerReader(edition, edition.documentFiles()));
+  }
+
+  private List<Problem> check(Edition edition, Memo memo,
+      java.util.function.Function<XdmNode, List<CorpusChecks.Pointer>> pointers) {
     List<CorpusChecks.File> files = new ArrayList<>();
     for (TeiDocument doc : edition.documents()) {
       files.add(new CorpusChecks.File(doc.file(), doc.tree(), true, false));
@@ -370,7 +377,7 @@ public final class Validator {
       problems.addAll(own);
     });
     List<Problem> all = new ArrayList<>(publishing ? oncePerSchema(problems) : problems);
-    all.addAll(CorpusChecks.run(files, editorial, pointerReader(edition, edition.documentFiles()), EditionLoader.folder(edition.source())));
+    all.addAll(CorpusChecks.run(files, editorial, pointers, EditionLoader.folder(edition.source())));
     return all;
   }
 
