@@ -176,7 +176,7 @@
   <xsl:function name="f:note-number" as="xs:integer">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:sequence select="if ($note/ancestor::tei:text)
-                          then (let $all := key('f:text-notes', 'all', root($note)) return f:place-in-order($all, $note, 1, count($all) + 1))
+                          then f:place-in-order(key('f:text-notes', 'all', root($note)), $note)
                           else count($note/ancestor::tei:note) + 1"/>
   </xsl:function>
 
@@ -408,17 +408,23 @@
   <!-- The id of a mention (a name pointing into a register): stable, counted in document order. -->
   <xsl:function name="f:mention-id" as="xs:string">
     <xsl:param name="name" as="element()"/>
-    <!-- its place among the names with @ref of the text (the key lists them in document order, see
-         f:note-number), found by halving: counting the ones before it took time with the square of
-         a document's mentions (8,000 mentions: 15 s) -->
-    <xsl:variable name="all" select="key('f:text-mentions', 'all', root($name))"/>
-    <xsl:sequence select="f:doc-id($name) || '-m' || f:place-in-order($all, $name, 1, count($all) + 1)"/>
+    <!-- its place among the names with @ref of the text (the key lists them in document order, see f:note-number) -->
+    <xsl:sequence select="f:doc-id($name) || '-m' || f:place-in-order(key('f:text-mentions', 'all', root($name)), $name)"/>
   </xsl:function>
 
   <!--
-    The place of $node among $nodes (in document order) between $from and $to, by halving: its
-    position if it is one of them, else the position it would take (the number before it, plus one).
+    The place of $node among $nodes (in document order): its position if it is one of them, else
+    the position it would take (the number before it, plus one). Found by halving: counting the
+    ones before it, for every note, mention or apparatus entry of a document, took time with the
+    square of their number (one document of 8,000 mentions: editio html 7.9 s, by halving 2.4 s).
   -->
+  <xsl:function name="f:place-in-order" as="xs:integer">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="f:place-in-order($nodes, $node, 1, count($nodes) + 1)"/>
+  </xsl:function>
+
+  <!-- f:place-in-order between positions $from and $to. -->
   <xsl:function name="f:place-in-order" as="xs:integer">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:param name="node" as="node()"/>

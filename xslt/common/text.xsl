@@ -574,7 +574,7 @@
 
   <xsl:function name="f:apparatus-number" as="xs:integer">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="let $all := key('f:text-apparatus', generate-id(f:document($app)), root($app)) return f:place-in-order($all, $app, 1, count($all) + 1)"/>
+    <xsl:sequence select="f:place-in-order(key('f:text-apparatus', generate-id(f:document($app)), root($app)), $app)"/>
   </xsl:function>
 
   <!-- An apparatus entry's mark: a, b, ... z, aa, ab ... -->
