@@ -190,8 +190,9 @@
     <li data-year="{f:year(.)}" data-type="{string-join(f:categories(., 'document-types'), ' ')}"
         data-country="{string-join(f:categories(., 'countries'), ' ')}">
       <xsl:if test="$date">
+        <xsl:variable name="datetime" select="f:html-datetime(f:date-sort-key($date))"/>
         <xsl:choose>
-          <xsl:when test="exists(f:html-datetime(f:date-sort-key($date)))"><time datetime="{f:date-sort-key($date)}"><xsl:value-of select="f:format-date($date)"/></time></xsl:when>
+          <xsl:when test="exists($datetime)"><time datetime="{$datetime}"><xsl:value-of select="f:format-date($date)"/></time></xsl:when>
           <xsl:otherwise><span class="date"><xsl:value-of select="f:format-date($date)"/></span></xsl:otherwise>
         </xsl:choose>
         <xsl:text> </xsl:text>
