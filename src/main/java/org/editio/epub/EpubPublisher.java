@@ -26,6 +26,7 @@ import org.editio.EditioException;
 import org.editio.Parallel;
 import org.editio.Problem;
 import org.editio.edition.Edition;
+import org.editio.edition.EditionFonts;
 import org.editio.edition.TeiDocument;
 import org.editio.output.OutputLayout;
 import org.editio.output.Publisher;
@@ -56,6 +57,8 @@ public final class EpubPublisher implements Publisher {
   private static final String FONT_DIR = "net/sf/jasperreports/fonts/dejavu/";
   static final List<String> FONTS = List.of("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf",
       "DejaVuSerif-BoldItalic.ttf");
+  /** The start of the names of the edition's fonts in the book's fonts/ folder: none is named like one of editio's. */
+  private static final String EDITION_FONT = "edition-";
   private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
 
   private static volatile Map<String, byte[]> resources;
@@ -86,6 +89,10 @@ public final class EpubPublisher implements Publisher {
     OutputLayout layout = run.layout();
     Map<String, String> links = layout.epubLinks();
     FONTS.forEach(font -> links.put("epub:font:" + font, layout.epubFont(font)));
+    // the edition's own fonts (EDITION/fonts/), after DejaVu as in the PDF; named apart from editio's
+    EditionFonts fonts = run.fonts();
+    fonts.faces().forEach(face -> links.put("epub:font:" + EDITION_FONT + face.webName(),
+        layout.epubFont(EDITION_FONT + face.webName())));
     String bookId = bookId(edition);
     Instant created = Instant.ofEpochMilli(run.options().created().getTime());
     String modified = MODIFIED.format(created.atOffset(ZoneOffset.UTC));
@@ -94,8 +101,11 @@ public final class EpubPublisher implements Publisher {
     packaged.forEach((name, bytes) -> recipe.add(name, Digest.of(bytes)));
     edition.documents().forEach(d -> recipe.add(d.id(), d.digest()));
     new TreeMap<>(edition.images().digests()).forEach((key, digest) -> recipe.add("image " + key, digest));
+    if (!fonts.isEmpty()) {
+      recipe.add("fonts", fonts.digest());
+    }
     run.render("epub", List.of(new Target(layout.epub(), recipe.hex(), file -> {
-      Map<String, byte[]> entries = book(run, links, bookId, modified, packaged);
+      Map<String, byte[]> entries = book(run, links, bookId, modified, packaged, fonts);
       try {
         Ocf.write(file, layout.epubPackage(), entries, LocalDateTime.ofInstant(created, ZoneOffset.UTC));
       } catch (IOException e) {
@@ -106,7 +116,7 @@ public final class EpubPublisher implements Publisher {
 
   /** Every file of the book but mimetype and META-INF/, by its path, in the order f:epub-files gives. */
   private Map<String, byte[]> book(Run run, Map<String, String> links, String bookId, String modified,
-      Map<String, byte[]> packaged) throws EditioException {
+      Map<String, byte[]> packaged, EditionFonts fonts) throws EditioException {
     Edition edition = run.edition();
     Params params = run.params().put("documents", edition.documentTrees()).put("document-trees", run.documentTrees())
         .putStrings("layout", links)
@@ -130,7 +140,11 @@ public final class EpubPublisher implements Publisher {
             "the e-book's stylesheet names a file the layout does not have: " + key));
       }
       if (key.equals("epub:style")) {
-        entries.put(path, packaged.get(CSS));
+        entries.put(path, style(packaged.get(CSS), fonts));
+      } else if (key.startsWith("epub:font:" + EDITION_FONT)) {
+        String name = key.substring(("epub:font:" + EDITION_FONT).length());
+        entries.put(path, fonts.faces().stream().filter(f -> f.webName().equals(name)).findFirst().map(f -> f.bytes())
+            .orElse(null));
       } else if (key.startsWith("epub:font:")) {
         entries.put(path, packaged.get(FONT_DIR + key.substring("epub:font:".length())));
       } else if (key.startsWith("epub:document:")) {
@@ -153,6 +167,23 @@ public final class EpubPublisher implements Publisher {
       }
     }
     return entries;
+  }
+
+  /**
+   * editio's stylesheet for the book, and after it, when the edition has fonts of its own, their
+   * {@code @font-face} rules and the text's font list with them after DejaVu Serif (written out:
+   * reading systems do not all know CSS variables).
+   */
+  private static byte[] style(byte[] css, EditionFonts fonts) {
+    if (fonts.isEmpty()) {
+      return css;
+    }
+    String added = "\n" + fonts.fontFaces("../fonts/" + EDITION_FONT)
+        + "body { font-family: \"DejaVu Serif\", serif, " + fonts.cssFamilies() + "; }\n";
+    byte[] more = added.getBytes(StandardCharsets.UTF_8);
+    byte[] all = java.util.Arrays.copyOf(css, css.length + more.length);
+    System.arraycopy(more, 0, all, css.length, more.length);
+    return all;
   }
 
   /** An image of the edition, as found when the edition was read ({@link org.editio.edition.Images}); null if unknown. */

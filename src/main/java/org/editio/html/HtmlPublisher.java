@@ -22,6 +22,7 @@ import org.editio.Digest;
 import org.editio.EditioException;
 import org.editio.Problem;
 import org.editio.edition.Edition;
+import org.editio.edition.EditionFonts;
 import org.editio.edition.TeiDocument;
 import org.editio.output.OutputLayout;
 import org.editio.output.Publisher;
@@ -124,6 +125,15 @@ public final class HtmlPublisher implements Publisher {
     var images = run.edition().images();
     images.files().forEach((key, path) -> targets.add(new Target(layout.image(key), images.digests().get(key),
         file -> copy(path, file))));
+    // the edition's fonts (EDITION/fonts/) as web fonts: the files, and the CSS that declares them
+    EditionFonts fonts = run.fonts();
+    if (!fonts.isEmpty()) {
+      for (EditionFonts.Face face : fonts.faces()) {
+        targets.add(new Target(layout.font(face.webName()), face.digest(), file -> write(file, face.bytes())));
+      }
+      byte[] css = fonts.fontFaces(OutputLayout.FONTS + "/").getBytes(StandardCharsets.UTF_8);
+      targets.add(new Target(layout.fontFaces(), Digest.of(css), file -> write(file, css)));
+    }
     var customisation = run.edition().customisation();
     customisation.assetFiles().forEach((relative, digest) -> targets.add(new Target(layout.editionAsset(relative), digest,
         file -> copy(customisation.assets().resolve(relative), file))));
@@ -147,7 +157,7 @@ public final class HtmlPublisher implements Publisher {
     Edition edition = run.edition();
     OutputLayout layout = run.layout();
     List<TeiDocument> documents = edition.documents();
-    String context = run.recipe(STYLESHEET).add("stylesheets", layout.stylesheets()).hex();
+    String context = run.recipe(STYLESHEET).add("stylesheets", layout.stylesheets(run.fonts())).hex();
     String summaryContext = run.recipe(STYLESHEET).hex();
     // a record is editio's stylesheet (the tool) over the document, the edition's context (registers, language) and its page
     String searchContext = new Digest().add("tool", Digest.tool()).add("context", edition.contextDigest()).hex();
@@ -237,7 +247,7 @@ public final class HtmlPublisher implements Publisher {
       t = run.transformer(STYLESHEET);
       try {
         t.setStylesheetParameters(run.params().putStrings("layout", links)
-            .putSequence("stylesheets", run.layout().stylesheets()).asMap());
+            .putSequence("stylesheets", run.layout().stylesheets(run.fonts())).asMap());
       } catch (SaxonApiException e) {
         throw new EditioException(EditioException.INPUT,
             Xml.transformProblem(run.edition().source(), "cannot publish the HTML pages", e));
@@ -259,10 +269,10 @@ public final class HtmlPublisher implements Publisher {
    * document (its summary, computed with its page). Each page lists or counts every document, so
    * they are one group, made again when any of it changed.
    */
-  private String siteRecipe(Run run) {
+  private String siteRecipe(Run run) throws EditioException {
     OutputLayout layout = run.layout();
     String context = run.recipe(STYLESHEET).hex();
-    Digest recipe = new Digest().add("site", context).add("stylesheets", layout.stylesheets())
+    Digest recipe = new Digest().add("site", context).add("stylesheets", layout.stylesheets(run.fonts()))
         .add("links", new TreeMap<>(layout.siteLinks()));
     for (TeiDocument d : run.edition().documents()) {
       recipe.add(d.id(), summaries.get(context + " " + d.digest() + " " + d.file()));
@@ -279,7 +289,7 @@ public final class HtmlPublisher implements Publisher {
     edition.registers().keySet().stream().sorted().forEach(key -> pages.add("html:register:" + key));
     Params params = run.params().put("documents", edition.documentTrees())
         .putStrings("layout", links)
-        .putSequence("stylesheets", layout.stylesheets());
+        .putSequence("stylesheets", layout.stylesheets(run.fonts()));
     try {
       Xslt30Transformer t = run.transformer(STYLESHEET);
       t.setStylesheetParameters(params.asMap());

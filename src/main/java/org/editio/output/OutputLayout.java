@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.editio.edition.Edition;
+import org.editio.edition.EditionFonts;
 import org.editio.edition.TeiDocument;
 
 /**
@@ -296,10 +297,32 @@ public final class OutputLayout {
     return HTML + "/" + ASSETS + "/" + EDITION_ASSETS + "/" + relative;
   }
 
-  /** The stylesheets every page links, in order: editio's, then the edition's own CSS files. */
-  public List<String> stylesheets() {
+  /**
+   * The folder of the edition's fonts on the web, below assets/ ({@link #font}), and the name of
+   * the CSS file that declares them ({@link #fontFaces}), beside editio's assets.
+   */
+  public static final String FONTS = "fonts";
+
+  /** The copy of one of the edition's fonts (EDITION/fonts/) in the HTML edition, by its web name. */
+  public String font(String webName) {
+    return HTML + "/" + ASSETS + "/" + FONTS + "/" + webName;
+  }
+
+  /** The CSS file that makes the edition's fonts web fonts ({@link EditionFonts#fontFaces}). */
+  public String fontFaces() {
+    return asset(FONTS + ".css");
+  }
+
+  /**
+   * The stylesheets every page links, in order: editio's, the one of the edition's fonts when it
+   * has some, then the edition's own CSS files (which may put the edition's fonts first).
+   */
+  public List<String> stylesheets(EditionFonts fonts) {
     List<String> css = new ArrayList<>();
     css.add(asset("editio.css"));
+    if (!fonts.isEmpty()) {
+      css.add(fontFaces());
+    }
     edition.customisation().assetFiles().keySet().stream().filter(f -> f.endsWith(".css")).sorted()
         .forEach(f -> css.add(editionAsset(f)));
     return css;

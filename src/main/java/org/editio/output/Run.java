@@ -19,6 +19,7 @@ import org.editio.Progress;
 import org.editio.Reuse;
 import org.editio.Timing;
 import org.editio.edition.Edition;
+import org.editio.edition.EditionFonts;
 import org.editio.xml.Params;
 import org.editio.xml.Resolver;
 import org.editio.xml.Xml;
@@ -71,6 +72,8 @@ public final class Run {
   private final Map<String, XsltExecutable> compiled = new ConcurrentHashMap<>();
   private final Map<String, EditioException> failures = new ConcurrentHashMap<>();
   private final List<org.editio.Problem> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+  private EditionFonts fonts;
+  private EditioException fontsFailure;
 
   /**
    * @param root the folder the layout's paths are relative to (the staging folder of a build)
@@ -110,6 +113,28 @@ public final class Run {
    */
   public Resolver resolver() {
     return resolver;
+  }
+
+  /**
+   * The edition's own fonts ({@link EditionFonts}: {@code EDITION/fonts/}), read and checked once
+   * per run, whichever output asks first (the PDFs print with them, the HTML edition and the
+   * e-book carry them as web fonts); a font that cannot be used fails every output that asks, with
+   * the same located errors.
+   *
+   * @throws EditioException (input) for a file of the fonts folder that is not a font editio can embed
+   */
+  public synchronized EditionFonts fonts() throws EditioException {
+    if (fonts == null && fontsFailure == null) {
+      try {
+        fonts = EditionFonts.read(EditionFonts.folder(edition), resolver);
+      } catch (EditioException e) {
+        fontsFailure = e;
+      }
+    }
+    if (fontsFailure != null) {
+      throw fontsFailure;
+    }
+    return fonts;
   }
 
   /** Whether nothing of an earlier build can be reused (a first or clean build). */

@@ -26,6 +26,7 @@ import org.apache.fop.render.intermediate.IFDocumentHandler;
 import org.apache.xmlgraphics.io.Resource;
 import org.apache.xmlgraphics.io.ResourceResolver;
 import org.xml.sax.SAXException;
+import org.editio.edition.EditionFonts;
 
 /**
  * The FOP factory of a run, created once: fonts are read from the class path (the

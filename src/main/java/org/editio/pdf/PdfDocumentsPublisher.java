@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import net.sf.saxon.s9api.SAXDestination;
 import net.sf.saxon.s9api.Xslt30Transformer;
+import org.editio.edition.EditionFonts;
 import org.editio.Digest;
 import org.editio.EditioException;
 import org.editio.edition.Edition;
@@ -51,7 +52,7 @@ public final class PdfDocumentsPublisher implements Publisher {
   @Override
   public void publish(Run run) throws EditioException {
     Edition edition = run.edition();
-    EditionFonts fonts = renderer.fonts(run);
+    EditionFonts fonts = run.fonts();
     editionFonts = fonts.faces().stream().map(f -> f.family() + " (" + f.name() + ")").toList();
     String context = PdfRenderer.context(run, fonts);
     List<Target> targets = new ArrayList<>();

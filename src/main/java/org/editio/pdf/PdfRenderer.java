@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.Xslt30Transformer;
+import org.editio.edition.EditionFonts;
 import org.editio.Digest;
 import org.editio.EditioException;
 import org.editio.Messages;
@@ -32,10 +33,6 @@ public final class PdfRenderer {
   private Fop fop;
   private Date fopDate;
   private List<Path> fopRoots;
-  /** The edition's fonts of the last run asked for ({@link #fonts}): read once per run. */
-  private Run fontsRun;
-  private EditionFonts fonts;
-  private EditioException fontsFailure;
 
   /** The renderer of a builder's PDF outputs. */
   public PdfRenderer() {
@@ -59,30 +56,6 @@ public final class PdfRenderer {
       fopRoots = resolver.roots();
     }
     return fop;
-  }
-
-  /**
-   * The edition's own fonts ({@link EditionFonts}: {@code EDITION/fonts/}), read and checked once
-   * per run, whichever PDF output asks first; a font that cannot be used fails every PDF output
-   * of the run with the same located errors.
-   *
-   * @throws EditioException (input) for a file of the fonts folder that is not a font editio can embed
-   */
-  synchronized EditionFonts fonts(Run run) throws EditioException {
-    if (fontsRun != run) {
-      fontsRun = run;
-      fonts = null;
-      fontsFailure = null;
-      try {
-        fonts = EditionFonts.read(EditionFonts.folder(run.edition()), run.resolver());
-      } catch (EditioException e) {
-        fontsFailure = e;
-      }
-    }
-    if (fontsFailure != null) {
-      throw fontsFailure;
-    }
-    return fonts;
   }
 
   /** What every PDF of the edition depends on besides its documents: with the edition's fonts, when it has some. */
@@ -128,7 +101,7 @@ public final class PdfRenderer {
    */
   Layout layOut(Run run, Path source, String name, Fop.Metadata metadata, Fop.FoSource fo) throws EditioException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-    try (Fop.Job job = fop(run.options().created(), run.resolver(), fonts(run)).newJob(out, metadata)) {
+    try (Fop.Job job = fop(run.options().created(), run.resolver(), run.fonts()).newJob(out, metadata)) {
       fo.writeTo(job);
       List<Problem> problems = new java.util.ArrayList<>(missingCharacters(run, source, name, job.missingGlyphs()));
       problems.addAll(rightToLeft(run, source, name, job.rightToLeft()));

@@ -12,6 +12,7 @@ import net.sf.saxon.s9api.XdmAtomicValue;
 import net.sf.saxon.s9api.XdmMap;
 import net.sf.saxon.s9api.XdmValue;
 import net.sf.saxon.s9api.Xslt30Transformer;
+import org.editio.edition.EditionFonts;
 import org.editio.Digest;
 import org.editio.EditioException;
 import org.editio.Messages;
@@ -96,7 +97,7 @@ public final class PdfVolumePublisher implements Publisher {
   public void publish(Run run) throws EditioException {
     Edition edition = run.edition();
     Map<String, String> links = run.layout().siteLinks();
-    EditionFonts fonts = renderer.fonts(run);
+    EditionFonts fonts = run.fonts();
     Digest recipe = new Digest().add("volume", PdfRenderer.context(run, fonts)).add("links", new TreeMap<>(links));
     edition.documents().forEach(d -> recipe.add(d.id(), d.digest()));
     pages = -1;

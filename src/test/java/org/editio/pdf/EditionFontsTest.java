@@ -304,10 +304,19 @@ class EditionFontsTest {
     Builder.Result again = new Builder().build(edition, out, "html", "pdf");
     assertEquals(0, again.rendered());
 
-    // another font under the same name: the two PDFs (document and volume) again, the web pages not
+    // another font under the same name: the two PDFs (document and volume) again, and the site's copy of the
+    // font and the CSS that declares it (its family is another); the web pages not
+    Map<String, String> unchanged = tree(out);
     Files.copy(font(IPA_P_MINCHO), fonts.resolve("mincho.ttf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Builder.Result changed = new Builder().build(edition, out, "html", "pdf");
-    assertEquals(2, changed.rendered(), changed.rendered() + " rendered");
+    assertEquals(4, changed.rendered(), changed.rendered() + " rendered");
+    Map<String, String> after = tree(out);
+    assertEquals(unchanged.keySet(), after.keySet());
+    var layout = first.layout();
+    assertEquals(new java.util.TreeSet<>(List.of(layout.documentPdf("kana"), layout.volume(),
+        layout.sitePdf(layout.documentPdf("kana")), layout.sitePdf(layout.volume()),
+        layout.font("mincho.ttf"), layout.fontFaces(), org.editio.Folders.OUTPUT_MARK)),
+        new java.util.TreeSet<>(after.keySet().stream().filter(f -> !after.get(f).equals(unchanged.get(f))).toList()));
     assertTrue(embeddedFonts(pdf).keySet().stream().anyMatch(n -> n.endsWith("+IPAPMincho")), embeddedFonts(pdf).toString());
 
     // a clean build of the same gives the same bytes (the incremental build is the clean one)

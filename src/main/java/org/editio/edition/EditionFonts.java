@@ -1,4 +1,4 @@
-package org.editio.pdf;
+package org.editio.edition;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,17 +20,17 @@ import org.editio.Digest;
 import org.editio.EditioException;
 import org.editio.Messages;
 import org.editio.Problem;
-import org.editio.edition.Edition;
-import org.editio.edition.EditionLoader;
 import org.editio.xml.Resolver;
 
 /**
- * The fonts an edition brings for print: the TrueType files in {@code EDITION/fonts/} (for a
- * folder of TEI files, its {@code fonts/}; for a single file, the {@code fonts/} of the edition
- * it belongs to, else beside it). Every PDF of the edition lists them after DejaVu in its
- * font-family lists, so FOP, which picks a font per character along the list, prints with them
- * what DejaVu lacks (a Japanese text); an edition's {@code fo.xsl} may also put them first
- * ({@code $edition-fonts}).
+ * The fonts an edition brings: the TrueType files in {@code EDITION/fonts/} (for a folder of TEI
+ * files, its {@code fonts/}; for a single file, the {@code fonts/} of the edition it belongs to,
+ * else beside it). Every PDF of the edition lists them after DejaVu in its font-family lists, so
+ * FOP, which picks a font per character along the list, prints with them what DejaVu lacks (a
+ * Japanese text); an edition's {@code fo.xsl} may also put them first ({@code $edition-fonts}).
+ * The HTML edition and the e-book carry the same files as web fonts ({@link #fontFaces}), each
+ * declared for the characters it has, so a browser downloads a font only for a page that shows
+ * one of them, and the site reads as the book prints where the reader's system lacks a script.
  *
  * <p>The files are untrusted input like every file of the edition: read through the edition's
  * {@link Resolver} (a link leading out of the edition is refused), each read and parsed once per
@@ -45,19 +45,19 @@ import org.editio.xml.Resolver;
  * nearest face, so a Japanese word in an italic or bold phrase prints in the regular face rather
  * than not at all (FOP would otherwise report a substituted font, which fails the build).
  */
-final class EditionFonts {
+public final class EditionFonts {
 
   /** The folder of an edition that holds its fonts. */
-  static final String FOLDER = "fonts";
+  public static final String FOLDER = "fonts";
 
   /** The URI scheme FOP reads the edition's font files from (memory). */
-  static final String SCHEME = "editio-font";
+  public static final String SCHEME = "editio-font";
 
   /** Families editio's own configuration has: an edition's font may not take their names. */
   private static final Set<String> BUNDLED = Set.of("dejavu serif", "dejavu sans", "dejavu sans mono");
 
   /** An edition without fonts of its own. */
-  static final EditionFonts NONE = new EditionFonts(List.of());
+  public static final EditionFonts NONE = new EditionFonts(List.of());
 
   /**
    * One font file.
@@ -70,16 +70,19 @@ final class EditionFonts {
    * @param families the font's family names (its name table), sorted; the first is {@link #family()}
    * @param italic whether it is an italic (or oblique) face
    * @param weight its weight class, 100 to 900
+   * @param webName the name of its copy in the HTML edition and the e-book: the file's name, made
+   *     safe for a URL and a file name, numbered when two fonts share one
+   * @param characters the characters it has (its Unicode character map), as a CSS {@code unicode-range}
    */
-  record Face(Path file, String name, URI uri, byte[] bytes, String digest, List<String> families, boolean italic,
-      int weight) {
+  public record Face(Path file, String name, URI uri, byte[] bytes, String digest, List<String> families, boolean italic,
+      int weight, String webName, String characters) {
 
     /** The family name the stylesheets use: the first of its names in Latin letters, else its first. */
-    String family() {
+    public String family() {
       return families.stream().filter(f -> f.chars().allMatch(c -> c < 0x80)).findFirst().orElse(families.get(0));
     }
 
-    String style() {
+    public String style() {
       return italic ? "italic" : "normal";
     }
   }
@@ -93,7 +96,7 @@ final class EditionFonts {
   }
 
   /** The folder an edition's fonts are in: see the class comment. */
-  static Path folder(Edition edition) {
+  public static Path folder(Edition edition) {
     return EditionLoader.folder(edition.source()).resolve(FOLDER);
   }
 
@@ -104,7 +107,7 @@ final class EditionFonts {
    * @throws EditioException (input) with a located error for every file that is not a font editio
    *     can embed, or that the resolver refuses
    */
-  static EditionFonts read(Path folder, Resolver resolver) throws EditioException {
+  public static EditionFonts read(Path folder, Resolver resolver) throws EditioException {
     if (!Files.isDirectory(folder)) {
       return NONE;
     }
@@ -119,13 +122,15 @@ final class EditionFonts {
     List<Problem> problems = new ArrayList<>();
     List<Face> faces = new ArrayList<>();
     Map<URI, TTFFile> parsed = new LinkedHashMap<>();
+    Set<String> webNames = new java.util.HashSet<>();
     for (Path file : files) {
       try {
         byte[] bytes = resolver.read(resolver.resolve(file.toUri().toString(), null));
         URI uri = URI.create(SCHEME + ":" + faces.size());
         TTFFile ttf = parse(bytes);
         String name = folder.relativize(file).toString().replace('\\', '/');
-        Face face = new Face(file, name, uri, bytes, Digest.of(bytes), families(ttf), italic(ttf), weight(ttf));
+        Face face = new Face(file, name, uri, bytes, Digest.of(bytes), families(ttf), italic(ttf), weight(ttf),
+            webName(file, webNames), unicodeRange(ttf));
         problems.addAll(conflicts(face, faces));
         faces.add(face);
         parsed.put(uri, ttf);
@@ -258,6 +263,69 @@ final class EditionFonts {
     return w <= 0 ? 400 : Math.max(100, Math.min(900, Math.round(w / 100f) * 100));
   }
 
+  /** A safe name for a font's copy on the web: its file's name, made safe, numbered when two share one. */
+  private static String webName(Path file, Set<String> used) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = name.substring(0, dot).replaceAll("[^A-Za-z0-9_-]", "_");
+    stem = stem.isEmpty() ? "font" : stem.substring(0, Math.min(stem.length(), 80));
+    String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    String candidate = stem + "." + extension;
+    for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) {
+      candidate = stem + "-" + n + "." + extension;
+    }
+    return candidate;
+  }
+
+  /**
+   * The characters a font maps (its Unicode character map, FOP's reading of it) as a CSS {@code
+   * unicode-range}, U+FFFF (FOP's end marker) left out. Ranges at most {@value #RANGE_GAP} code
+   * points apart are joined: a CJK font maps thousands of runs (IPA Mincho 5,246, 70 KB of CSS
+   * for every page), joined 324; a character of such a gap fetches the font for nothing, and the
+   * browser, finding no glyph, goes on to the next font of the list, as for any missing glyph.
+   */
+  private static final int RANGE_GAP = 32;
+
+  private static String unicodeRange(TTFFile ttf) {
+    java.util.TreeMap<Integer, Integer> ranges = new java.util.TreeMap<>();
+    for (var segment : ttf.getCMaps()) {
+      int start = segment.getUnicodeStart();
+      int end = Math.min(segment.getUnicodeEnd(), 0x10FFFF);
+      if (start == 0xFFFF && end == 0xFFFF || start > end) {
+        continue;
+      }
+      ranges.merge(start, end, Math::max);
+    }
+    StringBuilder css = new StringBuilder();
+    int from = -1;
+    int to = -1;
+    for (var r : ranges.entrySet()) {
+      if (from >= 0 && r.getKey() <= to + 1 + RANGE_GAP) {
+        to = Math.max(to, r.getValue());
+        continue;
+      }
+      if (from >= 0) {
+        appendRange(css, from, to);
+      }
+      from = r.getKey();
+      to = r.getValue();
+    }
+    if (from >= 0) {
+      appendRange(css, from, to);
+    }
+    return css.toString();
+  }
+
+  private static void appendRange(StringBuilder css, int from, int to) {
+    if (css.length() > 0) {
+      css.append(", ");
+    }
+    css.append(String.format(Locale.ROOT, "U+%X", from));
+    if (to > from) {
+      css.append(String.format(Locale.ROOT, "-%X", to));
+    }
+  }
+
   /** Problems of a face with editio's families or with a face read before it. */
   private static List<Problem> conflicts(Face face, List<Face> before) {
     List<Problem> problems = new ArrayList<>();
@@ -282,21 +350,21 @@ final class EditionFonts {
   }
 
   /** Whether the edition has fonts of its own. */
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return faces.isEmpty();
   }
 
-  List<Face> faces() {
+  public List<Face> faces() {
     return faces;
   }
 
   /** The family names the stylesheets list after DejaVu, one per family, in the order of the files. */
-  List<String> families() {
+  public List<String> families() {
     return faces.stream().map(Face::family).distinct().toList();
   }
 
   /** What the PDFs' recipes hold of the fonts: every file by name and digest; null when there are none. */
-  String digest() {
+  public String digest() {
     if (faces.isEmpty()) {
       return null;
     }
@@ -306,7 +374,7 @@ final class EditionFonts {
   }
 
   /** The bytes FOP reads for a {@value #SCHEME}: URI. */
-  byte[] bytes(URI uri) throws IOException {
+  public byte[] bytes(URI uri) throws IOException {
     for (Face f : faces) {
       if (f.uri().equals(uri)) {
         return f.bytes();
@@ -316,7 +384,7 @@ final class EditionFonts {
   }
 
   /** The font as parsed when it was checked, the first time it is asked for; then null (parse again). */
-  TTFFile takeParsed(URI uri) {
+  public TTFFile takeParsed(URI uri) {
     return parsed.remove(uri);
   }
 
@@ -326,7 +394,7 @@ final class EditionFonts {
    * family has no face for, when it is the nearest face of its family (same style first, then
    * nearest weight, the heavier for bold).
    */
-  String configuration() {
+  public String configuration() {
     StringBuilder xml = new StringBuilder();
     for (Face face : faces) {
       Set<String> triplets = new java.util.LinkedHashSet<>();
@@ -349,6 +417,49 @@ final class EditionFonts {
       xml.append("</font>\n");
     }
     return xml.toString();
+  }
+
+  /**
+   * The CSS that makes these fonts web fonts: an {@code @font-face} rule per face, under the family
+   * name the stylesheets use, at its style and weight, for the characters it has ({@code
+   * unicode-range}: a browser fetches the file only for a page with one of them), and the custom
+   * property {@code --edition-fonts}, the families in the order of their files, which editio's
+   * style sheets list after their own fonts (as the PDFs do).
+   *
+   * @param prefix what comes before a font's {@link Face#webName} in its URL, relative to the
+   *     CSS file: its folder, ending with '/' (and the start of the names, if the copies have one)
+   */
+  public String fontFaces(String prefix) {
+    StringBuilder css = new StringBuilder("/* The edition's fonts (EDITION/fonts/), written by editio. */\n");
+    css.append(":root { --edition-fonts: ").append(cssFamilies()).append("; }\n");
+    for (Face face : faces) {
+      css.append("@font-face { font-family: ").append(cssString(face.family()))
+          .append("; src: url(").append(cssString(prefix + face.webName())).append(") format(")
+          .append(face.webName().endsWith(".otf") ? "\"opentype\"" : "\"truetype\"")
+          .append("); font-style: ").append(face.style()).append("; font-weight: ").append(face.weight())
+          .append("; font-display: swap; unicode-range: ").append(face.characters()).append("; }\n");
+    }
+    return css.toString();
+  }
+
+  /** The families in the order of their files, as a CSS font-family list ({@code "IPAMincho", "HanaMinA"}). */
+  public String cssFamilies() {
+    return String.join(", ", families().stream().map(EditionFonts::cssString).toList());
+  }
+
+  /** A CSS string: in double quotes, with quotes, backslashes and line ends escaped. */
+  private static String cssString(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    s.codePoints().forEach(c -> {
+      if (c == '"' || c == '\\') {
+        out.append('\\').appendCodePoint(c);
+      } else if (c < 0x20 || c == 0x7F) {
+        out.append(String.format(Locale.ROOT, "\\%X ", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.append('"').toString();
   }
 
   /** The face of {@code face}'s family that serves {@code style} and {@code weight}: the exact one, else the nearest. */
