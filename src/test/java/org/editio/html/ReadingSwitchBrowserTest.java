@@ -54,9 +54,13 @@ class ReadingSwitchBrowserTest {
     }
   }
 
-  /** Whether an element takes room on the page (the hidden reading is clipped to one pixel). */
+  /**
+   * Whether an element takes room on the page, as the page's script sees it (the hidden reading is
+   * not displayed; chromedriver's own element rectangle gives a hidden element one).
+   */
   static boolean shown(WebElement e) {
-    return e.getRect().getWidth() > 1 && e.getRect().getHeight() > 1;
+    return (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "const r = arguments[0].getBoundingClientRect(); return r.width > 1 && r.height > 1;", e);
   }
 
   /** The reading each correction of the page shows (the one that takes room), in the text's order. */
@@ -129,5 +133,47 @@ class ReadingSwitchBrowserTest {
     return (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
         "const s = window.getSelection(); s.removeAllRanges(); s.selectAllChildren(arguments[0]); const t = s.toString();"
         + " s.removeAllRanges(); return t;", paragraph);
+  }
+
+  /**
+   * What a screen reader is given is what the eye reads: the name of the link around a correction
+   * is its shown reading ("Blum"; "bloom Blum" until session 9, when the hidden reading was only
+   * clipped), and a paragraph's rendered text holds one reading of each correction.
+   */
+  @Test
+  void assistiveTechnologyMeetsOneReading() throws Exception {
+    browser.get(site.resolve("documents/d1937-05-14-litvinov.html").toUri().toString());
+    browser.findElement(By.cssSelector("button[value=edited]")).click();
+    WebElement link = browser.findElement(By.xpath("//a[.//span[@class='tei-corr reading' and .='Blum']]"));
+    assertEquals("Blum", link.getAccessibleName());
+    WebElement paragraph = browser.findElement(By.xpath("//p[contains(@class, 'tei-p')][contains(., 'Delbos')]"));
+    String read = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return arguments[0].innerText;", paragraph);
+    assertTrue(read.contains(" with Blum and Delbos,") && !read.contains("bloom"), read);
+    browser.findElement(By.cssSelector("button[value=source]")).click();
+    assertEquals("bloom", link.getAccessibleName());
+    browser.findElement(By.cssSelector("button[value=edited]")).click();
+  }
+
+  /**
+   * Printing the page from the browser gives the corrections as the PDF edition and the
+   * editorial principles have them: the correction, then the source's reading in brackets,
+   * labelled ("Blum [source: bloom]"; "[bloom] Blum" until session 9).
+   */
+  @Test
+  void printingFromTheBrowserSetsTheSourcesReadingAfterTheCorrection() throws Exception {
+    browser.get(site.resolve("documents/d1937-05-14-litvinov.html").toUri().toString());
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> printed = (java.util.Map<String, Object>) ((ChromeDriver) browser)
+        .executeCdpCommand("Page.printToPDF", java.util.Map.of("displayHeaderFooter", false));
+    byte[] pdf = java.util.Base64.getDecoder().decode((String) printed.get("data"));
+    String text;
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+    }
+    for (String correction : List.of("Blum [source: bloom]", "nothing to refute [source: nothing refute]",
+        "League of Nations [source: league of nations]", "14 May 1937. [source: 1937 g on May 14.]")) {
+      assertTrue(text.contains(correction), correction + " in: " + text);
+    }
+    assertTrue(!text.contains("[bloom]"), text);
   }
 }
