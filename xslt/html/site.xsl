@@ -153,7 +153,7 @@
         <!-- a filter only where there is something to choose (an edition without countries has no country filter); each label kept with its list -->
         <xsl:variable name="filters" select="(['country', 'countries', $countries], ['type', 'type', $types], ['year', 'year', $years])[exists(?3)]"/>
         <xsl:if test="exists($filters)">
-          <form class="filters" aria-label="{f:label('filter')}" data-filter-form="">
+          <form class="filters" aria-label="{f:label('filter')}" data-filter-form="" hidden="">
             <xsl:for-each select="$filters">
               <xsl:variable name="field" select="?1"/>
               <span class="filter">

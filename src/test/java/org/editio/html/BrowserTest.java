@@ -102,6 +102,12 @@ class BrowserTest {
     screenshot("document-note");
     mark.sendKeys(Keys.ESCAPE);
     assertTrue(browser.findElements(By.cssSelector(".note-popover")).isEmpty(), "Escape closes the note");
+    // a button opens with Space too, and the page does not scroll (review 9a: Space scrolled the page)
+    Object scrolled = js("return window.scrollY;");
+    mark.sendKeys(Keys.SPACE);
+    assertTrue(waitFor(By.cssSelector(".note-popover")).getText().contains("a copy of the telegram"), "Space opens the note");
+    assertEquals(scrolled, js("return window.scrollY;"));
+    mark.sendKeys(Keys.ESCAPE);
 
     WebElement person = browser.findElement(By.cssSelector(".tei-text a.tei-persName[href$='#inonu']"));
     String mention = person.getAttribute("id");
@@ -126,6 +132,16 @@ class BrowserTest {
     long shown = browser.findElements(By.cssSelector(".document-list > li")).stream().filter(WebElement::isDisplayed).count();
     assertTrue(shown > 0 && shown < 95, "the filter narrows the list: " + shown);
     screenshot("documents-filtered");
+    // to a document and back: the list is filtered as the lists say (review 9a: all 95 under "Iran")
+    String counted = browser.findElement(By.cssSelector(".filter-count")).getText();
+    browser.findElements(By.cssSelector(".document-list > li a")).stream().filter(WebElement::isDisplayed).findFirst()
+        .orElseThrow().click();
+    assertTrue(browser.getCurrentUrl().contains("/documents/"), browser.getCurrentUrl());
+    browser.navigate().back();
+    waitFor(By.id("filter-country"));
+    assertEquals("country-iran", browser.findElement(By.id("filter-country")).getAttribute("value"));
+    assertEquals(shown, browser.findElements(By.cssSelector(".document-list > li")).stream().filter(WebElement::isDisplayed).count());
+    assertEquals(counted, browser.findElement(By.cssSelector(".filter-count")).getText());
 
     assertEquals(List.of(), consoleErrors());
   }
@@ -205,6 +221,13 @@ class BrowserTest {
           "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
       screenshot("document-phone");
       assertTrue(overflow <= 0, "horizontal overflow: " + overflow + "px");
+      // every page of the site (review 9a: the about page's licence address widened it by 15 px)
+      for (String page : List.of("index.html", "documents.html", "about.html", "search.html", "registers/persons.html",
+          "registers/places.html", "registers/organizations.html", "documents/d1920-06-17-chicherin.html")) {
+        open(page);
+        Long wider = (Long) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(wider <= 0, page + ": horizontal overflow " + wider + "px");
+      }
     } finally {
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(1100, 1400));
     }

@@ -176,4 +176,26 @@ class ReadingSwitchBrowserTest {
     }
     assertTrue(!text.contains("[bloom]"), text);
   }
+
+  /**
+   * In forced colours (Windows' high contrast) the pressed button of the switch still looks
+   * pressed: the system's highlight (review 9a: pressed and unpressed looked the same).
+   */
+  @Test
+  void thePressedButtonShowsInForcedColours() throws Exception {
+    browser.get(site.resolve("documents/d1937-05-14-litvinov.html").toUri().toString());
+    browser.findElement(By.cssSelector("button[value=edited]")).click();
+    ChromeDriver chrome = (ChromeDriver) browser;
+    chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+        List.of(java.util.Map.of("name", "forced-colors", "value", "active"))));
+    try {
+      assertEquals(true, ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+          "return matchMedia('(forced-colors: active)').matches;"));
+      String pressed = browser.findElement(By.cssSelector("button[value=edited]")).getCssValue("background-color");
+      String unpressed = browser.findElement(By.cssSelector("button[value=source]")).getCssValue("background-color");
+      assertTrue(!pressed.equals(unpressed), pressed + " and " + unpressed);
+    } finally {
+      chrome.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
+    }
+  }
 }

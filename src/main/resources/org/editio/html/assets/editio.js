@@ -27,6 +27,13 @@
         mark.setAttribute('aria-expanded', 'true');
         mark.setAttribute('aria-describedby', pop.id);
       });
+      // a button opens with Space as well as Enter (a link's Enter gives the click already)
+      mark.addEventListener('keydown', function (event) {
+        if (event.key === ' ' || event.key === 'Spacebar') {
+          event.preventDefault();
+          mark.click();
+        }
+      });
     });
     document.addEventListener('keydown', function (event) {
       if (event.key === 'Escape') { closeAll(); }
@@ -73,7 +80,11 @@
     }
     form.addEventListener('change', apply);
     form.addEventListener('submit', function (event) { event.preventDefault(); apply(); });
+    form.hidden = false;
     apply();
+    // Back to the page: the browser puts the lists' last choices back after the page's script ran
+    // (or restores the whole page from its cache): filter by what the lists say now
+    window.addEventListener('pageshow', apply);
   }
 
   /* The reading switch: the whole text in the edited reading (the corrections) or in the

@@ -376,9 +376,13 @@
   function rank(items, matches, docs, filters) {
     var names = Object.keys(FACET_COLUMN);
     var wanted = {};
+    /* a value the edition does not have (a shared address from before a year was corrected or an id
+       renamed) narrows nothing: it is left out, and the page drops it from its filters */
+    var ignored = [];
     names.forEach(function (f) {
       if (!filters[f]) { return; }
-      wanted[f] = root.facets[f].findIndex(function (v) { return v[0] === filters[f]; });
+      var v = root.facets[f].findIndex(function (value) { return value[0] === filters[f]; });
+      if (v >= 0) { wanted[f] = v; } else { ignored.push(f); }
     });
     function passes(r, except) {
       return names.every(function (f) { return f === except || wanted[f] === undefined || r[FACET_COLUMN[f]].indexOf(wanted[f]) >= 0; });
@@ -414,7 +418,7 @@
       results.push({ doc: d, score: score, positions: positions });
     });
     results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    return { items: items, total: results.length, results: results, facets: facets };
+    return { items: items, total: results.length, results: results, facets: facets, ignored: ignored };
   }
 
   /* ------------------------------------------------------------------ the page */
@@ -673,7 +677,8 @@
         current = result;
         shown = 0;
         list.textContent = '';
-        if (keep) { remember(keep); }
+        (result.ignored || []).forEach(function (f) { delete filters[f]; });
+        if (keep || (result.ignored || []).length) { remember(keep || 'replace'); }
         if (!result.items.length) {
           /* a query of nothing searchable (a quotation mark, a star) matches nothing, and says so; an empty box says nothing */
           status.textContent = q.trim() ? labels.none : ''; aside.textContent = ''; more.hidden = true; return;
@@ -698,7 +703,14 @@
       clearTimeout(timer);
       go(true);
     });
-    more.addEventListener('click', function () { show(PAGE); });
+    /* the next results: the focus goes to the first of them, so that Tab goes on through them */
+    more.addEventListener('click', function () {
+      var first = shown;
+      show(PAGE).then(function () {
+        var link = list.children[first] && list.children[first].querySelector('a');
+        if (link) { link.focus(); }
+      });
+    });
     if (params.get('q')) { box.value = params.get('q'); }
     api.ready = start().then(function () { return box.value ? go(false) : null; });
     api.ready.catch(showError);
