@@ -42,6 +42,18 @@ import org.editio.xml.Xml;
  */
 public final class Builder implements AutoCloseable {
 
+  /** How the summary that ends a refused build's problems starts (see {@link #isSummary}). */
+  private static final String NOT_PUBLISHED = "not published: the edition has ";
+
+  /**
+   * Whether a problem is the summary a refused build adds after the edition's problems ("not
+   * published: the edition has 1 error …"): for the terminal, not one of the errors to count or
+   * list again (editio serve's error page).
+   */
+  public static boolean isSummary(Problem problem) {
+    return problem.file() == null && problem.isError() && problem.message().startsWith(NOT_PUBLISHED);
+  }
+
   /** What a finished run did, for the command line to report. */
   public record Result(Edition edition, Path out, OutputLayout layout, List<Publisher> outputs, List<Problem> warnings,
       int reused, int rendered) {}
@@ -195,7 +207,7 @@ public final class Builder implements AutoCloseable {
     report = new Validator.Report(report.files(), found, report.links());
     if (report.errors() > 0) {
       List<Problem> problems = new ArrayList<>(report.problems());
-      problems.add(Problem.error(null, "not published: the edition has " + report.errors()
+      problems.add(Problem.error(null, NOT_PUBLISHED + report.errors()
           + (report.errors() == 1 ? " error" : " errors") + " (listed above); fix them and build again"));
       throw new EditioException(EditioException.INPUT, problems);
     }

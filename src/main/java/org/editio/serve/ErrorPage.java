@@ -21,7 +21,9 @@ final class ErrorPage {
     return render(problems, reloadScript, "/_editio/error.css");
   }
 
-  static byte[] render(List<Problem> problems, String reloadScript, String stylesheet) {
+  static byte[] render(List<Problem> found, String reloadScript, String stylesheet) {
+    // the build's own summary ("not published: … fix them and build again") is the terminal's: serve builds again by itself
+    List<Problem> problems = found.stream().filter(p -> !org.editio.build.Builder.isSummary(p)).toList();
     StringBuilder html = new StringBuilder(1024);
     long errors = problems.stream().filter(Problem::isError).count();
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")

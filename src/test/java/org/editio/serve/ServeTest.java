@@ -150,4 +150,30 @@ class ServeTest {
           taken.problems().get(0).toString());
     }
   }
+
+  /**
+   * The error page counts and lists the edition's errors, not the build's summary after them (a
+   * pointer's typo: "The edition has 2 errors", the second "not published: … build again", until
+   * review 9a).
+   */
+  @Test
+  void theErrorPageCountsTheEditionsErrorsOnly(@TempDir Path work) throws Exception {
+    Path edition = Generator.generate(TestFiles.EDITION, 3, work.resolve("edition"));
+    Path document;
+    try (var files = Files.list(edition.resolve("documents"))) {
+      document = files.sorted().findFirst().orElseThrow();
+    }
+    String text = Files.readString(document);
+    java.util.regex.Matcher ref = java.util.regex.Pattern.compile("persons\\.xml#([a-z-]+)\"").matcher(text);
+    assertTrue(ref.find(), "the generated document names a person");
+    Files.writeString(document, text.substring(0, ref.start()) + "persons.xml#" + ref.group(1) + "x\"" + text.substring(ref.end()));
+    org.editio.EditioException refused = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
+        () -> new org.editio.build.Builder().build(edition, work.resolve("out"), "html"));
+    assertEquals(2, refused.problems().stream().filter(org.editio.Problem::isError).count(), "the error and the summary");
+    String page = new String(ErrorPage.render(refused.problems(), "/_editio/reload.js"), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(page.contains("<h1>The edition has 1 error</h1>"), page);
+    assertEquals(1, page.split("<li class=\"error\">", -1).length - 1, page);
+    assertTrue(page.contains(ref.group(1) + "x"), page);
+    assertTrue(!page.contains("not published") && !page.contains("build again"), page);
+  }
 }
