@@ -104,6 +104,8 @@ final class CorpusChecks {
 
     // 2. pointers
     Set<String> pointedAt = new HashSet<>();
+    // register entries an unresolved pointer probably means (its "did you mean"): not reported unused
+    Set<String> meant = new HashSet<>();
     for (File f : files) {
       URI self = key(f.path().toUri());
       // loose TEI: pointers into a file that is not here, counted per file they lead to
@@ -144,8 +146,12 @@ final class CorpusChecks {
             String what = p.scheme() == null
                 ? "'" + p.pointer() + "' does not resolve: " + name + " has no xml:id '" + id + "'"
                 : "'" + p.pointer() + "' names '" + id + "' (in its " + p.scheme() + "() pointer), which is not an xml:id of " + name;
+            String closest = closest(id, ids.keySet());
             problems.add(problem(f.path(), p.element(), severity, "@" + p.attribute() + " " + what
-                + suggestion(id, ids.keySet()), "pointer-resolves"));
+                + (closest == null ? "" : " (did you mean '" + closest + "'?)"), "pointer-resolves"));
+            if (closest != null && f.document()) {
+              meant.add(target + "#" + closest); // a typo's entry is not one to remove (see 3.)
+            }
           } else if (f.document()) {
             pointedAt.add(target + "#" + id);
           }
@@ -170,7 +176,7 @@ final class CorpusChecks {
         String id = e.getAttributeValue(XML_ID);
         if (id != null && REGISTER_ENTRIES.contains(e.getNodeName().getLocalName())
             && Xml.TEI_NS.equals(e.getNodeName().getNamespace())
-            && !pointedAt.contains(self + "#" + id)) {
+            && !pointedAt.contains(self + "#" + id) && !meant.contains(self + "#" + id)) {
           problems.add(problem(f.path(), e, Severity.WARNING, "the register entry '" + id
               + "' is not mentioned in any document: link a mention to it or remove it", "register-unused"));
         }
@@ -230,8 +236,8 @@ final class CorpusChecks {
     return path.substring(path.lastIndexOf('/') + 1);
   }
 
-  /** The closest existing id, when one is close: a typo is the usual cause. */
-  private static String suggestion(String wanted, Set<String> ids) {
+  /** The closest existing id, when one is close (a typo is the usual cause); else null. */
+  private static String closest(String wanted, Set<String> ids) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String id : ids) {
@@ -241,7 +247,7 @@ final class CorpusChecks {
         best = id;
       }
     }
-    return best != null && bestDistance <= Math.max(2, wanted.length() / 4) ? " (did you mean '" + best + "'?)" : "";
+    return best != null && bestDistance <= Math.max(2, wanted.length() / 4) ? best : null;
   }
 
   /** Levenshtein distance, for suggestions only. */

@@ -140,6 +140,24 @@ class EditorialRulesTest {
     assertEquals(Problem.Severity.WARNING, problems.get(0).severity());
   }
 
+  /**
+   * A pointer's typo gets its error with the entry it probably means, and that entry no warning
+   * that it is mentioned nowhere and should be removed (review 9a: both, for one typo).
+   */
+  @Test
+  void theEntryATypoMeansIsNotCalledUnused(@TempDir Path dir) throws Exception {
+    String typo = template().replace("persons.xml#litvinov\">Litvinov</persName>", "persons.xml#litvinof\">Litvinov</persName>");
+    assertTrue(!typo.equals(template()));
+    // the only other mention of the entry is in the header: take those away too
+    typo = typo.replace("persons.xml#litvinov", "persons.xml#litvinof");
+    List<Problem> problems = validate(edition(dir, typo, "d1937-05-14-a.xml"));
+    List<Problem> errors = problems.stream().filter(Problem::isError).toList();
+    assertTrue(!errors.isEmpty() && errors.stream().allMatch(p -> p.message().contains("(did you mean 'litvinov'?)")), errors.toString());
+    assertEquals(List.of("nobody"), problems.stream().filter(p -> "register-unused".equals(p.rule()))
+        .map(p -> p.message().replaceFirst("^the register entry '([^']*)'.*", "$1")).toList(),
+        "the entry nothing means is still reported: " + problems);
+  }
+
   @ParameterizedTest(name = "{0} ({1}): {3}")
   @MethodSource("cases")
   void eachRuleIsReportedWithItsIdAndLine(String rule, String severity, String passage, String replacement, String fileName,
