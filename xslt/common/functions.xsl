@@ -449,12 +449,16 @@
 
   <!--
     The names of a document that point into the registers: the names of its text with @ref, then
-    the parties of its correspondence (correspDesc's names, particDesc's participants). Register
-    pages and indexes list a document under every entry it names here.
+    the parties of its correspondence (correspDesc's names, particDesc's participants), then every
+    other name of its header with @ref (the repository of its archival citation: the archive's
+    entry lists the documents it holds, as validation counts them). Register pages and indexes
+    list a document under every entry it names here.
   -->
   <xsl:function name="f:mentions-of" as="element()*">
     <xsl:param name="tei" as="element()"/>
-    <xsl:sequence select="$tei/tei:text//*[@ref], $tei/tei:teiHeader/tei:profileDesc/(tei:correspDesc//*[@ref] | tei:particDesc//*[@corresp])"/>
+    <xsl:variable name="header" select="$tei/tei:teiHeader"/>
+    <xsl:variable name="parties" select="$header/tei:profileDesc/(tei:correspDesc//*[@ref] | tei:particDesc//*[@corresp])"/>
+    <xsl:sequence select="$tei/tei:text//*[@ref], $parties, $header//*[@ref] except $parties"/>
   </xsl:function>
 
   <!--

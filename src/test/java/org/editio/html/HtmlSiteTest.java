@@ -129,6 +129,10 @@ class HtmlSiteTest {
       assertEquals("Other forms of the name:", forms.text());
     }
     assertTrue(organizations.select(".forms").size() > 0);
+    // the archive that holds a document (its archival citation's repository/@ref) lists it, as validation
+    // counts it (review 9a: "Not mentioned in any document", and no warning from validate)
+    assertEquals(List.of("d1940-12-10-mikhailov.html"), organizations.getElementById("avp-rf").select(".mentions li > a")
+        .eachAttr("href").stream().map(h -> h.replaceFirst(".*/", "")).toList());
   }
 
   @Test
