@@ -25,7 +25,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Option(names = "--schema", paramLabel = "FILE",
       description = "Check the files against this schema alone (RELAX NG .rng/.rnc or Schematron .sch),"
-          + " without the edition's rules: e.g. --schema ../shared/tei/tei_all.rng.")
+          + " without the edition's rules: e.g. --schema ../shared/tei/tei_all.rng; --schema tei_all names TEI P5's"
+          + " tei_all (bundled).")
   Path schema;
 
   @Mixin Catalogs catalogs;
@@ -55,6 +56,9 @@ final class ValidateCommand implements Callable<Integer> {
       Main.print(spec.commandLine().getErr(), report.problems());
       if (!common.quiet || report.errors() > 0) {
         spec.commandLine().getErr().println(report.summary());
+        if (!report.note().isEmpty() && !common.quiet) {
+          spec.commandLine().getErr().println(report.note());
+        }
         spec.commandLine().getErr().flush();
       }
     }

@@ -60,14 +60,33 @@ public final class Validator {
    * @param links for an edition validated as a whole ({@link #validate(Edition, Memo)}): the
    *     other documents each document points to, by id (what its page's links depend on); empty otherwise
    */
-  public record Report(int files, List<Problem> problems, Map<String, java.util.Set<String>> links) {
+  public record Report(int files, List<Problem> problems, Map<String, java.util.Set<String>> links, int undeclared) {
     public Report {
       problems = List.copyOf(problems);
       links = Map.copyOf(links);
     }
 
+    public Report(int files, List<Problem> problems, Map<String, java.util.Set<String>> links) {
+      this(files, problems, links, 0);
+    }
+
     public Report(int files, List<Problem> problems) {
       this(files, problems, Map.of());
+    }
+
+    /**
+     * What a reader of "0 errors" should know when some files declare no schema: they were checked
+     * for well-formedness and editio's rules, not against a schema (a file that is not TEI-conformant
+     * passes); empty when every file declares one, or a schema was given.
+     */
+    public String note() {
+      if (undeclared == 0) {
+        return "";
+      }
+      return "note: " + (undeclared == files ? (files == 1 ? "the file declares" : "the files declare")
+          : plural(undeclared, "file") + (undeclared == 1 ? " declares" : " declare"))
+          + " no schema (<?xml-model?>): checked for well-formedness and editio's rules, not against a schema;"
+          + " editio validate --schema " + TEI_ALL + " checks " + (undeclared == 1 ? "it" : "them") + " against TEI P5 (bundled)";
     }
 
     public long errors() {
@@ -89,6 +108,13 @@ public final class Validator {
   }
 
   private static final String SVRL_NS = "http://purl.oclc.org/dsdl/svrl";
+
+  /** The name {@code --schema} takes for TEI P5's tei_all (bundled), and the address its catalog maps. */
+  public static final String TEI_ALL = "tei_all";
+  private static final String TEI_ALL_URL = "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng";
+
+  /** The files of the last {@link #validate(List, Optional)} that declare no schema, by absolute path. */
+  private final java.util.Set<Path> undeclared = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final Xml xml;
   private final Schemas schemas;
@@ -175,15 +201,28 @@ public final class Validator {
   public Report validate(List<Path> paths, Optional<Path> schema) throws EditioException {
     List<Problem> problems = new ArrayList<>();
     int files = 0;
+    undeclared.clear();
+    java.util.Set<Path> reported = new java.util.HashSet<>();
     if (schema.isPresent()) {
       Path s = schema.get().toAbsolutePath().normalize();
-      if (!java.nio.file.Files.isRegularFile(s)) {
-        throw EditioException.io(schema.get(), "no such schema file");
+      SchemaDeclaration declaration;
+      Resolver resolver;
+      if (schema.get().toString().equals(TEI_ALL) && !java.nio.file.Files.exists(s)) {
+        // TEI P5's tei_all by name: editio's bundled copy, through its catalog
+        resolver = Resolver.bundledOnly();
+        try {
+          declaration = new SchemaDeclaration(TEI_ALL_URL, resolver.resolve(TEI_ALL_URL, null), SchemaDeclaration.Kind.RELAX_NG, 0, 0);
+        } catch (Resolver.Refused e) {
+          throw EditioException.io(schema.get(), e.getMessage());
+        }
+      } else {
+        if (!java.nio.file.Files.isRegularFile(s)) {
+          throw EditioException.io(schema.get(), "no such schema file (" + TEI_ALL + " names TEI P5's, bundled)");
+        }
+        declaration = new SchemaDeclaration(s.toString(), s.toUri(), SchemaDeclaration.kindOf(s.toString()), 0, 0);
+        // the user named this schema: what lies beside it (its includes) may be read
+        resolver = resolver(s).resolver();
       }
-      SchemaDeclaration declaration = new SchemaDeclaration(s.toString(), s.toUri(),
-          SchemaDeclaration.kindOf(s.toString()), 0, 0);
-      // the user named this schema: what lies beside it (its includes) may be read
-      Resolver resolver = resolver(s).resolver();
       try {
         compile(declaration, resolver);
       } catch (Schemas.Unavailable e) {
@@ -215,6 +254,7 @@ public final class Validator {
         files += loaded.files();
         problems.addAll(loaded.problems());
         problems.addAll(readable(loaded, check(loaded.edition(), Memo.NONE)));
+        reported.addAll(undeclared);
       }
       for (Map.Entry<Path, List<Path>> scope : scopes.entrySet()) {
         EditionLoader.Loaded loaded = loader.read(scope.getKey());
@@ -223,6 +263,7 @@ public final class Validator {
         files += (int) EditionLoader.files(scope.getKey()).stream().filter(inScope).count();
         List<Problem> all = new ArrayList<>(loaded.problems());
         all.addAll(readable(loaded, check(loaded.edition(), Memo.NONE)));
+        undeclared.stream().filter(inScope).forEach(reported::add);
         // their own problems, and those of files that are not the edition's (a schema they declare)
         java.util.Set<Path> editionFiles = new java.util.HashSet<>();
         EditionLoader.files(scope.getKey()).forEach(o -> editionFiles.add(o.toAbsolutePath().normalize()));
@@ -233,7 +274,7 @@ public final class Validator {
     }
     problems = new ArrayList<>(new java.util.LinkedHashSet<>(strict(problems)));
     problems.sort(Problem.ORDER);
-    return new Report(files, problems);
+    return new Report(files, problems, Map.of(), reported.size());
   }
 
   /**
@@ -366,6 +407,9 @@ public final class Validator {
       String recipe = recipe(f, edition.digestOf(f.tree()), editionDigest, editorial, schemaDigests, resolver);
       if (recipe != null && memo.known(path, recipe)) {
         return;
+      }
+      if (SchemaDeclaration.declaredIn(f.tree(), new ArrayList<>()).isEmpty()) {
+        undeclared.add(path);
       }
       List<Problem> own = new ArrayList<>(declaredSchemas(f.path(), f.tree(), resolver, editorial));
       if (editorial) {

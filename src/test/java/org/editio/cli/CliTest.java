@@ -37,6 +37,30 @@ class CliTest {
     assertTrue(r.err().contains("1 file, 0 errors, 0 warnings"), r.err());
   }
 
+  /**
+   * A file that declares no schema is checked for well-formedness and editio's rules, and the
+   * summary says so ("0 errors" read as "valid TEI" misled a reviewer in session 9); {@code
+   * --schema tei_all} checks it against TEI P5's tei_all, bundled, and finds what is not TEI.
+   */
+  @Test
+  void aFileWithoutASchemaIsSaidSoAndTeiAllIsAtHand(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("a.xml");
+    Files.writeString(file, "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>"
+        + "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>\n"
+        + "<text><body><p>Text <bogus>x</bogus>.</p></body></text></TEI>\n");
+    Run plain = editio("validate", file.toString());
+    assertEquals(0, plain.code(), plain.err());
+    assertTrue(plain.err().contains("1 file, 0 errors, 0 warnings\nnote: the file declares no schema (<?xml-model?>): checked for"
+        + " well-formedness and editio's rules, not against a schema; editio validate --schema tei_all checks it against TEI P5"
+        + " (bundled)"), plain.err());
+    Run teiAll = editio("validate", "--schema", "tei_all", file.toString());
+    assertEquals(1, teiAll.code(), teiAll.err());
+    assertTrue(teiAll.err().contains(file + ":2:28: error: element \"bogus\" not allowed anywhere"), teiAll.err());
+    // a file that declares one: no note
+    Run seed = editio("validate", TestFiles.SEED.toString());
+    assertFalse(seed.err().contains("note:"), seed.err());
+  }
+
   /** TEI without edition.xml is titled after its folder unless given --title; an edition.xml's title is the only one. */
   @Test
   void titleNamesLooseTeiAndIsRefusedBesideEditionXml(@TempDir Path dir) throws Exception {
