@@ -102,6 +102,48 @@ final class CorpusChecks {
       idsByFile.put(key(f.path().toUri()), ids);
     }
 
+    // 1b. C1 control characters: valid XML, but in the text of a document a character of
+    //     Windows-1252 decoded as Latin-1 when the file was converted ("\u0096" for "–"); a browser
+    //     shows the page's reference to it as the Windows-1252 character, which the TEI does not have
+    for (File f : files) {
+      XdmNode first = null;
+      int firstCharacter = 0;
+      int count = 0;
+      for (XdmNode e : elements(f.tree())) {
+        List<XdmNode> nodes = new ArrayList<>();
+        e.children().forEach(n -> {
+          if (n.getNodeKind() == XdmNodeKind.TEXT) {
+            nodes.add(n);
+          }
+        });
+        e.axisIterator(net.sf.saxon.s9api.Axis.ATTRIBUTE).forEachRemaining(nodes::add);
+        for (XdmNode n : nodes) {
+          String text = n.getStringValue();
+          for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && c <= 0x9F) {
+              if (first == null) {
+                first = e;
+                firstCharacter = c;
+              }
+              count++;
+            }
+          }
+        }
+      }
+      if (first != null) {
+        String meant = new String(new byte[] {(byte) firstCharacter}, java.nio.charset.Charset.forName("windows-1252"));
+        String more = count > 1 ? " (and " + (count - 1) + " more in this file)" : "";
+        problems.add(problem(f.path(), first, Severity.WARNING, meant.equals("\uFFFD")
+            ? String.format(java.util.Locale.ROOT, "the text has the control character U+%04X%s, which no text needs:"
+                + " probably a file converted from another encoding; write the character meant", firstCharacter, more)
+            : String.format(java.util.Locale.ROOT, "the text has the control character U+%04X%s: a character of"
+                + " Windows-1252 read as Latin-1 when the file was converted (U+%04X stands for '%s'); a browser shows '%s'"
+                + " for it: write the character meant", firstCharacter, more, firstCharacter, meant, meant),
+            "control-character"));
+      }
+    }
+
     // 2. pointers
     Set<String> pointedAt = new HashSet<>();
     // register entries an unresolved pointer probably means (its "did you mean"): not reported unused
