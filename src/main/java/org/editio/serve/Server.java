@@ -81,7 +81,7 @@ public final class Server implements AutoCloseable {
   private static final String RELOAD_JS = String.join("\n",
       "/* editio serve: reload this page when the edition has been built again */",
       "(function () {",
-      "  var events = new EventSource('" + EVENTS + "');",
+      "  var events = new EventSource('" + EVENTS + "?page=' + encodeURIComponent(location.pathname));",
       "  events.onmessage = function (e) { if (e.data === 'reload') { location.reload(); } };",
       "})();",
       "");
@@ -105,6 +105,8 @@ public final class Server implements AutoCloseable {
     return t;
   });
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  /** The path of the page each listener is (its address's path), to reload only pages that changed. */
+  private final Map<OutputStream, String> pageOf = new java.util.concurrent.ConcurrentHashMap<>();
   /** Open pages listening for builds, each holding a request thread: at most {@link #MAX_LISTENERS}. */
   private final java.util.concurrent.Semaphore openPages = new java.util.concurrent.Semaphore(MAX_LISTENERS);
   private final Watcher watcher;
@@ -214,11 +216,72 @@ public final class Server implements AutoCloseable {
     }
   }
 
+  /**
+   * Builds again and reloads the open pages that changed: a page whose file's bytes differ, every
+   * page when the site's styles, scripts or images changed or the edition had or has errors (the
+   * error page comes or goes). Other pages stay as the reader left them: their place, an open note,
+   * a filtered list (every page was reloaded after every save until session 9).
+   */
   private void rebuild() {
+    boolean hadErrors = !errors.isEmpty();
+    Map<String, String> pagesBefore = pageStamps();
+    String sharedBefore = sharedStamp();
     build();
+    boolean all = hadErrors || !errors.isEmpty() || !sharedBefore.equals(sharedStamp());
+    Map<String, String> pagesAfter = pageStamps();
     for (OutputStream listener : listeners) {
-      send(listener, "data: reload\n\n");
+      String page = pageOf.get(listener);
+      if (all || page == null || !java.util.Objects.equals(pagesBefore.get(page), pagesAfter.get(page))) {
+        send(listener, "data: reload\n\n");
+      }
     }
+  }
+
+  /** The digest of the file of each open page (by its path; "" for one that cannot be read). */
+  private Map<String, String> pageStamps() {
+    Map<String, String> stamps = new java.util.HashMap<>();
+    Path root = out.resolve(OutputLayout.HTML);
+    for (String page : pageOf.values()) {
+      Path file = root.resolve(page.replaceFirst("^/+", "") + (page.endsWith("/") ? "index.html" : "")).normalize();
+      String stamp = "";
+      if (file.startsWith(root)) {
+        try {
+          stamp = org.editio.Digest.of(java.nio.file.Files.readAllBytes(file));
+        } catch (IOException e) {
+          stamp = "";
+        }
+      }
+      stamps.put(page, stamp);
+    }
+    return stamps;
+  }
+
+  /**
+   * What every page shows besides its own file: the site's styles and scripts (editio's and the
+   * edition's, assets/ but its search index) and the images, by path, size and time (a file the
+   * build kept is the same file).
+   */
+  private String sharedStamp() {
+    Path root = out.resolve(OutputLayout.HTML);
+    StringBuilder stamp = new StringBuilder();
+    for (Path folder : List.of(root.resolve("assets"), root.resolve("documents").resolve("images"))) {
+      if (!java.nio.file.Files.isDirectory(folder)) {
+        continue;
+      }
+      try (var walk = java.nio.file.Files.walk(folder)) {
+        for (Path f : walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+          String relative = root.relativize(f).toString().replace('\\', '/');
+          if (relative.startsWith("assets/search/")) {
+            continue;
+          }
+          stamp.append(relative).append(' ').append(java.nio.file.Files.size(f)).append(' ')
+              .append(java.nio.file.Files.getLastModifiedTime(f).toMillis()).append('\n');
+        }
+      } catch (IOException | java.io.UncheckedIOException e) {
+        stamp.append("unreadable ").append(folder).append('\n');
+      }
+    }
+    return stamp.toString();
   }
 
   /** A comment every 15 s: drops listeners whose page was closed. */
@@ -239,6 +302,7 @@ public final class Server implements AutoCloseable {
       listener.flush();
     } catch (IOException e) {
       listeners.remove(listener);
+      pageOf.remove(listener);
     }
   }
 
@@ -395,6 +459,10 @@ public final class Server implements AutoCloseable {
     exchange.getResponseHeaders().set("Cache-Control", "no-store");
     exchange.sendResponseHeaders(200, 0);
     OutputStream body = exchange.getResponseBody();
+    String query = exchange.getRequestURI().getQuery();
+    if (query != null && query.startsWith("page=") && query.length() > 5) {
+      pageOf.put(body, query.substring(5));
+    }
     listeners.add(body); // counted before the page hears anything (the bound of open pages)
     body.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
     body.flush();
@@ -429,6 +497,7 @@ public final class Server implements AutoCloseable {
   public void close() {
     watcher.close();
     listeners.clear();
+    pageOf.clear();
     http.stop(0);
     threads.shutdownNow();
     background.shutdownNow();

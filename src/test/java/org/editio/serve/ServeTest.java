@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -123,6 +124,58 @@ class ServeTest {
       HttpResponse<String> back = get(page);
       assertEquals(200, back.statusCode());
       assertTrue(!back.body().contains("Served anew.") && !back.body().contains("error:"));
+    }
+  }
+
+  /** The events the server sends an open page of {@code path}, as lines, read on a thread of their own. */
+  private BlockingQueue<String> listen(URI base, String path) {
+    BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    URI uri = URI.create(base + Server.EVENTS.substring(1) + "?page=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
+    client.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofLines())
+        .thenAcceptAsync(r -> r.body().forEach(events::add), reader -> {
+          Thread t = new Thread(reader, "events");
+          t.setDaemon(true);
+          t.start();
+        });
+    return events;
+  }
+
+  /**
+   * A save reloads the open pages it changed and leaves the others as the reader left them (their
+   * place, an open note): every page was reloaded after every save until session 9 (review 9a).
+   * A broken file reloads every page (each shows the errors), and its repair every page again.
+   */
+  @Test
+  void aSaveReloadsOnlyThePagesItChanged(@TempDir Path dir) throws Exception {
+    Path edition = Generator.generate(TestFiles.EDITION, 5, dir.resolve("edition"));
+    try (Server server = Server.start(edition, dir.resolve("out"), 0, new PrintWriter(new StringWriter(), true))) {
+      List<Path> documents;
+      try (var files = Files.list(edition.resolve("documents"))) {
+        documents = files.sorted().toList();
+      }
+      Path changed = documents.get(0);
+      Path other = documents.get(documents.size() - 1);
+      BlockingQueue<String> changedPage = listen(server.address(), "/documents/" + changed.getFileName().toString().replace(".xml", ".html"));
+      BlockingQueue<String> otherPage = listen(server.address(), "/documents/" + other.getFileName().toString().replace(".xml", ".html"));
+      assertEquals(": connected", changedPage.poll(10, TimeUnit.SECONDS));
+      assertEquals(": connected", otherPage.poll(10, TimeUnit.SECONDS));
+
+      String text = Files.readString(changed);
+      int body = text.indexOf("<body>");
+      Files.writeString(changed, text.substring(0, body) + text.substring(body).replaceFirst("<p>", "<p>Served anew. "));
+      assertEquals("data: reload", nextEvent(changedPage));
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+      while (System.nanoTime() < until) {
+        String line = otherPage.poll(200, TimeUnit.MILLISECONDS);
+        assertTrue(line == null || !line.startsWith("data:"), "the other document's page stays: " + line);
+      }
+
+      Files.writeString(changed, text.replaceFirst("<body>", "<body><broken>"));
+      assertEquals("data: reload", nextEvent(changedPage));
+      assertEquals("data: reload", nextEvent(otherPage), "every page shows the error");
+      Files.writeString(changed, text);
+      assertEquals("data: reload", nextEvent(changedPage));
+      assertEquals("data: reload", nextEvent(otherPage), "every page comes back");
     }
   }
 
