@@ -67,7 +67,7 @@
       'cite-csl': 'CSL-JSON',
       'accessed': 'Accessed {1}',
       'mentioned-in-one': 'Mentioned in 1 document',
-      'sections-mark': '§ 1, § 2 …: the places in a document where the name occurs, in the order of the text.',
+      'sections-mark': '§ 1, § 2 …: the passages of a document where the name occurs, in the order of the text.',
       'list-persons': 'Persons',
       'entry-unnamed': '(no name)',
       'year-bc': '{1} BC',

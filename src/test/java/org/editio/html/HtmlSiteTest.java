@@ -121,7 +121,7 @@ class HtmlSiteTest {
     // passages are written as the key writes them ("§ 1"), the first kept on the title's line
     Element passages = litvinov.selectFirst(".mentions .passages");
     assertTrue(passages.wholeText().startsWith("\u00a0§\u00a01"), passages.wholeText());
-    assertEquals("§ 1, § 2 …: the places in a document where the name occurs, in the order of the text.",
+    assertEquals("§ 1, § 2 …: the passages of a document where the name occurs, in the order of the text.",
         persons.selectFirst(".passages-key").text());
     // a register's variants are other forms of the name, not forms the documents use (they may use none)
     Document organizations = read(site.resolve("registers/organizations.html"));
