@@ -105,9 +105,16 @@ class BrowserTest {
     // a button opens with Space too, and the page does not scroll (review 9a: Space scrolled the page)
     Object scrolled = js("return window.scrollY;");
     mark.sendKeys(Keys.SPACE);
-    assertTrue(waitFor(By.cssSelector(".note-popover")).getText().contains("a copy of the telegram"), "Space opens the note");
+    WebElement opened = waitFor(By.cssSelector(".note-popover"));
+    assertTrue(opened.getText().contains("a copy of the telegram"), "Space opens the note");
     assertEquals(scrolled, js("return window.scrollY;"));
-    mark.sendKeys(Keys.ESCAPE);
+    // the note as written, its name linked as in the list of notes, and no id twice in the page (review 9a: plain text)
+    assertEquals("../registers/organizations.html#ussr-embassy-turkey",
+        opened.findElement(By.cssSelector("a.name")).getDomAttribute("href"));
+    assertEquals(0L, js("return arguments[0].querySelectorAll('[id]').length;", opened));
+    // a click elsewhere closes it
+    browser.findElement(By.cssSelector("h1")).click();
+    assertTrue(browser.findElements(By.cssSelector(".note-popover")).isEmpty(), "a click elsewhere closes the note");
 
     WebElement person = browser.findElement(By.cssSelector(".tei-text a.tei-persName[href$='#inonu']"));
     String mention = person.getAttribute("id");

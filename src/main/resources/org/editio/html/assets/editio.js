@@ -22,7 +22,13 @@
         pop.className = 'note-popover gen';
         pop.setAttribute('role', 'note');
         pop.id = target.id + '-popover';
-        pop.textContent = text ? text.textContent.replace(/\s+/g, ' ').trim() : '';
+        // the note as the list has it, its links too; ids are the list's, not the copy's
+        if (text) {
+          var copy = text.cloneNode(true);
+          Array.prototype.forEach.call(copy.querySelectorAll('[id]'), function (e) { e.removeAttribute('id'); });
+          copy.removeAttribute('id');
+          while (copy.firstChild) { pop.appendChild(copy.firstChild); }
+        }
         mark.insertAdjacentElement('afterend', pop);
         mark.setAttribute('aria-expanded', 'true');
         mark.setAttribute('aria-describedby', pop.id);
@@ -37,6 +43,11 @@
     });
     document.addEventListener('keydown', function (event) {
       if (event.key === 'Escape') { closeAll(); }
+    });
+    // a click elsewhere closes an open note, as Escape does (a click on a mark or inside a note does not)
+    document.addEventListener('click', function (event) {
+      var t = event.target;
+      if (t.closest && !t.closest('a.note-ref') && !t.closest('.note-popover')) { closeAll(); }
     });
   }
 
