@@ -10,7 +10,7 @@
 
   <!-- a4 | letter | 6x9in -->
   <xsl:param name="page-size" as="xs:string" select="'a4'"/>
-  <!-- true: bleed and crop marks for the printer (FOP's fox: extensions) -->
+  <!-- true: bleed (FOP's fox: extensions) and crop marks (f:crop-marks) for the printer -->
   <xsl:param name="print" as="xs:boolean" select="false()"/>
 
   <xsl:variable name="f:page-width" select="map{'a4': '210mm', 'letter': '8.5in', '6x9in': '6in'}($page-size)"/>
@@ -65,6 +65,10 @@
             </fo:region-body>
             <fo:region-before region-name="{if (. = 'first') then 'none-before' else 'head-' || .}" extent="8mm"/>
             <fo:region-after region-name="{if (. = 'first') then 'folio-first' else 'folio'}" extent="8mm"/>
+            <xsl:if test="$print">
+              <!-- an empty region whose static content draws the crop marks (f:crop-marks) -->
+              <fo:region-start region-name="crop-marks" extent="0mm"/>
+            </xsl:if>
           </fo:simple-page-master>
         </xsl:for-each>
         <fo:page-sequence-master master-name="{if ($set) then 'columns' else 'chapter'}">
@@ -105,10 +109,41 @@
     </fo:declarations>
   </xsl:template>
 
+  <!--
+    Crop marks for the printer (with $print): FOP's fox:bleed and fox:crop-offset only enlarge the
+    page's boxes (MediaBox 10 mm beyond the trim on each side, BleedBox 3 mm) and draw nothing, so
+    editio draws the eight trim marks itself: thin black lines on the lines of the trim edges,
+    outside the bleed (from 4 mm to 10 mm beyond the trim), each a block-container positioned on
+    the page (absolute-position="fixed": relative to the trim box, outside it with negative
+    offsets), in the static content of an empty region every page master has. role="artifact":
+    they are no part of the text (tagged PDF). Every page-sequence calls this template.
+  -->
+  <xsl:template name="f:crop-marks">
+    <xsl:if test="$print">
+      <fo:static-content flow-name="crop-marks" role="artifact">
+        <!-- [left, top, width, height, border side] of each mark; the line is 0.25pt wide -->
+        <xsl:variable name="w" select="$f:page-width"/>
+        <xsl:variable name="h" select="$f:page-height"/>
+        <xsl:for-each select="(
+            ['-10mm', '-0.125pt', '6mm', '0mm', 'top'], ['-0.125pt', '-10mm', '0mm', '6mm', 'left'],
+            ['(' || $w || ' + 4mm)', '-0.125pt', '6mm', '0mm', 'top'], ['(' || $w || ' - 0.125pt)', '-10mm', '0mm', '6mm', 'left'],
+            ['-10mm', '(' || $h || ' - 0.125pt)', '6mm', '0mm', 'top'], ['-0.125pt', '(' || $h || ' + 4mm)', '0mm', '6mm', 'left'],
+            ['(' || $w || ' + 4mm)', '(' || $h || ' - 0.125pt)', '6mm', '0mm', 'top'],
+            ['(' || $w || ' - 0.125pt)', '(' || $h || ' + 4mm)', '0mm', '6mm', 'left'])">
+          <fo:block-container absolute-position="fixed" left="{?1}" top="{?2}" width="{?3}" height="{?4}">
+            <xsl:attribute name="border-{?5}">0.25pt solid black</xsl:attribute>
+            <fo:block/>
+          </fo:block-container>
+        </xsl:for-each>
+      </fo:static-content>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Running heads (edition on verso, document on recto) and the folio. -->
   <xsl:template name="f:static-content">
     <xsl:param name="verso" as="xs:string"/>
     <xsl:param name="recto" as="xs:string"/>
+    <xsl:call-template name="f:crop-marks"/>
     <fo:static-content flow-name="head-even">
       <fo:block font-family="{$f:body-font}" font-size="8.5pt" font-style="italic" text-align="start"
           border-bottom="0.3pt solid #777" padding-bottom="1mm"><xsl:value-of select="$verso"/></fo:block>

@@ -162,6 +162,7 @@
   <xsl:template name="m:front">
     <xsl:variable name="pub" select="$edition//tei:publicationStmt"/>
     <fo:page-sequence master-reference="first" force-page-count="end-on-even" xsl:use-attribute-sets="f:text">
+      <xsl:call-template name="f:crop-marks"/>
       <fo:flow flow-name="xsl-region-body">
         <fo:block id="_half-title" space-before="70mm" font-family="{$f:heading-font}" font-size="15pt" text-align="center" hyphenate="false">
           <xsl:value-of select="$edition-title"/>

@@ -1,0 +1,103 @@
+package org.editio.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.editio.TestFiles;
+import org.editio.build.Builder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a printer gets from {@code --print}, and other print defects of review 9, seen on the page. */
+class PrintTest {
+
+  private static final float MM = 72f / 25.4f;
+
+  /**
+   * {@code --print}: eight trim marks on the lines of the trim box's edges, 4 to 10 mm outside the
+   * trim (beyond the 3 mm bleed), on every page; nothing drawn in the bleed. The page is rendered
+   * (PDFBox, crop box = media box) and its pixels read.
+   */
+  @Test
+  void printDrawsCropMarksOutsideTheBleed(@TempDir Path dir) throws Exception {
+    new Builder().pageSize("letter").print(true).build(TestFiles.SEED, dir, "pdf");
+    try (PDDocument pdf = Loader.loadPDF(dir.resolve("pdf/documents/d1937-05-14-litvinov.pdf").toFile())) {
+      assertTrue(pdf.getNumberOfPages() >= 2);
+      for (int p = 0; p < pdf.getNumberOfPages(); p++) {
+        PDPage page = pdf.getPage(p);
+        PDRectangle trim = page.getTrimBox();
+        PDRectangle crop = page.getCropBox();
+        assertEquals(612f, trim.getWidth(), 1f, "US letter trim width");
+        assertEquals(page.getMediaBox().getWidth(), crop.getWidth(), 0.1f, "the marks are visible: crop box = media box");
+        float scale = 4f;
+        BufferedImage image = new PDFRenderer(pdf).renderImage(p, scale);
+        Pixels px = new Pixels(image, crop, scale);
+        List<String> missing = new ArrayList<>();
+        float[] xs = {trim.getLowerLeftX(), trim.getUpperRightX()};
+        float[] ys = {trim.getLowerLeftY(), trim.getUpperRightY()};
+        for (float x : xs) {
+          for (float y : ys) {
+            float out = x == xs[0] ? -1 : 1;
+            float up = y == ys[0] ? -1 : 1;
+            for (float d : new float[] {4.5f, 7f, 9.5f}) {
+              if (!px.darkNear(x + out * d * MM, y)) {
+                missing.add("horizontal mark at " + x + "," + y + " " + d + " mm out");
+              }
+              if (!px.darkNear(x, y + up * d * MM)) {
+                missing.add("vertical mark at " + x + "," + y + " " + d + " mm out");
+              }
+            }
+          }
+        }
+        assertEquals(List.of(), missing, "page " + (p + 1));
+        // the bleed (3 mm round the trim) and 0.5 mm beyond it hold nothing
+        int dark = 0;
+        for (float x = xs[0] - 3.5f * MM; x <= xs[1] + 3.5f * MM; x += 0.5f) {
+          for (float y = ys[0] - 3.5f * MM; y <= ys[1] + 3.5f * MM; y += 0.5f) {
+            boolean inTrim = x > xs[0] + 0.5f && x < xs[1] - 0.5f && y > ys[0] + 0.5f && y < ys[1] - 0.5f;
+            if (!inTrim && px.dark(x, y)) {
+              dark++;
+            }
+          }
+        }
+        assertEquals(0, dark, "dark pixels in the bleed of page " + (p + 1));
+      }
+    }
+  }
+
+  /** A rendered page's pixels addressed in PDF points (origin at the bottom left of the media box). */
+  record Pixels(BufferedImage image, PDRectangle crop, float scale) {
+
+    boolean dark(float x, float y) {
+      int ix = Math.round((x - crop.getLowerLeftX()) * scale);
+      int iy = Math.round((crop.getUpperRightY() - y) * scale);
+      if (ix < 0 || iy < 0 || ix >= image.getWidth() || iy >= image.getHeight()) {
+        return false;
+      }
+      int rgb = image.getRGB(ix, iy);
+      int grey = (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
+      return grey < 160;
+    }
+
+    /** Dark within half a point of (x, y): a 0.25 pt line, anti-aliased. */
+    boolean darkNear(float x, float y) {
+      for (float dx = -0.5f; dx <= 0.5f; dx += 0.25f) {
+        for (float dy = -0.5f; dy <= 0.5f; dy += 0.25f) {
+          if (dark(x + dx, y + dy)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+}
