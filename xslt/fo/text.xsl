@@ -341,6 +341,8 @@
     <xsl:param name="cols" as="xs:integer"/>
     <fo:table-cell padding="2pt" border="0.3pt solid #999">
       <xsl:if test="$cols gt 1"><xsl:attribute name="number-columns-spanned" select="$cols"/></xsl:if>
+      <!-- a span past the table's last row is cut at that row, as browsers do (FOP would stop the build) -->
+      <xsl:variable name="rows" select="min(($rows, 1 + count(parent::tei:row/following-sibling::tei:row)))"/>
       <xsl:if test="$rows gt 1"><xsl:attribute name="number-rows-spanned" select="$rows"/></xsl:if>
       <xsl:if test="$label"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
       <fo:block><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:text"/></fo:block>

@@ -74,6 +74,20 @@ class PrintTest {
     }
   }
 
+  /**
+   * A cell whose @rows runs past the table's last row (valid TEI, a common slip) is cut at the
+   * last row, as browsers do; FOP stopped the whole build with "A table-cell is spanning more
+   * rows than available". Every cell's text is printed.
+   */
+  @Test
+  void rowSpanPastTheLastRowIsCut(@TempDir Path dir) throws Exception {
+    new Builder().build(TestFiles.FIXTURES.resolve("print/row-span"), dir, "pdf");
+    String text = SeedPdfTest.pdfText(dir.resolve("pdf/documents/rs.pdf"));
+    for (String cell : List.of("NameValue", "Total42", "YearCount", "Nineteen-thirties", "1937", "1938")) {
+      assertTrue(text.contains(cell), cell + " in " + text);
+    }
+  }
+
   /** A rendered page's pixels addressed in PDF points (origin at the bottom left of the media box). */
   record Pixels(BufferedImage image, PDRectangle crop, float scale) {
 
