@@ -912,6 +912,24 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!--
+    Long runs of letters and digits that hold a digit (a hash, a shelfmark, a number, an identifier
+    in a table cell) have no break opportunity in Unicode line breaking and no hyphenation, so FOP
+    set them past the margin, off the page or over the next table cell. A ZERO WIDTH SPACE
+    (U+200B) every 8 characters of such a run (16 or more) lets the line break there; FOP draws
+    nothing for it and leaves it out of the PDF's text, so the text layer keeps every character.
+    Words of letters only are left to hyphenation. (Addresses break after their slashes already.)
+  -->
+  <xsl:template match="text()[matches(., '[\p{L}\p{M}\p{N}]{16}')]" mode="m:text" priority="0.25">
+    <xsl:analyze-string select="." regex="[\p{{L}}\p{{M}}\p{{N}}]{{16,}}">
+      <xsl:matching-substring>
+        <xsl:value-of select="if (matches(., '\p{N}')) then string-join(for $i in 0 to (string-length(.) - 1) idiv 8
+          return substring(., $i * 8 + 1, 8), '&#x200B;') else ."/>
+      </xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+    </xsl:analyze-string>
+  </xsl:template>
+
   <!-- Text ending in whitespace inside an element that a note's mark follows (<hi>word </hi><note>): the joiner goes after the space (see b:note). -->
   <xsl:template match="text()[matches(., '\s$')][following::node()[1][self::tei:note][f:note-place(.) = ('foot', 'end')]]
                              [not(following-sibling::node()[1][self::tei:note])]" mode="m:text">

@@ -1,6 +1,7 @@
 package org.editio.pdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -85,6 +86,63 @@ class PrintTest {
     String text = SeedPdfTest.pdfText(dir.resolve("pdf/documents/rs.pdf"));
     for (String cell : List.of("NameValue", "Total42", "YearCount", "Nineteen-thirties", "1937", "1938")) {
       assertTrue(text.contains(cell), cell + " in " + text);
+    }
+  }
+
+  /**
+   * Strings with no break opportunity (a hash in a table cell, 89 digits, a shelfmark run) break
+   * inside the column: every glyph stands within the text block, the hash's cell ends before
+   * the next cell begins, and the PDF's text holds every character (the zero-width spaces that
+   * allow the breaks are not in it). Before, the digits ran off the page (8 lost) and the hash
+   * over three cells. No overflow warning is left.
+   */
+  @Test
+  void longRunsWithDigitsBreakInTheirColumn(@TempDir Path dir) throws Exception {
+    Builder.Result result = new Builder().build(TestFiles.FIXTURES.resolve("print/long-strings"), dir, "pdf");
+    assertEquals(List.of(), result.warnings().stream().map(Object::toString).toList());
+    Path pdfFile = dir.resolve("pdf/documents/ls.pdf");
+    String text = SeedPdfTest.pdfText(pdfFile);
+    for (String s : List.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "98765432109876543210987654321098765432109876543210987654321098765432109876543210987654321end.",
+        "Cod1234567890Cod1234567890Cod1234567890Cod1234567890Cod1234567890Cod12345")) {
+      assertTrue(text.contains(s), s + " in " + text);
+    }
+    assertFalse(text.contains("\u200B"), "no zero-width space in the text");
+    try (PDDocument pdf = Loader.loadPDF(pdfFile.toFile())) {
+      float width = pdf.getPage(0).getMediaBox().getWidth();
+      float hashEnd = 0;
+      float nextStart = Float.MAX_VALUE;
+      for (PdfLines.Line line : PdfLines.of(pdf, 1, pdf.getNumberOfPages())) {
+        for (var t : line.glyphs()) {
+          // first pages are rectos: 25 mm outer margin (PDFBox measures the last glyph up to 4 pt wider than poppler)
+          assertTrue(t.getX() + t.getWidth() <= width - 25 * MM + 5f, "within the text block: " + (t.getX() + t.getWidth()) + " " + line.text());
+        }
+        for (var word : line.words()) {
+          String w = word.stream().map(t -> t.getUnicode()).reduce("", String::concat);
+          if (w.matches("[0-9a-f]{16,}") && w.matches(".*[a-f].*")) {
+            hashEnd = Math.max(hashEnd, word.get(word.size() - 1).getX() + word.get(word.size() - 1).getWidth());
+          }
+          if (w.equals("NEXT-CELL")) {
+            nextStart = word.get(0).getX();
+          }
+        }
+      }
+      assertTrue(hashEnd > 0 && hashEnd < nextStart, "the hash (to " + hashEnd + ") ends before the next cell (" + nextStart + ")");
+    }
+  }
+
+  /**
+   * A word that still cannot be broken (no hyphenation patterns for Greek, a narrow cell) is not
+   * set past its column silently: a warning at the TEI element that holds it, quoting it.
+   */
+  @Test
+  void aLineWiderThanItsColumnIsReported(@TempDir Path dir) throws Exception {
+    Builder.Result result = new Builder().build(TestFiles.FIXTURES.resolve("print/overflow"), dir, "pdf");
+    List<String> warnings = result.warnings().stream().map(Object::toString).toList();
+    assertEquals(2, warnings.size(), "the document PDF and the volume: " + warnings);
+    for (String w : warnings) {
+      assertTrue(w.matches("(?s).*ov\\.xml:6:42: warning: .*\\.pdf: a line runs \\d+\\.\\d mm past its column.*"
+          + "\"ἀνδροκτασίαισιναἱματοεσσαισιν\" has no place to break.*"), w);
     }
   }
 
