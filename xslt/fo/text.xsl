@@ -325,6 +325,12 @@
         </fo:table-body>
       </fo:table>
     </xsl:if>
+    <!-- a table of no rows (TEI allows one of graphics only): what it holds, as blocks -->
+    <xsl:if test="empty(tei:row)">
+      <xsl:for-each select="node()[self::* or normalize-space()][not(self::tei:head)]">
+        <fo:block space-after="6pt"><xsl:apply-templates select="." mode="m:text"/></fo:block>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="b:row">
@@ -345,7 +351,24 @@
       <xsl:variable name="rows" select="min(($rows, 1 + count(parent::tei:row/following-sibling::tei:row)))"/>
       <xsl:if test="$rows gt 1"><xsl:attribute name="number-rows-spanned" select="$rows"/></xsl:if>
       <xsl:if test="$label"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
-      <fo:block><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:text"/></fo:block>
+      <fo:block><xsl:call-template name="f:fo-id"/>
+        <!-- what stands before the first row (but the heads, the caption) opens the first cell -->
+        <xsl:if test="empty(preceding-sibling::tei:cell)">
+          <xsl:apply-templates mode="m:text" select="parent::tei:row[empty(preceding-sibling::tei:row)]/preceding-sibling::node()
+              [self::* or normalize-space()][not(self::tei:head)]"/>
+        </xsl:if>
+        <xsl:apply-templates mode="m:text"/>
+        <!--
+          what TEI allows between rows (a note, a page break, an anchor: model.global; a graphic) has
+          no place of its own in an FO table (FOP took only the rows: the note and page number were
+          lost): it ends the last cell of the row before it
+        -->
+        <xsl:if test="empty(following-sibling::tei:cell)">
+          <xsl:variable name="row" select="parent::tei:row"/>
+          <xsl:apply-templates mode="m:text" select="$row/following-sibling::node()[self::* or normalize-space()]
+              [not(self::tei:row)][preceding-sibling::tei:row[1] is $row]"/>
+        </xsl:if>
+      </fo:block>
     </fo:table-cell>
   </xsl:template>
 

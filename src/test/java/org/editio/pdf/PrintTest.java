@@ -146,6 +146,27 @@ class PrintTest {
     }
   }
 
+  /**
+   * What TEI allows between a table's rows (a note, a page break, a milestone) and a table of no
+   * rows (a graphic) are printed: the note's mark ends the last cell of the row before it and its
+   * text is a footnote; the page number follows that row's text. FOP took only the rows before.
+   */
+  @Test
+  void notesAndPageBreaksBetweenRowsArePrinted(@TempDir Path dir) throws Exception {
+    new Builder().build(TestFiles.FIXTURES.resolve("print/table-globals"), dir, "pdf");
+    try (PDDocument pdf = Loader.loadPDF(dir.resolve("pdf/documents/tg.pdf").toFile())) {
+      List<String> lines = PdfLines.of(pdf, 1, pdf.getNumberOfPages()).stream().map(PdfLines.Line::text).toList();
+      String all = String.join("\n", lines);
+      assertTrue(lines.stream().anyMatch(l -> l.matches(".*1\\s*NOTE-BEFORE-ROWS.*")), "first footnote: " + all);
+      assertTrue(lines.stream().anyMatch(l -> l.matches(".*2\\s*NOTE-BETWEEN-ROWS.*")), "second footnote: " + all);
+      assertTrue(lines.stream().anyMatch(l -> l.matches("1?\\s*R1\\s*one\\s*\\|5\\|")), "the page break after row 1: " + all);
+      assertTrue(lines.stream().anyMatch(l -> l.matches("R2\\s*two\\s*2")), "the note's mark after row 2: " + all);
+      assertTrue(lines.stream().anyMatch(l -> l.matches("R3\\s*three\\s*section M7")), "the milestone after row 3: " + all);
+    }
+    String text = SeedPdfTest.pdfText(dir.resolve("pdf/documents/tg.pdf"));
+    assertTrue(text.contains("After."), text);
+  }
+
   /** A rendered page's pixels addressed in PDF points (origin at the bottom left of the media box). */
   record Pixels(BufferedImage image, PDRectangle crop, float scale) {
 
