@@ -145,14 +145,16 @@
   -->
   <xsl:template name="b:section">
     <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
     <xsl:variable name="chapter" select="f:is-chapter(.)"/>
+    <xsl:variable name="context" select="."/>
     <fo:block>
       <xsl:call-template name="f:fo-element"/>
       <xsl:if test="not(@xml:id) and f:in-contents(.)"><xsl:attribute name="id" select="f:fo-scoped(., f:division-id(.))"/></xsl:if>
       <xsl:if test="$chapter"><xsl:attribute name="break-before">page</xsl:attribute></xsl:if>
       <xsl:if test="$chapter"><fo:marker marker-class-name="division"><xsl:value-of select="f:running-title(.)"/></fo:marker></xsl:if>
       <xsl:for-each select="$title">
-        <fo:block font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always" font-size="11pt"
+        <fo:block role="{f:fo-heading-role(f:section-level($context) + $heading-offset)}" font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always" font-size="11pt"
             space-before="6pt" space-after="6pt" text-align="start" hyphenate="false"><xsl:value-of select="."/></fo:block>
       </xsl:for-each>
       <xsl:apply-templates mode="m:text"/>
@@ -180,10 +182,22 @@
     </fo:block>
   </xsl:template>
 
+  <!--
+    The structure type of a heading in the tagged PDF (FOP maps role="H1" … to it): H1 for a
+    document's title in its own PDF and for the parts of the volume (contents, introduction,
+    documents, lists, indexes), one level lower for each level below; at most H6. The tunnel
+    parameter $heading-offset holds what stands above the text's own headings.
+  -->
+  <xsl:function name="f:fo-heading-role" as="xs:string">
+    <xsl:param name="level" as="xs:integer"/>
+    <xsl:sequence select="'H' || max((1, min((6, $level))))"/>
+  </xsl:function>
+
   <xsl:template name="b:heading">
     <xsl:param name="level" as="xs:integer"/>
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
     <xsl:variable name="chapter" select="parent::*[f:is-chapter(.)] and empty(preceding-sibling::tei:head)"/>
-    <fo:block font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always"
+    <fo:block role="{f:fo-heading-role($level + $heading-offset)}" font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always"
         font-size="{if ($chapter) then '16pt' else if ($level le 1) then '13pt' else '11pt'}"
         space-before="{if ($chapter) then '24pt' else if ($level le 1) then '0pt' else '8pt'}"
         space-after="{if ($chapter) then '14pt' else '8pt'}" text-align="start" hyphenate="false" line-height="1.25">
@@ -593,10 +607,11 @@
   <!-- The endnotes of a document (f:note-place 'end'), after its text. -->
   <xsl:template name="f:fo-endnotes">
     <xsl:param name="tei" as="element()"/>
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
     <xsl:variable name="notes" select="key('f:text-notes', 'all', root($tei))[f:note-place(.) = 'end'][not(ancestor::tei:note)]"/>
     <xsl:if test="$notes">
       <fo:block space-before="12pt">
-        <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="11pt" space-after="6pt" keep-with-next.within-page="always">
+        <fo:block role="{f:fo-heading-role($heading-offset + 2)}" font-family="{$f:heading-font}" font-weight="bold" font-size="11pt" space-after="6pt" keep-with-next.within-page="always">
           <xsl:value-of select="f:label('notes')"/>
         </fo:block>
         <xsl:for-each select="$notes">
@@ -715,10 +730,11 @@
   <!-- The witnesses of a document's apparatus, after its text: each siglum and what the witness is. -->
   <xsl:template name="f:fo-witnesses">
     <xsl:param name="tei" as="element()"/>
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
     <xsl:variable name="witnesses" select="f:witness-list($tei)"/>
     <xsl:if test="exists($witnesses) and exists($tei//tei:text//tei:app)">
       <fo:block space-before="10pt" font-size="8.5pt">
-        <fo:block font-family="{$f:heading-font}" font-weight="bold" space-after="3pt" keep-with-next.within-page="always"><xsl:value-of select="f:label('witnesses')"/></fo:block>
+        <fo:block role="{f:fo-heading-role($heading-offset + 2)}" font-family="{$f:heading-font}" font-weight="bold" space-after="3pt" keep-with-next.within-page="always"><xsl:value-of select="f:label('witnesses')"/></fo:block>
         <xsl:for-each select="$witnesses">
           <fo:block start-indent="2em" text-indent="-2em"><fo:inline font-style="italic"><xsl:value-of select="?siglum"/></fo:inline><xsl:text>  </xsl:text>
             <xsl:apply-templates select="?witness/node()" mode="m:text"/></fo:block>
@@ -730,9 +746,10 @@
   <!-- A document's contents (f:contents): each division, indented by level, with its page; a book's on a page of their own. -->
   <xsl:template name="b:contents">
     <xsl:param name="divisions" as="element()+"/>
-    <fo:block space-before="6pt" space-after="12pt">
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
+    <fo:block role="TOC" space-before="6pt" space-after="12pt">
       <xsl:if test="f:is-book(f:document($divisions[1]))"><xsl:attribute name="break-after">page</xsl:attribute></xsl:if>
-      <fo:block font-family="{$f:heading-font}" font-size="13pt" font-weight="bold" space-after="8pt" keep-with-next.within-page="always">
+      <fo:block role="{f:fo-heading-role($heading-offset + 1)}" font-family="{$f:heading-font}" font-size="13pt" font-weight="bold" space-after="8pt" keep-with-next.within-page="always">
         <xsl:value-of select="f:label('contents')"/>
       </fo:block>
       <xsl:for-each select="$divisions">
@@ -780,7 +797,7 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="exists($number)">
-        <fo:list-block provisional-distance-between-starts="{$number-width}" provisional-label-separation="0.5em"
+        <fo:list-block role="TOCI" provisional-distance-between-starts="{$number-width}" provisional-label-separation="0.5em"
             start-indent="{$indent}" space-after="2pt" font-size="9.5pt">
           <fo:list-item>
             <fo:list-item-label end-indent="label-end()"><fo:block text-align="end"><xsl:value-of select="$number || '.'"/></fo:block></fo:list-item-label>
@@ -789,7 +806,7 @@
         </fo:list-block>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block space-after="2pt" font-size="9.5pt"><xsl:sequence select="$line"/></fo:block>
+        <fo:block role="TOCI" space-after="2pt" font-size="9.5pt"><xsl:sequence select="$line"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -871,6 +888,8 @@
   <xsl:template name="f:fo-document">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="number" as="xs:string?" select="()"/>
+    <!-- 0 in a document's PDF (its title is H1); 1 in the volume (the part "Documents" is H1) -->
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
     <xsl:variable name="fields" select="f:metadata-fields($tei)"/>
     <xsl:variable name="anchor" select="f:metadata-anchor($tei)"/>
     <fo:block id="{f:doc-id($tei)}">
@@ -883,7 +902,7 @@
         </fo:block>
       </xsl:if>
       <xsl:if test="f:needs-title($tei)">
-        <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
+        <fo:block role="{f:fo-heading-role($heading-offset + 1)}" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
           <xsl:value-of select="f:title($tei)"/>
         </fo:block>
       </xsl:if>
@@ -903,6 +922,8 @@
       </xsl:if>
       <xsl:apply-templates select="f:printed-parts($tei)" mode="m:text">
         <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
+        <!-- the text's own headings: below the printed title, or the first of them is the title -->
+        <xsl:with-param name="heading-offset" select="$heading-offset + (if (f:needs-title($tei)) then 1 else 0)" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:call-template name="f:fo-endnotes"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       <xsl:call-template name="f:fo-witnesses"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>

@@ -87,7 +87,7 @@
           <xsl:with-param name="recto" select="'#document'"/>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
-          <fo:block id="_documents" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="14pt">
+          <fo:block id="_documents" role="H1" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="14pt">
             <xsl:value-of select="f:label('documents')"/>
           </fo:block>
           <xsl:for-each select="$docs">
@@ -96,6 +96,7 @@
               <xsl:call-template name="f:fo-document">
                 <xsl:with-param name="tei" select="."/>
                 <xsl:with-param name="number" select="(f:doc-number-label(.), string(position()))[1]"/>
+                <xsl:with-param name="heading-offset" select="1" tunnel="yes"/>
               </xsl:call-template>
             </fo:block>
           </xsl:for-each>
@@ -169,7 +170,7 @@
         </fo:block>
         <!-- the verso of the half-title stays blank: the title page is a recto -->
         <fo:block break-before="page">&#160;</fo:block>
-        <fo:block break-before="page" id="_title" space-before="50mm" font-family="{$f:heading-font}" font-size="22pt" font-weight="bold"
+        <fo:block break-before="page" id="_title" role="H1" space-before="50mm" font-family="{$f:heading-font}" font-size="22pt" font-weight="bold"
             text-align="center" line-height="1.2" hyphenate="false"><xsl:value-of select="$edition-title"/></fo:block>
         <xsl:for-each select="$edition//tei:titleStmt/tei:title[@type = 'sub']">
           <fo:block space-before="8mm" font-size="12pt" text-align="center" hyphenate="false"><xsl:value-of select="."/></fo:block>
@@ -214,39 +215,44 @@
         <xsl:with-param name="recto" select="f:label('contents')"/>
       </xsl:call-template>
       <fo:flow flow-name="xsl-region-body">
-        <fo:block id="_contents" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="12pt">
+        <fo:block id="_contents" role="H1" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="12pt">
           <xsl:value-of select="f:label('contents')"/>
         </fo:block>
-        <xsl:if test="$edition//tei:div[@type = 'introduction']">
-          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_introduction'"/>
-            <xsl:with-param name="title" select="f:label('introduction')"/></xsl:call-template>
-        </xsl:if>
-        <xsl:if test="$edition//tei:editorialDecl">
-          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_principles'"/>
-            <xsl:with-param name="title" select="f:label('editorial-principles')"/></xsl:call-template>
-        </xsl:if>
-        <xsl:if test="exists($f:abbreviations)">
-          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_abbreviations'"/>
-            <xsl:with-param name="title" select="f:label('list-abbreviations')"/></xsl:call-template>
-        </xsl:if>
-        <xsl:if test="exists($f:person-entries)">
-          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_persons-list'"/>
-            <xsl:with-param name="title" select="f:label('list-persons')"/></xsl:call-template>
-        </xsl:if>
-        <fo:block font-family="{$f:heading-font}" font-weight="bold" space-before="8pt" space-after="4pt" keep-with-next.within-page="always">
-          <xsl:value-of select="f:label('documents')"/>
+        <!-- the tagged PDF's table of contents (TOC, an item TOCI per line; the documents a TOC of their own) -->
+        <fo:block role="TOC">
+          <xsl:if test="$edition//tei:div[@type = 'introduction']">
+            <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_introduction'"/>
+              <xsl:with-param name="title" select="f:label('introduction')"/></xsl:call-template>
+          </xsl:if>
+          <xsl:if test="$edition//tei:editorialDecl">
+            <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_principles'"/>
+              <xsl:with-param name="title" select="f:label('editorial-principles')"/></xsl:call-template>
+          </xsl:if>
+          <xsl:if test="exists($f:abbreviations)">
+            <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_abbreviations'"/>
+              <xsl:with-param name="title" select="f:label('list-abbreviations')"/></xsl:call-template>
+          </xsl:if>
+          <xsl:if test="exists($f:person-entries)">
+            <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_persons-list'"/>
+              <xsl:with-param name="title" select="f:label('list-persons')"/></xsl:call-template>
+          </xsl:if>
+          <fo:block role="TOC">
+            <fo:block role="Caption" font-family="{$f:heading-font}" font-weight="bold" space-before="8pt" space-after="4pt" keep-with-next.within-page="always">
+              <xsl:value-of select="f:label('documents')"/>
+            </fo:block>
+            <xsl:for-each select="$docs">
+              <xsl:call-template name="m:toc-line">
+                <xsl:with-param name="target" select="f:doc-id(.)"/>
+                <xsl:with-param name="number" select="(f:doc-number(.), string(position()))[1]"/>
+                <xsl:with-param name="title" select="f:title(.)"/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </fo:block>
+          <fo:block space-before="8pt"/>
+          <xsl:for-each select="$indexes">
+            <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="?id"/><xsl:with-param name="title" select="?title"/></xsl:call-template>
+          </xsl:for-each>
         </fo:block>
-        <xsl:for-each select="$docs">
-          <xsl:call-template name="m:toc-line">
-            <xsl:with-param name="target" select="f:doc-id(.)"/>
-            <xsl:with-param name="number" select="(f:doc-number(.), string(position()))[1]"/>
-            <xsl:with-param name="title" select="f:title(.)"/>
-          </xsl:call-template>
-        </xsl:for-each>
-        <fo:block space-before="8pt"/>
-        <xsl:for-each select="$indexes">
-          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="?id"/><xsl:with-param name="title" select="?title"/></xsl:call-template>
-        </xsl:for-each>
       </fo:flow>
     </fo:page-sequence>
   </xsl:template>
@@ -277,11 +283,11 @@
           </xsl:for-each>
           <xsl:if test="$edition//tei:editorialDecl">
             <fo:block id="_principles" space-before="16pt">
-              <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
+              <fo:block role="H1" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
                 <xsl:value-of select="f:label('editorial-principles')"/>
               </fo:block>
               <xsl:for-each select="$edition//tei:editorialDecl/*">
-                <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="10pt" space-before="6pt" keep-with-next.within-page="always">
+                <fo:block role="H2" font-family="{$f:heading-font}" font-weight="bold" font-size="10pt" space-before="6pt" keep-with-next.within-page="always">
                   <xsl:value-of select="f:declaration-heading(.)"/>
                 </fo:block>
                 <xsl:apply-templates mode="m:text"/>
@@ -311,7 +317,7 @@
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
           <xsl:for-each select="$f:abbreviations">
-            <fo:block id="_abbreviations" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
+            <fo:block id="_abbreviations" role="H1" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
               <xsl:value-of select="f:label('list-abbreviations')"/>
             </fo:block>
             <fo:list-block provisional-distance-between-starts="10em" provisional-label-separation="1em" font-size="9pt">
@@ -328,7 +334,7 @@
             </fo:list-block>
           </xsl:for-each>
           <xsl:if test="exists($f:person-entries)">
-            <fo:block id="_persons-list" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-before="16pt" space-after="8pt" keep-with-next.within-page="always">
+            <fo:block id="_persons-list" role="H1" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-before="16pt" space-after="8pt" keep-with-next.within-page="always">
               <xsl:value-of select="f:label('list-persons')"/>
             </fo:block>
             <xsl:for-each select="$f:person-entries">
@@ -370,12 +376,12 @@
       </xsl:call-template>
       <fo:flow flow-name="xsl-region-body">
         <!-- padding, not space: the space after a block that spans the columns is dropped at the columns' top -->
-        <fo:block id="{$index?id}" span="all" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" padding-after="10pt">
+        <fo:block id="{$index?id}" role="H1" span="all" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" padding-after="10pt">
           <xsl:value-of select="$index?title"/>
         </fo:block>
         <fo:block font-size="8.5pt" line-height="1.35" text-align="start" hyphenate="false">
           <xsl:for-each-group select="$entries" group-adjacent="f:index-letter(?name)">
-            <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="9.5pt" space-before="8pt" space-after="2pt"
+            <fo:block role="H2" font-family="{$f:heading-font}" font-weight="bold" font-size="9.5pt" space-before="8pt" space-after="2pt"
                 keep-with-next.within-column="always"><xsl:value-of select="current-grouping-key()"/></fo:block>
             <xsl:for-each select="current-group()">
               <xsl:call-template name="m:index-entry">
