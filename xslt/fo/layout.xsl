@@ -6,6 +6,7 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:f="http://editio.org/ns/function"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
   <!-- a4 | letter | 6x9in -->
@@ -31,6 +32,8 @@
     <xsl:attribute name="font-family" select="$f:body-font"/>
     <xsl:attribute name="font-size">10.5pt</xsl:attribute>
     <xsl:attribute name="line-height">1.4</xsl:attribute>
+    <!-- a raised note mark or superscript does not widen its line: the lines keep one grid -->
+    <xsl:attribute name="line-height-shift-adjustment">disregard-shifts</xsl:attribute>
     <xsl:attribute name="hyphenate">true</xsl:attribute>
     <!-- hyphenation patterns of the edition's language -->
     <xsl:attribute name="language" select="lower-case(substring-before($language || '-', '-'))"/>
@@ -139,6 +142,28 @@
     </xsl:if>
   </xsl:template>
 
+  <!--
+    A running head is one line: FOP wraps and hyphenates a long one (a document's title in 6×9 in,
+    FRUS's long titles in A4), and the head's rule then touches the text. A title longer than the
+    line holds (its characters at 0.56 em of the head's 8.5 pt on average, the width of DejaVu
+    Serif Italic's lower case, with room to spare) is cut at a word and ends with an ellipsis.
+  -->
+  <xsl:function name="f:fo-running-head" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="width" select="map{'a4': 467.7, 'letter': 484.4, '6x9in': 304.4}($page-size)"/>
+    <xsl:variable name="room" select="xs:integer(floor($width div (8.5 * 0.56))) - 1"/>
+    <xsl:variable name="text" select="normalize-space($text)"/>
+    <xsl:sequence select="if (string-length($text) le $room) then $text
+        else replace(replace(substring($text, 1, $room + 1), '\s+\S*$', ''), '[\s,;:.–-]+$', '') || '…'"/>
+  </xsl:function>
+
+  <!-- A document's title for its running heads: its short title (titleStmt/title type="short", as FRUS gives one), else its title. -->
+  <xsl:function name="f:fo-short-title" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'short'])[normalize-space()][1] ! normalize-space(.),
+        f:title($tei))[1]"/>
+  </xsl:function>
+
   <!-- Running heads (edition on verso, document on recto) and the folio. -->
   <xsl:template name="f:static-content">
     <xsl:param name="verso" as="xs:string"/>
@@ -146,17 +171,17 @@
     <xsl:call-template name="f:crop-marks"/>
     <fo:static-content flow-name="head-even">
       <fo:block font-family="{$f:body-font}" font-size="8.5pt" font-style="italic" text-align="start"
-          border-bottom="0.3pt solid #777" padding-bottom="1mm"><xsl:value-of select="$verso"/></fo:block>
+          border-bottom="0.3pt solid #777" padding-bottom="1mm" hyphenate="false"><xsl:value-of select="f:fo-running-head($verso)"/></fo:block>
     </fo:static-content>
     <fo:static-content flow-name="head-odd">
       <fo:block font-family="{$f:body-font}" font-size="8.5pt" font-style="italic" text-align="end"
-          border-bottom="0.3pt solid #777" padding-bottom="1mm">
+          border-bottom="0.3pt solid #777" padding-bottom="1mm" hyphenate="false">
         <xsl:choose>
           <xsl:when test="$recto = ('#document', '#division')">
             <fo:retrieve-marker retrieve-class-name="{substring($recto, 2)}" retrieve-position="first-including-carryover"
                 retrieve-boundary="page-sequence"/>
           </xsl:when>
-          <xsl:otherwise><xsl:value-of select="$recto"/></xsl:otherwise>
+          <xsl:otherwise><xsl:value-of select="f:fo-running-head($recto)"/></xsl:otherwise>
         </xsl:choose>
       </fo:block>
     </fo:static-content>

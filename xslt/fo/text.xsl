@@ -152,9 +152,9 @@
       <xsl:call-template name="f:fo-element"/>
       <xsl:if test="not(@xml:id) and f:in-contents(.)"><xsl:attribute name="id" select="f:fo-scoped(., f:division-id(.))"/></xsl:if>
       <xsl:if test="$chapter"><xsl:attribute name="break-before">page</xsl:attribute></xsl:if>
-      <xsl:if test="$chapter"><fo:marker marker-class-name="division"><xsl:value-of select="f:running-title(.)"/></fo:marker></xsl:if>
+      <xsl:if test="$chapter"><fo:marker marker-class-name="division"><xsl:value-of select="f:fo-running-head(f:running-title(.))"/></fo:marker></xsl:if>
       <xsl:for-each select="$title">
-        <fo:block role="{f:fo-heading-role(f:section-level($context) + $heading-offset)}" font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always" font-size="11pt"
+        <fo:block role="{f:fo-heading-role(f:section-level($context) + $heading-offset)}" font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always" keep-together.within-page="always" font-size="11pt"
             space-before="6pt" space-after="6pt" text-align="start" hyphenate="false"><xsl:value-of select="."/></fo:block>
       </xsl:for-each>
       <xsl:apply-templates mode="m:text"/>
@@ -198,6 +198,7 @@
     <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
     <xsl:variable name="chapter" select="parent::*[f:is-chapter(.)] and empty(preceding-sibling::tei:head)"/>
     <fo:block role="{f:fo-heading-role($level + $heading-offset)}" font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always"
+        keep-together.within-page="always"
         font-size="{if ($chapter) then '16pt' else if ($level le 1) then '13pt' else '11pt'}"
         space-before="{if ($chapter) then '24pt' else if ($level le 1) then '0pt' else '8pt'}"
         space-after="{if ($chapter) then '14pt' else '8pt'}" text-align="start" hyphenate="false" line-height="1.25">
@@ -893,16 +894,18 @@
     <xsl:variable name="fields" select="f:metadata-fields($tei)"/>
     <xsl:variable name="anchor" select="f:metadata-anchor($tei)"/>
     <fo:block id="{f:doc-id($tei)}">
-      <fo:marker marker-class-name="document"><xsl:value-of select="(if ($number) then $number || '. ' else '') || f:title($tei)"/></fo:marker>
+      <fo:marker marker-class-name="document"><xsl:value-of select="f:fo-running-head((if ($number) then $number || '. ' else '') || f:fo-short-title($tei))"/></fo:marker>
       <!-- the running head of a book's pages before its first chapter -->
-      <xsl:if test="f:is-book($tei)"><fo:marker marker-class-name="division"><xsl:value-of select="f:title($tei)"/></fo:marker></xsl:if>
+      <xsl:if test="f:is-book($tei)"><fo:marker marker-class-name="division"><xsl:value-of select="f:fo-running-head(f:fo-short-title($tei))"/></fo:marker></xsl:if>
       <xsl:if test="$number">
         <fo:block font-family="{$f:heading-font}" font-size="9pt" color="#555" space-after="3pt" keep-with-next.within-page="always">
           <xsl:value-of select="$number"/>
         </fo:block>
       </xsl:if>
       <xsl:if test="f:needs-title($tei)">
-        <fo:block role="{f:fo-heading-role($heading-offset + 1)}" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
+        <!-- a title is never split across pages (6×9 in split one after two lines) -->
+        <fo:block role="{f:fo-heading-role($heading-offset + 1)}" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always"
+            keep-together.within-page="always">
           <xsl:value-of select="f:title($tei)"/>
         </fo:block>
       </xsl:if>

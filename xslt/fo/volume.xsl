@@ -87,7 +87,7 @@
           <xsl:with-param name="recto" select="'#document'"/>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
-          <fo:block id="_documents" role="H1" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="14pt">
+          <fo:block id="_documents" role="H1" keep-together.within-page="always" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="14pt">
             <xsl:value-of select="f:label('documents')"/>
           </fo:block>
           <xsl:for-each select="$docs">
@@ -139,6 +139,13 @@
       <xsl:if test="$edition//tei:editorialDecl">
         <fo:bookmark internal-destination="_principles"><fo:bookmark-title><xsl:value-of select="f:label('editorial-principles')"/></fo:bookmark-title></fo:bookmark>
       </xsl:if>
+      <!-- in the book's order: the lists stand before the documents -->
+      <xsl:if test="exists($f:abbreviations)">
+        <fo:bookmark internal-destination="_abbreviations"><fo:bookmark-title><xsl:value-of select="f:label('list-abbreviations')"/></fo:bookmark-title></fo:bookmark>
+      </xsl:if>
+      <xsl:if test="exists($f:person-entries)">
+        <fo:bookmark internal-destination="_persons-list"><fo:bookmark-title><xsl:value-of select="f:label('list-persons')"/></fo:bookmark-title></fo:bookmark>
+      </xsl:if>
       <fo:bookmark internal-destination="_documents" starting-state="show">
         <fo:bookmark-title><xsl:value-of select="f:label('documents')"/></fo:bookmark-title>
         <xsl:for-each select="$docs">
@@ -147,12 +154,6 @@
           </fo:bookmark>
         </xsl:for-each>
       </fo:bookmark>
-      <xsl:if test="exists($f:abbreviations)">
-        <fo:bookmark internal-destination="_abbreviations"><fo:bookmark-title><xsl:value-of select="f:label('list-abbreviations')"/></fo:bookmark-title></fo:bookmark>
-      </xsl:if>
-      <xsl:if test="exists($f:person-entries)">
-        <fo:bookmark internal-destination="_persons-list"><fo:bookmark-title><xsl:value-of select="f:label('list-persons')"/></fo:bookmark-title></fo:bookmark>
-      </xsl:if>
       <xsl:for-each select="$indexes">
         <fo:bookmark internal-destination="{?id}"><fo:bookmark-title><xsl:value-of select="?title"/></fo:bookmark-title></fo:bookmark>
       </xsl:for-each>
@@ -215,7 +216,7 @@
         <xsl:with-param name="recto" select="f:label('contents')"/>
       </xsl:call-template>
       <fo:flow flow-name="xsl-region-body">
-        <fo:block id="_contents" role="H1" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="12pt">
+        <fo:block id="_contents" role="H1" keep-together.within-page="always" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="12pt">
           <xsl:value-of select="f:label('contents')"/>
         </fo:block>
         <!-- the tagged PDF's table of contents (TOC, an item TOCI per line; the documents a TOC of their own) -->
@@ -275,15 +276,19 @@
       <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
         <xsl:call-template name="f:static-content">
           <xsl:with-param name="verso" select="$edition-title"/>
-          <xsl:with-param name="recto" select="f:label('introduction')"/>
+          <!-- each page names the part it shows (introduction, editorial principles): markers, as the documents' -->
+          <xsl:with-param name="recto" select="'#division'"/>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
           <xsl:for-each select="$edition//tei:div[@type = 'introduction']">
-            <fo:block id="_introduction"><xsl:apply-templates mode="m:text"/></fo:block>
+            <fo:block id="_introduction"><fo:marker marker-class-name="division"><xsl:value-of select="f:label('introduction')"/></fo:marker>
+              <xsl:apply-templates mode="m:text"/></fo:block>
           </xsl:for-each>
           <xsl:if test="$edition//tei:editorialDecl">
             <fo:block id="_principles" space-before="16pt">
-              <fo:block role="H1" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
+              <fo:marker marker-class-name="division"><xsl:value-of select="f:label('editorial-principles')"/></fo:marker>
+              <fo:block role="H1" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always"
+                  keep-together.within-page="always">
                 <xsl:value-of select="f:label('editorial-principles')"/>
               </fo:block>
               <xsl:for-each select="$edition//tei:editorialDecl/*">
@@ -313,11 +318,12 @@
       <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
         <xsl:call-template name="f:static-content">
           <xsl:with-param name="verso" select="$edition-title"/>
-          <xsl:with-param name="recto" select="f:label(if (exists($f:abbreviations)) then 'list-abbreviations' else 'list-persons')"/>
+          <xsl:with-param name="recto" select="'#division'"/>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
           <xsl:for-each select="$f:abbreviations">
-            <fo:block id="_abbreviations" role="H1" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
+            <fo:block><fo:marker marker-class-name="division"><xsl:value-of select="f:label('list-abbreviations')"/></fo:marker></fo:block>
+            <fo:block id="_abbreviations" role="H1" keep-together.within-page="always" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
               <xsl:value-of select="f:label('list-abbreviations')"/>
             </fo:block>
             <fo:list-block provisional-distance-between-starts="10em" provisional-label-separation="1em" font-size="9pt">
@@ -334,7 +340,8 @@
             </fo:list-block>
           </xsl:for-each>
           <xsl:if test="exists($f:person-entries)">
-            <fo:block id="_persons-list" role="H1" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-before="16pt" space-after="8pt" keep-with-next.within-page="always">
+            <fo:block><fo:marker marker-class-name="division"><xsl:value-of select="f:label('list-persons')"/></fo:marker></fo:block>
+            <fo:block id="_persons-list" role="H1" keep-together.within-page="always" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-before="16pt" space-after="8pt" keep-with-next.within-page="always">
               <xsl:value-of select="f:label('list-persons')"/>
             </fo:block>
             <xsl:for-each select="$f:person-entries">
@@ -376,7 +383,7 @@
       </xsl:call-template>
       <fo:flow flow-name="xsl-region-body">
         <!-- padding, not space: the space after a block that spans the columns is dropped at the columns' top -->
-        <fo:block id="{$index?id}" role="H1" span="all" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" padding-after="10pt">
+        <fo:block id="{$index?id}" role="H1" keep-together.within-page="always" span="all" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" padding-after="10pt">
           <xsl:value-of select="$index?title"/>
         </fo:block>
         <fo:block font-size="8.5pt" line-height="1.35" text-align="start" hyphenate="false">
