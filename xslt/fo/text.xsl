@@ -506,6 +506,21 @@
     header's description of the source, cannot be a footnote of its own: it follows in brackets); an endnote's mark links to the notes after the
     document; a note that stands among blocks is printed there, numbered; an inline one in brackets.
   -->
+  <!-- What a footnote's body sets afresh, not taking it from the inline its mark stands in (b:note). -->
+  <xsl:attribute-set name="f:footnote-reset">
+    <xsl:attribute name="font-family" select="$f:body-font"/>
+    <xsl:attribute name="font-style">normal</xsl:attribute>
+    <xsl:attribute name="font-weight">normal</xsl:attribute>
+    <xsl:attribute name="font-variant">normal</xsl:attribute>
+    <xsl:attribute name="color">black</xsl:attribute>
+    <xsl:attribute name="text-decoration">no-underline no-overline no-line-through</xsl:attribute>
+    <xsl:attribute name="letter-spacing">normal</xsl:attribute>
+    <xsl:attribute name="text-transform">none</xsl:attribute>
+    <xsl:attribute name="hyphenate">true</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">auto</xsl:attribute>
+    <xsl:attribute name="keep-together.within-page">auto</xsl:attribute>
+  </xsl:attribute-set>
+
   <xsl:template name="b:note">
     <xsl:param name="number" as="xs:integer"/>
     <xsl:param name="label" as="xs:string"/>
@@ -547,11 +562,19 @@
         <fo:footnote>
           <fo:inline baseline-shift="super" font-size="65%"><xsl:if test="@type = 'editorial' or @resp"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if><xsl:value-of select="$label"/></fo:inline>
           <fo:footnote-body>
-            <xsl:call-template name="f:fo-note-body">
-              <xsl:with-param name="label" select="$label"/>
-              <xsl:with-param name="id" select="$id"/>
-              <xsl:with-param name="source-mark" select="$source-mark"/>
-            </xsl:call-template>
+            <!--
+              a footnote is set as every other, whatever inline its mark stands in: FOP hands the
+              properties of a del, ref or head around the mark (line-through, link colour, the
+              heading's font and weight) down to the footnote's body, which struck the note of a
+              deletion through
+            -->
+            <fo:block xsl:use-attribute-sets="f:footnote-reset">
+              <xsl:call-template name="f:fo-note-body">
+                <xsl:with-param name="label" select="$label"/>
+                <xsl:with-param name="id" select="$id"/>
+                <xsl:with-param name="source-mark" select="$source-mark"/>
+              </xsl:call-template>
+            </fo:block>
           </fo:footnote-body>
         </fo:footnote>
       </xsl:otherwise>
@@ -672,7 +695,7 @@
               <fo:footnote>
                 <fo:inline baseline-shift="super" font-size="65%" font-style="italic"><xsl:value-of select="$label"/></fo:inline>
                 <fo:footnote-body>
-                  <fo:list-block provisional-distance-between-starts="1.6em" font-size="8pt" line-height="1.3" text-indent="0pt"
+                  <fo:list-block xsl:use-attribute-sets="f:footnote-reset" provisional-distance-between-starts="1.6em" font-size="8pt" line-height="1.3" text-indent="0pt"
                       text-align="start" start-indent="0pt" font-style="normal" font-weight="normal">
                     <fo:list-item space-before="1pt" id="{f:fo-scoped(., $id)}">
                       <fo:list-item-label end-indent="label-end()"><fo:block font-style="italic"><xsl:value-of select="$label"/></fo:block></fo:list-item-label>

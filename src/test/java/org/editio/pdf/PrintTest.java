@@ -167,16 +167,75 @@ class PrintTest {
     assertTrue(text.contains("After."), text);
   }
 
+  /**
+   * A footnote is set as every other whatever inline its mark stands in: the note of a deletion
+   * is not struck through, the note of a link not link-blue, the note of a heading not in the
+   * heading's bold sans-serif, the note of an italic phrase not italic. The page is rendered and
+   * each note's glyphs read: font (PDFBox), colour and a line through the word (pixels).
+   */
+  @Test
+  void footnotesDoNotTakeTheLookOfTheirInline(@TempDir Path dir) throws Exception {
+    new Builder().build(TestFiles.FIXTURES.resolve("print/note-style"), dir, "pdf");
+    try (PDDocument pdf = Loader.loadPDF(dir.resolve("pdf/documents/ns.pdf").toFile())) {
+      float scale = 4f;
+      BufferedImage image = new PDFRenderer(pdf).renderImage(0, scale);
+      Pixels px = new Pixels(image, pdf.getPage(0).getCropBox(), scale);
+      float height = pdf.getPage(0).getCropBox().getHeight();
+      int found = 0;
+      for (PdfLines.Line line : PdfLines.of(pdf, 1, 1)) {
+        for (var word : line.words()) {
+          String w = word.stream().map(t -> t.getUnicode()).reduce("", String::concat);
+          if (!w.matches("NOTEIN(HEAD|DEL|REF|HI)") || line.size() > 9) {
+            continue;
+          }
+          found++;
+          for (var t : word) {
+            String font = t.getFont().getName();
+            assertTrue(font.contains("DejaVuSerif") && !font.contains("Bold") && !font.contains("Italic"), w + ": " + font);
+          }
+          float x0 = word.get(0).getX();
+          float x1 = word.get(word.size() - 1).getX() + word.get(word.size() - 1).getWidth();
+          float base = height - word.get(0).getY();
+          float capHeight = word.get(0).getFontSizeInPt() * 0.7f;
+          // no horizontal line across the word (a line-through) at any height within the capitals
+          for (float y = base + 0.5f; y < base + capHeight - 0.5f; y += 0.25f) {
+            int run = 0;
+            int longest = 0;
+            for (float x = x0; x <= x1; x += 0.25f) {
+              run = px.dark(x, y) ? run + 1 : 0;
+              longest = Math.max(longest, run);
+            }
+            assertTrue(longest * 0.25f < (x1 - x0) * 0.6f, w + " struck through at " + y);
+          }
+          // its ink is grey, not blue
+          for (float x = x0; x <= x1; x += 0.25f) {
+            for (float y = base; y < base + capHeight; y += 0.25f) {
+              int rgb = px.rgb(x, y);
+              int r = (rgb >> 16) & 0xff;
+              int b = rgb & 0xff;
+              assertTrue(b - r < 40, w + " is coloured at " + x + "," + y + ": " + Integer.toHexString(rgb));
+            }
+          }
+        }
+      }
+      assertEquals(4, found, "the four footnotes");
+    }
+  }
+
   /** A rendered page's pixels addressed in PDF points (origin at the bottom left of the media box). */
   record Pixels(BufferedImage image, PDRectangle crop, float scale) {
 
-    boolean dark(float x, float y) {
+    int rgb(float x, float y) {
       int ix = Math.round((x - crop.getLowerLeftX()) * scale);
       int iy = Math.round((crop.getUpperRightY() - y) * scale);
       if (ix < 0 || iy < 0 || ix >= image.getWidth() || iy >= image.getHeight()) {
-        return false;
+        return 0xffffff;
       }
-      int rgb = image.getRGB(ix, iy);
+      return image.getRGB(ix, iy);
+    }
+
+    boolean dark(float x, float y) {
+      int rgb = rgb(x, y);
       int grey = (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
       return grey < 160;
     }
