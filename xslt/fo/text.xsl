@@ -427,7 +427,11 @@
       <xsl:when test="$target">
         <fo:basic-link internal-destination="{f:fo-target-id($target)}" color="#1a4f8a"><xsl:call-template name="f:fo-id"/><xsl:apply-templates select="$content" mode="m:text"/></fo:basic-link>
       </xsl:when>
-      <xsl:when test="$href and not(starts-with($href, '#'))">
+      <!--
+        only an absolute address is a link: a PDF travels alone, and a relative one (FRUS's
+        "../chapter-8#fn28") resolves against wherever the file lies and opens nothing; it is text
+      -->
+      <xsl:when test="$href and matches($href, '^(https?|ftp|mailto|urn|doi|tel):', 'i')">
         <fo:basic-link external-destination="url('{replace($href, '''', '%27')}')" color="#1a4f8a">
           <xsl:call-template name="f:fo-id"/>
           <xsl:apply-templates select="$content" mode="m:text"/>

@@ -222,6 +222,27 @@ class PrintTest {
     }
   }
 
+  /**
+   * Only absolute addresses become links in a PDF: a relative one ("../chapter-8#fn28") resolved
+   * against the PDF file's folder and opened nothing; it is printed as text, nothing of it lost.
+   */
+  @Test
+  void onlyAbsoluteAddressesAreLinks(@TempDir Path dir) throws Exception {
+    new Builder().build(TestFiles.FIXTURES.resolve("print/links"), dir, "pdf");
+    try (PDDocument pdf = Loader.loadPDF(dir.resolve("pdf/documents/ln.pdf").toFile())) {
+      List<String> uris = new ArrayList<>();
+      for (var annotation : pdf.getPage(0).getAnnotations()) {
+        if (annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link
+            && link.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionURI uri) {
+          uris.add(uri.getURI());
+        }
+      }
+      assertEquals(List.of("https://history.state.gov/", "mailto:editors@example.org"), uris.stream().sorted().toList());
+    }
+    String text = SeedPdfTest.pdfText(dir.resolve("pdf/documents/ln.pdf"));
+    assertTrue(text.contains("SeeFootnote28,apage,theOfficeandtheeditors."), text);
+  }
+
   /** A rendered page's pixels addressed in PDF points (origin at the bottom left of the media box). */
   record Pixels(BufferedImage image, PDRectangle crop, float scale) {
 
