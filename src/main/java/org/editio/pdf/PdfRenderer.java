@@ -202,6 +202,10 @@ public final class PdfRenderer {
         .toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     String message = name + (finding.fault() == Directions.Fault.JOINING
         ? ": the PDF cannot join " + script + " letters, first " + character + ": they would print apart, each in its isolated form"
+        : finding.fault() == Directions.Fault.POINTED
+        ? ": the PDF cannot set pointed Hebrew, first " + character(cp) + ": FOP 2.11 would print the points and"
+            + " accents on the wrong letters (and a dagesh on the next word), and the PDF's text would read them out of"
+            + " place; Hebrew without points is set"
         : finding.fault() == Directions.Fault.SHAPING
         ? ": the PDF cannot set " + script + " text, first " + character + ": its conjuncts would print as separate letters"
             + " and the PDF's text would read vowel signs out of order (FOP 2.11 does not shape it)"

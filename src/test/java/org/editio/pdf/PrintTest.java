@@ -243,6 +243,26 @@ class PrintTest {
     assertTrue(text.contains("SeeFootnote28,apage,theOfficeandtheeditors."), text);
   }
 
+  /**
+   * Pointed Hebrew in a left-to-right paragraph is refused for the PDF, located at its element
+   * (FOP 2.11 printed the points on the wrong letters and a dagesh on the next word), as editio
+   * refuses Arabic joining and Devanagari; the same words without points print, every letter in
+   * the text.
+   */
+  @Test
+  void pointedHebrewIsRefusedAndPlainHebrewPrinted(@TempDir Path dir) throws Exception {
+    org.editio.EditioException e = org.junit.jupiter.api.Assertions.assertThrows(org.editio.EditioException.class,
+        () -> new Builder().build(TestFiles.FIXTURES.resolve("print/pointed-hebrew"), dir.resolve("pointed"), "pdf"));
+    assertTrue(e.getMessage().matches("(?s).*pointed-hebrew/heb\\.xml:6:\\d+: error: heb\\.pdf: the PDF cannot set pointed Hebrew,"
+        + " first .*\\(U\\+05B[0-9A-F] HEBREW POINT .*"), e.getMessage());
+    new Builder().build(TestFiles.FIXTURES.resolve("print/plain-hebrew"), dir.resolve("plain"), "pdf");
+    String text = SeedPdfTest.pdfText(dir.resolve("plain/pdf/documents/heb.pdf"));
+    assertTrue(text.contains("Genesisopenswith") && text.contains("(Gen1:1)."), text);
+    for (String word : List.of("בראשית", "ברא")) {
+      assertTrue(text.contains(word) || text.contains(new StringBuilder(word).reverse()), word + " in " + text);
+    }
+  }
+
   /** A rendered page's pixels addressed in PDF points (origin at the bottom left of the media box). */
   record Pixels(BufferedImage image, PDRectangle crop, float scale) {
 
