@@ -263,6 +263,20 @@ class PrintTest {
     }
   }
 
+  /**
+   * A document whose body opens with paragraphs before its one division (FRUS: the source, then
+   * the div with its head) prints its title first: the div's head was taken for the text's own
+   * heading, so no title stood above the source paragraphs.
+   */
+  @Test
+  void theTitleStandsAboveParagraphsBeforeTheHead(@TempDir Path dir) throws Exception {
+    new Builder().build(TestFiles.FIXTURES.resolve("print/title-first"), dir, "pdf");
+    String text = SeedPdfTest.pdfText(dir.resolve("pdf/documents/tf.pdf"));
+    int title = text.indexOf("Transcriptofthe1958meeting");
+    int source = text.indexOf("Source:DepartmentofState");
+    assertTrue(title >= 0 && source >= 0 && title < source, text);
+  }
+
   /** A rendered page's pixels addressed in PDF points (origin at the bottom left of the media box). */
   record Pixels(BufferedImage image, PDRectangle crop, float scale) {
 
