@@ -277,6 +277,19 @@ class PrintTest {
     assertTrue(title >= 0 && source >= 0 && title < source, text);
   }
 
+  /**
+   * A document's PDF of TEI without a base URL cites no address: "documents/ln.html" (the page's
+   * path in the site) led nowhere from a PDF that travels alone. The sample edition, which has a
+   * base URL, still cites its page's address (PdfEditionTest, SeedPdfTest).
+   */
+  @Test
+  void withoutABaseUrlTheCitationNamesNoPath(@TempDir Path dir) throws Exception {
+    new Builder().build(TestFiles.FIXTURES.resolve("print/links"), dir, "pdf");
+    String text = SeedPdfTest.pdfText(dir.resolve("pdf/documents/ln.pdf"));
+    assertTrue(text.contains("Citethisdocument:“Links.”No.1inLinks."), text);
+    assertFalse(text.contains("documents/ln.html"), text);
+  }
+
   /** A rendered page's pixels addressed in PDF points (origin at the bottom left of the media box). */
   record Pixels(BufferedImage image, PDRectangle crop, float scale) {
 
