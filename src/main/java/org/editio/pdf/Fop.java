@@ -192,14 +192,17 @@ public final class Fop {
         // a line with no break opportunity wide enough: FOP sets it past its column (off the page,
         // over the next table cell) and says so only in this event
         int amount = event.getParam("overflowLength") instanceof Integer i ? i : 0;
-        overflows.merge(blockText(event.getSource()), amount, Math::max);
+        String text = blockText(event.getSource());
+        if (text != null) {
+          overflows.merge(text, amount, Math::max);
+        }
       } else if (event.getSeverity() == EventSeverity.FATAL) {
         fontProblems.add(EventFormatter.format(event));
       }
     }
 
     /**
-     * The text of the FO block whose line overflows, or "". FOP 2.11 gives as the event's source
+     * The text of the FO block whose line overflows, or "" (null: a list item's label). FOP 2.11 gives as the event's source
      * its line-breaking algorithm, whose line layout manager (a private field, read by reflection:
      * FOP offers no other way from the event to the text) knows the block.
      */
@@ -214,6 +217,13 @@ public final class Fop {
         }
       }
       if (source instanceof org.apache.fop.layoutmgr.AbstractBaseLayoutManager lm && lm.getFObj() != null) {
+        // a list item's label (a note's number "10" in its 1.6 em) runs into the gap before the
+        // item's body, which is there for it: not reported
+        for (org.apache.fop.fo.FONode n = lm.getFObj(); n != null; n = n.getParent()) {
+          if (n instanceof org.apache.fop.fo.flow.ListItemLabel) {
+            return null;
+          }
+        }
         StringBuilder text = new StringBuilder();
         appendText(lm.getFObj(), text);
         return text.toString();
