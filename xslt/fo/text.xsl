@@ -932,7 +932,7 @@
       <xsl:if test="f:needs-title($tei)">
         <!-- a title is never split across pages (6×9 in split one after two lines) -->
         <fo:block role="{f:fo-heading-role($heading-offset + 1)}" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always"
-            keep-together.within-page="always">
+            keep-together.within-page="always" hyphenate="false" text-align="start">
           <xsl:value-of select="f:title($tei)"/>
         </fo:block>
       </xsl:if>
