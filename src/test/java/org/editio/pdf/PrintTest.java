@@ -293,6 +293,36 @@ class PrintTest {
     assertFalse(text.contains("documents/ln.html"), text);
   }
 
+  /**
+   * The PDF's text says "ff", "fi", "fl", not the ligatures' own code points (U+FB00 to U+FB04),
+   * which FOP wrote where it applied the fonts' liga feature ("Aﬀairs", "Tevﬁk"): a search for
+   * "Affairs" missed them. Read twice: PDFBox's glyphs (each glyph's Unicode, before PDFBox's own
+   * normalising of the text) and poppler's pdftotext.
+   */
+  @Test
+  void theTextSaysFfFiFlNotLigatures(@TempDir Path dir) throws Exception {
+    new Builder().build(TestFiles.FIXTURES.resolve("print/ligatures"), dir, "pdf");
+    Path file = dir.resolve("pdf/documents/lg.pdf");
+    StringBuilder glyphs = new StringBuilder();
+    try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+      for (PdfLines.Line line : PdfLines.of(pdf, 1, pdf.getNumberOfPages())) {
+        line.glyphs().forEach(t -> glyphs.append(t.getUnicode()));
+        glyphs.append(' ');
+      }
+    }
+    Process p = new ProcessBuilder("pdftotext", "-enc", "UTF-8", file.toString(), "-").redirectErrorStream(true).start();
+    String poppler = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor());
+    for (String text : List.of(glyphs.toString(), poppler)) {
+      assertFalse(text.matches("(?s).*[\\uFB00-\\uFB06\\u2060\\u200C].*"), "ligatures or joiners in " + text);
+      String words = TestFiles.withoutWhitespace(text);
+      for (String w : List.of("ForeignAffairsofTevfikandStafford", "Itriedtofindoutwhethertheofficeofthefluffyofficial",
+          "inEffinghamoffersaffluentstaffafinewaffle.")) {
+        assertTrue(words.contains(w), w + " in " + text);
+      }
+    }
+  }
+
   /** A rendered page's pixels addressed in PDF points (origin at the bottom left of the media box). */
   record Pixels(BufferedImage image, PDRectangle crop, float scale) {
 
