@@ -73,6 +73,14 @@ class PrintTest {
         assertEquals(0, dark, "dark pixels in the bleed of page " + (p + 1));
       }
     }
+    // still PDF/A-2b with the marks (veraPDF)
+    org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(dir.resolve("pdf/documents/d1937-05-14-litvinov.pdf"));
+        org.verapdf.pdfa.PDFAParser parser = org.verapdf.pdfa.Foundries.defaultInstance().createParser(in)) {
+      var result = org.verapdf.pdfa.Foundries.defaultInstance().createValidator(parser.getFlavour(), false).validate(parser);
+      assertTrue(result.isCompliant(), result.getTestAssertions().stream()
+          .filter(a -> a.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED).limit(5).toList().toString());
+    }
   }
 
   /**
