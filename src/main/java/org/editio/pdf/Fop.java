@@ -167,7 +167,7 @@ public final class Fop {
           this.areas = new AreaTreeHandler(agent, MimeConstants.MIME_PDF, out);
           agent.setFOEventHandlerOverride(areas);
           this.fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
-          this.handler = new Directions(new Ligatures(fop.getDefaultHandler()));
+          this.handler = new Directions(new Ligatures(new LetterSpacing(fop.getDefaultHandler())));
         }
       } catch (FOPException | RuntimeException e) {
         close();

@@ -331,6 +331,37 @@ class PrintTest {
     }
   }
 
+  /**
+   * Letter-spaced text keeps the word space after it: the word after "K a i s e r" starts a word
+   * space or more after its last letter (FOP laid the line out without the letter spaces it drew,
+   * and "kam" overprinted the "r"). Both ways of saying it: rend="spaced" and a rendition's CSS.
+   */
+  @Test
+  void letterSpacedTextKeepsTheSpaceAfterIt(@TempDir Path dir) throws Exception {
+    new Builder().build(TestFiles.FIXTURES.resolve("print/spaced"), dir, "pdf");
+    try (PDDocument pdf = Loader.loadPDF(dir.resolve("pdf/documents/sp.pdf").toFile())) {
+      List<String> checked = new ArrayList<>();
+      for (PdfLines.Line line : PdfLines.of(pdf, 1, 1)) {
+        List<org.apache.pdfbox.text.TextPosition> g = line.glyphs().stream().filter(t -> !t.getUnicode().isBlank()).toList();
+        String letters = g.stream().map(t -> t.getUnicode()).reduce("", String::concat);
+        for (String spaced : List.of("Kaiser", "zweidrei")) {
+          int first = letters.indexOf(spaced);
+          if (first < 0 || !letters.matches("(Der|Eins)" + spaced + "(kam|vier)\\.")) {
+            continue;
+          }
+          var end = g.get(first + spaced.length() - 1);
+          var next = g.get(first + spaced.length());
+          float gap = next.getX() - (end.getX() + end.getWidth());
+          assertTrue(gap > 0.25f * 10.5f, line.text() + ": " + gap + " pt between its last spaced letter and the next word");
+          float apart = g.get(first + 1).getX() - (g.get(first).getX() + g.get(first).getWidth());
+          assertTrue(apart > 0.5f, line.text() + ": its letters " + apart + " pt apart");
+          checked.add(line.text());
+        }
+      }
+      assertEquals(2, checked.size(), checked.toString());
+    }
+  }
+
   /** A rendered page's pixels addressed in PDF points (origin at the bottom left of the media box). */
   record Pixels(BufferedImage image, PDRectangle crop, float scale) {
 
