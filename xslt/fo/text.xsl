@@ -367,22 +367,11 @@
       <xsl:if test="$rows gt 1"><xsl:attribute name="number-rows-spanned" select="$rows"/></xsl:if>
       <xsl:if test="$label"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
       <fo:block><xsl:call-template name="f:fo-id"/>
-        <!-- what stands before the first row (but the heads, the caption) opens the first cell -->
-        <xsl:if test="empty(preceding-sibling::tei:cell)">
-          <xsl:apply-templates mode="m:text" select="parent::tei:row[empty(preceding-sibling::tei:row)]/preceding-sibling::node()
-              [self::* or normalize-space()][not(self::tei:head)]"/>
-        </xsl:if>
+        <!-- what stands between the rows (f:between-rows): before the first row opens the first cell, after a row ends its last -->
+        <xsl:variable name="between" select="f:between-rows(.)"/>
+        <xsl:apply-templates select="$between[. &lt;&lt; current()]" mode="m:text"/>
         <xsl:apply-templates mode="m:text"/>
-        <!--
-          what TEI allows between rows (a note, a page break, an anchor: model.global; a graphic) has
-          no place of its own in an FO table (FOP took only the rows: the note and page number were
-          lost): it ends the last cell of the row before it
-        -->
-        <xsl:if test="empty(following-sibling::tei:cell)">
-          <xsl:variable name="row" select="parent::tei:row"/>
-          <xsl:apply-templates mode="m:text" select="$row/following-sibling::node()[self::* or normalize-space()]
-              [not(self::tei:row)][preceding-sibling::tei:row[1] is $row]"/>
-        </xsl:if>
+        <xsl:apply-templates select="$between[. >> current()]" mode="m:text"/>
       </fo:block>
     </fo:table-cell>
   </xsl:template>
