@@ -30,13 +30,16 @@
     body's head or the head of a division that stands alone (a letter, a report), and no title
     page or front matter with headings of its own comes before it. The head of one division among
     several (one letter of a file of letters, one session of a meeting, an act, a chapter), of a
-    verse group, or a body's heading after a title page, a cast list or a preface, is a heading
-    inside the text: the document's title is then printed above it.
+    verse group, or a body's heading after a title page, a cast list or a preface, or the head of a
+    division that body paragraphs precede, is a heading inside the text: the document's title is
+    then printed above it.
   -->
   <xsl:function name="f:text-heading" as="element(tei:head)?">
     <xsl:param name="tei" as="element()"/>
     <xsl:sequence select="($tei/tei:text/tei:body//tei:head)[1][parent::tei:body
-        or parent::*[f:is-division(.)][not((preceding-sibling::* | following-sibling::*)[f:is-division(.)])]]
+        or parent::*[f:is-division(.)][not((preceding-sibling::* | following-sibling::*)[f:is-division(.)])]
+          (: nothing of the body's text before the division (FRUS: source paragraphs, then the one div) :)
+          [not(preceding-sibling::*[not(self::tei:pb or self::tei:lb or self::tei:cb or self::tei:milestone or self::tei:anchor or self::tei:fw)])]]
         [empty($tei/tei:text/tei:front//(tei:head | tei:titlePage))]"/>
   </xsl:function>
 

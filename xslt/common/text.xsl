@@ -474,6 +474,22 @@
     </xsl:iterate>
   </xsl:function>
 
+  <!--
+    What TEI allows between a table's rows (model.global: a note, a page break, a milestone, an
+    anchor; a graphic) has no place of its own in an HTML or FO table (a browser moves it above the
+    table, FOP drops it): the renderers put it into a cell. For a row's last cell: what follows the
+    row up to the next row; for the first row's first cell: what precedes the first row, but the
+    heads (the caption). Whitespace-only text is left out.
+  -->
+  <xsl:function name="f:between-rows" as="node()*">
+    <xsl:param name="cell" as="element(tei:cell)"/>
+    <xsl:variable name="row" select="$cell/parent::tei:row"/>
+    <xsl:sequence select="(if (empty($cell/preceding-sibling::tei:cell) and empty($row/preceding-sibling::tei:row))
+        then $row/preceding-sibling::node()[self::* or normalize-space()][not(self::tei:head)] else (),
+      $row/following-sibling::node()[self::* or normalize-space()][not(self::tei:row)][preceding-sibling::tei:row[1] is $row]
+        [empty($cell/following-sibling::tei:cell)])"/>
+  </xsl:function>
+
   <xsl:template match="tei:table" mode="m:text">
     <xsl:call-template name="b:table">
       <xsl:with-param name="caption" select="tei:head"/>

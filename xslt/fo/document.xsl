@@ -42,7 +42,14 @@
           <fo:block font-family="{$f:heading-font}" font-size="8pt" line-height="1.35" space-before="12pt" border-top="0.5pt solid #999"
               padding-top="4pt" keep-together.within-page="always" keep-with-previous.within-page="always" hyphenate="false" text-align="start">
             <fo:inline font-weight="bold"><xsl:value-of select="f:label('cite')"/>: </fo:inline>
-            <xsl:value-of select="f:citation-chicago($tei, ())"/>
+            <!--
+              a PDF travels alone: without a base URL the page's path in the site ("documents/x.html")
+              leads nowhere from it, and the citation names no address
+            -->
+            <xsl:variable name="citation" select="f:citation-chicago($tei, ())"/>
+            <xsl:variable name="address" select="f:document-address($tei)"/>
+            <xsl:value-of select="if (empty($f:base-url) and $address and ends-with($citation, ' ' || $address || '.'))
+                then substring($citation, 1, string-length($citation) - string-length($address) - 2) else $citation"/>
           </fo:block>
         </fo:flow>
       </fo:page-sequence>

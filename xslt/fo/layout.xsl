@@ -6,11 +6,12 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:f="http://editio.org/ns/function"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
   <!-- a4 | letter | 6x9in -->
   <xsl:param name="page-size" as="xs:string" select="'a4'"/>
-  <!-- true: bleed and crop marks for the printer (FOP's fox: extensions) -->
+  <!-- true: bleed (FOP's fox: extensions) and crop marks (f:crop-marks) for the printer -->
   <xsl:param name="print" as="xs:boolean" select="false()"/>
 
   <xsl:variable name="f:page-width" select="map{'a4': '210mm', 'letter': '8.5in', '6x9in': '6in'}($page-size)"/>
@@ -31,6 +32,8 @@
     <xsl:attribute name="font-family" select="$f:body-font"/>
     <xsl:attribute name="font-size">10.5pt</xsl:attribute>
     <xsl:attribute name="line-height">1.4</xsl:attribute>
+    <!-- a raised note mark or superscript does not widen its line: the lines keep one grid -->
+    <xsl:attribute name="line-height-shift-adjustment">disregard-shifts</xsl:attribute>
     <xsl:attribute name="hyphenate">true</xsl:attribute>
     <!-- hyphenation patterns of the edition's language -->
     <xsl:attribute name="language" select="lower-case(substring-before($language || '-', '-'))"/>
@@ -65,6 +68,10 @@
             </fo:region-body>
             <fo:region-before region-name="{if (. = 'first') then 'none-before' else 'head-' || .}" extent="8mm"/>
             <fo:region-after region-name="{if (. = 'first') then 'folio-first' else 'folio'}" extent="8mm"/>
+            <xsl:if test="$print">
+              <!-- an empty region whose static content draws the crop marks (f:crop-marks) -->
+              <fo:region-start region-name="crop-marks" extent="0mm"/>
+            </xsl:if>
           </fo:simple-page-master>
         </xsl:for-each>
         <fo:page-sequence-master master-name="{if ($set) then 'columns' else 'chapter'}">
@@ -105,23 +112,76 @@
     </fo:declarations>
   </xsl:template>
 
+  <!--
+    Crop marks for the printer (with $print): FOP's fox:bleed and fox:crop-offset only enlarge the
+    page's boxes (MediaBox 10 mm beyond the trim on each side, BleedBox 3 mm) and draw nothing, so
+    editio draws the eight trim marks itself: thin black lines on the lines of the trim edges,
+    outside the bleed (from 4 mm to 10 mm beyond the trim), each a block-container positioned on
+    the page (absolute-position="fixed": relative to the trim box, outside it with negative
+    offsets), in the static content of an empty region every page master has. role="artifact":
+    they are no part of the text (tagged PDF). Every page-sequence calls this template.
+  -->
+  <xsl:template name="f:crop-marks">
+    <xsl:if test="$print">
+      <fo:static-content flow-name="crop-marks" role="artifact">
+        <!-- [left, top, width, height, border side] of each mark; the line is 0.25pt wide -->
+        <xsl:variable name="w" select="$f:page-width"/>
+        <xsl:variable name="h" select="$f:page-height"/>
+        <xsl:for-each select="(
+            ['-10mm', '-0.125pt', '6mm', '0mm', 'top'], ['-0.125pt', '-10mm', '0mm', '6mm', 'left'],
+            ['(' || $w || ' + 4mm)', '-0.125pt', '6mm', '0mm', 'top'], ['(' || $w || ' - 0.125pt)', '-10mm', '0mm', '6mm', 'left'],
+            ['-10mm', '(' || $h || ' - 0.125pt)', '6mm', '0mm', 'top'], ['-0.125pt', '(' || $h || ' + 4mm)', '0mm', '6mm', 'left'],
+            ['(' || $w || ' + 4mm)', '(' || $h || ' - 0.125pt)', '6mm', '0mm', 'top'],
+            ['(' || $w || ' - 0.125pt)', '(' || $h || ' + 4mm)', '0mm', '6mm', 'left'])">
+          <fo:block-container absolute-position="fixed" left="{?1}" top="{?2}" width="{?3}" height="{?4}">
+            <xsl:attribute name="border-{?5}">0.25pt solid black</xsl:attribute>
+            <fo:block/>
+          </fo:block-container>
+        </xsl:for-each>
+      </fo:static-content>
+    </xsl:if>
+  </xsl:template>
+
+  <!--
+    A running head is one line: FOP wraps and hyphenates a long one (a document's title in 6×9 in,
+    FRUS's long titles in A4), and the head's rule then touches the text. A title longer than the
+    line holds (its characters at 0.56 em of the head's 8.5 pt on average, the width of DejaVu
+    Serif Italic's lower case, with room to spare) is cut at a word and ends with an ellipsis.
+  -->
+  <xsl:function name="f:fo-running-head" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="width" select="map{'a4': 467.7, 'letter': 484.4, '6x9in': 304.4}($page-size)"/>
+    <xsl:variable name="room" select="xs:integer(floor($width div (8.5 * 0.56))) - 1"/>
+    <xsl:variable name="text" select="normalize-space($text)"/>
+    <xsl:sequence select="if (string-length($text) le $room) then $text
+        else replace(replace(substring($text, 1, $room + 1), '\s+\S*$', ''), '[\s,;:.–-]+$', '') || '…'"/>
+  </xsl:function>
+
+  <!-- A document's title for its running heads: its short title (titleStmt/title type="short", as FRUS gives one), else its title. -->
+  <xsl:function name="f:fo-short-title" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="(($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[@type = 'short'])[normalize-space()][1] ! normalize-space(.),
+        f:title($tei))[1]"/>
+  </xsl:function>
+
   <!-- Running heads (edition on verso, document on recto) and the folio. -->
   <xsl:template name="f:static-content">
     <xsl:param name="verso" as="xs:string"/>
     <xsl:param name="recto" as="xs:string"/>
+    <xsl:call-template name="f:crop-marks"/>
     <fo:static-content flow-name="head-even">
       <fo:block font-family="{$f:body-font}" font-size="8.5pt" font-style="italic" text-align="start"
-          border-bottom="0.3pt solid #777" padding-bottom="1mm"><xsl:value-of select="$verso"/></fo:block>
+          border-bottom="0.3pt solid #777" padding-bottom="1mm" hyphenate="false"><xsl:value-of select="f:fo-running-head($verso)"/></fo:block>
     </fo:static-content>
     <fo:static-content flow-name="head-odd">
       <fo:block font-family="{$f:body-font}" font-size="8.5pt" font-style="italic" text-align="end"
-          border-bottom="0.3pt solid #777" padding-bottom="1mm">
+          border-bottom="0.3pt solid #777" padding-bottom="1mm" hyphenate="false">
         <xsl:choose>
           <xsl:when test="$recto = ('#document', '#division')">
             <fo:retrieve-marker retrieve-class-name="{substring($recto, 2)}" retrieve-position="first-including-carryover"
                 retrieve-boundary="page-sequence"/>
           </xsl:when>
-          <xsl:otherwise><xsl:value-of select="$recto"/></xsl:otherwise>
+          <xsl:otherwise><xsl:value-of select="f:fo-running-head($recto)"/></xsl:otherwise>
         </xsl:choose>
       </fo:block>
     </fo:static-content>

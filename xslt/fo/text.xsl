@@ -145,14 +145,16 @@
   -->
   <xsl:template name="b:section">
     <xsl:param name="title" as="xs:string?" select="()"/>
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
     <xsl:variable name="chapter" select="f:is-chapter(.)"/>
+    <xsl:variable name="context" select="."/>
     <fo:block>
       <xsl:call-template name="f:fo-element"/>
       <xsl:if test="not(@xml:id) and f:in-contents(.)"><xsl:attribute name="id" select="f:fo-scoped(., f:division-id(.))"/></xsl:if>
       <xsl:if test="$chapter"><xsl:attribute name="break-before">page</xsl:attribute></xsl:if>
-      <xsl:if test="$chapter"><fo:marker marker-class-name="division"><xsl:value-of select="f:running-title(.)"/></fo:marker></xsl:if>
+      <xsl:if test="$chapter"><fo:marker marker-class-name="division"><xsl:value-of select="f:fo-running-head(f:running-title(.))"/></fo:marker></xsl:if>
       <xsl:for-each select="$title">
-        <fo:block font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always" font-size="11pt"
+        <fo:block role="{f:fo-heading-role(f:section-level($context) + $heading-offset)}" font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always" keep-together.within-page="always" font-size="11pt"
             space-before="6pt" space-after="6pt" text-align="start" hyphenate="false"><xsl:value-of select="."/></fo:block>
       </xsl:for-each>
       <xsl:apply-templates mode="m:text"/>
@@ -180,10 +182,23 @@
     </fo:block>
   </xsl:template>
 
+  <!--
+    The structure type of a heading in the tagged PDF (FOP maps role="H1" … to it): H1 for a
+    document's title in its own PDF and for the parts of the volume (contents, introduction,
+    documents, lists, indexes), one level lower for each level below; at most H6. The tunnel
+    parameter $heading-offset holds what stands above the text's own headings.
+  -->
+  <xsl:function name="f:fo-heading-role" as="xs:string">
+    <xsl:param name="level" as="xs:integer"/>
+    <xsl:sequence select="'H' || max((1, min((6, $level))))"/>
+  </xsl:function>
+
   <xsl:template name="b:heading">
     <xsl:param name="level" as="xs:integer"/>
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
     <xsl:variable name="chapter" select="parent::*[f:is-chapter(.)] and empty(preceding-sibling::tei:head)"/>
-    <fo:block font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always"
+    <fo:block role="{f:fo-heading-role($level + $heading-offset)}" font-family="{$f:heading-font}" font-weight="bold" keep-with-next.within-page="always"
+        keep-together.within-page="always"
         font-size="{if ($chapter) then '16pt' else if ($level le 1) then '13pt' else '11pt'}"
         space-before="{if ($chapter) then '24pt' else if ($level le 1) then '0pt' else '8pt'}"
         space-after="{if ($chapter) then '14pt' else '8pt'}" text-align="start" hyphenate="false" line-height="1.25">
@@ -325,6 +340,12 @@
         </fo:table-body>
       </fo:table>
     </xsl:if>
+    <!-- a table of no rows (TEI allows one of graphics only): what it holds, as blocks -->
+    <xsl:if test="empty(tei:row)">
+      <xsl:for-each select="node()[self::* or normalize-space()][not(self::tei:head)]">
+        <fo:block space-after="6pt"><xsl:apply-templates select="." mode="m:text"/></fo:block>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="b:row">
@@ -341,9 +362,17 @@
     <xsl:param name="cols" as="xs:integer"/>
     <fo:table-cell padding="2pt" border="0.3pt solid #999">
       <xsl:if test="$cols gt 1"><xsl:attribute name="number-columns-spanned" select="$cols"/></xsl:if>
+      <!-- a span past the table's last row is cut at that row, as browsers do (FOP would stop the build) -->
+      <xsl:variable name="rows" select="min(($rows, 1 + count(parent::tei:row/following-sibling::tei:row)))"/>
       <xsl:if test="$rows gt 1"><xsl:attribute name="number-rows-spanned" select="$rows"/></xsl:if>
       <xsl:if test="$label"><xsl:attribute name="font-weight">bold</xsl:attribute></xsl:if>
-      <fo:block><xsl:call-template name="f:fo-id"/><xsl:apply-templates mode="m:text"/></fo:block>
+      <fo:block><xsl:call-template name="f:fo-id"/>
+        <!-- what stands between the rows (f:between-rows): before the first row opens the first cell, after a row ends its last -->
+        <xsl:variable name="between" select="f:between-rows(.)"/>
+        <xsl:apply-templates select="$between[. &lt;&lt; current()]" mode="m:text"/>
+        <xsl:apply-templates mode="m:text"/>
+        <xsl:apply-templates select="$between[. >> current()]" mode="m:text"/>
+      </fo:block>
     </fo:table-cell>
   </xsl:template>
 
@@ -387,7 +416,11 @@
       <xsl:when test="$target">
         <fo:basic-link internal-destination="{f:fo-target-id($target)}" color="#1a4f8a"><xsl:call-template name="f:fo-id"/><xsl:apply-templates select="$content" mode="m:text"/></fo:basic-link>
       </xsl:when>
-      <xsl:when test="$href and not(starts-with($href, '#'))">
+      <!--
+        only an absolute address is a link: a PDF travels alone, and a relative one (FRUS's
+        "../chapter-8#fn28") resolves against wherever the file lies and opens nothing; it is text
+      -->
+      <xsl:when test="$href and matches($href, '^(https?|ftp|mailto|urn|doi|tel):', 'i')">
         <fo:basic-link external-destination="url('{replace($href, '''', '%27')}')" color="#1a4f8a">
           <xsl:call-template name="f:fo-id"/>
           <xsl:apply-templates select="$content" mode="m:text"/>
@@ -466,6 +499,21 @@
     header's description of the source, cannot be a footnote of its own: it follows in brackets); an endnote's mark links to the notes after the
     document; a note that stands among blocks is printed there, numbered; an inline one in brackets.
   -->
+  <!-- What a footnote's body sets afresh, not taking it from the inline its mark stands in (b:note). -->
+  <xsl:attribute-set name="f:footnote-reset">
+    <xsl:attribute name="font-family" select="$f:body-font"/>
+    <xsl:attribute name="font-style">normal</xsl:attribute>
+    <xsl:attribute name="font-weight">normal</xsl:attribute>
+    <xsl:attribute name="font-variant">normal</xsl:attribute>
+    <xsl:attribute name="color">black</xsl:attribute>
+    <xsl:attribute name="text-decoration">no-underline no-overline no-line-through</xsl:attribute>
+    <xsl:attribute name="letter-spacing">normal</xsl:attribute>
+    <xsl:attribute name="text-transform">none</xsl:attribute>
+    <xsl:attribute name="hyphenate">true</xsl:attribute>
+    <xsl:attribute name="keep-with-next.within-page">auto</xsl:attribute>
+    <xsl:attribute name="keep-together.within-page">auto</xsl:attribute>
+  </xsl:attribute-set>
+
   <xsl:template name="b:note">
     <xsl:param name="number" as="xs:integer"/>
     <xsl:param name="label" as="xs:string"/>
@@ -507,11 +555,19 @@
         <fo:footnote>
           <fo:inline baseline-shift="super" font-size="65%"><xsl:if test="@type = 'editorial' or @resp"><xsl:attribute name="font-style">italic</xsl:attribute></xsl:if><xsl:value-of select="$label"/></fo:inline>
           <fo:footnote-body>
-            <xsl:call-template name="f:fo-note-body">
-              <xsl:with-param name="label" select="$label"/>
-              <xsl:with-param name="id" select="$id"/>
-              <xsl:with-param name="source-mark" select="$source-mark"/>
-            </xsl:call-template>
+            <!--
+              a footnote is set as every other, whatever inline its mark stands in: FOP hands the
+              properties of a del, ref or head around the mark (line-through, link colour, the
+              heading's font and weight) down to the footnote's body, which struck the note of a
+              deletion through
+            -->
+            <fo:block xsl:use-attribute-sets="f:footnote-reset">
+              <xsl:call-template name="f:fo-note-body">
+                <xsl:with-param name="label" select="$label"/>
+                <xsl:with-param name="id" select="$id"/>
+                <xsl:with-param name="source-mark" select="$source-mark"/>
+              </xsl:call-template>
+            </fo:block>
           </fo:footnote-body>
         </fo:footnote>
       </xsl:otherwise>
@@ -568,10 +624,11 @@
   <!-- The endnotes of a document (f:note-place 'end'), after its text. -->
   <xsl:template name="f:fo-endnotes">
     <xsl:param name="tei" as="element()"/>
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
     <xsl:variable name="notes" select="key('f:text-notes', 'all', root($tei))[f:note-place(.) = 'end'][not(ancestor::tei:note)]"/>
     <xsl:if test="$notes">
       <fo:block space-before="12pt">
-        <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="11pt" space-after="6pt" keep-with-next.within-page="always">
+        <fo:block role="{f:fo-heading-role($heading-offset + 2)}" font-family="{$f:heading-font}" font-weight="bold" font-size="11pt" space-after="6pt" keep-with-next.within-page="always">
           <xsl:value-of select="f:label('notes')"/>
         </fo:block>
         <xsl:for-each select="$notes">
@@ -631,7 +688,7 @@
               <fo:footnote>
                 <fo:inline baseline-shift="super" font-size="65%" font-style="italic"><xsl:value-of select="$label"/></fo:inline>
                 <fo:footnote-body>
-                  <fo:list-block provisional-distance-between-starts="1.6em" font-size="8pt" line-height="1.3" text-indent="0pt"
+                  <fo:list-block xsl:use-attribute-sets="f:footnote-reset" provisional-distance-between-starts="1.6em" font-size="8pt" line-height="1.3" text-indent="0pt"
                       text-align="start" start-indent="0pt" font-style="normal" font-weight="normal">
                     <fo:list-item space-before="1pt" id="{f:fo-scoped(., $id)}">
                       <fo:list-item-label end-indent="label-end()"><fo:block font-style="italic"><xsl:value-of select="$label"/></fo:block></fo:list-item-label>
@@ -690,10 +747,11 @@
   <!-- The witnesses of a document's apparatus, after its text: each siglum and what the witness is. -->
   <xsl:template name="f:fo-witnesses">
     <xsl:param name="tei" as="element()"/>
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
     <xsl:variable name="witnesses" select="f:witness-list($tei)"/>
     <xsl:if test="exists($witnesses) and exists($tei//tei:text//tei:app)">
       <fo:block space-before="10pt" font-size="8.5pt">
-        <fo:block font-family="{$f:heading-font}" font-weight="bold" space-after="3pt" keep-with-next.within-page="always"><xsl:value-of select="f:label('witnesses')"/></fo:block>
+        <fo:block role="{f:fo-heading-role($heading-offset + 2)}" font-family="{$f:heading-font}" font-weight="bold" space-after="3pt" keep-with-next.within-page="always"><xsl:value-of select="f:label('witnesses')"/></fo:block>
         <xsl:for-each select="$witnesses">
           <fo:block start-indent="2em" text-indent="-2em"><fo:inline font-style="italic"><xsl:value-of select="?siglum"/></fo:inline><xsl:text>  </xsl:text>
             <xsl:apply-templates select="?witness/node()" mode="m:text"/></fo:block>
@@ -705,9 +763,10 @@
   <!-- A document's contents (f:contents): each division, indented by level, with its page; a book's on a page of their own. -->
   <xsl:template name="b:contents">
     <xsl:param name="divisions" as="element()+"/>
-    <fo:block space-before="6pt" space-after="12pt">
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
+    <fo:block role="TOC" space-before="6pt" space-after="12pt">
       <xsl:if test="f:is-book(f:document($divisions[1]))"><xsl:attribute name="break-after">page</xsl:attribute></xsl:if>
-      <fo:block font-family="{$f:heading-font}" font-size="13pt" font-weight="bold" space-after="8pt" keep-with-next.within-page="always">
+      <fo:block role="{f:fo-heading-role($heading-offset + 1)}" font-family="{$f:heading-font}" font-size="13pt" font-weight="bold" space-after="8pt" keep-with-next.within-page="always">
         <xsl:value-of select="f:label('contents')"/>
       </fo:block>
       <xsl:for-each select="$divisions">
@@ -755,7 +814,7 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="exists($number)">
-        <fo:list-block provisional-distance-between-starts="{$number-width}" provisional-label-separation="0.5em"
+        <fo:list-block role="TOCI" provisional-distance-between-starts="{$number-width}" provisional-label-separation="0.5em"
             start-indent="{$indent}" space-after="2pt" font-size="9.5pt">
           <fo:list-item>
             <fo:list-item-label end-indent="label-end()"><fo:block text-align="end"><xsl:value-of select="$number || '.'"/></fo:block></fo:list-item-label>
@@ -764,7 +823,7 @@
         </fo:list-block>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block space-after="2pt" font-size="9.5pt"><xsl:sequence select="$line"/></fo:block>
+        <fo:block role="TOCI" space-after="2pt" font-size="9.5pt"><xsl:sequence select="$line"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -846,19 +905,23 @@
   <xsl:template name="f:fo-document">
     <xsl:param name="tei" as="element()"/>
     <xsl:param name="number" as="xs:string?" select="()"/>
+    <!-- 0 in a document's PDF (its title is H1); 1 in the volume (the part "Documents" is H1) -->
+    <xsl:param name="heading-offset" as="xs:integer" tunnel="yes" select="0"/>
     <xsl:variable name="fields" select="f:metadata-fields($tei)"/>
     <xsl:variable name="anchor" select="f:metadata-anchor($tei)"/>
     <fo:block id="{f:doc-id($tei)}">
-      <fo:marker marker-class-name="document"><xsl:value-of select="(if ($number) then $number || '. ' else '') || f:title($tei)"/></fo:marker>
+      <fo:marker marker-class-name="document"><xsl:value-of select="f:fo-running-head((if ($number) then $number || '. ' else '') || f:fo-short-title($tei))"/></fo:marker>
       <!-- the running head of a book's pages before its first chapter -->
-      <xsl:if test="f:is-book($tei)"><fo:marker marker-class-name="division"><xsl:value-of select="f:title($tei)"/></fo:marker></xsl:if>
+      <xsl:if test="f:is-book($tei)"><fo:marker marker-class-name="division"><xsl:value-of select="f:fo-running-head(f:fo-short-title($tei))"/></fo:marker></xsl:if>
       <xsl:if test="$number">
         <fo:block font-family="{$f:heading-font}" font-size="9pt" color="#555" space-after="3pt" keep-with-next.within-page="always">
           <xsl:value-of select="$number"/>
         </fo:block>
       </xsl:if>
       <xsl:if test="f:needs-title($tei)">
-        <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
+        <!-- a title is never split across pages (6×9 in split one after two lines) -->
+        <fo:block role="{f:fo-heading-role($heading-offset + 1)}" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always"
+            keep-together.within-page="always" hyphenate="false" text-align="start">
           <xsl:value-of select="f:title($tei)"/>
         </fo:block>
       </xsl:if>
@@ -878,6 +941,8 @@
       </xsl:if>
       <xsl:apply-templates select="f:printed-parts($tei)" mode="m:text">
         <xsl:with-param name="metadata-after" select="$anchor" tunnel="yes"/>
+        <!-- the text's own headings: below the printed title, or the first of them is the title -->
+        <xsl:with-param name="heading-offset" select="$heading-offset + (if (f:needs-title($tei)) then 1 else 0)" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:call-template name="f:fo-endnotes"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
       <xsl:call-template name="f:fo-witnesses"><xsl:with-param name="tei" select="$tei"/></xsl:call-template>
@@ -908,6 +973,24 @@
         <xsl:for-each select="?archive"><xsl:text> </xsl:text><xsl:value-of select="."/></xsl:for-each>
       </fo:block>
     </xsl:for-each>
+  </xsl:template>
+
+  <!--
+    Long runs of letters and digits that hold a digit (a hash, a shelfmark, a number, an identifier
+    in a table cell) have no break opportunity in Unicode line breaking and no hyphenation, so FOP
+    set them past the margin, off the page or over the next table cell. A ZERO WIDTH SPACE
+    (U+200B) every 8 characters of such a run (16 or more) lets the line break there; FOP draws
+    nothing for it and leaves it out of the PDF's text, so the text layer keeps every character.
+    Words of letters only are left to hyphenation. (Addresses break after their slashes already.)
+  -->
+  <xsl:template match="text()[matches(., '[\p{L}\p{M}\p{N}]{16}')]" mode="m:text" priority="0.25">
+    <xsl:analyze-string select="." regex="[\p{{L}}\p{{M}}\p{{N}}]{{16,}}">
+      <xsl:matching-substring>
+        <xsl:value-of select="if (matches(., '\p{N}')) then string-join(for $i in 0 to (string-length(.) - 1) idiv 8
+          return substring(., $i * 8 + 1, 8), '&#x200B;') else ."/>
+      </xsl:matching-substring>
+      <xsl:non-matching-substring><xsl:value-of select="."/></xsl:non-matching-substring>
+    </xsl:analyze-string>
   </xsl:template>
 
   <!-- Text ending in whitespace inside an element that a note's mark follows (<hi>word </hi><note>): the joiner goes after the space (see b:note). -->

@@ -87,7 +87,7 @@
           <xsl:with-param name="recto" select="'#document'"/>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
-          <fo:block id="_documents" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="14pt">
+          <fo:block id="_documents" role="H1" keep-together.within-page="always" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="14pt">
             <xsl:value-of select="f:label('documents')"/>
           </fo:block>
           <xsl:for-each select="$docs">
@@ -96,6 +96,7 @@
               <xsl:call-template name="f:fo-document">
                 <xsl:with-param name="tei" select="."/>
                 <xsl:with-param name="number" select="(f:doc-number-label(.), string(position()))[1]"/>
+                <xsl:with-param name="heading-offset" select="1" tunnel="yes"/>
               </xsl:call-template>
             </fo:block>
           </xsl:for-each>
@@ -138,6 +139,13 @@
       <xsl:if test="$edition//tei:editorialDecl">
         <fo:bookmark internal-destination="_principles"><fo:bookmark-title><xsl:value-of select="f:label('editorial-principles')"/></fo:bookmark-title></fo:bookmark>
       </xsl:if>
+      <!-- in the book's order: the lists stand before the documents -->
+      <xsl:if test="exists($f:abbreviations)">
+        <fo:bookmark internal-destination="_abbreviations"><fo:bookmark-title><xsl:value-of select="f:label('list-abbreviations')"/></fo:bookmark-title></fo:bookmark>
+      </xsl:if>
+      <xsl:if test="exists($f:person-entries)">
+        <fo:bookmark internal-destination="_persons-list"><fo:bookmark-title><xsl:value-of select="f:label('list-persons')"/></fo:bookmark-title></fo:bookmark>
+      </xsl:if>
       <fo:bookmark internal-destination="_documents" starting-state="show">
         <fo:bookmark-title><xsl:value-of select="f:label('documents')"/></fo:bookmark-title>
         <xsl:for-each select="$docs">
@@ -146,12 +154,6 @@
           </fo:bookmark>
         </xsl:for-each>
       </fo:bookmark>
-      <xsl:if test="exists($f:abbreviations)">
-        <fo:bookmark internal-destination="_abbreviations"><fo:bookmark-title><xsl:value-of select="f:label('list-abbreviations')"/></fo:bookmark-title></fo:bookmark>
-      </xsl:if>
-      <xsl:if test="exists($f:person-entries)">
-        <fo:bookmark internal-destination="_persons-list"><fo:bookmark-title><xsl:value-of select="f:label('list-persons')"/></fo:bookmark-title></fo:bookmark>
-      </xsl:if>
       <xsl:for-each select="$indexes">
         <fo:bookmark internal-destination="{?id}"><fo:bookmark-title><xsl:value-of select="?title"/></fo:bookmark-title></fo:bookmark>
       </xsl:for-each>
@@ -162,13 +164,14 @@
   <xsl:template name="m:front">
     <xsl:variable name="pub" select="$edition//tei:publicationStmt"/>
     <fo:page-sequence master-reference="first" force-page-count="end-on-even" xsl:use-attribute-sets="f:text">
+      <xsl:call-template name="f:crop-marks"/>
       <fo:flow flow-name="xsl-region-body">
         <fo:block id="_half-title" space-before="70mm" font-family="{$f:heading-font}" font-size="15pt" text-align="center" hyphenate="false">
           <xsl:value-of select="$edition-title"/>
         </fo:block>
         <!-- the verso of the half-title stays blank: the title page is a recto -->
         <fo:block break-before="page">&#160;</fo:block>
-        <fo:block break-before="page" id="_title" space-before="50mm" font-family="{$f:heading-font}" font-size="22pt" font-weight="bold"
+        <fo:block break-before="page" id="_title" role="H1" space-before="50mm" font-family="{$f:heading-font}" font-size="22pt" font-weight="bold"
             text-align="center" line-height="1.2" hyphenate="false"><xsl:value-of select="$edition-title"/></fo:block>
         <xsl:for-each select="$edition//tei:titleStmt/tei:title[@type = 'sub']">
           <fo:block space-before="8mm" font-size="12pt" text-align="center" hyphenate="false"><xsl:value-of select="."/></fo:block>
@@ -213,39 +216,44 @@
         <xsl:with-param name="recto" select="f:label('contents')"/>
       </xsl:call-template>
       <fo:flow flow-name="xsl-region-body">
-        <fo:block id="_contents" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="12pt">
+        <fo:block id="_contents" role="H1" keep-together.within-page="always" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" space-after="12pt">
           <xsl:value-of select="f:label('contents')"/>
         </fo:block>
-        <xsl:if test="$edition//tei:div[@type = 'introduction']">
-          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_introduction'"/>
-            <xsl:with-param name="title" select="f:label('introduction')"/></xsl:call-template>
-        </xsl:if>
-        <xsl:if test="$edition//tei:editorialDecl">
-          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_principles'"/>
-            <xsl:with-param name="title" select="f:label('editorial-principles')"/></xsl:call-template>
-        </xsl:if>
-        <xsl:if test="exists($f:abbreviations)">
-          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_abbreviations'"/>
-            <xsl:with-param name="title" select="f:label('list-abbreviations')"/></xsl:call-template>
-        </xsl:if>
-        <xsl:if test="exists($f:person-entries)">
-          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_persons-list'"/>
-            <xsl:with-param name="title" select="f:label('list-persons')"/></xsl:call-template>
-        </xsl:if>
-        <fo:block font-family="{$f:heading-font}" font-weight="bold" space-before="8pt" space-after="4pt" keep-with-next.within-page="always">
-          <xsl:value-of select="f:label('documents')"/>
+        <!-- the tagged PDF's table of contents (TOC, an item TOCI per line; the documents a TOC of their own) -->
+        <fo:block role="TOC">
+          <xsl:if test="$edition//tei:div[@type = 'introduction']">
+            <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_introduction'"/>
+              <xsl:with-param name="title" select="f:label('introduction')"/></xsl:call-template>
+          </xsl:if>
+          <xsl:if test="$edition//tei:editorialDecl">
+            <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_principles'"/>
+              <xsl:with-param name="title" select="f:label('editorial-principles')"/></xsl:call-template>
+          </xsl:if>
+          <xsl:if test="exists($f:abbreviations)">
+            <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_abbreviations'"/>
+              <xsl:with-param name="title" select="f:label('list-abbreviations')"/></xsl:call-template>
+          </xsl:if>
+          <xsl:if test="exists($f:person-entries)">
+            <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="'_persons-list'"/>
+              <xsl:with-param name="title" select="f:label('list-persons')"/></xsl:call-template>
+          </xsl:if>
+          <fo:block role="TOC">
+            <fo:block role="Caption" font-family="{$f:heading-font}" font-weight="bold" space-before="8pt" space-after="4pt" keep-with-next.within-page="always">
+              <xsl:value-of select="f:label('documents')"/>
+            </fo:block>
+            <xsl:for-each select="$docs">
+              <xsl:call-template name="m:toc-line">
+                <xsl:with-param name="target" select="f:doc-id(.)"/>
+                <xsl:with-param name="number" select="(f:doc-number(.), string(position()))[1]"/>
+                <xsl:with-param name="title" select="f:title(.)"/>
+              </xsl:call-template>
+            </xsl:for-each>
+          </fo:block>
+          <fo:block space-before="8pt"/>
+          <xsl:for-each select="$indexes">
+            <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="?id"/><xsl:with-param name="title" select="?title"/></xsl:call-template>
+          </xsl:for-each>
         </fo:block>
-        <xsl:for-each select="$docs">
-          <xsl:call-template name="m:toc-line">
-            <xsl:with-param name="target" select="f:doc-id(.)"/>
-            <xsl:with-param name="number" select="(f:doc-number(.), string(position()))[1]"/>
-            <xsl:with-param name="title" select="f:title(.)"/>
-          </xsl:call-template>
-        </xsl:for-each>
-        <fo:block space-before="8pt"/>
-        <xsl:for-each select="$indexes">
-          <xsl:call-template name="m:toc-line"><xsl:with-param name="target" select="?id"/><xsl:with-param name="title" select="?title"/></xsl:call-template>
-        </xsl:for-each>
       </fo:flow>
     </fo:page-sequence>
   </xsl:template>
@@ -268,19 +276,23 @@
       <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
         <xsl:call-template name="f:static-content">
           <xsl:with-param name="verso" select="$edition-title"/>
-          <xsl:with-param name="recto" select="f:label('introduction')"/>
+          <!-- each page names the part it shows (introduction, editorial principles): markers, as the documents' -->
+          <xsl:with-param name="recto" select="'#division'"/>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
           <xsl:for-each select="$edition//tei:div[@type = 'introduction']">
-            <fo:block id="_introduction"><xsl:apply-templates mode="m:text"/></fo:block>
+            <fo:block id="_introduction"><fo:marker marker-class-name="division"><xsl:value-of select="f:label('introduction')"/></fo:marker>
+              <xsl:apply-templates mode="m:text"/></fo:block>
           </xsl:for-each>
           <xsl:if test="$edition//tei:editorialDecl">
             <fo:block id="_principles" space-before="16pt">
-              <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
+              <fo:marker marker-class-name="division"><xsl:value-of select="f:label('editorial-principles')"/></fo:marker>
+              <fo:block role="H1" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always"
+                  keep-together.within-page="always">
                 <xsl:value-of select="f:label('editorial-principles')"/>
               </fo:block>
               <xsl:for-each select="$edition//tei:editorialDecl/*">
-                <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="10pt" space-before="6pt" keep-with-next.within-page="always">
+                <fo:block role="H2" font-family="{$f:heading-font}" font-weight="bold" font-size="10pt" space-before="6pt" keep-with-next.within-page="always">
                   <xsl:value-of select="f:declaration-heading(.)"/>
                 </fo:block>
                 <xsl:apply-templates mode="m:text"/>
@@ -306,11 +318,12 @@
       <fo:page-sequence master-reference="chapter" xsl:use-attribute-sets="f:text">
         <xsl:call-template name="f:static-content">
           <xsl:with-param name="verso" select="$edition-title"/>
-          <xsl:with-param name="recto" select="f:label(if (exists($f:abbreviations)) then 'list-abbreviations' else 'list-persons')"/>
+          <xsl:with-param name="recto" select="'#division'"/>
         </xsl:call-template>
         <fo:flow flow-name="xsl-region-body">
           <xsl:for-each select="$f:abbreviations">
-            <fo:block id="_abbreviations" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
+            <fo:block><fo:marker marker-class-name="division"><xsl:value-of select="f:label('list-abbreviations')"/></fo:marker></fo:block>
+            <fo:block id="_abbreviations" role="H1" keep-together.within-page="always" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-after="8pt" keep-with-next.within-page="always">
               <xsl:value-of select="f:label('list-abbreviations')"/>
             </fo:block>
             <fo:list-block provisional-distance-between-starts="10em" provisional-label-separation="1em" font-size="9pt">
@@ -327,7 +340,8 @@
             </fo:list-block>
           </xsl:for-each>
           <xsl:if test="exists($f:person-entries)">
-            <fo:block id="_persons-list" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-before="16pt" space-after="8pt" keep-with-next.within-page="always">
+            <fo:block><fo:marker marker-class-name="division"><xsl:value-of select="f:label('list-persons')"/></fo:marker></fo:block>
+            <fo:block id="_persons-list" role="H1" keep-together.within-page="always" font-family="{$f:heading-font}" font-weight="bold" font-size="13pt" space-before="16pt" space-after="8pt" keep-with-next.within-page="always">
               <xsl:value-of select="f:label('list-persons')"/>
             </fo:block>
             <xsl:for-each select="$f:person-entries">
@@ -369,12 +383,12 @@
       </xsl:call-template>
       <fo:flow flow-name="xsl-region-body">
         <!-- padding, not space: the space after a block that spans the columns is dropped at the columns' top -->
-        <fo:block id="{$index?id}" span="all" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" padding-after="10pt">
+        <fo:block id="{$index?id}" role="H1" keep-together.within-page="always" span="all" font-family="{$f:heading-font}" font-size="16pt" font-weight="bold" padding-after="10pt">
           <xsl:value-of select="$index?title"/>
         </fo:block>
         <fo:block font-size="8.5pt" line-height="1.35" text-align="start" hyphenate="false">
           <xsl:for-each-group select="$entries" group-adjacent="f:index-letter(?name)">
-            <fo:block font-family="{$f:heading-font}" font-weight="bold" font-size="9.5pt" space-before="8pt" space-after="2pt"
+            <fo:block role="H2" font-family="{$f:heading-font}" font-weight="bold" font-size="9.5pt" space-before="8pt" space-after="2pt"
                 keep-with-next.within-column="always"><xsl:value-of select="current-grouping-key()"/></fo:block>
             <xsl:for-each select="current-group()">
               <xsl:call-template name="m:index-entry">

@@ -207,7 +207,7 @@
       <table>
         <xsl:call-template name="f:attributes"/>
         <xsl:if test="$caption"><caption><xsl:apply-templates select="$caption/node()" mode="m:text"/></caption></xsl:if>
-        <tbody><xsl:apply-templates select="node() except $caption" mode="m:text"/></tbody>
+        <tbody><xsl:apply-templates select="if (tei:row) then tei:row else node() except $caption" mode="m:text"/></tbody>
       </table>
     </div>
   </xsl:template>
@@ -225,7 +225,11 @@
       <xsl:call-template name="f:attributes"/>
       <xsl:if test="$cols gt 1"><xsl:attribute name="colspan" select="$cols"/></xsl:if>
       <xsl:if test="$rows gt 1"><xsl:attribute name="rowspan" select="$rows"/></xsl:if>
+      <!-- what stands between the rows goes into a cell (f:between-rows): tbody holds only rows -->
+      <xsl:variable name="between" select="f:between-rows(.)"/>
+      <xsl:apply-templates select="$between[. &lt;&lt; current()]" mode="m:text"/>
       <xsl:apply-templates mode="m:text"/>
+      <xsl:apply-templates select="$between[. >> current()]" mode="m:text"/>
     </xsl:element>
   </xsl:template>
 

@@ -69,7 +69,15 @@ public final class CmifPublisher implements Publisher {
     edition.documents().forEach(d -> recipe.add(d.id(), d.digest()));
     // only where there is correspondence to link to (a play has none), and for TEI without
     // edition.xml without naming a file that is not there
-    if (baseUrl == null && hasCorrespondence(run, edition)) {
+    boolean letters = hasCorrespondence(run, edition);
+    if (!letters) {
+      // valid CMIF all the same, which a librarian could register as a source with no letters
+      run.warn(new Problem(edition.editionFile().isPresent() ? edition.source().resolve("edition.xml") : edition.source(),
+          0, 0, Problem.Severity.WARNING, "no document names a sender or an addressee (correspDesc/correspAction with a"
+              + " persName, orgName or name): " + layout.cmif() + " lists no letter; register it with correspSearch only"
+              + " once the documents describe their correspondence", "cmif"));
+    }
+    if (baseUrl == null && letters) {
       boolean editionFile = edition.editionFile().isPresent();
       run.warn(new Problem(editionFile ? edition.source().resolve("edition.xml") : edition.source(),
           0, 0, Problem.Severity.WARNING, (editionFile

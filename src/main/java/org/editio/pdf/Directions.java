@@ -20,7 +20,8 @@ import org.xml.sax.helpers.XMLFilterImpl;
  * web pages' {@code dir}); the mark is taken away here, before FOP sees it. And FOP does not join
  * the letters of the joining scripts (Arabic, Syriac, N'Ko ...): they would print apart, wherever
  * they stand; nor does it shape the Brahmic scripts of South Asia (Devanagari ...), which an edition
- * can now bring fonts for. What is watched is the FO as printed (the header's unprinted parts are not), each
+ * can now bring fonts for; nor does it place the points of pointed Hebrew in a left-to-right
+ * paragraph (it prints them on the wrong letters). What is watched is the FO as printed (the header's unprinted parts are not), each
  * {@code fo:block}'s own text, nested blocks apart.
  */
 final class Directions extends XMLFilterImpl {
@@ -52,8 +53,19 @@ final class Directions extends XMLFilterImpl {
     return JOINING.contains(script) || SHAPING.contains(script);
   }
 
-  /** What FOP would set wrongly: a right-to-left paragraph, letters of a joining script, or of a script it cannot shape. */
-  enum Fault { PARAGRAPH, JOINING, SHAPING }
+  /**
+   * Whether the character is a Hebrew point or accent (niqqud, dagesh, cantillation: the
+   * non-spacing marks U+0591 to U+05C7). In a left-to-right paragraph FOP 2.11 reorders a Hebrew
+   * phrase's marks apart from their letters and does not position them: measured with DejaVu,
+   * "בְּרֵאשִׁית" printed both sheva and tsere under the bet, every later mark one letter off, and a
+   * dagesh over the next Latin word; the PDF's text reads them out of place too.
+   */
+  static boolean hebrewPoint(int codePoint) {
+    return codePoint >= 0x0591 && codePoint <= 0x05C7 && Character.getType(codePoint) == Character.NON_SPACING_MARK;
+  }
+
+  /** What FOP would set wrongly: a right-to-left paragraph, letters of a joining script, or of a script it cannot shape, Hebrew points. */
+  enum Fault { PARAGRAPH, JOINING, SHAPING, POINTED }
 
   /**
    * The first fault found: its first character, and the text it is found by in the source (from
@@ -68,6 +80,7 @@ final class Directions extends XMLFilterImpl {
   private Finding paragraph;
   private Finding joining;
   private Finding shaping;
+  private Finding pointed;
 
   Directions(ContentHandler fop) {
     setContentHandler(fop);
@@ -78,7 +91,7 @@ final class Directions extends XMLFilterImpl {
    * shape, else the first right-to-left paragraph's; null if none.
    */
   Finding finding() {
-    return joining != null ? joining : shaping != null ? shaping : paragraph;
+    return joining != null ? joining : shaping != null ? shaping : paragraph != null ? paragraph : pointed;
   }
 
   @Override
@@ -105,7 +118,7 @@ final class Directions extends XMLFilterImpl {
 
   @Override
   public void characters(char[] ch, int start, int length) throws SAXException {
-    if (!blocks.isEmpty() && (paragraph == null || joining == null || shaping == null)) {
+    if (!blocks.isEmpty() && (paragraph == null || joining == null || shaping == null || pointed == null)) {
       blocks.peek().text().append(ch, start, length);
     }
     super.characters(ch, start, length);
@@ -143,6 +156,14 @@ final class Directions extends XMLFilterImpl {
       }
       if (shaping == null && Character.isLetter(cp) && SHAPING.contains(Character.UnicodeScript.of(cp))) {
         shaping = new Finding(Fault.SHAPING, cp, from(text, i));
+      }
+      if (pointed == null && hebrewPoint(cp)) {
+        // the text is found by the word the mark stands in: from its letter on
+        int letter = i;
+        while (letter > 0 && !Character.isWhitespace(text.charAt(letter - 1))) {
+          letter--;
+        }
+        pointed = new Finding(Fault.POINTED, cp, from(text, letter));
       }
       if (paragraph == null && block.rightToLeft() && rightToLeft && Character.isLetter(cp)) {
         paragraph = new Finding(Fault.PARAGRAPH, cp, from(text, i));

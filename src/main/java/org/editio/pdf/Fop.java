@@ -146,6 +146,8 @@ public final class Fop {
      * comes as its code point's low 16 bits), to the fonts that lack them.
      */
     private final Map<Integer, java.util.SortedSet<String>> missingGlyphs = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** The text of each block with a line FOP could not fit (its widest overflow, in millipoints), in order. */
+    private final Map<String, Integer> overflows = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     private final AreaTreeHandler areas;
     private final SharedFonts.Lease lease;
 
@@ -165,7 +167,7 @@ public final class Fop {
           this.areas = new AreaTreeHandler(agent, MimeConstants.MIME_PDF, out);
           agent.setFOEventHandlerOverride(areas);
           this.fop = factory.newFop(MimeConstants.MIME_PDF, agent, out);
-          this.handler = new Directions(fop.getDefaultHandler());
+          this.handler = new Directions(new Ligatures(new LetterSpacing(fop.getDefaultHandler())));
         }
       } catch (FOPException | RuntimeException e) {
         close();
@@ -186,8 +188,67 @@ public final class Fop {
       } else if (id.endsWith("glyphNotAvailable") || id.endsWith("fontSubstituted")
           || id.endsWith("fontLoadingErrorAtAutoDetection") || id.endsWith("fontDirectoryNotFound")) {
         fontProblems.add(EventFormatter.format(event));
+      } else if (id.endsWith("InlineLevelEventProducer.lineOverflows")) {
+        // a line with no break opportunity wide enough: FOP sets it past its column (off the page,
+        // over the next table cell) and says so only in this event
+        int amount = event.getParam("overflowLength") instanceof Integer i ? i : 0;
+        String text = blockText(event.getSource());
+        if (text != null) {
+          overflows.merge(text, amount, Math::max);
+        }
       } else if (event.getSeverity() == EventSeverity.FATAL) {
         fontProblems.add(EventFormatter.format(event));
+      }
+    }
+
+    /**
+     * The text of the FO block whose line overflows, or "" (null: a list item's label). FOP 2.11 gives as the event's source
+     * its line-breaking algorithm, whose line layout manager (a private field, read by reflection:
+     * FOP offers no other way from the event to the text) knows the block.
+     */
+    private static String blockText(Object source) {
+      if (!(source instanceof org.apache.fop.layoutmgr.AbstractBaseLayoutManager) && source != null) {
+        try {
+          java.lang.reflect.Field manager = source.getClass().getDeclaredField("thisLLM");
+          manager.setAccessible(true);
+          source = manager.get(source);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          return "";
+        }
+      }
+      if (source instanceof org.apache.fop.layoutmgr.AbstractBaseLayoutManager lm && lm.getFObj() != null) {
+        // a list item's label (a note's number "10" in its 1.6 em) runs into the gap before the
+        // item's body, which is there for it: not reported
+        for (org.apache.fop.fo.FONode n = lm.getFObj(); n != null; n = n.getParent()) {
+          if (n instanceof org.apache.fop.fo.flow.ListItemLabel) {
+            return null;
+          }
+        }
+        StringBuilder text = new StringBuilder();
+        appendText(lm.getFObj(), text);
+        return text.toString();
+      }
+      return "";
+    }
+
+    private static void appendText(org.apache.fop.fo.FONode node, StringBuilder text) {
+      if (node instanceof org.apache.fop.fo.FOText t) {
+        text.append(t.getCharSequence());
+        return;
+      }
+      org.apache.fop.fo.FONode.FONodeIterator children = node.getChildNodes();
+      while (children != null && children.hasNext() && text.length() < 100_000) {
+        appendText(children.next(), text);
+      }
+    }
+
+    /**
+     * The blocks with a line wider than its column (FOP's lineOverflows), each with its widest
+     * overflow in millipoints: the text of the block (with the zero-width spaces the stylesheet put in).
+     */
+    public Map<String, Integer> overflows() {
+      synchronized (overflows) {
+        return new java.util.LinkedHashMap<>(overflows);
       }
     }
 

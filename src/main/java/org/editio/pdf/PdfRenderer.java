@@ -111,6 +111,7 @@ public final class PdfRenderer {
       if (!problems.isEmpty()) {
         throw new EditioException(EditioException.INPUT, problems);
       }
+      overflows(run, source, name, job.overflows()).forEach(run::warn);
       return new Layout(Reproducible.apply(out.toByteArray(), run.options().created()), job.pageCount());
     } catch (EditioException e) {
       throw e;
@@ -201,6 +202,10 @@ public final class PdfRenderer {
         .toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     String message = name + (finding.fault() == Directions.Fault.JOINING
         ? ": the PDF cannot join " + script + " letters, first " + character + ": they would print apart, each in its isolated form"
+        : finding.fault() == Directions.Fault.POINTED
+        ? ": the PDF cannot set pointed Hebrew, first " + character(cp) + ": FOP 2.11 would print the points and"
+            + " accents on the wrong letters (and a dagesh on the next word), and the PDF's text would read them out of"
+            + " place; Hebrew without points is set"
         : finding.fault() == Directions.Fault.SHAPING
         ? ": the PDF cannot set " + script + " text, first " + character + ": its conjuncts would print as separate letters"
             + " and the PDF's text would read vowel signs out of order (FOP 2.11 does not shape it)"
@@ -235,6 +240,51 @@ public final class PdfRenderer {
     List<org.editio.edition.TeiDocument> documents = run.edition().documents().stream()
         .filter(d -> d.file().equals(source)).toList();
     return documents.isEmpty() ? run.edition().documents() : documents;
+  }
+
+  /**
+   * A warning for each block with a line FOP set wider than its column (past the margin, over the
+   * next table cell): at the first place a document of the PDF has the block's longest word (the
+   * string that could not be broken), quoting it. The stylesheet puts break opportunities into
+   * long runs with digits; what still overflows (a long word with no hyphenation, a wide image
+   * of text) is said rather than printed silently off the page.
+   */
+  private static List<Problem> overflows(Run run, Path source, String name, java.util.Map<String, Integer> overflows) {
+    List<Problem> warnings = new java.util.ArrayList<>();
+    java.util.Set<String> said = new java.util.HashSet<>();
+    for (java.util.Map.Entry<String, Integer> o : overflows.entrySet()) {
+      String word = "";
+      for (String w : o.getKey().replaceAll("[\\u200B\\u2060\\u00AD]", "").split("\\s+")) {
+        w = w.replaceAll("^\\p{P}+|\\p{P}+$", "");
+        if (w.codePointCount(0, w.length()) > word.codePointCount(0, word.length())) {
+          word = w;
+        }
+      }
+      if (word.isEmpty() || !said.add(word)) {
+        continue;
+      }
+      String shown = word.codePointCount(0, word.length()) <= 40 ? word
+          : word.substring(0, word.offsetByCodePoints(0, 40)) + "…";
+      String message = String.format(java.util.Locale.ROOT, "%s: a line runs %.1f mm past its column (off the page or"
+          + " over the next table cell): \"%s\" has no place to break; break it in the TEI (a space, or <lb/>)"
+          + " or shorten it", name, o.getValue() / 1000f * 25.4f / 72f, shown);
+      Problem at = null;
+      for (org.editio.edition.TeiDocument doc : documentsOf(run, source)) {
+        for (net.sf.saxon.s9api.XdmNode text : texts(doc)) {
+          if (text.getStringValue().contains(word)) {
+            net.sf.saxon.s9api.XdmNode element = text.getParent();
+            at = new Problem(doc.file(), Math.max(1, element.getLineNumber()), Math.max(1, element.getColumnNumber()),
+                Problem.Severity.WARNING, message, null);
+            break;
+          }
+        }
+        if (at != null) {
+          break;
+        }
+      }
+      warnings.add(at != null ? at : new Problem(source, 0, 0, Problem.Severity.WARNING, message, null));
+    }
+    return warnings;
   }
 
   /** A document's text nodes, in document order (what the errors above are placed by). */

@@ -147,7 +147,9 @@ class CmifTest {
 
   /**
    * TEI without edition.xml: the warning about addresses names no edition.xml that is not there,
-   * and a play (no sender, no addressee) gets none: cmif.xml has nothing to link to.
+   * and a play (no sender, no addressee) gets none: cmif.xml has nothing to link to. The play
+   * gets the warning that its cmif.xml lists no letter (review 9b: FRUS's empty CMIF was written
+   * silently, valid, registrable).
    */
   @Test
   void looseTeiIsWarnedOnlyWhereThereAreLetters(@TempDir Path dir) throws Exception {
@@ -162,7 +164,11 @@ class CmifTest {
         "<profileDesc><correspDesc><correspAction type=\"sent\"><persName>Goethe</persName></correspAction></correspDesc></profileDesc>"));
     try (Builder builder = new Builder()) {
       Builder.Result ofPlay = builder.build(play, dir.resolve("out-play"), "cmif");
-      assertEquals(List.of(), ofPlay.warnings().stream().filter(p -> "cmif".equals(p.rule())).toList());
+      // no word of addresses for a play, but that its cmif.xml lists no letter
+      List<Problem> ofPlayWarned = ofPlay.warnings().stream().filter(p -> "cmif".equals(p.rule())).toList();
+      assertEquals(1, ofPlayWarned.size(), ofPlayWarned.toString());
+      assertTrue(ofPlayWarned.get(0).message().startsWith("no document names a sender or an addressee"), ofPlayWarned.toString());
+      assertTrue(ofPlayWarned.get(0).message().contains("cmif.xml lists no letter"), ofPlayWarned.toString());
       Builder.Result ofLetters = builder.build(letters, dir.resolve("out-letters"), "cmif");
       List<Problem> warned = ofLetters.warnings().stream().filter(p -> "cmif".equals(p.rule())).toList();
       assertEquals(1, warned.size(), ofLetters.warnings().toString());

@@ -245,6 +245,41 @@ class PdfEditionTest {
         Files.readAllBytes(again.resolve("pdf/documents/d1937-05-14-litvinov.pdf")));
   }
 
+  /**
+   * The tagged PDFs name their headings and contents (PDF structure types, from FOP's role): in
+   * the volume each part (title, contents, introduction, editorial principles, lists, documents,
+   * indexes) is H1, each document's title H2, the contents a TOC with an item (TOCI) per line; in
+   * a document's PDF its title is H1 and the text's heading under it H2. Every title and heading
+   * was P before.
+   */
+  @Test
+  void taggedPdfsHaveHeadingsAndAContentsTable() throws Exception {
+    Map<String, Integer> book = structureTypes(volume);
+    int indexes = 3;
+    assertEquals(7 + indexes, book.getOrDefault("H1", 0), "parts of the volume: " + book);
+    assertTrue(book.getOrDefault("H2", 0) >= documents.size(), "a heading per document: " + book);
+    assertEquals(2, book.getOrDefault("TOC", 0), "the contents and its documents: " + book);
+    assertEquals(4 + documents.size() + indexes, book.getOrDefault("TOCI", 0), book.toString());
+    Map<String, Integer> one = structureTypes(out.resolve("pdf/documents/d1937-05-14-litvinov.pdf"));
+    assertEquals(1, one.getOrDefault("H1", 0), one.toString());
+    assertEquals(1, one.getOrDefault("H2", 0), one.toString());
+  }
+
+  /** How often each structure type occurs in a tagged PDF's structure tree. */
+  static Map<String, Integer> structureTypes(Path pdf) throws IOException {
+    Map<String, Integer> types = new TreeMap<>();
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      List<Object> todo = new ArrayList<>(doc.getDocumentCatalog().getStructureTreeRoot().getKids());
+      while (!todo.isEmpty()) {
+        if (todo.remove(todo.size() - 1) instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+          types.merge(e.getStructureType(), 1, Integer::sum);
+          todo.addAll(e.getKids());
+        }
+      }
+    }
+    return types;
+  }
+
   @Test
   void printOptionAddsBleedAndPageSizesApply(@TempDir Path dir) throws Exception {
     Path seed = TestFiles.SEED;

@@ -57,6 +57,8 @@ class EditorialRulesTest {
         Arguments.of("note-nested", warning, "<note type=\"source\" n=\"1\">A note.</note>",
             "<note type=\"source\" n=\"1\">A note.<note type=\"editorial\">Inner.</note><!--here--></note>", null),
         Arguments.of("note-source-mark", warning, "<note type=\"source\" n=\"1\">", "<note type=\"source\"><!--here-->", null),
+        Arguments.of("table-span", warning, "<p>Yesterday",
+            "<table><row><cell>a</cell><cell>b</cell></row><row><cell rows=\"2\">c</cell><!--here--><cell>d</cell></row></table><p>Yesterday", null),
         Arguments.of("closed-list", warning, "<note type=\"source\" n=\"1\">", "<note type=\"marginal\" n=\"1\"><!--here-->", null),
         Arguments.of("closed-list", error, "target=\"../edition.xml#type-telegram\"/>", "target=\"../edition.xml#type-telegram\"/><catRef scheme=\"../edition.xml#document-types\" target=\"../edition.xml#note-source\"/><!--here-->", null),
         Arguments.of("name-not-empty", warning, "<persName ref=\"../registers/persons.xml#litvinov\">Litvinov</persName>",
