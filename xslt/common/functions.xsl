@@ -584,6 +584,22 @@
   </xsl:function>
 
   <!--
+    Elements whose content TEI defines as elements only, set inside a line: the whitespace between
+    their children is indentation (an editor's "format and indent"), never text. Printed, it split
+    the word the element stands in ("organi z ation", "re a e d"); every output and the search
+    index leave it out (f:is-indentation). Blocks of elements only (lg, list, table) need no such
+    rule: whitespace between blocks prints nothing.
+  -->
+  <xsl:variable name="f:element-only-inlines" as="map(xs:string, xs:boolean)"
+      select="map:merge(('choice', 'subst', 'app', 'rdgGrp') ! map:entry(., true()))"/>
+
+  <xsl:function name="f:is-indentation" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="not(normalize-space($text))
+                          and exists($text/parent::*[namespace-uri() eq 'http://www.tei-c.org/ns/1.0'][map:contains($f:element-only-inlines, local-name())])"/>
+  </xsl:function>
+
+  <!--
     A choice shows one reading, the edited one (corr, reg, expan; else its first child), and keeps
     the others (sic, orig, abbr, other segs and unclear readings) as alternates the renderer shows
     beside it.

@@ -43,6 +43,9 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The indentation between the children of a choice, subst or app is no text (f:is-indentation). -->
+  <xsl:template match="text()[f:is-indentation(.)]" mode="m:text"/>
+
   <!-- Elements of other namespaces (custom vocabularies inside TEI) keep their text. -->
   <xsl:template match="*" mode="m:text" priority="-2">
     <xsl:call-template name="b:inline"/>

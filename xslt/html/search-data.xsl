@@ -101,6 +101,9 @@
     <xsl:value-of select="."/>
   </xsl:template>
 
+  <!-- the indentation inside a choice, subst or app is no text: "re<subst> <del>a</del> <add>e</add> </subst>d" is one word -->
+  <xsl:template match="text()[f:is-indentation(.)]" mode="m:search"/>
+
   <!-- a block of the page is a segment of its own -->
   <xsl:template match="*[f:is-block(.)]" mode="m:search">
     <break/>
