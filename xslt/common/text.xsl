@@ -518,11 +518,7 @@
 
   <!-- ============================================================ critical apparatus -->
 
-  <!-- The reading an apparatus entry shows in the text: its lemma, else its first reading. -->
-  <xsl:function name="f:lemma" as="element()?">
-    <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="($app/tei:lem, $app/tei:rdgGrp/tei:lem, $app/(tei:rdg | tei:rdgGrp/tei:rdg))[1]"/>
-  </xsl:function>
+  <!-- The reading an apparatus entry shows in the text (f:lemma) is common/functions.xsl's: titles read it too. -->
 
   <!-- The sigla of the witnesses a reading names (@wit, @source; wit elements): a witness's @n, abbreviation or id. -->
   <xsl:function name="f:witnesses" as="xs:string?">
@@ -888,7 +884,7 @@
   <!-- What a pointer to an element of the text shows: its heading or label, else its number. -->
   <xsl:function name="f:pointer-text" as="xs:string">
     <xsl:param name="target" as="element()"/>
-    <xsl:sequence select="(normalize-space(string-join($target/tei:head[1]//text()[not(ancestor::tei:note)])),
+    <xsl:sequence select="(f:reading-text($target/tei:head[1]),
                            $target/@n ! string(.), '↗')[.][1]"/>
   </xsl:function>
 
@@ -936,8 +932,8 @@
     <xsl:variable name="image" select="f:image(.)"/>
     <xsl:call-template name="b:graphic">
       <xsl:with-param name="alt" select="normalize-space(string-join((
-          (parent::tei:figure/tei:figDesc, tei:desc)[1]//text()[not(ancestor::tei:note)],
-          if (parent::tei:figure/tei:figDesc or tei:desc) then () else parent::tei:figure/tei:head//text()[not(ancestor::tei:note)]), ' '))"/>
+          (parent::tei:figure/tei:figDesc, tei:desc)[1],
+          if (parent::tei:figure/tei:figDesc or tei:desc) then () else parent::tei:figure/tei:head) ! f:reading-text(.), ' '))"/>
       <xsl:with-param name="url" select="$image?url"/>
       <xsl:with-param name="file" select="$image?file"/>
     </xsl:call-template>

@@ -203,7 +203,7 @@
     <xsl:param name="caption" as="element()*"/>
     <xsl:param name="columns" as="xs:integer"/>
     <div class="table-scroll" role="region" tabindex="0"
-         aria-label="{(normalize-space(string-join($caption//text()[not(ancestor::tei:note)], ''))[.], f:label('table'))[1]}">
+         aria-label="{(f:reading-text($caption)[.], f:label('table'))[1]}">
       <table>
         <xsl:call-template name="f:attributes"/>
         <xsl:if test="$caption"><caption><xsl:apply-templates select="$caption/node()" mode="m:text"/></caption></xsl:if>

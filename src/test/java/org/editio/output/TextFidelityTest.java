@@ -103,4 +103,45 @@ class TextFidelityTest {
     assertTrue(text.contains(" and reaed."), text);
     assertFalse(text.contains("re a e d"), text);
   }
+
+  /**
+   * Titles, contents entries, pointer labels and metadata read an element as its text reads it
+   * (f:reading-text): a line break is a space, a word broken over a line one word, a choice its
+   * edited reading. Before, the build said "Book withbroken titles" and the contents listed
+   * "ErstesKapitel" and "Viertes KapitlViertes Kapitel".
+   */
+  @Test
+  void titlesAndContentsReadBreaksAndChoicesAsTheTextDoes() throws Exception {
+    String doc = tei("Book with<lb/>broken titles",
+        "<div><head>Erstes<lb/>Kapitel</head><p>Text eins, siehe <ptr target=\"#d2\"/>.</p></div>"
+            + "<div xml:id=\"d2\"><head>Zweites<lb/>Kapitel<note>Eine Anmerkung.</note></head><p>Text zwei.</p></div>"
+            + "<div><head>Drittes Ka<lb break=\"no\"/>\n  pitel</head><p>Text drei.</p></div>"
+            + "<div><head><choice><sic>Viertes Kapitl</sic><corr>Viertes Kapitel</corr></choice></head><p>Text vier.</p></div>"
+            + "<div><head><app><lem wit=\"#A\">Fünftes</lem><rdg wit=\"#B\">Sechstes</rdg></app> Kapitel</head><p>Text fünf.</p></div>");
+    Builder.Result result = build(Map.of("hl.xml", doc), "html", "pdf", "epub");
+    java.util.List<String> contents = java.util.List.of("Erstes Kapitel", "Zweites Kapitel", "Drittes Kapitel", "Viertes Kapitel", "Fünftes Kapitel");
+
+    Document page = page(result, "hl");
+    assertTrue(page.title().startsWith("Book with broken titles"), page.title());
+    assertEquals(contents, page.select("nav.contents a").eachText());
+    assertEquals("Text eins, siehe Zweites Kapitel.", read(page.selectFirst(".tei-text p")));
+
+    Document nav;
+    String opf;
+    try (ZipFile zip = new ZipFile(result.out().resolve(result.layout().epub()).toFile())) {
+      opf = new String(zip.getInputStream(zip.getEntry("EPUB/package.opf")).readAllBytes(), StandardCharsets.UTF_8);
+      nav = Jsoup.parse(new String(zip.getInputStream(zip.getEntry("EPUB/nav.xhtml")).readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertTrue(opf.contains(">Book with broken titles</dc:title>"), opf);
+    assertTrue(nav.text().contains("1. Book with broken titles"), nav.text());
+    assertEquals(contents, chapter(result, "hl").select("nav.contents a, .contents a").eachText().stream().distinct().toList());
+
+    Path pdf = result.out().resolve(result.layout().documentPdf("hl"));
+    try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+      assertEquals("Book with broken titles", d.getDocumentInformation().getTitle());
+    }
+    String text = pdf(pdf);
+    assertTrue(text.contains("Contents Erstes Kapitel 1 Zweites Kapitel 1 Drittes Kapitel 1 Viertes Kapitel 1 Fünftes Kapitel 1"), text);
+    assertFalse(text.contains("KapitlViertes"), text);
+  }
 }
