@@ -645,6 +645,21 @@
     <xsl:sequence select="'&#xFDD0;'"/>
   </xsl:template>
 
+  <!--
+    A text node with the whitespace next to a break inside a word (f:is-word-break) taken away,
+    before or after the break: "inter<lb break="no"/>⏎  national" is one word again (the search
+    index reads text node by text node).
+  -->
+  <xsl:function name="f:word-break-trimmed" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="before" select="matches($text, '\s$') and exists($text/following::node()[not(self::text()[not(normalize-space())])][1]
+        [(self::tei:lb or self::tei:cb or self::tei:pb) and f:is-word-break(.) or self::tei:pc and f:ends-broken-word(.)])"/>
+    <xsl:variable name="after" select="matches($text, '^\s') and exists($text/preceding::node()[not(self::text()[not(normalize-space())])][1]
+        [self::tei:lb or self::tei:cb or self::tei:pb][f:is-word-break(.)])"/>
+    <xsl:variable name="trimmed" select="if ($before) then replace($text, '\s+$', '') else string($text)"/>
+    <xsl:sequence select="if ($after) then replace($trimmed, '^\s+', '') else $trimmed"/>
+  </xsl:function>
+
   <!-- A line, column or page break inside a word (break="no"): the word runs on over it. -->
   <xsl:function name="f:is-word-break" as="xs:boolean">
     <xsl:param name="break" as="element()"/>

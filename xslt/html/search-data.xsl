@@ -97,9 +97,20 @@
 
   <xsl:mode name="m:search" on-no-match="shallow-skip"/>
 
+  <!-- (next to a break inside a word, the whitespace around the break goes: f:word-break-trimmed) -->
   <xsl:template match="text()" mode="m:search">
-    <xsl:value-of select="."/>
+    <xsl:value-of select="f:word-break-trimmed(.)"/>
   </xsl:template>
+
+  <!--
+    A line, column or page break separates words ("ends here<lb/>and" is "here" and "and"); one
+    inside a word (break="no") joins them, and a weak pc before it (the source's hyphen at the
+    line's end) goes: "Ver<pc force="weak">-</pc><lb break="no"/>handlung" is "Verhandlung".
+  -->
+  <xsl:template match="tei:lb | tei:cb | tei:pb" mode="m:search">
+    <xsl:if test="not(f:is-word-break(.))"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:pc[f:ends-broken-word(.)]" mode="m:search"/>
 
   <!-- the indentation inside a choice, subst or app is no text: "re<subst> <del>a</del> <add>e</add> </subst>d" is one word -->
   <xsl:template match="text()[f:is-indentation(.)]" mode="m:search"/>
