@@ -675,18 +675,38 @@
   </xsl:function>
 
   <!--
-    A choice shows one reading, the edited one (corr, reg, expan; else its first child), and keeps
-    the others (sic, orig, abbr, other segs and unclear readings) as alternates the renderer shows
-    beside it.
+    A choice shows one reading, the edited one (corr, reg, expan; else its first reading that is
+    not the source's, else its first child), and keeps the others as alternates the renderer shows
+    beside it (f:alternate-readings): the source's readings (sic, orig, abbr: f:source-readings)
+    and the editors' other readings (a second corr, reg or expan, a second unclear or seg:
+    f:other-readings). Only the first are what the source has: labelling every alternate "source"
+    said that a second correction was the source's, and the page's source view glued them
+    ("recieverelieve").
   -->
   <xsl:function name="f:shown-reading" as="element()?">
     <xsl:param name="choice" as="element(tei:choice)"/>
-    <xsl:sequence select="($choice/(tei:corr | tei:reg | tei:expan), $choice/*)[1]"/>
+    <xsl:sequence select="($choice/(tei:corr | tei:reg | tei:expan), $choice/*[not(f:is-source-reading(.))], $choice/*)[1]"/>
   </xsl:function>
 
   <xsl:function name="f:alternate-readings" as="element()*">
     <xsl:param name="choice" as="element(tei:choice)"/>
     <xsl:sequence select="$choice/* except f:shown-reading($choice)"/>
+  </xsl:function>
+
+  <xsl:function name="f:source-readings" as="element()*">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="f:alternate-readings($choice)[f:is-source-reading(.)]"/>
+  </xsl:function>
+
+  <xsl:function name="f:other-readings" as="element()*">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="f:alternate-readings($choice)[not(f:is-source-reading(.))]"/>
+  </xsl:function>
+
+  <!-- A reading of a choice that is the source's: sic, orig, abbr. -->
+  <xsl:function name="f:is-source-reading" as="xs:boolean">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="exists($reading[self::tei:sic or self::tei:orig or self::tei:abbr])"/>
   </xsl:function>
 
   <!-- The reading an apparatus entry shows in the text: its lemma, else its first reading. -->

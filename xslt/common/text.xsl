@@ -506,13 +506,23 @@
     <xsl:call-template name="b:alternate">
       <xsl:with-param name="shown" select="$shown"/>
       <xsl:with-param name="alternates" select="f:alternate-readings(.)"/>
+      <!-- (tunnel parameters: a renderer or an edition's stylesheet that does not ask for them still works) -->
+      <xsl:with-param name="sources" select="f:source-readings(.)" tunnel="yes"/>
+      <xsl:with-param name="others" select="f:other-readings(.)" tunnel="yes"/>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A reading inside a choice: shown or alternate. Outside a choice, sic, orig and abbr are simply the text. -->
+  <!--
+    A reading inside a choice: shown or alternate; $reading-kind says which: 'shown', 'source' (the
+    source's reading: sic, orig, abbr) or 'other' (another reading of the editors'), as the tunnel
+    parameter reading-kind. Outside a
+    choice, sic, orig and abbr are simply the text.
+  -->
   <xsl:template match="tei:choice/*" mode="m:text">
+    <xsl:variable name="shown" select=". is f:shown-reading(..)"/>
     <xsl:call-template name="b:reading">
-      <xsl:with-param name="shown" select=". is f:shown-reading(..)"/>
+      <xsl:with-param name="shown" select="$shown"/>
+      <xsl:with-param name="reading-kind" select="if ($shown) then 'shown' else if (f:is-source-reading(.)) then 'source' else 'other'" tunnel="yes"/>
     </xsl:call-template>
   </xsl:template>
 

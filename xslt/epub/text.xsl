@@ -251,22 +251,31 @@
     A choice: the edited reading in the text, the others after it in brackets, marked as the
     source's (an e-book has no hover: the alternate is printed, as in the PDF).
   -->
+  <!-- The shown reading, then the source's readings and the editors' other readings, each in brackets under its label. -->
   <xsl:template name="b:alternate">
     <xsl:param name="shown" as="element()?"/>
     <xsl:param name="alternates" as="element()*"/>
+    <xsl:param name="sources" as="element()*" select="$alternates" tunnel="yes"/>
+    <xsl:param name="others" as="element()*" select="()" tunnel="yes"/>
     <span class="tei-choice">
       <xsl:apply-templates select="$shown" mode="m:text"/>
-      <xsl:apply-templates select="$alternates" mode="m:text"/>
+      <xsl:apply-templates select="$sources, $others" mode="m:text"/>
     </span>
   </xsl:template>
 
   <xsl:template name="b:reading">
     <xsl:param name="shown" as="xs:boolean"/>
+    <xsl:param name="reading-kind" as="xs:string" select="if ($shown) then 'shown' else 'source'" tunnel="yes"/>
+    <xsl:variable name="kind" select="if ($shown) then 'shown' else $reading-kind"/>
     <span>
-      <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="if ($shown) then 'reading' else 'original'"/></xsl:call-template>
+      <xsl:call-template name="f:attributes">
+        <xsl:with-param name="class" select="map{'shown': 'reading', 'source': 'original', 'other': 'alternative'}($kind)"/>
+      </xsl:call-template>
       <xsl:if test="not($shown)">
-        <xsl:attribute name="title" select="f:label('original-reading')"/>
-        <xsl:call-template name="b:generated"><xsl:with-param name="text" select="' [' || f:label('source-reading') || ': '"/></xsl:call-template>
+        <xsl:attribute name="title" select="f:label(if ($kind = 'source') then 'original-reading' else 'other-reading')"/>
+        <xsl:call-template name="b:generated">
+          <xsl:with-param name="text" select="' [' || f:label(if ($kind = 'source') then 'source-reading' else 'other-reading') || ': '"/>
+        </xsl:call-template>
       </xsl:if>
       <xsl:apply-templates mode="m:text"/>
       <xsl:if test="not($shown)"><xsl:call-template name="b:generated"><xsl:with-param name="text" select="']'"/></xsl:call-template></xsl:if>

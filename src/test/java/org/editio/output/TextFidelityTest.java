@@ -54,10 +54,10 @@ class TextFidelityTest {
     return Jsoup.parse(result.out().resolve(result.layout().documentPage(id)).toFile(), "UTF-8");
   }
 
-  /** What a reader reads of an element of a page: its text without editio's marks and the hidden source readings. */
+  /** What a reader reads of an element of a page: its text without editio's marks and the hidden readings of a choice. */
   static String read(Element e) {
     Element copy = e.clone();
-    copy.select(".gen, .original").remove();
+    copy.select(".gen, .original, .alternatives").remove();
     return copy.text();
   }
 
@@ -143,5 +143,44 @@ class TextFidelityTest {
     String text = pdf(pdf);
     assertTrue(text.contains("Contents Erstes Kapitel 1 Zweites Kapitel 1 Drittes Kapitel 1 Viertes Kapitel 1 Fünftes Kapitel 1"), text);
     assertFalse(text.contains("KapitlViertes"), text);
+  }
+
+  /**
+   * Only sic, orig and abbr are the source's readings; a second corr, or the second of two
+   * unclear readings, is another reading of the editors'. Before, every reading but the shown
+   * one was labelled "source" ("receive [source: recieve] [source: relieve]", "bad [source: bed]")
+   * and the page's source view read "recieverelieve".
+   */
+  @Test
+  void onlySicOrigAndAbbrAreTheSourcesReadings() throws Exception {
+    String body = "<p>C1 The word is <choice><unclear cert=\"medium\">bad</unclear><unclear cert=\"low\">bed</unclear></choice> here.</p>"
+        + "<p>C2 He <choice><sic>recieve</sic><corr cert=\"high\">receive</corr><corr cert=\"low\">relieve</corr></choice> it.</p>"
+        + "<p>C3 <choice><orig>colour</orig><reg>color</reg><reg>colur</reg></choice> and <choice><abbr>Dr</abbr><expan>Doctor</expan></choice>.</p>";
+    Builder.Result result = build(Map.of("ch.xml", tei("Choices", body)), "html", "pdf", "epub");
+
+    java.util.List<Element> ps = page(result, "ch").select(".tei-text p");
+    assertEquals(java.util.List.of("C1 The word is bad here.", "C2 He receive it.", "C3 color and Doctor."), ps.stream().map(TextFidelityTest::read).toList());
+    // the source's readings: one per choice that has one, labelled "source"; the others labelled "other reading"
+    assertEquals(java.util.List.of("recieve", "colour", "Dr"), ps.stream().flatMap(p -> p.select(".original").stream()).map(Element::text).toList());
+    assertTrue(ps.stream().flatMap(p -> p.select(".original").stream()).allMatch(e -> e.attr("data-label").equals("source")));
+    assertEquals(java.util.List.of("bed", "relieve", "colur"), ps.stream().flatMap(p -> p.select(".alternative").stream()).map(Element::text).toList());
+    assertEquals("other reading", ps.get(1).selectFirst(".alternatives").attr("data-label"));
+    // the source view: the source's reading in place of the shown one where the choice has one
+    java.util.List<String> source = ps.stream().map(p -> {
+      Element copy = p.clone();
+      copy.select(".gen, .alternatives, .has-source > .reading").remove();
+      return copy.text();
+    }).toList();
+    assertEquals(java.util.List.of("C1 The word is bad here.", "C2 He recieve it.", "C3 colour and Dr."), source);
+
+    assertEquals(java.util.List.of("C1 The word is bad [other reading: bed] here.",
+        "C2 He receive [source: recieve] [other reading: relieve] it.",
+        "C3 color [source: colour] [other reading: colur] and Doctor [source: Dr]."),
+        chapter(result, "ch").select(".tei-text p").eachText());
+
+    String text = pdf(result.out().resolve(result.layout().documentPdf("ch")));
+    assertTrue(text.contains("C1 The word is bad [other reading: bed] here."), text);
+    assertTrue(text.contains("C2 He receive [source: recieve; other reading: relieve] it."), text);
+    assertTrue(text.contains("C3 color [colour; other reading: colur] and Doctor [Dr]."), text);
   }
 }
