@@ -632,6 +632,7 @@
     <xsl:if test="$spaced"><xsl:sequence select="' '"/></xsl:if>
   </xsl:template>
   <xsl:template match="tei:note | tei:del | tei:index" mode="m:reading-text"/>
+  <xsl:template match="tei:g[f:is-empty-glyph(.)]" mode="m:reading-text"><xsl:sequence select="f:glyph-mapping(.)"/></xsl:template>
   <xsl:template match="tei:choice" mode="m:reading-text">
     <xsl:apply-templates select="f:shown-reading(.)" mode="m:reading-text"/>
   </xsl:template>
@@ -713,6 +714,31 @@
   <xsl:function name="f:lemma" as="element()?">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:sequence select="($app/tei:lem, $app/tei:rdgGrp/tei:lem, $app/(tei:rdg | tei:rdgGrp/tei:rdg))[1]"/>
+  </xsl:function>
+
+  <!--
+    The character or glyph a g stands for (its @ref: a char or glyph of the document's charDecl,
+    or of a file the edition loaded), and the character an empty g prints for it: its mapping,
+    the standard one first, then any other, a private-use one (MUFI's PUA) last. An empty
+    <g ref="#rrot"/> is the Guidelines' own way of writing a non-standard character; it printed
+    nothing ("Wot" for "Wo<g ref="#rrot"/>t"). Empty when the declaration has no mapping (the
+    outputs print a sign in its place, and validation warns: glyph-mapping).
+  -->
+  <xsl:function name="f:glyph-declaration" as="element()?">
+    <xsl:param name="g" as="element(tei:g)"/>
+    <xsl:sequence select="tokenize($g/@ref)[1] ! f:resolve(., $g)[self::tei:char or self::tei:glyph]"/>
+  </xsl:function>
+
+  <xsl:function name="f:glyph-mapping" as="xs:string?">
+    <xsl:param name="g" as="element(tei:g)"/>
+    <xsl:variable name="mappings" select="f:glyph-declaration($g)/tei:mapping[normalize-space()]"/>
+    <xsl:sequence select="($mappings[@type = 'standard'], $mappings[not(lower-case(@type) = ('pua', 'private'))], $mappings)[1] ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- Whether a g has no character of its own (nothing but whitespace): it prints its declaration's (f:glyph-mapping). -->
+  <xsl:function name="f:is-empty-glyph" as="xs:boolean">
+    <xsl:param name="g" as="element(tei:g)"/>
+    <xsl:sequence select="not($g/*) and not(normalize-space($g))"/>
   </xsl:function>
 
   <!-- Only URLs that cannot run script: http(s), mailto, relative paths and fragments. -->

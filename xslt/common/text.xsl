@@ -308,6 +308,30 @@
     <xsl:call-template name="b:inline"/>
   </xsl:template>
 
+  <!--
+    A g without a character of its own prints the one its declaration maps it to (f:glyph-mapping);
+    one whose declaration has no mapping (or that points to none) a lozenge, named in its title.
+  -->
+  <xsl:template match="tei:g[f:is-empty-glyph(.)]" mode="m:text">
+    <xsl:variable name="mapping" select="f:glyph-mapping(.)"/>
+    <xsl:choose>
+      <xsl:when test="$mapping">
+        <xsl:call-template name="b:inline">
+          <xsl:with-param name="content" as="text()"><xsl:value-of select="$mapping"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="declaration" select="f:glyph-declaration(.)"/>
+        <xsl:call-template name="b:generated">
+          <xsl:with-param name="text" select="'◊'"/>
+          <xsl:with-param name="title" select="string-join((f:label('glyph-unmapped'),
+              ($declaration/tei:charName, $declaration/tei:glyphName, $declaration/tei:desc, $declaration/@xml:id, @ref)[normalize-space()][1] ! normalize-space(.)), ': ')"/>
+          <xsl:with-param name="for" select="."/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="tei:emph | tei:foreign | tei:title[ancestor::tei:text][not(@level = 'a')] | tei:term | tei:mentioned
                        | tei:distinct | tei:stage[not(f:is-block(.))] | tei:move | tei:view | tei:usg | tei:lbl" mode="m:text">
     <xsl:call-template name="b:inline">

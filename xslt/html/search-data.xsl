@@ -112,6 +112,9 @@
   </xsl:template>
   <xsl:template match="tei:pc[f:ends-broken-word(.)]" mode="m:search"/>
 
+  <!-- an empty g is the character its declaration maps it to -->
+  <xsl:template match="tei:g[f:is-empty-glyph(.)]" mode="m:search"><xsl:value-of select="f:glyph-mapping(.)"/></xsl:template>
+
   <!-- the indentation inside a choice, subst or app is no text: "re<subst> <del>a</del> <add>e</add> </subst>d" is one word -->
   <xsl:template match="text()[f:is-indentation(.)]" mode="m:search"/>
 

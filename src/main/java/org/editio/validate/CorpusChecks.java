@@ -102,6 +102,26 @@ final class CorpusChecks {
       idsByFile.put(key(f.path().toUri()), ids);
     }
 
+    // 1b. an empty g prints the character its declaration (charDecl's char or glyph) maps it to:
+    //     a declaration without a mapping leaves the outputs a placeholder (f:glyph-mapping)
+    for (File f : files) {
+      Map<String, XdmNode> ids = idsByFile.get(key(f.path().toUri()));
+      for (XdmNode e : elements(f.tree())) {
+        if (!isTei(e, "g") || !e.getStringValue().isBlank() || hasElementChild(e)) {
+          continue;
+        }
+        String ref = e.getAttributeValue(new QName("ref"));
+        String pointer = ref == null ? "" : ref.strip().split("\\s+")[0];
+        XdmNode declaration = pointer.startsWith("#") ? ids.get(pointer.substring(1)) : null;
+        if (declaration != null && (isTei(declaration, "char") || isTei(declaration, "glyph")) && !hasMapping(declaration)) {
+          String kind = declaration.getNodeName().getLocalName();
+          problems.add(problem(f.path(), e, Severity.WARNING, "the g is empty and the " + kind + " '" + pointer.substring(1)
+              + "' it points to has no mapping: the outputs print \u25CA in its place; add <mapping type=\"standard\">"
+              + "\u2026</mapping> to the " + kind + ", or write the character inside the g", "glyph-mapping"));
+        }
+      }
+    }
+
     // 2. pointers
     Set<String> pointedAt = new HashSet<>();
     for (File f : files) {
@@ -267,6 +287,23 @@ final class CorpusChecks {
   private static Iterable<XdmNode> elements(XdmNode tree) {
     return tree.select(net.sf.saxon.s9api.streams.Steps.descendant()
         .where(n -> n.getNodeKind() == XdmNodeKind.ELEMENT)).asListOfNodes();
+  }
+
+  private static final String TEI = "http://www.tei-c.org/ns/1.0";
+
+  private static boolean isTei(XdmNode e, String name) {
+    return e.getNodeName() != null && TEI.equals(e.getNodeName().getNamespace()) && name.equals(e.getNodeName().getLocalName());
+  }
+
+  private static boolean hasElementChild(XdmNode e) {
+    return e.select(net.sf.saxon.s9api.streams.Steps.child()
+        .where(n -> n.getNodeKind() == XdmNodeKind.ELEMENT)).findAny().isPresent();
+  }
+
+  /** Whether a char or glyph declares a character for it: a mapping that is not blank. */
+  private static boolean hasMapping(XdmNode declaration) {
+    return declaration.select(net.sf.saxon.s9api.streams.Steps.child()
+        .where(n -> n.getNodeKind() == XdmNodeKind.ELEMENT && isTei(n, "mapping") && !n.getStringValue().isBlank())).findAny().isPresent();
   }
 
   static Problem problem(Path file, XdmNode e, Severity severity, String message, String rule) {

@@ -183,4 +183,34 @@ class TextFidelityTest {
     assertTrue(text.contains("C2 He receive [source: recieve; other reading: relieve] it."), text);
     assertTrue(text.contains("C3 color [colour; other reading: colur] and Doctor [Dr]."), text);
   }
+
+  /**
+   * An empty g (the Guidelines' way of writing a non-standard character) prints the character its
+   * charDecl maps it to, the standard mapping first; a declaration without a mapping leaves a
+   * visible sign and a warning at the g. Before, "Wo<g ref="#rrot"/>t" printed "Wot" in every
+   * output, without a word.
+   */
+  @Test
+  void anEmptyGlyphPrintsItsMapping() throws Exception {
+    String doc = tei("Glyphs", "<p>Wo<g ref=\"#rrot\"/>t, Wo<g ref=\"#rrot\">r</g>t, Fa<g ref=\"#ct\"/>um, Zeichen <g ref=\"#nomap\"/> ohne.</p>")
+        .replace("</fileDesc>", "</fileDesc><encodingDesc><charDecl>"
+            + "<char xml:id=\"rrot\"><desc>LATIN SMALL LETTER R ROTUNDA</desc><mapping type=\"PUA\">\uA75B</mapping><mapping type=\"standard\">r</mapping></char>"
+            + "<glyph xml:id=\"ct\"><desc>LATIN SMALL LIGATURE CT</desc><mapping>ct</mapping></glyph>"
+            + "<char xml:id=\"nomap\"><desc>A SIGN WITHOUT MAPPING</desc></char></charDecl></encodingDesc>");
+    Builder.Result result = build(Map.of("g.xml", doc), "html", "pdf", "epub");
+
+    Element p = page(result, "g").selectFirst(".tei-text p");
+    assertEquals("Wort, Wort, Factum, Zeichen ohne.", read(p), p.outerHtml());
+    Element sign = p.selectFirst(".tei-g.gen");
+    assertEquals("\u25CA", sign.text());
+    assertEquals("character without mapping: A SIGN WITHOUT MAPPING", sign.attr("title"));
+    assertEquals("Wort, Wort, Factum, Zeichen \u25CA ohne.", chapter(result, "g").selectFirst(".tei-text p").text());
+    String text = pdf(result.out().resolve(result.layout().documentPdf("g")));
+    assertTrue(text.contains("Wort, Wort, Factum, Zeichen \u25CA ohne."), text);
+
+    java.util.List<org.editio.Problem> warnings = result.warnings().stream().filter(w -> "glyph-mapping".equals(w.rule())).toList();
+    assertEquals(1, warnings.size(), result.warnings().toString());
+    assertTrue(warnings.get(0).message().contains("the char 'nomap' it points to has no mapping"), warnings.get(0).message());
+    assertTrue(warnings.get(0).line() == 1 && warnings.get(0).column() > 0, "located at the g: " + warnings.get(0));
+  }
 }
