@@ -751,6 +751,18 @@
       <xsl:with-param name="kind" select="'page'"/>
       <xsl:with-param name="n" select="@n[normalize-space()] ! normalize-space(.)"/>
     </xsl:call-template>
+    <xsl:call-template name="f:space-between-words"/>
+  </xsl:template>
+
+  <!--
+    A page or column break written between two words without a space ("Column<cb/>break"), and
+    not inside a word (break="no"), separates them: a space follows it, as it does in the reading
+    text and the search index. Before, the page read (and a reader copied) "Columnbreak".
+  -->
+  <xsl:template name="f:space-between-words">
+    <xsl:if test="not(f:is-word-break(.)) and matches(string(preceding::text()[1]), '\S$') and matches(string(following::text()[1]), '^\S')">
+      <xsl:call-template name="b:generated"><xsl:with-param name="text" select="' '"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- A column break, a gathering break, a milestone: a marginal reference when it is numbered. -->
@@ -761,6 +773,7 @@
           if (self::tei:cb) then f:label('column') else if (self::tei:gb) then f:label('gathering')
           else ../@unit[not(. = ('unnumbered', 'undefined'))] ! string(.), .), ' '))"/>
     </xsl:call-template>
+    <xsl:if test="self::tei:cb"><xsl:call-template name="f:space-between-words"/></xsl:if>
   </xsl:template>
 
   <!-- ============================================================ manuscript descriptions -->
