@@ -88,4 +88,16 @@ class CopyTextBrowserTest {
       browser.findElement(By.cssSelector("button[value=edited]")).click();
     }
   }
+
+  /** Two page breaks in one line (a blank verso: 13, 14) stand one under the other in the margin; they printed over each other. */
+  @Test
+  void twoPageNumbersOfOneLineDoNotOverlap() {
+    List<org.openqa.selenium.Rectangle> pages = browser.findElements(By.cssSelector(".tei-pb")).stream().map(WebElement::getRect).toList();
+    assertEquals(2, pages.size());
+    org.openqa.selenium.Rectangle a = pages.get(0);
+    org.openqa.selenium.Rectangle b = pages.get(1);
+    boolean overlap = a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+    assertEquals(false, overlap, a.getX() + "," + a.getY() + " " + b.getX() + "," + b.getY());
+  }
 }
