@@ -631,7 +631,7 @@
     <xsl:apply-templates mode="m:reading-text"/>
     <xsl:if test="$spaced"><xsl:sequence select="' '"/></xsl:if>
   </xsl:template>
-  <xsl:template match="tei:note | tei:del | tei:index" mode="m:reading-text"/>
+  <xsl:template match="tei:note | tei:del[not(parent::tei:restore)][not(tei:restore)] | tei:index" mode="m:reading-text"/>
   <xsl:template match="tei:g[f:is-empty-glyph(.)]" mode="m:reading-text"><xsl:sequence select="f:glyph-mapping(.)"/></xsl:template>
   <xsl:template match="tei:choice" mode="m:reading-text">
     <xsl:apply-templates select="f:shown-reading(.)" mode="m:reading-text"/>

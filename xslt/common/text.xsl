@@ -702,6 +702,40 @@
     <xsl:call-template name="b:deletion"/>
   </xsl:template>
 
+  <!--
+    A deletion the writer cancelled (restore: <del><restore>word</restore></del>, or
+    <restore><del>word</del></restore>, the Guidelines' example) is text again: not struck.
+  -->
+  <xsl:template match="tei:del[parent::tei:restore] | tei:del[tei:restore][not(text()[normalize-space()])][not(* except tei:restore)]" mode="m:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+
+  <!--
+    A deletion or addition written as a span (delSpan, addSpan: from the element to the anchor its
+    @spanTo names, across paragraphs if need be): each piece of text in the span is set as a del
+    or an add of its own would be (the span's @rend and @hand kept). Before, the span's text was
+    printed as plain text: a deleted passage read as kept.
+  -->
+  <xsl:key name="f:spans" match="tei:text//tei:delSpan[@spanTo] | tei:text//tei:addSpan[@spanTo]" use="'all'"/>
+
+  <xsl:function name="f:spans-over" as="element()*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="spans" select="key('f:spans', 'all', root($node))"/>
+    <xsl:sequence select="if (empty($spans)) then () else
+        $spans[. &lt;&lt; $node][f:local-target(tokenize(@spanTo)[1], .) ! ($node &lt;&lt; .)]"/>
+  </xsl:function>
+
+  <xsl:template match="tei:text//text()[normalize-space()][exists(f:spans-over(.))]" mode="m:text" priority="1">
+    <xsl:variable name="span" select="f:spans-over(.)[last()]"/>
+    <xsl:variable name="piece" as="element()">
+      <xsl:element name="{if ($span/self::tei:delSpan) then 'del' else 'add'}" namespace="http://www.tei-c.org/ns/1.0">
+        <xsl:copy-of select="$span/(@rend, @hand, @place)"/>
+        <xsl:value-of select="."/>
+      </xsl:element>
+    </xsl:variable>
+    <xsl:apply-templates select="$piece" mode="m:text"/>
+  </xsl:template>
+
   <!-- Supplied text stands in brackets; surplus text in braces; an expansion's letters in parentheses. -->
   <xsl:template match="tei:supplied" mode="m:text">
     <xsl:call-template name="b:inline">
@@ -1098,8 +1132,19 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!--
+    An index entry marks a place for a back-of-book index (TEI: "marks a location to be indexed"):
+    its terms are not words of the sentence. Printed, they ran into it ("An index termINDEX-TERM
+    here"); the place keeps its id, if it has one.
+  -->
+  <xsl:template match="tei:index" mode="m:text">
+    <xsl:if test="@xml:id">
+      <xsl:call-template name="b:inline"><xsl:with-param name="content" select="()"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- An anchor: a place pointers name (an id in the outputs), nothing to read. -->
-  <xsl:template match="tei:anchor | tei:index | tei:interp | tei:interpGrp | tei:span | tei:spanGrp | tei:link | tei:linkGrp
+  <xsl:template match="tei:anchor | tei:interp | tei:interpGrp | tei:span | tei:spanGrp | tei:link | tei:linkGrp
                        | tei:join | tei:joinGrp | tei:alt | tei:altGrp | tei:timeline | tei:handShift | tei:witStart | tei:witEnd
                        | tei:lacunaStart | tei:lacunaEnd | tei:fLib | tei:fvLib | tei:fs" mode="m:text">
     <xsl:call-template name="b:inline"/>

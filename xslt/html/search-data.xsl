@@ -125,6 +125,9 @@
     <break/>
   </xsl:template>
 
+  <!-- an index entry's terms are not words of the text (as on the pages) -->
+  <xsl:template match="tei:index" mode="m:search" priority="2"/>
+
   <!-- notes are segments of their own, after the text -->
   <xsl:template match="tei:note" mode="m:search" priority="2"/>
 

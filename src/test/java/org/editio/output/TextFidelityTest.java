@@ -213,4 +213,31 @@ class TextFidelityTest {
     assertTrue(warnings.get(0).message().contains("the char 'nomap' it points to has no mapping"), warnings.get(0).message());
     assertTrue(warnings.get(0).line() == 1 && warnings.get(0).column() > 0, "located at the g: " + warnings.get(0));
   }
+
+  /**
+   * An index entry's terms are not words of the sentence, a deletion written as a span (delSpan to
+   * its anchor, here across two paragraphs) is deleted, an addSpan added, and a cancelled deletion
+   * (restore) is not struck. Before: "An index termINDEX-TERM here" in every output, the span's
+   * text plain, "RESTORED" struck through.
+   */
+  @Test
+  void indexEntriesSpansAndRestoredDeletions() throws Exception {
+    String body = "<p>M1 An index term<index indexName=\"subjects\"><term>INDEX-TERM</term></index> here.</p>"
+        + "<p>M2 Start <delSpan spanTo=\"#ds1\"/>DELETED <hi rend=\"italic\">SPAN</hi> words</p><p>M3 still deleted<anchor xml:id=\"ds1\"/> kept"
+        + " and <addSpan spanTo=\"#as1\"/>ADDED-SPAN<anchor xml:id=\"as1\"/> end.</p>"
+        + "<p>M4 <del><restore>RESTORED</restore></del>, <restore><del>ALSO</del></restore>, <del>GONE</del>.</p>";
+    Builder.Result result = build(Map.of("m.xml", tei("Genetic", body)), "html", "pdf", "epub");
+
+    for (Document doc : java.util.List.of(page(result, "m"), chapter(result, "m"))) {
+      Element text = doc.selectFirst(".tei-text");
+      assertEquals(java.util.List.of("M1 An index term here.", "M2 Start DELETED SPAN words", "M3 still deleted kept and ADDED-SPAN end.",
+          "M4 RESTORED, ALSO, GONE."), text.select("p").stream().map(TextFidelityTest::read).toList());
+      assertEquals(java.util.List.of("DELETED", "SPAN", "words", "M3 still deleted", "GONE"), text.select("del").eachText(), text.outerHtml());
+      assertEquals(java.util.List.of("ADDED-SPAN"), text.select(".tei-add").eachText());
+      assertEquals("SPAN", text.selectFirst("del em, em del").text(), "the span's italic word is deleted and italic");
+    }
+    String pdf = pdf(result.out().resolve(result.layout().documentPdf("m")));
+    assertTrue(pdf.contains("M1 An index term here."), pdf);
+    assertFalse(pdf.contains("INDEX-TERM"), pdf);
+  }
 }
