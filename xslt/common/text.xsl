@@ -643,6 +643,20 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!--
+    An entry inside another entry's lemma, where the text prints that lemma: its own lemma only.
+    Its readings belong to the apparatus, where the outer entry shows them in brackets (above);
+    printed in the text, a reading of another witness stood in the edited text ("leminner
+    [INNER-RDG B] rest").
+  -->
+  <xsl:template match="tei:app[ancestor::tei:app]" mode="m:text" priority="1">
+    <xsl:param name="in-apparatus" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$in-apparatus or ancestor::tei:listApp"><xsl:next-match/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="f:lemma(.)/node()" mode="m:text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- The readings of an entry besides the one it shows, each with its witnesses: maps of 'reading' and 'witnesses'. -->
   <xsl:function name="f:readings" as="map(xs:string, item()*)*">
     <xsl:param name="app" as="element(tei:app)"/>
@@ -1102,6 +1116,8 @@
   <xsl:template match="tei:note" mode="m:text">
     <xsl:param name="in-apparatus" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
+      <!-- a note of a lemma is printed in the text, where the lemma stands (its mark): not again in the apparatus entry -->
+      <xsl:when test="$in-apparatus and f:is-lemma-note(.)"/>
       <!-- inside an apparatus entry, or in a part the renderer prints elsewhere, a note is text in brackets -->
       <xsl:when test="$in-apparatus">
         <xsl:call-template name="b:inline">
@@ -1113,6 +1129,13 @@
       <xsl:otherwise><xsl:call-template name="f:note"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A note inside the lemma of an apparatus entry of the text (not in a reading): numbered, its mark in the text. -->
+  <xsl:function name="f:is-lemma-note" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="exists($note/ancestor::tei:lem[ancestor::tei:text]) and empty($note/ancestor::tei:rdg) and empty($note/ancestor::tei:listApp)
+                          and not($note/parent::tei:app or $note/parent::tei:rdgGrp)"/>
+  </xsl:function>
 
   <xsl:template name="f:note">
     <xsl:call-template name="b:note">

@@ -240,4 +240,32 @@ class TextFidelityTest {
     assertTrue(pdf.contains("M1 An index term here."), pdf);
     assertFalse(pdf.contains("INDEX-TERM"), pdf);
   }
+
+  /**
+   * A note in an apparatus entry's lemma is printed once, as a note of the text; an entry inside a
+   * lemma puts only its lemma into the text, its readings into the outer entry's apparatus. Before,
+   * NOTE-IN-LEM was a footnote and again "(NOTE-IN-LEM)" in the entry, and the text read
+   * "lem inner [INNER-RDG B] rest".
+   */
+  @Test
+  void aLemmasNoteIsPrintedOnceAndANestedEntrysReadingsStayInTheApparatus() throws Exception {
+    String body = "<p>R1 <app><lem wit=\"#A\">lemma<note>NOTE-IN-LEM</note></lem><rdg wit=\"#B\">reading<note>NOTE-IN-RDG</note></rdg></app> text.</p>"
+        + "<p>R6 <app><lem>lem <app><lem>inner</lem><rdg wit=\"#B\">INNER-RDG</rdg></app> rest</lem><rdg wit=\"#B\">OUTER-RDG</rdg></app> end.</p>";
+    Builder.Result result = build(Map.of("n.xml", tei("Apparatus", body)), "html", "pdf", "epub");
+
+    for (Document doc : java.util.List.of(page(result, "n"), chapter(result, "n"))) {
+      assertEquals(java.util.List.of("R1 lemma text.", "R6 lem inner rest end."),
+          doc.select(".tei-text p").stream().map(TextFidelityTest::read).toList());
+      String all = doc.body().text();
+      assertEquals(1, all.split("NOTE-IN-LEM", -1).length - 1, all);
+      assertEquals(1, all.split("INNER-RDG", -1).length - 1, all);
+      assertTrue(all.contains("lemma A] reading (NOTE-IN-RDG) B"), all);
+      assertTrue(all.contains("lem inner [INNER-RDG B] rest] OUTER-RDG B"), all);
+    }
+    String pdf = pdf(result.out().resolve(result.layout().documentPdf("n")));
+    assertTrue(pdf.contains("R1 lemma"), pdf);
+    assertTrue(pdf.contains("R6 lem inner rest"), pdf);
+    assertEquals(1, pdf.split("NOTE-IN-LEM", -1).length - 1, pdf);
+    assertEquals(1, pdf.split("INNER-RDG", -1).length - 1, pdf);
+  }
 }
