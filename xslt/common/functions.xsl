@@ -704,6 +704,16 @@
     <xsl:sequence select="f:alternate-readings($choice)[not(f:is-source-reading(.))]"/>
   </xsl:function>
 
+  <!--
+    A source's reading that is empty: the source has nothing where the editors supply a word
+    (<choice><sic/><corr>the</corr></choice>, the TEI's way to supply an omitted word). The outputs
+    say "not in the source" rather than an empty "[source: ]".
+  -->
+  <xsl:function name="f:is-omitted-reading" as="xs:boolean">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="f:is-source-reading($reading) and empty($reading/*) and not(normalize-space($reading))"/>
+  </xsl:function>
+
   <!-- A reading of a choice that is the source's: sic, orig, abbr. -->
   <xsl:function name="f:is-source-reading" as="xs:boolean">
     <xsl:param name="reading" as="element()"/>

@@ -693,9 +693,11 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- (its extent, when the TEI gives one, stands in the sign itself, "[… 3 words]": print and the e-book show no title) -->
   <xsl:template match="tei:gap" mode="m:text">
+    <xsl:variable name="extent" select="(@quantity[normalize-space()] ! normalize-space(string-join((., ../@unit), ' ')), @extent[normalize-space()] ! normalize-space(.))[1]"/>
     <xsl:call-template name="b:generated">
-      <xsl:with-param name="text" select="f:label('gap')"/>
+      <xsl:with-param name="text" select="if ($extent) then f:label('gap-extent', $extent) else f:label('gap')"/>
       <xsl:with-param name="title" select="string-join((@reason, @extent, @quantity ! (. || ' ' || ../@unit)), ', ')"/>
       <xsl:with-param name="for" select="."/>
     </xsl:call-template>

@@ -274,7 +274,8 @@
       <xsl:if test="not($shown)">
         <xsl:attribute name="title" select="f:label(if ($kind = 'source') then 'original-reading' else 'other-reading')"/>
         <xsl:call-template name="b:generated">
-          <xsl:with-param name="text" select="' [' || f:label(if ($kind = 'source') then 'source-reading' else 'other-reading') || ': '"/>
+          <xsl:with-param name="text" select="if (f:is-omitted-reading(.)) then ' [' || f:label('source-omitted')
+                                              else ' [' || f:label(if ($kind = 'source') then 'source-reading' else 'other-reading') || ': '"/>
         </xsl:call-template>
       </xsl:if>
       <xsl:apply-templates mode="m:text"/>
@@ -418,6 +419,8 @@
           <aside id="{$id}" class="note note-{(@type, 'plain')[1]}" epub:type="footnote" role="doc-footnote">
             <a class="note-back gen" href="#{$id}-ref" role="doc-backlink"><xsl:value-of select="f:note-label(.)"/></a>
             <xsl:text> </xsl:text>
+            <!-- whose note it is, as the page and the PDF say it (review9b: the e-book left it out) -->
+            <xsl:for-each select="f:note-kind-label(.)"><span class="note-kind gen"><xsl:value-of select="."/></span><xsl:text> </xsl:text></xsl:for-each>
             <div class="note-text"><xsl:call-template name="f:language-away"/><xsl:apply-templates mode="m:text"/></div>
             <xsl:for-each select="f:note-source-mark(.)">
               <p class="gen note-mark">(<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="."/>)</p>

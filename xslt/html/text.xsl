@@ -265,7 +265,7 @@
       </xsl:call-template>
       <xsl:if test="$kind = 'source'">
         <xsl:attribute name="title" select="f:label('original-reading')"/>
-        <xsl:attribute name="data-label" select="f:label('source-reading')"/>
+        <xsl:attribute name="data-label" select="f:label(if (f:is-omitted-reading(.)) then 'source-omitted' else 'source-reading')"/>
       </xsl:if>
       <xsl:if test="$kind = 'other'"><xsl:attribute name="title" select="f:label('other-reading')"/></xsl:if>
       <xsl:apply-templates mode="m:text"/>

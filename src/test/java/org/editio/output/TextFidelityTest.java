@@ -268,4 +268,37 @@ class TextFidelityTest {
     assertEquals(1, pdf.split("NOTE-IN-LEM", -1).length - 1, pdf);
     assertEquals(1, pdf.split("INNER-RDG", -1).length - 1, pdf);
   }
+
+  /** An empty sic (the word the editors supply is not in the source) says so: it printed "the [source: ]". */
+  @Test
+  void anEmptySourceReadingSaysTheSourceHasNothing() throws Exception {
+    Builder.Result result = build(Map.of("e.xml", tei("Omitted", "<p>C3 A missing word: <choice><sic/><corr>the</corr></choice> end.</p>")),
+        "html", "pdf", "epub");
+    Element p = page(result, "e").selectFirst(".tei-text p");
+    assertEquals("C3 A missing word: the end.", read(p));
+    assertEquals("not in the source", p.selectFirst(".original").attr("data-label"));
+    assertEquals("C3 A missing word: the [not in the source] end.", chapter(result, "e").selectFirst(".tei-text p").text());
+    String pdf = pdf(result.out().resolve(result.layout().documentPdf("e")));
+    assertTrue(pdf.contains("C3 A missing word: the [not in the source] end."), pdf);
+  }
+
+  /**
+   * A gap's extent stands in its sign in every output ("[… 3 words]"; before, only the page's
+   * tooltip had it), and the e-book says whose a note is, as the page and the PDF do ("Note in the
+   * source"; before, the e-book's note read as anyone's).
+   */
+  @Test
+  void aGapsExtentAndANotesKindReachEveryOutput() throws Exception {
+    String body = "<p>P6 then <gap reason=\"illegible\" quantity=\"3\" unit=\"words\"/> and <gap reason=\"damage\" extent=\"two lines\"/>"
+        + " and <gap/>.<note type=\"source\" n=\"1\">A note of the source.</note></p>";
+    Builder.Result result = build(Map.of("gn.xml", tei("Gaps", body)), "html", "pdf", "epub");
+    Document page = page(result, "gn");
+    assertEquals("P6 then [… 3 words] and [… two lines] and […].", page.selectFirst(".tei-text p").text().replaceAll("1$", ""));
+    assertEquals("illegible, 3 words", page.selectFirst(".tei-gap").attr("title"));
+    Document chapter = chapter(result, "gn");
+    assertEquals("P6 then [… 3 words] and [… two lines] and […].1", chapter.selectFirst(".tei-text p").text());
+    assertEquals("Note in the source", chapter.selectFirst("aside.note .note-kind").text());
+    String pdf = pdf(result.out().resolve(result.layout().documentPdf("gn")));
+    assertTrue(pdf.contains("P6 then [… 3 words] and [… two lines] and […]."), pdf);
+  }
 }
