@@ -436,6 +436,16 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!--
+    Whether a list shows the labels f:list-entries generates (its 'generated'), as print always
+    does: where the source numbers its items itself (item/@n: "iv", "a)"), a browser's own
+    numbering would replace the source's numbers with 1, 2, 3 (review 9c).
+  -->
+  <xsl:function name="f:list-numbered-by-source" as="xs:boolean">
+    <xsl:param name="list" as="element(tei:list)"/>
+    <xsl:sequence select="exists($list/tei:item[normalize-space(@n)]) and empty($list/tei:label)"/>
+  </xsl:function>
+
   <xsl:template match="tei:list" mode="m:text">
     <xsl:apply-templates select="tei:head" mode="m:text"/>
     <xsl:call-template name="b:list">

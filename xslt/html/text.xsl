@@ -173,10 +173,11 @@
   <xsl:template name="b:list">
     <xsl:param name="ordered" as="xs:boolean"/>
     <xsl:param name="entries" as="map(xs:string, item()*)*"/>
+    <xsl:variable name="by-source" select="f:list-numbered-by-source(.)"/>
     <!-- the browser numbers and bullets entries without a label of their own -->
     <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
       <xsl:call-template name="f:attributes">
-        <xsl:with-param name="class" select="if (tei:label) then 'labelled' else ()"/>
+        <xsl:with-param name="class" select="if (tei:label or f:list-numbered-by-source(.)) then 'labelled' else ()"/>
       </xsl:call-template>
       <xsl:for-each select="$entries">
         <xsl:choose>
@@ -186,6 +187,10 @@
           <xsl:otherwise>
             <li>
               <xsl:for-each select="?item[@xml:id]"><xsl:attribute name="id" select="@xml:id"/></xsl:for-each>
+              <!-- the source's own numbers (item/@n), and editio's for the items without one, as print shows them -->
+              <xsl:if test="empty(?label) and $by-source">
+                <span class="list-label gen"><xsl:value-of select="?generated"/></span><xsl:text> </xsl:text>
+              </xsl:if>
               <xsl:apply-templates select="?label, ?content" mode="m:text"/>
             </li>
           </xsl:otherwise>

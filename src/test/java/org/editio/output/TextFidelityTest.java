@@ -301,4 +301,19 @@ class TextFidelityTest {
     String pdf = pdf(result.out().resolve(result.layout().documentPdf("gn")));
     assertTrue(pdf.contains("P6 then [… 3 words] and [… two lines] and […]."), pdf);
   }
+
+  /**
+   * A list whose items carry the source's numbers (item/@n) shows them on the page and in the
+   * e-book, as print does ("iv. four", then editio's "2."); the browser's numbering printed
+   * "1. four 2. five", losing the source's number.
+   */
+  @Test
+  void aListKeepsTheSourcesItemNumbers() throws Exception {
+    String body = "<list rend=\"numbered\"><item n=\"iv\">four</item><item>five</item></list>";
+    Builder.Result result = build(Map.of("l.xml", tei("List", body)), "html", "pdf", "epub");
+    assertEquals(java.util.List.of("iv. four", "2. five"), page(result, "l").select(".tei-text li").eachText());
+    assertEquals(java.util.List.of("iv. four", "2. five"), chapter(result, "l").select(".tei-text li").eachText());
+    String pdf = pdf(result.out().resolve(result.layout().documentPdf("l")));
+    assertTrue(pdf.contains("iv. four 2. five"), pdf);
+  }
 }
