@@ -211,12 +211,33 @@
     <xsl:variable name="marked" select="f:is-marked-quotation(.)"/>
     <xsl:variable name="inner" select="count(ancestor::*[self::tei:quote or self::tei:q or self::tei:said or self::tei:soCalled]
                                              [f:is-marked-quotation(.)]) mod 2 = 1"/>
+    <!-- the marks the TEI gives (TEI Simple's rend="pre(«) post(»)"), none when the source's own stand in the text -->
+    <xsl:variable name="pre" select="f:rend-marks(., 'pre')"/>
+    <xsl:variable name="post" select="f:rend-marks(., 'post')"/>
+    <xsl:variable name="editio-marks" select="$marked and empty(($pre, $post)) and not(f:has-source-quotation-marks(.))"/>
     <xsl:call-template name="b:quote">
       <xsl:with-param name="block" select="f:is-block(.)"/>
-      <xsl:with-param name="before" select="if ($marked) then f:label(if ($inner) then 'quote-open-inner' else 'quote-open') else ()"/>
-      <xsl:with-param name="after" select="if ($marked) then f:label(if ($inner) then 'quote-close-inner' else 'quote-close') else ()"/>
+      <xsl:with-param name="before" select="if (exists($pre)) then $pre else if ($editio-marks) then f:label(if ($inner) then 'quote-open-inner' else 'quote-open') else ()"/>
+      <xsl:with-param name="after" select="if (exists($post)) then $post else if ($editio-marks) then f:label(if ($inner) then 'quote-close-inner' else 'quote-close') else ()"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The text @rend puts before (pre) or after (post) an element, TEI Simple's way: rend="pre(«) post(»)". -->
+  <xsl:function name="f:rend-marks" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="which" as="xs:string"/>
+    <xsl:sequence select="$e/@rend[contains(., $which || '(')] ! replace(., '^.*' || $which || '\(([^)]*)\).*$', '$1', 's')[. ne $e/@rend]"/>
+  </xsl:function>
+
+  <!--
+    Whether a quotation's text already stands in quotation marks, the source's, kept by the
+    transcriber (<q>“already marked”</q>): editio adds none, which doubled them ("““already marked””").
+  -->
+  <xsl:function name="f:has-source-quotation-marks" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="text" select="f:reading-text($e)"/>
+    <xsl:sequence select="matches($text, '^[&quot;“”„«»‘’‚‹›「『].*[&quot;“”«»‘’‹›」』]$', 's') and string-length($text) gt 1"/>
+  </xsl:function>
 
   <!-- Whether a quotation is printed in quotation marks: in the line, and not indirect speech. -->
   <xsl:function name="f:is-marked-quotation" as="xs:boolean">

@@ -316,4 +316,19 @@ class TextFidelityTest {
     String pdf = pdf(result.out().resolve(result.layout().documentPdf("l")));
     assertTrue(pdf.contains("iv. four 2. five"), pdf);
   }
+
+  /**
+   * A quotation whose source's marks the transcriber kept is not marked again, and TEI Simple's
+   * rend="pre(«) post(»)" gives its marks: before, "““already marked””" and “guillemets”.
+   */
+  @Test
+  void aQuotationIsMarkedOnce() throws Exception {
+    String body = "<p>Q1 He said <q>hello</q> and <q>“already marked”</q> and <q rend=\"pre(«)post(»)\">guillemets</q>.</p>";
+    Builder.Result result = build(Map.of("q.xml", tei("Quotes", body)), "html", "pdf", "epub");
+    String expected = "Q1 He said “hello” and “already marked” and «guillemets».";
+    assertEquals(expected, page(result, "q").selectFirst(".tei-text p").text());
+    assertEquals(expected, chapter(result, "q").selectFirst(".tei-text p").text());
+    String pdf = pdf(result.out().resolve(result.layout().documentPdf("q")));
+    assertTrue(pdf.contains(expected), pdf);
+  }
 }
