@@ -64,7 +64,9 @@
   <xsl:function name="f:spaced-after" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/parent::*[local-name() = $f:field-parents][not(text()[normalize-space()])])
-                          and exists($e/following-sibling::node()[1][self::*][not(self::tei:note)])
+                          and exists($e/following-sibling::node()[1][self::*][not(self::tei:note)]
+                                     (: a role's description brings its own comma (below): HAMLET, Prinz, not HAMLET , Prinz :)
+                                     [not(self::tei:roleDesc[preceding-sibling::*])])
                           and not(f:is-block($e))"/>
   </xsl:function>
 

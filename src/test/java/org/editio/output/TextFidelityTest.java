@@ -331,4 +331,16 @@ class TextFidelityTest {
     String pdf = pdf(result.out().resolve(result.layout().documentPdf("q")));
     assertTrue(pdf.contains(expected), pdf);
   }
+
+  /** A role and its description read "HAMLET, Prinz": the space printed between a cast item's parts stood before the comma. */
+  @Test
+  void aRolesDescriptionFollowsItsCommaWithoutASpaceBefore() throws Exception {
+    String body = "<div><castList><castItem><role>HAMLET</role><roleDesc>Prinz</roleDesc></castItem>"
+        + "<castItem><role>OPHELIA</role></castItem></castList></div>";
+    Builder.Result result = build(Map.of("c.xml", tei("Cast", body)), "html", "pdf", "epub");
+    assertEquals("HAMLET, Prinz", page(result, "c").selectFirst(".tei-castItem").text());
+    assertEquals("HAMLET, Prinz", chapter(result, "c").selectFirst(".tei-castItem").text());
+    String pdf = pdf(result.out().resolve(result.layout().documentPdf("c")));
+    assertTrue(pdf.contains("HAMLET, Prinz"), pdf);
+  }
 }
