@@ -122,6 +122,31 @@ final class CorpusChecks {
       }
     }
 
+    // 1c. C1 control characters (U+0080 to U+009F) in a document's text: valid XML 1.0, but almost
+    //     always Windows-1252 decoded as Latin-1 in a converted file; a browser shows the page's
+    //     U+0096 as "–" (HTML maps these references to Windows-1252), the e-book keeps the control,
+    //     the PDF refuses it. One warning per element, naming the character it probably was.
+    for (File f : files) {
+      if (!f.document()) {
+        continue;
+      }
+      for (XdmNode e : elements(f.tree())) {
+        StringBuilder own = new StringBuilder();
+        e.children().forEach(c -> {
+          if (c.getNodeKind() == XdmNodeKind.TEXT) {
+            own.append(c.getStringValue());
+          }
+        });
+        String controls = own.codePoints().filter(cp -> cp >= 0x80 && cp <= 0x9F).distinct()
+            .mapToObj(CorpusChecks::describeControl).reduce((x, y) -> x + ", " + y).orElse(null);
+        if (controls != null) {
+          problems.add(problem(f.path(), e, Severity.WARNING, "control character " + controls
+              + " in the text: probably a character of Windows-1252 read as Latin-1 when the file was converted;"
+              + " write the character itself", "control-character"));
+        }
+      }
+    }
+
     // 2. pointers
     Set<String> pointedAt = new HashSet<>();
     for (File f : files) {
@@ -287,6 +312,16 @@ final class CorpusChecks {
   private static Iterable<XdmNode> elements(XdmNode tree) {
     return tree.select(net.sf.saxon.s9api.streams.Steps.descendant()
         .where(n -> n.getNodeKind() == XdmNodeKind.ELEMENT)).asListOfNodes();
+  }
+
+  /** Windows-1252's characters for the bytes 0x80 to 0x9F (U+FFFD where it has none). */
+  private static final String WINDOWS_1252 =
+      "\u20AC\uFFFD\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\uFFFD\u017D\uFFFD"
+      + "\uFFFD\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFD\u017E\u0178";
+
+  private static String describeControl(int cp) {
+    char meant = WINDOWS_1252.charAt(cp - 0x80);
+    return String.format("U+%04X", cp) + (meant == '\uFFFD' ? "" : " (probably '" + meant + "')");
   }
 
   private static final String TEI = "http://www.tei-c.org/ns/1.0";

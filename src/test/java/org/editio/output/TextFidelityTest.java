@@ -343,4 +343,20 @@ class TextFidelityTest {
     String pdf = pdf(result.out().resolve(result.layout().documentPdf("c")));
     assertTrue(pdf.contains("HAMLET, Prinz"), pdf);
   }
+
+  /**
+   * C1 control characters in the text (valid XML, usually Windows-1252 mis-decoded in a converted
+   * file) are warned about at their element, naming the character they probably were: the page
+   * shows "–" for U+0096 (HTML maps the reference to Windows-1252), so the outputs disagree with
+   * the TEI without a word.
+   */
+  @Test
+  void controlCharactersAreWarnedAboutWhereTheyStand() throws Exception {
+    Builder.Result result = build(Map.of("c1.xml", tei("Controls", "<p>Tab\tchar.</p>\n<p>Dash&#x96;here, euro&#x80;sign.</p>")), "html");
+    java.util.List<org.editio.Problem> warnings = result.warnings().stream().filter(w -> "control-character".equals(w.rule())).toList();
+    assertEquals(1, warnings.size(), result.warnings().toString());
+    assertEquals(2, warnings.get(0).line(), warnings.get(0).toString());
+    assertTrue(warnings.get(0).message().startsWith("control character U+0096 (probably '\u2013'), U+0080 (probably '\u20AC') in the text"),
+        warnings.get(0).message());
+  }
 }
