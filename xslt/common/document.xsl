@@ -22,7 +22,7 @@
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="head" select="f:text-heading($tei)"/>
     <xsl:sequence select="$tei/self::tei:teiCorpus or not($head) or ($tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1]/@type = 'editorial'
-                          and normalize-space(string-join($head//text()[not(ancestor::tei:note)], '')) ne f:title($tei)"/>
+                          and f:reading-text($head) ne f:title($tei)"/>
   </xsl:function>
 
   <!--
@@ -164,14 +164,14 @@
   <xsl:function name="f:division-title" as="xs:string">
     <xsl:param name="division" as="element()"/>
     <xsl:sequence select="if ($division/self::tei:TEI) then f:title($division)
-        else normalize-space(string-join(($division/tei:head[normalize-space()][not(f:is-running-head(.))])[1]//text()[not(ancestor::tei:note)], ''))"/>
+        else f:reading-text(($division/tei:head[normalize-space()][not(f:is-running-head(.))])[1])"/>
   </xsl:function>
 
   <!-- What the running heads of print call a division: its heading for running heads, else its title. -->
   <xsl:function name="f:running-title" as="xs:string">
     <xsl:param name="division" as="element()"/>
     <xsl:variable name="short" select="$division/tei:head[f:is-running-head(.)][1]"/>
-    <xsl:sequence select="if ($short) then normalize-space(string-join($short//text()[not(ancestor::tei:note)], '')) else f:division-title($division)"/>
+    <xsl:sequence select="if ($short) then f:reading-text($short) else f:division-title($division)"/>
   </xsl:function>
 
   <!-- The id a division has in the outputs (its xml:id, else one made from its place): what the contents link to. -->

@@ -14,6 +14,7 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="http://editio.org/ns/function"
+    xmlns:m="http://editio.org/ns/mode"
     exclude-result-prefixes="#all">
 
   <xsl:include href="labels.xsl"/>
@@ -115,7 +116,7 @@
       $tei/tei:teiHeader/tei:fileDesc/tei:sourceDesc//(tei:title | tei:msIdentifier/tei:idno | tei:head)[normalize-space()],
       ($tei/tei:text | $tei/tei:TEI/tei:text)[1]//tei:docTitle[normalize-space()],
       ($tei/tei:text | $tei/tei:TEI/tei:text)[1]//tei:head[normalize-space()])"/>
-    <xsl:variable name="t" select="normalize-space(string-join($candidates[1]//text()[not(ancestor::tei:note)], ''))"/>
+    <xsl:variable name="t" select="f:reading-text($candidates[1])"/>
     <xsl:sequence select="if ($t) then $t else f:doc-id($tei)"/>
   </xsl:function>
 
@@ -129,7 +130,7 @@
     <xsl:variable name="titles" select="$tei/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
     <xsl:variable name="main" select="($titles[@type = ('main', 'complete', 'full', 'uniform')],
         $titles[not(@type = ('sub', 'subtitle', 'alt', 'alternative', 'short', 'desc', 'parallel', 'abbreviated'))])[1]"/>
-    <xsl:sequence select="normalize-space(string-join($main//text()[not(ancestor::tei:note)], ''))[.]"/>
+    <xsl:sequence select="f:reading-text($main)[.]"/>
   </xsl:function>
 
   <!--
@@ -588,18 +589,170 @@
   </xsl:function>
 
   <!--
-    A choice shows one reading, the edited one (corr, reg, expan; else its first child), and keeps
-    the others (sic, orig, abbr, other segs and unclear readings) as alternates the renderer shows
-    beside it.
+    Elements whose content TEI defines as elements only, set inside a line: the whitespace between
+    their children is indentation (an editor's "format and indent"), never text. Printed, it split
+    the word the element stands in ("organi z ation", "re a e d"); every output and the search
+    index leave it out (f:is-indentation). Blocks of elements only (lg, list, table) need no such
+    rule: whitespace between blocks prints nothing.
+  -->
+  <xsl:variable name="f:element-only-inlines" as="map(xs:string, xs:boolean)"
+      select="map:merge(('choice', 'subst', 'app', 'rdgGrp') ! map:entry(., true()))"/>
+
+  <xsl:function name="f:is-indentation" as="xs:boolean">
+    <xsl:param name="text" as="text()"/>
+    <xsl:sequence select="not(normalize-space($text))
+                          and exists($text/parent::*[namespace-uri() eq 'http://www.tei-c.org/ns/1.0'][map:contains($f:element-only-inlines, local-name())])"/>
+  </xsl:function>
+
+  <!--
+    An element's text as the outputs read it, in one line: what titles, contents entries, running
+    heads, PDF and e-book metadata, a pointer's label and an image's alternative text print. A line,
+    column or page break is a space (unless break="no": then the word runs on over it, the
+    whitespace around it goes, and a weak pc before it, a hyphen the source set at the line's end,
+    with it); a choice gives the reading the text shows (f:shown-reading), an apparatus entry its
+    lemma; notes, deletions and index entries are left out, and so is the indentation of
+    element-only containers (f:is-indentation). Blocks inside (verse lines in a head) and the parts
+    of a name (forename, surname) are separated by a space. Before, each of these read the
+    element's text nodes as they stand: "Book with<lb/>broken titles" was "Book withbroken titles",
+    and a choice printed both readings ("Viertes KapitlViertes Kapitel").
+  -->
+  <xsl:function name="f:reading-text" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$nodes" mode="m:reading-text"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(replace(string-join($parts), '\s*&#xFDD0;\s*', ''))"/>
+  </xsl:function>
+
+  <xsl:mode name="m:reading-text" on-no-match="shallow-skip"/>
+  <xsl:template match="document-node()" mode="m:reading-text"><xsl:apply-templates select="*" mode="m:reading-text"/></xsl:template>
+  <xsl:template match="text()" mode="m:reading-text"><xsl:sequence select="string(.)"/></xsl:template>
+  <xsl:template match="text()[f:is-indentation(.)]" mode="m:reading-text"/>
+  <xsl:template match="*" mode="m:reading-text">
+    <xsl:variable name="spaced" select="f:is-block(.) or exists(parent::*[local-name() = ('persName', 'placeName', 'orgName', 'name', 'bibl', 'respStmt')]
+                                        [not(text()[normalize-space()])])"/>
+    <xsl:if test="$spaced"><xsl:sequence select="' '"/></xsl:if>
+    <xsl:apply-templates mode="m:reading-text"/>
+    <xsl:if test="$spaced"><xsl:sequence select="' '"/></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:note | tei:del[not(parent::tei:restore)][not(tei:restore)] | tei:index" mode="m:reading-text"/>
+  <xsl:template match="tei:g[f:is-empty-glyph(.)]" mode="m:reading-text"><xsl:sequence select="f:glyph-mapping(.)"/></xsl:template>
+  <xsl:template match="tei:choice" mode="m:reading-text">
+    <xsl:apply-templates select="f:shown-reading(.)" mode="m:reading-text"/>
+  </xsl:template>
+  <xsl:template match="tei:app" mode="m:reading-text">
+    <xsl:apply-templates select="f:lemma(.)" mode="m:reading-text"/>
+  </xsl:template>
+  <xsl:template match="tei:lb | tei:cb | tei:pb" mode="m:reading-text">
+    <xsl:sequence select="if (f:is-word-break(.)) then '&#xFDD0;' else ' '"/>
+  </xsl:template>
+  <xsl:template match="tei:pc[f:ends-broken-word(.)]" mode="m:reading-text">
+    <xsl:sequence select="'&#xFDD0;'"/>
+  </xsl:template>
+
+  <!--
+    A text node with the whitespace next to a break inside a word (f:is-word-break) taken away,
+    before or after the break: "inter<lb break="no"/>⏎  national" is one word again (the search
+    index reads text node by text node).
+  -->
+  <xsl:function name="f:word-break-trimmed" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="before" select="matches($text, '\s$') and exists($text/following::node()[not(self::text()[not(normalize-space())])][1]
+        [(self::tei:lb or self::tei:cb or self::tei:pb) and f:is-word-break(.) or self::tei:pc and f:ends-broken-word(.)])"/>
+    <xsl:variable name="after" select="matches($text, '^\s') and exists($text/preceding::node()[not(self::text()[not(normalize-space())])][1]
+        [self::tei:lb or self::tei:cb or self::tei:pb][f:is-word-break(.)])"/>
+    <xsl:variable name="trimmed" select="if ($before) then replace($text, '\s+$', '') else string($text)"/>
+    <xsl:sequence select="if ($after) then replace($trimmed, '^\s+', '') else $trimmed"/>
+  </xsl:function>
+
+  <!-- A line, column or page break inside a word (break="no"): the word runs on over it. -->
+  <xsl:function name="f:is-word-break" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="$break/@break = ('no', 'false', 'n')"/>
+  </xsl:function>
+
+  <!-- A weak pc (a hyphen the source set at a line's end, force="weak") before a break inside a word: it goes with the break. -->
+  <xsl:function name="f:ends-broken-word" as="xs:boolean">
+    <xsl:param name="pc" as="element(tei:pc)"/>
+    <xsl:sequence select="$pc/@force = 'weak'
+                          and exists($pc/following::node()[not(self::text()[not(normalize-space())])][1]
+                                     [self::tei:lb or self::tei:cb or self::tei:pb][f:is-word-break(.)])"/>
+  </xsl:function>
+
+  <!--
+    A choice shows one reading, the edited one (corr, reg, expan; else its first reading that is
+    not the source's, else its first child), and keeps the others as alternates the renderer shows
+    beside it (f:alternate-readings): the source's readings (sic, orig, abbr: f:source-readings)
+    and the editors' other readings (a second corr, reg or expan, a second unclear or seg:
+    f:other-readings). Only the first are what the source has: labelling every alternate "source"
+    said that a second correction was the source's, and the page's source view glued them
+    ("recieverelieve").
   -->
   <xsl:function name="f:shown-reading" as="element()?">
     <xsl:param name="choice" as="element(tei:choice)"/>
-    <xsl:sequence select="($choice/(tei:corr | tei:reg | tei:expan), $choice/*)[1]"/>
+    <xsl:sequence select="($choice/(tei:corr | tei:reg | tei:expan), $choice/*[not(f:is-source-reading(.))], $choice/*)[1]"/>
   </xsl:function>
 
   <xsl:function name="f:alternate-readings" as="element()*">
     <xsl:param name="choice" as="element(tei:choice)"/>
     <xsl:sequence select="$choice/* except f:shown-reading($choice)"/>
+  </xsl:function>
+
+  <xsl:function name="f:source-readings" as="element()*">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="f:alternate-readings($choice)[f:is-source-reading(.)]"/>
+  </xsl:function>
+
+  <xsl:function name="f:other-readings" as="element()*">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:sequence select="f:alternate-readings($choice)[not(f:is-source-reading(.))]"/>
+  </xsl:function>
+
+  <!--
+    A source's reading that is empty: the source has nothing where the editors supply a word
+    (<choice><sic/><corr>the</corr></choice>, the TEI's way to supply an omitted word). The outputs
+    say "not in the source" rather than an empty "[source: ]".
+  -->
+  <xsl:function name="f:is-omitted-reading" as="xs:boolean">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="f:is-source-reading($reading) and empty($reading/*) and not(normalize-space($reading))"/>
+  </xsl:function>
+
+  <!-- A reading of a choice that is the source's: sic, orig, abbr. -->
+  <xsl:function name="f:is-source-reading" as="xs:boolean">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="exists($reading[self::tei:sic or self::tei:orig or self::tei:abbr])"/>
+  </xsl:function>
+
+  <!-- The reading an apparatus entry shows in the text: its lemma, else its first reading. -->
+  <xsl:function name="f:lemma" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="($app/tei:lem, $app/tei:rdgGrp/tei:lem, $app/(tei:rdg | tei:rdgGrp/tei:rdg))[1]"/>
+  </xsl:function>
+
+  <!--
+    The character or glyph a g stands for (its @ref: a char or glyph of the document's charDecl,
+    or of a file the edition loaded), and the character an empty g prints for it: its mapping,
+    the standard one first, then any other, a private-use one (MUFI's PUA) last. An empty
+    <g ref="#rrot"/> is the Guidelines' own way of writing a non-standard character; it printed
+    nothing ("Wot" for "Wo<g ref="#rrot"/>t"). Empty when the declaration has no mapping (the
+    outputs print a sign in its place, and validation warns: glyph-mapping).
+  -->
+  <xsl:function name="f:glyph-declaration" as="element()?">
+    <xsl:param name="g" as="element(tei:g)"/>
+    <xsl:sequence select="tokenize($g/@ref)[1] ! f:resolve(., $g)[self::tei:char or self::tei:glyph]"/>
+  </xsl:function>
+
+  <xsl:function name="f:glyph-mapping" as="xs:string?">
+    <xsl:param name="g" as="element(tei:g)"/>
+    <xsl:variable name="mappings" select="f:glyph-declaration($g)/tei:mapping[normalize-space()]"/>
+    <xsl:sequence select="($mappings[@type = 'standard'], $mappings[not(lower-case(@type) = ('pua', 'private'))], $mappings)[1] ! normalize-space(.)"/>
+  </xsl:function>
+
+  <!-- Whether a g has no character of its own (nothing but whitespace): it prints its declaration's (f:glyph-mapping). -->
+  <xsl:function name="f:is-empty-glyph" as="xs:boolean">
+    <xsl:param name="g" as="element(tei:g)"/>
+    <xsl:sequence select="not($g/*) and not(normalize-space($g))"/>
   </xsl:function>
 
   <!-- Only URLs that cannot run script: http(s), mailto, relative paths and fragments. -->

@@ -43,6 +43,9 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The indentation between the children of a choice, subst or app is no text (f:is-indentation). -->
+  <xsl:template match="text()[f:is-indentation(.)]" mode="m:text"/>
+
   <!-- Elements of other namespaces (custom vocabularies inside TEI) keep their text. -->
   <xsl:template match="*" mode="m:text" priority="-2">
     <xsl:call-template name="b:inline"/>
@@ -61,7 +64,9 @@
   <xsl:function name="f:spaced-after" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/parent::*[local-name() = $f:field-parents][not(text()[normalize-space()])])
-                          and exists($e/following-sibling::node()[1][self::*][not(self::tei:note)])
+                          and exists($e/following-sibling::node()[1][self::*][not(self::tei:note)]
+                                     (: a role's description brings its own comma (below): HAMLET, Prinz, not HAMLET , Prinz :)
+                                     [not(self::tei:roleDesc[preceding-sibling::*])])
                           and not(f:is-block($e))"/>
   </xsl:function>
 
@@ -208,12 +213,33 @@
     <xsl:variable name="marked" select="f:is-marked-quotation(.)"/>
     <xsl:variable name="inner" select="count(ancestor::*[self::tei:quote or self::tei:q or self::tei:said or self::tei:soCalled]
                                              [f:is-marked-quotation(.)]) mod 2 = 1"/>
+    <!-- the marks the TEI gives (TEI Simple's rend="pre(«) post(»)"), none when the source's own stand in the text -->
+    <xsl:variable name="pre" select="f:rend-marks(., 'pre')"/>
+    <xsl:variable name="post" select="f:rend-marks(., 'post')"/>
+    <xsl:variable name="editio-marks" select="$marked and empty(($pre, $post)) and not(f:has-source-quotation-marks(.))"/>
     <xsl:call-template name="b:quote">
       <xsl:with-param name="block" select="f:is-block(.)"/>
-      <xsl:with-param name="before" select="if ($marked) then f:label(if ($inner) then 'quote-open-inner' else 'quote-open') else ()"/>
-      <xsl:with-param name="after" select="if ($marked) then f:label(if ($inner) then 'quote-close-inner' else 'quote-close') else ()"/>
+      <xsl:with-param name="before" select="if (exists($pre)) then $pre else if ($editio-marks) then f:label(if ($inner) then 'quote-open-inner' else 'quote-open') else ()"/>
+      <xsl:with-param name="after" select="if (exists($post)) then $post else if ($editio-marks) then f:label(if ($inner) then 'quote-close-inner' else 'quote-close') else ()"/>
     </xsl:call-template>
   </xsl:template>
+
+  <!-- The text @rend puts before (pre) or after (post) an element, TEI Simple's way: rend="pre(«) post(»)". -->
+  <xsl:function name="f:rend-marks" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="which" as="xs:string"/>
+    <xsl:sequence select="$e/@rend[contains(., $which || '(')] ! replace(., '^.*' || $which || '\(([^)]*)\).*$', '$1', 's')[. ne $e/@rend]"/>
+  </xsl:function>
+
+  <!--
+    Whether a quotation's text already stands in quotation marks, the source's, kept by the
+    transcriber (<q>“already marked”</q>): editio adds none, which doubled them ("““already marked””").
+  -->
+  <xsl:function name="f:has-source-quotation-marks" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="text" select="f:reading-text($e)"/>
+    <xsl:sequence select="matches($text, '^[&quot;“”„«»‘’‚‹›「『].*[&quot;“”«»‘’‹›」』]$', 's') and string-length($text) gt 1"/>
+  </xsl:function>
 
   <!-- Whether a quotation is printed in quotation marks: in the line, and not indirect speech. -->
   <xsl:function name="f:is-marked-quotation" as="xs:boolean">
@@ -303,6 +329,30 @@
   <xsl:template match="tei:hi | tei:seg | tei:w | tei:c | tei:pc | tei:g | tei:am | tei:ex[not(ancestor::tei:expan)]
                        | tei:num | tei:measure | tei:unit | tei:rs | tei:date | tei:time | tei:gloss | tei:s | tei:phr | tei:cl" mode="m:text">
     <xsl:call-template name="b:inline"/>
+  </xsl:template>
+
+  <!--
+    A g without a character of its own prints the one its declaration maps it to (f:glyph-mapping);
+    one whose declaration has no mapping (or that points to none) a lozenge, named in its title.
+  -->
+  <xsl:template match="tei:g[f:is-empty-glyph(.)]" mode="m:text">
+    <xsl:variable name="mapping" select="f:glyph-mapping(.)"/>
+    <xsl:choose>
+      <xsl:when test="$mapping">
+        <xsl:call-template name="b:inline">
+          <xsl:with-param name="content" as="text()"><xsl:value-of select="$mapping"/></xsl:with-param>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="declaration" select="f:glyph-declaration(.)"/>
+        <xsl:call-template name="b:generated">
+          <xsl:with-param name="text" select="'◊'"/>
+          <xsl:with-param name="title" select="string-join((f:label('glyph-unmapped'),
+              ($declaration/tei:charName, $declaration/tei:glyphName, $declaration/tei:desc, $declaration/@xml:id, @ref)[normalize-space()][1] ! normalize-space(.)), ': ')"/>
+          <xsl:with-param name="for" select="."/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="tei:emph | tei:foreign | tei:title[ancestor::tei:text][not(@level = 'a')] | tei:term | tei:mentioned
@@ -407,6 +457,16 @@
           else if (?item/@n[normalize-space()]) then normalize-space(?item/@n) || (if ($ordered and matches(?item/@n, '^\w+$')) then '.' else '')
           else if ($ordered) then $n || '.' else '•')"/>
     </xsl:for-each>
+  </xsl:function>
+
+  <!--
+    Whether a list shows the labels f:list-entries generates (its 'generated'), as print always
+    does: where the source numbers its items itself (item/@n: "iv", "a)"), a browser's own
+    numbering would replace the source's numbers with 1, 2, 3 (review 9c).
+  -->
+  <xsl:function name="f:list-numbered-by-source" as="xs:boolean">
+    <xsl:param name="list" as="element(tei:list)"/>
+    <xsl:sequence select="exists($list/tei:item[normalize-space(@n)]) and empty($list/tei:label)"/>
   </xsl:function>
 
   <xsl:template match="tei:list" mode="m:text">
@@ -519,23 +579,29 @@
     <xsl:call-template name="b:alternate">
       <xsl:with-param name="shown" select="$shown"/>
       <xsl:with-param name="alternates" select="f:alternate-readings(.)"/>
+      <!-- (tunnel parameters: a renderer or an edition's stylesheet that does not ask for them still works) -->
+      <xsl:with-param name="sources" select="f:source-readings(.)" tunnel="yes"/>
+      <xsl:with-param name="others" select="f:other-readings(.)" tunnel="yes"/>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- A reading inside a choice: shown or alternate. Outside a choice, sic, orig and abbr are simply the text. -->
+  <!--
+    A reading inside a choice: shown or alternate; $reading-kind says which: 'shown', 'source' (the
+    source's reading: sic, orig, abbr) or 'other' (another reading of the editors'), as the tunnel
+    parameter reading-kind. Outside a
+    choice, sic, orig and abbr are simply the text.
+  -->
   <xsl:template match="tei:choice/*" mode="m:text">
+    <xsl:variable name="shown" select=". is f:shown-reading(..)"/>
     <xsl:call-template name="b:reading">
-      <xsl:with-param name="shown" select=". is f:shown-reading(..)"/>
+      <xsl:with-param name="shown" select="$shown"/>
+      <xsl:with-param name="reading-kind" select="if ($shown) then 'shown' else if (f:is-source-reading(.)) then 'source' else 'other'" tunnel="yes"/>
     </xsl:call-template>
   </xsl:template>
 
   <!-- ============================================================ critical apparatus -->
 
-  <!-- The reading an apparatus entry shows in the text: its lemma, else its first reading. -->
-  <xsl:function name="f:lemma" as="element()?">
-    <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="($app/tei:lem, $app/tei:rdgGrp/tei:lem, $app/(tei:rdg | tei:rdgGrp/tei:rdg))[1]"/>
-  </xsl:function>
+  <!-- The reading an apparatus entry shows in the text (f:lemma) is common/functions.xsl's: titles read it too. -->
 
   <!-- The sigla of the witnesses a reading names (@wit, @source; wit elements): a witness's @n, abbreviation or id. -->
   <xsl:function name="f:witnesses" as="xs:string?">
@@ -626,6 +692,20 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!--
+    An entry inside another entry's lemma, where the text prints that lemma: its own lemma only.
+    Its readings belong to the apparatus, where the outer entry shows them in brackets (above);
+    printed in the text, a reading of another witness stood in the edited text ("leminner
+    [INNER-RDG B] rest").
+  -->
+  <xsl:template match="tei:app[ancestor::tei:app]" mode="m:text" priority="1">
+    <xsl:param name="in-apparatus" as="xs:boolean" tunnel="yes" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$in-apparatus or ancestor::tei:listApp"><xsl:next-match/></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="f:lemma(.)/node()" mode="m:text"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- The readings of an entry besides the one it shows, each with its witnesses: maps of 'reading' and 'witnesses'. -->
   <xsl:function name="f:readings" as="map(xs:string, item()*)*">
     <xsl:param name="app" as="element(tei:app)"/>
@@ -662,9 +742,11 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- (its extent, when the TEI gives one, stands in the sign itself, "[… 3 words]": print and the e-book show no title) -->
   <xsl:template match="tei:gap" mode="m:text">
+    <xsl:variable name="extent" select="(@quantity[normalize-space()] ! normalize-space(string-join((., ../@unit), ' ')), @extent[normalize-space()] ! normalize-space(.))[1]"/>
     <xsl:call-template name="b:generated">
-      <xsl:with-param name="text" select="f:label('gap')"/>
+      <xsl:with-param name="text" select="if ($extent) then f:label('gap-extent', $extent) else f:label('gap')"/>
       <xsl:with-param name="title" select="string-join((@reason, @extent, @quantity ! (. || ' ' || ../@unit)), ', ')"/>
       <xsl:with-param name="for" select="."/>
     </xsl:call-template>
@@ -683,6 +765,40 @@
   <!-- Text the writer struck out stays in the edition, marked as deleted. -->
   <xsl:template match="tei:del" mode="m:text">
     <xsl:call-template name="b:deletion"/>
+  </xsl:template>
+
+  <!--
+    A deletion the writer cancelled (restore: <del><restore>word</restore></del>, or
+    <restore><del>word</del></restore>, the Guidelines' example) is text again: not struck.
+  -->
+  <xsl:template match="tei:del[parent::tei:restore] | tei:del[tei:restore][not(text()[normalize-space()])][not(* except tei:restore)]" mode="m:text" priority="1">
+    <xsl:call-template name="b:inline"/>
+  </xsl:template>
+
+  <!--
+    A deletion or addition written as a span (delSpan, addSpan: from the element to the anchor its
+    @spanTo names, across paragraphs if need be): each piece of text in the span is set as a del
+    or an add of its own would be (the span's @rend and @hand kept). Before, the span's text was
+    printed as plain text: a deleted passage read as kept.
+  -->
+  <xsl:key name="f:spans" match="tei:text//tei:delSpan[@spanTo] | tei:text//tei:addSpan[@spanTo]" use="'all'"/>
+
+  <xsl:function name="f:spans-over" as="element()*">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="spans" select="key('f:spans', 'all', root($node))"/>
+    <xsl:sequence select="if (empty($spans)) then () else
+        $spans[. &lt;&lt; $node][f:local-target(tokenize(@spanTo)[1], .) ! ($node &lt;&lt; .)]"/>
+  </xsl:function>
+
+  <xsl:template match="tei:text//text()[normalize-space()][exists(f:spans-over(.))]" mode="m:text" priority="1">
+    <xsl:variable name="span" select="f:spans-over(.)[last()]"/>
+    <xsl:variable name="piece" as="element()">
+      <xsl:element name="{if ($span/self::tei:delSpan) then 'del' else 'add'}" namespace="http://www.tei-c.org/ns/1.0">
+        <xsl:copy-of select="$span/(@rend, @hand, @place)"/>
+        <xsl:value-of select="."/>
+      </xsl:element>
+    </xsl:variable>
+    <xsl:apply-templates select="$piece" mode="m:text"/>
   </xsl:template>
 
   <!-- Supplied text stands in brackets; surplus text in braces; an expansion's letters in parentheses. -->
@@ -734,6 +850,18 @@
       <xsl:with-param name="kind" select="'page'"/>
       <xsl:with-param name="n" select="@n[normalize-space()] ! normalize-space(.)"/>
     </xsl:call-template>
+    <xsl:call-template name="f:space-between-words"/>
+  </xsl:template>
+
+  <!--
+    A page or column break written between two words without a space ("Column<cb/>break"), and
+    not inside a word (break="no"), separates them: a space follows it, as it does in the reading
+    text and the search index. Before, the page read (and a reader copied) "Columnbreak".
+  -->
+  <xsl:template name="f:space-between-words">
+    <xsl:if test="not(f:is-word-break(.)) and matches(string(preceding::text()[1]), '\S$') and matches(string(following::text()[1]), '^\S')">
+      <xsl:call-template name="b:generated"><xsl:with-param name="text" select="' '"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- A column break, a gathering break, a milestone: a marginal reference when it is numbered. -->
@@ -744,6 +872,7 @@
           if (self::tei:cb) then f:label('column') else if (self::tei:gb) then f:label('gathering')
           else ../@unit[not(. = ('unnumbered', 'undefined'))] ! string(.), .), ' '))"/>
     </xsl:call-template>
+    <xsl:if test="self::tei:cb"><xsl:call-template name="f:space-between-words"/></xsl:if>
   </xsl:template>
 
   <!-- ============================================================ manuscript descriptions -->
@@ -901,7 +1030,7 @@
   <!-- What a pointer to an element of the text shows: its heading or label, else its number. -->
   <xsl:function name="f:pointer-text" as="xs:string">
     <xsl:param name="target" as="element()"/>
-    <xsl:sequence select="(normalize-space(string-join($target/tei:head[1]//text()[not(ancestor::tei:note)])),
+    <xsl:sequence select="(f:reading-text($target/tei:head[1]),
                            $target/@n ! string(.), '↗')[.][1]"/>
   </xsl:function>
 
@@ -949,8 +1078,8 @@
     <xsl:variable name="image" select="f:image(.)"/>
     <xsl:call-template name="b:graphic">
       <xsl:with-param name="alt" select="normalize-space(string-join((
-          (parent::tei:figure/tei:figDesc, tei:desc)[1]//text()[not(ancestor::tei:note)],
-          if (parent::tei:figure/tei:figDesc or tei:desc) then () else parent::tei:figure/tei:head//text()[not(ancestor::tei:note)]), ' '))"/>
+          (parent::tei:figure/tei:figDesc, tei:desc)[1],
+          if (parent::tei:figure/tei:figDesc or tei:desc) then () else parent::tei:figure/tei:head) ! f:reading-text(.), ' '))"/>
       <xsl:with-param name="url" select="$image?url"/>
       <xsl:with-param name="file" select="$image?file"/>
     </xsl:call-template>
@@ -1038,6 +1167,8 @@
   <xsl:template match="tei:note" mode="m:text">
     <xsl:param name="in-apparatus" as="xs:boolean" tunnel="yes" select="false()"/>
     <xsl:choose>
+      <!-- a note of a lemma is printed in the text, where the lemma stands (its mark): not again in the apparatus entry -->
+      <xsl:when test="$in-apparatus and f:is-lemma-note(.)"/>
       <!-- inside an apparatus entry, or in a part the renderer prints elsewhere, a note is text in brackets -->
       <xsl:when test="$in-apparatus">
         <xsl:call-template name="b:inline">
@@ -1049,6 +1180,13 @@
       <xsl:otherwise><xsl:call-template name="f:note"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- A note inside the lemma of an apparatus entry of the text (not in a reading): numbered, its mark in the text. -->
+  <xsl:function name="f:is-lemma-note" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="exists($note/ancestor::tei:lem[ancestor::tei:text]) and empty($note/ancestor::tei:rdg) and empty($note/ancestor::tei:listApp)
+                          and not($note/parent::tei:app or $note/parent::tei:rdgGrp)"/>
+  </xsl:function>
 
   <xsl:template name="f:note">
     <xsl:call-template name="b:note">
@@ -1068,8 +1206,19 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!--
+    An index entry marks a place for a back-of-book index (TEI: "marks a location to be indexed"):
+    its terms are not words of the sentence. Printed, they ran into it ("An index termINDEX-TERM
+    here"); the place keeps its id, if it has one.
+  -->
+  <xsl:template match="tei:index" mode="m:text">
+    <xsl:if test="@xml:id">
+      <xsl:call-template name="b:inline"><xsl:with-param name="content" select="()"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- An anchor: a place pointers name (an id in the outputs), nothing to read. -->
-  <xsl:template match="tei:anchor | tei:index | tei:interp | tei:interpGrp | tei:span | tei:spanGrp | tei:link | tei:linkGrp
+  <xsl:template match="tei:anchor | tei:interp | tei:interpGrp | tei:span | tei:spanGrp | tei:link | tei:linkGrp
                        | tei:join | tei:joinGrp | tei:alt | tei:altGrp | tei:timeline | tei:handShift | tei:witStart | tei:witEnd
                        | tei:lacunaStart | tei:lacunaEnd | tei:fLib | tei:fvLib | tei:fs" mode="m:text">
     <xsl:call-template name="b:inline"/>

@@ -37,7 +37,8 @@
   <xsl:variable name="docs" select="$documents ! (tei:TEI | tei:teiCorpus)"/>
   <xsl:variable name="pub" select="$edition//tei:publicationStmt"/>
   <xsl:variable name="editors" select="$f:edition-editors[.]"/>
-  <xsl:variable name="has-introduction" select="exists($edition//tei:div[@type = 'introduction'] | $edition//tei:editorialDecl)"/>
+  <!-- (the front matter: the introduction, the abbreviations and terms, the editorial principles) -->
+  <xsl:variable name="has-introduction" select="exists($edition//tei:div[@type = ('introduction', 'abbreviations')] | $edition//tei:editorialDecl)"/>
 
   <!-- ================================================================ which files, in which order -->
 
@@ -298,7 +299,8 @@
   <!-- The introduction's heading: its own head, else the label. -->
   <xsl:function name="f:introduction-title" as="xs:string">
     <xsl:sequence select="(normalize-space(($edition//tei:div[@type = 'introduction']/tei:head)[1])[.],
-                           f:label(if ($edition//tei:div[@type = 'introduction']) then 'introduction' else 'editorial-principles'))[1]"/>
+                           f:label(if ($edition//tei:div[@type = 'introduction']) then 'introduction'
+                                   else if ($edition//tei:editorialDecl) then 'editorial-principles' else 'list-abbreviations'))[1]"/>
   </xsl:function>
 
   <!-- The EPUB 2 table of contents (NCX), for reading systems that do not read the navigation document. -->
@@ -440,7 +442,7 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Introduction and editorial principles, as in the printed volume. -->
+  <!-- Introduction, abbreviations and editorial principles, as in the printed volume. -->
   <xsl:template name="m:epub-introduction">
     <xsl:param name="here" as="xs:string" tunnel="yes"/>
     <xsl:call-template name="f:xhtml">
@@ -454,6 +456,18 @@
             <xsl:apply-templates select="node()" mode="m:text">
               <xsl:with-param name="page-heading" select="tei:head[1]" tunnel="yes"/>
             </xsl:apply-templates>
+          </section>
+        </xsl:for-each>
+        <!-- the abbreviations and terms the documents use (archival citations), as the site's about page and the volume list them -->
+        <xsl:for-each select="$edition//tei:div[@type = 'abbreviations']">
+          <section class="abbreviations">
+            <h1><xsl:value-of select="f:label('list-abbreviations')"/></h1>
+            <dl class="abbreviations">
+              <xsl:for-each select=".//tei:list/tei:label">
+                <dt><xsl:apply-templates mode="m:text"/></dt>
+                <dd><xsl:apply-templates select="following-sibling::tei:item[1]/node()" mode="m:text"/></dd>
+              </xsl:for-each>
+            </dl>
           </section>
         </xsl:for-each>
         <xsl:if test="$edition//tei:editorialDecl">

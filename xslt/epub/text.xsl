@@ -200,9 +200,10 @@
   <xsl:template name="b:list">
     <xsl:param name="ordered" as="xs:boolean"/>
     <xsl:param name="entries" as="map(xs:string, item()*)*"/>
+    <xsl:variable name="by-source" select="f:list-numbered-by-source(.)"/>
     <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
       <xsl:call-template name="f:attributes">
-        <xsl:with-param name="class" select="if (tei:label) then 'labelled' else ()"/>
+        <xsl:with-param name="class" select="if (tei:label or f:list-numbered-by-source(.)) then 'labelled' else ()"/>
       </xsl:call-template>
       <xsl:for-each select="$entries">
         <xsl:choose>
@@ -212,6 +213,10 @@
           <xsl:otherwise>
             <li>
               <xsl:for-each select="?item[@xml:id]"><xsl:attribute name="id" select="@xml:id"/></xsl:for-each>
+              <!-- the source's own numbers (item/@n), and editio's for the items without one, as print shows them -->
+              <xsl:if test="empty(?label) and $by-source">
+                <span class="list-label gen"><xsl:value-of select="?generated"/></span><xsl:text> </xsl:text>
+              </xsl:if>
               <xsl:apply-templates select="?label, ?content" mode="m:text"/>
             </li>
           </xsl:otherwise>
@@ -255,22 +260,32 @@
     A choice: the edited reading in the text, the others after it in brackets, marked as the
     source's (an e-book has no hover: the alternate is printed, as in the PDF).
   -->
+  <!-- The shown reading, then the source's readings and the editors' other readings, each in brackets under its label. -->
   <xsl:template name="b:alternate">
     <xsl:param name="shown" as="element()?"/>
     <xsl:param name="alternates" as="element()*"/>
+    <xsl:param name="sources" as="element()*" select="$alternates" tunnel="yes"/>
+    <xsl:param name="others" as="element()*" select="()" tunnel="yes"/>
     <span class="tei-choice">
       <xsl:apply-templates select="$shown" mode="m:text"/>
-      <xsl:apply-templates select="$alternates" mode="m:text"/>
+      <xsl:apply-templates select="$sources, $others" mode="m:text"/>
     </span>
   </xsl:template>
 
   <xsl:template name="b:reading">
     <xsl:param name="shown" as="xs:boolean"/>
+    <xsl:param name="reading-kind" as="xs:string" select="if ($shown) then 'shown' else 'source'" tunnel="yes"/>
+    <xsl:variable name="kind" select="if ($shown) then 'shown' else $reading-kind"/>
     <span>
-      <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="if ($shown) then 'reading' else 'original'"/></xsl:call-template>
+      <xsl:call-template name="f:attributes">
+        <xsl:with-param name="class" select="map{'shown': 'reading', 'source': 'original', 'other': 'alternative'}($kind)"/>
+      </xsl:call-template>
       <xsl:if test="not($shown)">
-        <xsl:attribute name="title" select="f:label('original-reading')"/>
-        <xsl:call-template name="b:generated"><xsl:with-param name="text" select="' [' || f:label('source-reading') || ': '"/></xsl:call-template>
+        <xsl:attribute name="title" select="f:label(if ($kind = 'source') then 'original-reading' else 'other-reading')"/>
+        <xsl:call-template name="b:generated">
+          <xsl:with-param name="text" select="if (f:is-omitted-reading(.)) then ' [' || f:label('source-omitted')
+                                              else ' [' || f:label(if ($kind = 'source') then 'source-reading' else 'other-reading') || ': '"/>
+        </xsl:call-template>
       </xsl:if>
       <xsl:apply-templates mode="m:text"/>
       <xsl:if test="not($shown)"><xsl:call-template name="b:generated"><xsl:with-param name="text" select="']'"/></xsl:call-template></xsl:if>
@@ -413,6 +428,8 @@
           <aside id="{$id}" class="note note-{(@type, 'plain')[1]}" epub:type="footnote" role="doc-footnote">
             <a class="note-back gen" href="#{$id}-ref" role="doc-backlink"><xsl:value-of select="f:note-label(.)"/></a>
             <xsl:text> </xsl:text>
+            <!-- whose note it is, as the page and the PDF say it (review9b: the e-book left it out) -->
+            <xsl:for-each select="f:note-kind-label(.)"><span class="note-kind gen"><xsl:value-of select="."/></span><xsl:text> </xsl:text></xsl:for-each>
             <div class="note-text"><xsl:call-template name="f:language-away"/><xsl:apply-templates mode="m:text"/></div>
             <xsl:for-each select="f:note-source-mark(.)">
               <p class="gen note-mark">(<xsl:value-of select="f:label('source-mark')"/>: <xsl:value-of select="."/>)</p>

@@ -390,7 +390,9 @@
         <xsl:text> [</xsl:text>
         <xsl:for-each select="$alternates">
           <xsl:if test="position() gt 1">; </xsl:if>
-          <xsl:if test="self::tei:sic"><xsl:value-of select="f:label('source-reading')"/>: </xsl:if>
+          <xsl:if test="self::tei:sic and not(f:is-omitted-reading(.))"><xsl:value-of select="f:label('source-reading')"/>: </xsl:if>
+          <xsl:if test="f:is-omitted-reading(.)"><xsl:value-of select="f:label('source-omitted')"/></xsl:if>
+          <xsl:if test="not(f:is-source-reading(.))"><xsl:value-of select="f:label('other-reading')"/>: </xsl:if>
           <xsl:apply-templates select="." mode="m:text"/>
         </xsl:for-each>
         <xsl:text>]</xsl:text>

@@ -97,9 +97,26 @@
 
   <xsl:mode name="m:search" on-no-match="shallow-skip"/>
 
+  <!-- (next to a break inside a word, the whitespace around the break goes: f:word-break-trimmed) -->
   <xsl:template match="text()" mode="m:search">
-    <xsl:value-of select="."/>
+    <xsl:value-of select="f:word-break-trimmed(.)"/>
   </xsl:template>
+
+  <!--
+    A line, column or page break separates words ("ends here<lb/>and" is "here" and "and"); one
+    inside a word (break="no") joins them, and a weak pc before it (the source's hyphen at the
+    line's end) goes: "Ver<pc force="weak">-</pc><lb break="no"/>handlung" is "Verhandlung".
+  -->
+  <xsl:template match="tei:lb | tei:cb | tei:pb" mode="m:search">
+    <xsl:if test="not(f:is-word-break(.))"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:pc[f:ends-broken-word(.)]" mode="m:search"/>
+
+  <!-- an empty g is the character its declaration maps it to -->
+  <xsl:template match="tei:g[f:is-empty-glyph(.)]" mode="m:search"><xsl:value-of select="f:glyph-mapping(.)"/></xsl:template>
+
+  <!-- the indentation inside a choice, subst or app is no text: "re<subst> <del>a</del> <add>e</add> </subst>d" is one word -->
+  <xsl:template match="text()[f:is-indentation(.)]" mode="m:search"/>
 
   <!-- a block of the page is a segment of its own -->
   <xsl:template match="*[f:is-block(.)]" mode="m:search">
@@ -107,6 +124,9 @@
     <xsl:apply-templates mode="m:search"/>
     <break/>
   </xsl:template>
+
+  <!-- an index entry's terms are not words of the text (as on the pages) -->
+  <xsl:template match="tei:index" mode="m:search" priority="2"/>
 
   <!-- notes are segments of their own, after the text -->
   <xsl:template match="tei:note" mode="m:search" priority="2"/>

@@ -173,10 +173,11 @@
   <xsl:template name="b:list">
     <xsl:param name="ordered" as="xs:boolean"/>
     <xsl:param name="entries" as="map(xs:string, item()*)*"/>
+    <xsl:variable name="by-source" select="f:list-numbered-by-source(.)"/>
     <!-- the browser numbers and bullets entries without a label of their own -->
     <xsl:element name="{if ($ordered) then 'ol' else 'ul'}">
       <xsl:call-template name="f:attributes">
-        <xsl:with-param name="class" select="if (tei:label) then 'labelled' else ()"/>
+        <xsl:with-param name="class" select="if (tei:label or f:list-numbered-by-source(.)) then 'labelled' else ()"/>
       </xsl:call-template>
       <xsl:for-each select="$entries">
         <xsl:choose>
@@ -186,6 +187,10 @@
           <xsl:otherwise>
             <li>
               <xsl:for-each select="?item[@xml:id]"><xsl:attribute name="id" select="@xml:id"/></xsl:for-each>
+              <!-- the source's own numbers (item/@n), and editio's for the items without one, as print shows them -->
+              <xsl:if test="empty(?label) and $by-source">
+                <span class="list-label gen"><xsl:value-of select="?generated"/></span><xsl:text> </xsl:text>
+              </xsl:if>
               <xsl:apply-templates select="?label, ?content" mode="m:text"/>
             </li>
           </xsl:otherwise>
@@ -203,7 +208,7 @@
     <xsl:param name="caption" as="element()*"/>
     <xsl:param name="columns" as="xs:integer"/>
     <div class="table-scroll" role="region" tabindex="0"
-         aria-label="{(normalize-space(string-join($caption//text()[not(ancestor::tei:note)], ''))[.], f:label('table'))[1]}">
+         aria-label="{(f:reading-text($caption)[.], f:label('table'))[1]}">
       <table>
         <xsl:call-template name="f:attributes"/>
         <xsl:if test="$caption"><caption><xsl:apply-templates select="$caption/node()" mode="m:text"/></caption></xsl:if>
@@ -233,27 +238,45 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Both readings stay in the page, in the source's order; the stylesheet shows the alternate on hover, focus and in print. -->
+  <!--
+    Every reading stays in the page: the shown one and the source's (sic, orig, abbr) in the
+    source's order, the editors' other readings ($others: a second corr) after them, together; the
+    stylesheet shows the source's reading and the others on hover, focus and in print, and the
+    reading switch the source's in place of the shown one (has-source: only where the choice has
+    one; a choice of two unclear readings shows its first in both views).
+  -->
   <xsl:template name="b:alternate">
     <xsl:param name="shown" as="element()?"/>
     <xsl:param name="alternates" as="element()*"/>
-    <span class="tei-choice">
+    <xsl:param name="sources" as="element()*" select="$alternates" tunnel="yes"/>
+    <xsl:param name="others" as="element()*" select="()" tunnel="yes"/>
+    <span class="{string-join(('tei-choice', 'has-source'[exists($sources)]), ' ')}">
       <!-- focusable for keyboard users, unless it is inside a linked name (the link takes the focus) -->
       <xsl:if test="not(ancestor::*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name])">
         <xsl:attribute name="tabindex" select="0"/>
       </xsl:if>
-      <xsl:apply-templates mode="m:text"/>
+      <xsl:apply-templates select="node() except $others" mode="m:text"/>
+      <xsl:if test="exists($others)">
+        <span class="alternatives" data-label="{f:label('other-reading')}">
+          <xsl:apply-templates select="$others" mode="m:text"/>
+        </span>
+      </xsl:if>
     </span>
   </xsl:template>
 
   <xsl:template name="b:reading">
     <xsl:param name="shown" as="xs:boolean"/>
+    <xsl:param name="reading-kind" as="xs:string" select="if ($shown) then 'shown' else 'source'" tunnel="yes"/>
+    <xsl:variable name="kind" select="if ($shown) then 'shown' else $reading-kind"/>
     <span>
-      <xsl:call-template name="f:attributes"><xsl:with-param name="class" select="if ($shown) then 'reading' else 'original'"/></xsl:call-template>
-      <xsl:if test="not($shown)">
+      <xsl:call-template name="f:attributes">
+        <xsl:with-param name="class" select="map{'shown': 'reading', 'source': 'original', 'other': 'alternative'}($kind)"/>
+      </xsl:call-template>
+      <xsl:if test="$kind = 'source'">
         <xsl:attribute name="title" select="f:label('original-reading')"/>
-        <xsl:attribute name="data-label" select="f:label('source-reading')"/>
+        <xsl:attribute name="data-label" select="f:label(if (f:is-omitted-reading(.)) then 'source-omitted' else 'source-reading')"/>
       </xsl:if>
+      <xsl:if test="$kind = 'other'"><xsl:attribute name="title" select="f:label('other-reading')"/></xsl:if>
       <xsl:apply-templates mode="m:text"/>
     </span>
   </xsl:template>

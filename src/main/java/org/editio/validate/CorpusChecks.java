@@ -102,45 +102,48 @@ final class CorpusChecks {
       idsByFile.put(key(f.path().toUri()), ids);
     }
 
-    // 1b. C1 control characters: valid XML, but in the text of a document a character of
-    //     Windows-1252 decoded as Latin-1 when the file was converted ("\u0096" for "–"); a browser
-    //     shows the page's reference to it as the Windows-1252 character, which the TEI does not have
+    // 1b. an empty g prints the character its declaration (charDecl's char or glyph) maps it to:
+    //     a declaration without a mapping leaves the outputs a placeholder (f:glyph-mapping)
     for (File f : files) {
-      XdmNode first = null;
-      int firstCharacter = 0;
-      int count = 0;
+      Map<String, XdmNode> ids = idsByFile.get(key(f.path().toUri()));
       for (XdmNode e : elements(f.tree())) {
-        List<XdmNode> nodes = new ArrayList<>();
-        e.children().forEach(n -> {
-          if (n.getNodeKind() == XdmNodeKind.TEXT) {
-            nodes.add(n);
-          }
-        });
-        e.axisIterator(net.sf.saxon.s9api.Axis.ATTRIBUTE).forEachRemaining(nodes::add);
-        for (XdmNode n : nodes) {
-          String text = n.getStringValue();
-          for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80 && c <= 0x9F) {
-              if (first == null) {
-                first = e;
-                firstCharacter = c;
-              }
-              count++;
-            }
-          }
+        if (!isTei(e, "g") || !e.getStringValue().isBlank() || hasElementChild(e)) {
+          continue;
+        }
+        String ref = e.getAttributeValue(new QName("ref"));
+        String pointer = ref == null ? "" : ref.strip().split("\\s+")[0];
+        XdmNode declaration = pointer.startsWith("#") ? ids.get(pointer.substring(1)) : null;
+        if (declaration != null && (isTei(declaration, "char") || isTei(declaration, "glyph")) && !hasMapping(declaration)) {
+          String kind = declaration.getNodeName().getLocalName();
+          problems.add(problem(f.path(), e, Severity.WARNING, "the g is empty and the " + kind + " '" + pointer.substring(1)
+              + "' it points to has no mapping: the outputs print \u25CA in its place; add <mapping type=\"standard\">"
+              + "\u2026</mapping> to the " + kind + ", or write the character inside the g", "glyph-mapping"));
         }
       }
-      if (first != null) {
-        String meant = new String(new byte[] {(byte) firstCharacter}, java.nio.charset.Charset.forName("windows-1252"));
-        String more = count > 1 ? " (and " + (count - 1) + " more in this file)" : "";
-        problems.add(problem(f.path(), first, Severity.WARNING, meant.equals("\uFFFD")
-            ? String.format(java.util.Locale.ROOT, "the text has the control character U+%04X%s, which no text needs:"
-                + " probably a file converted from another encoding; write the character meant", firstCharacter, more)
-            : String.format(java.util.Locale.ROOT, "the text has the control character U+%04X%s: a character of"
-                + " Windows-1252 read as Latin-1 when the file was converted (U+%04X stands for '%s'); a browser shows '%s'"
-                + " for it: write the character meant", firstCharacter, more, firstCharacter, meant, meant),
-            "control-character"));
+    }
+
+    // 1c. C1 control characters (U+0080 to U+009F) in a document's text: valid XML 1.0, but almost
+    //     always Windows-1252 decoded as Latin-1 in a converted file; a browser shows the page's
+    //     U+0096 as "–" (HTML maps these references to Windows-1252), the e-book keeps the control,
+    //     the PDF refuses it. One warning per element, naming the character it probably was.
+    for (File f : files) {
+      if (!f.document()) {
+        continue;
+      }
+      for (XdmNode e : elements(f.tree())) {
+        StringBuilder own = new StringBuilder();
+        e.children().forEach(c -> {
+          if (c.getNodeKind() == XdmNodeKind.TEXT) {
+            own.append(c.getStringValue());
+          }
+        });
+        String controls = own.codePoints().filter(cp -> cp >= 0x80 && cp <= 0x9F).distinct()
+            .mapToObj(CorpusChecks::describeControl).reduce((x, y) -> x + ", " + y).orElse(null);
+        if (controls != null) {
+          problems.add(problem(f.path(), e, Severity.WARNING, "control character " + controls
+              + " in the text: probably a character of Windows-1252 read as Latin-1 when the file was converted;"
+              + " write the character itself", "control-character"));
+        }
       }
     }
 
@@ -315,6 +318,33 @@ final class CorpusChecks {
   private static Iterable<XdmNode> elements(XdmNode tree) {
     return tree.select(net.sf.saxon.s9api.streams.Steps.descendant()
         .where(n -> n.getNodeKind() == XdmNodeKind.ELEMENT)).asListOfNodes();
+  }
+
+  /** Windows-1252's characters for the bytes 0x80 to 0x9F (U+FFFD where it has none). */
+  private static final String WINDOWS_1252 =
+      "\u20AC\uFFFD\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\uFFFD\u017D\uFFFD"
+      + "\uFFFD\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFD\u017E\u0178";
+
+  private static String describeControl(int cp) {
+    char meant = WINDOWS_1252.charAt(cp - 0x80);
+    return String.format("U+%04X", cp) + (meant == '\uFFFD' ? "" : " (probably '" + meant + "')");
+  }
+
+  private static final String TEI = "http://www.tei-c.org/ns/1.0";
+
+  private static boolean isTei(XdmNode e, String name) {
+    return e.getNodeName() != null && TEI.equals(e.getNodeName().getNamespace()) && name.equals(e.getNodeName().getLocalName());
+  }
+
+  private static boolean hasElementChild(XdmNode e) {
+    return e.select(net.sf.saxon.s9api.streams.Steps.child()
+        .where(n -> n.getNodeKind() == XdmNodeKind.ELEMENT)).findAny().isPresent();
+  }
+
+  /** Whether a char or glyph declares a character for it: a mapping that is not blank. */
+  private static boolean hasMapping(XdmNode declaration) {
+    return declaration.select(net.sf.saxon.s9api.streams.Steps.child()
+        .where(n -> n.getNodeKind() == XdmNodeKind.ELEMENT && isTei(n, "mapping") && !n.getStringValue().isBlank())).findAny().isPresent();
   }
 
   static Problem problem(Path file, XdmNode e, Severity severity, String message, String rule) {

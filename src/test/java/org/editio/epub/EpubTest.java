@@ -369,11 +369,27 @@ class EpubTest {
     assertNotNull(note, "the mark's target exists");
     assertEquals("footnote", xp.evaluate("string(@epub:type)", note).toString());
     assertTrue(note.getStringValue().contains("a copy of the telegram was sent to the USSR embassy in Turkey."));
+    // whose note it is, as the page and the PDF say (review9b: the e-book left it out)
+    assertEquals("Note in the source", xp.evaluate("string(h:span[contains(@class, 'note-kind')])", note).toString());
     String back = xp.evaluate("string(h:a[@role = 'doc-backlink']/@href)", note).toString();
     assertEquals("#" + xp.evaluate("string(@id)", ref), back, "the note links back to its mark");
     // the mark stands where the source has it: after the last sentence of the second paragraph
     assertTrue(xp.evaluate("normalize-space(string-join(//h:a[@epub:type = 'noteref']/../text(), ''))", seed).toString()
         .endsWith("will learn something from my argument."));
+  }
+
+  /**
+   * The abbreviations and terms of edition.xml (AVP RF, f., op., d., l. of the archival citations
+   * the chapters print) are in the book's front matter, as in the volume and on the site's about
+   * page; the e-book left them out (review9b).
+   */
+  @Test
+  void theFrontMatterListsTheAbbreviations() throws Exception {
+    XdmNode intro = parse(entries, "EPUB/text/introduction.xhtml");
+    assertEquals("Abbreviations and terms", eval(intro, "//h:section[@class = 'abbreviations']/h:h1"));
+    String terms = eval(intro, "//h:dl[@class = 'abbreviations']/h:dt");
+    assertTrue(terms.startsWith("AVP RF|d.|f.|l.|NKID"), terms);
+    assertTrue(eval(intro, "//h:dl[@class = 'abbreviations']/h:dd[1]").startsWith("Arkhiv vneshnei politiki Rossiiskoi Federatsii"));
   }
 
   @Test

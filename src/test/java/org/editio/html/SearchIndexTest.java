@@ -2,6 +2,7 @@ package org.editio.html;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -157,6 +158,39 @@ class SearchIndexTest {
     int first = java.util.Arrays.stream(yusuf).filter(p -> p >= entry.spans()[0]).min().orElseThrow();
     assertTrue(entry.fields().get(1).get(0).startsWith("Natsarenus thanks Yusuf Kemal"), entry.fields().get(1).get(0));
     assertTrue(java.util.Arrays.stream(tengirsenk).anyMatch(p -> p == first), java.util.Arrays.toString(tengirsenk) + " " + first);
+  }
+
+  /**
+   * A line, column or page break separates words; one inside a word (break="no") joins its halves
+   * over the whitespace around it, and a weak pc before it (the source's line-end hyphen) goes, as
+   * the page reads them (review 9c): the index had "hereand", "columnbreak", "abwith" and "inter",
+   * "national", "ver", "handlung" but no "here", "international" or "verhandlung". Indentation
+   * inside a subst is no text ("re a e d").
+   */
+  @Test
+  void breaksSeparateWordsUnlessTheyStandInsideOne(@TempDir Path dir) throws Exception {
+    Path edition = dir.resolve("edition");
+    Files.createDirectories(edition);
+    Files.writeString(edition.resolve("b.xml"), "<TEI xmlns='http://www.tei-c.org/ns/1.0' xml:id='b'>"
+        + "<teiHeader><fileDesc><titleStmt><title>Breaks</title></titleStmt><publicationStmt><p>x</p>"
+        + "</publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader><text><body>"
+        + "<p>The first line ends here<lb/>and the second; a long inter<lb break='no'/>\n        national word.</p>"
+        + "<p>A soft hyphen: Ver<pc force='weak'>-</pc><lb break='no'/>handlung, Verein<pb n='13' break='no'/>barung,"
+        + " Column<cb n='2'/>break, re<subst>\n  <del>a</del>\n  <add>e</add>\n</subst>d.</p>"
+        + "<ab>Text of an ab<lb n='2'/>with numbers.</ab></body></text></TEI>");
+    Xml xml = new Xml();
+    Edition loaded = new EditionLoader(xml).load(edition);
+    SearchIndex.Entry entry = SearchIndex.entry(xml, loaded, loaded.documents().get(0));
+    String text = String.join(" | ", entry.fields().get(1));
+    assertEquals("The first line ends here and the second; a long international word. | "
+        + "A soft hyphen: Verhandlung, Vereinbarung, Column break, reaed. | Text of an ab with numbers.", text);
+    List<String> words = List.of(entry.words());
+    for (String word : List.of("here", "and", "international", "verhandlung", "vereinbarung", "column", "break", "ab", "with", "reaed")) {
+      assertTrue(words.contains(word), word + " in " + words);
+    }
+    for (String glued : List.of("hereand", "inter", "national", "ver", "handlung", "columnbreak", "abwith")) {
+      assertFalse(words.contains(glued), glued + " in " + words);
+    }
   }
 
   /** Two loads of the edition (registers read in another order) index it to the same bytes. */
