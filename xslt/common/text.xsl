@@ -1015,6 +1015,9 @@
     <xsl:call-template name="b:link">
       <xsl:with-param name="href" select="$link?href"/>
       <xsl:with-param name="target" select="$link?target"/>
+      <!-- what the address is ('file': another document's output, which editio made; 'register', 'local', a URI's kind):
+           a tunnel parameter, so that renderers and edition stylesheets that do not ask for it keep working -->
+      <xsl:with-param name="link-kind" select="string($link?kind)" tunnel="yes"/>
       <!-- a pointer has no text: it shows where it leads; so does a ref left empty (<ref target="https://…"/>) -->
       <xsl:with-param name="content" as="node()*">
         <xsl:choose>

@@ -414,15 +414,17 @@
     <xsl:param name="href" as="xs:string?"/>
     <xsl:param name="target" as="element()?"/>
     <xsl:param name="content" as="node()*"/>
+    <xsl:param name="link-kind" as="xs:string?" tunnel="yes" select="()"/>
     <xsl:choose>
       <xsl:when test="$target">
         <fo:basic-link internal-destination="{f:fo-target-id($target)}" color="#1a4f8a"><xsl:call-template name="f:fo-id"/><xsl:apply-templates select="$content" mode="m:text"/></fo:basic-link>
       </xsl:when>
       <!--
-        only an absolute address is a link: a PDF travels alone, and a relative one (FRUS's
+        only an absolute address is a link, and another document's PDF beside this one (editio made
+        both: kind 'file'): a PDF travels alone, and a relative address of the TEI (FRUS's
         "../chapter-8#fn28") resolves against wherever the file lies and opens nothing; it is text
       -->
-      <xsl:when test="$href and matches($href, '^(https?|ftp|mailto|urn|doi|tel):', 'i')">
+      <xsl:when test="$href and (matches($href, '^(https?|ftp|mailto|urn|doi|tel):', 'i') or $link-kind = 'file')">
         <fo:basic-link external-destination="url('{replace($href, '''', '%27')}')" color="#1a4f8a">
           <xsl:call-template name="f:fo-id"/>
           <xsl:apply-templates select="$content" mode="m:text"/>
