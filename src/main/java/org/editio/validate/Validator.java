@@ -412,6 +412,7 @@ public final class Validator {
         undeclared.add(path);
       }
       List<Problem> own = new ArrayList<>(declaredSchemas(f.path(), f.tree(), resolver, editorial));
+      own.addAll(CorpusChecks.fileChecks(f));
       if (editorial) {
         own.addAll(editorialRules(f, editionTree));
       }
