@@ -30,6 +30,13 @@ class CliTest {
     return TestFiles.FIXTURES.resolve(name);
   }
 
+  /** A TEI file of a one-line header and, on its second line, a text whose body is {@code body}. */
+  static Path teiFile(Path file, String body) throws java.io.IOException {
+    return Files.writeString(file, "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>"
+        + "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>\n"
+        + "<text><body>" + body + "</body></text></TEI>\n");
+  }
+
   @Test
   void validFileValidates() {
     Run r = editio("validate", TestFiles.SEED.toString());
@@ -44,10 +51,7 @@ class CliTest {
    */
   @Test
   void aFileWithoutASchemaIsSaidSoAndTeiAllIsAtHand(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("a.xml");
-    Files.writeString(file, "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>"
-        + "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>\n"
-        + "<text><body><p>Text <bogus>x</bogus>.</p></body></text></TEI>\n");
+    Path file = teiFile(dir.resolve("a.xml"), "<p>Text <bogus>x</bogus>.</p>");
     Run plain = editio("validate", file.toString());
     assertEquals(0, plain.code(), plain.err());
     assertTrue(plain.err().contains("1 file, 0 errors, 0 warnings\nnote: the file declares no schema (<?xml-model?>): checked for"
@@ -68,10 +72,7 @@ class CliTest {
    */
   @Test
   void controlCharactersOfAConvertedFileAreAWarning(@TempDir Path dir) throws Exception {
-    Path file = dir.resolve("c1.xml");
-    Files.writeString(file, "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>"
-        + "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>\n"
-        + "<text><body><p>1914\u00961918, \u0080 5</p></body></text></TEI>\n");
+    Path file = teiFile(dir.resolve("c1.xml"), "<p>1914\u00961918, \u0080 5</p>");
     Run r = editio("validate", file.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains(file + ":2:16: warning: control character U+0096 (probably '–'), U+0080 (probably '€') in the"
