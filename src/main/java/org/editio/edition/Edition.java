@@ -66,9 +66,18 @@ public record Edition(
     return d.hex();
   }
 
-  /** This edition under another title (an edition without edition.xml, titled by the user: {@code --title}). */
+  /**
+   * This edition under another title (an edition without edition.xml, titled by the user: {@code
+   * --title}), and named after it: its id, which names the volume and the e-book, is the title's
+   * words joined by hyphens ("FRUS history": {@code frus-history.pdf}, where the folder's name
+   * gave {@code documents.pdf} beside the folder {@code documents/} of the document PDFs); a title
+   * with no letter or digit keeps the folder's name.
+   */
   public Edition withTitle(String newTitle) {
-    return new Edition(source, id, newTitle, editionFile, documents, registers, published, editors, digests, language,
+    String named = java.text.Normalizer.normalize(newTitle, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^\\p{L}\\p{N}\\p{M}]+", "-").replaceAll("^-+|-+$", "");
+    String newId = named.isEmpty() ? id : named.substring(0, Math.min(named.length(), 80)).replaceAll("-+$", "");
+    return new Edition(source, newId, newTitle, editionFile, documents, registers, published, editors, digests, language,
         customisation, documentIds, images);
   }
 

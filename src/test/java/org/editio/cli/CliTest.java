@@ -90,6 +90,14 @@ class CliTest {
     String home = Files.readString(dir.resolve("out/html/index.html"));
     assertTrue(home.contains("<h1>Letters of 1520 and after</h1>"), home);
     assertFalse(home.contains(">documents<"), "the folder's name is not the title");
+    // the book is named after the title, not the folder (review 9b: documents.pdf beside documents/)
+    Run book = editio("epub", letters.toString(), "-o", dir.resolve("book").toString(), "--title", "Letters of 1520 and after");
+    assertEquals(0, book.code(), book.err());
+    Path epub = dir.resolve("book/epub/letters-of-1520-and-after.epub");
+    assertTrue(book.out().contains(epub.toString()), book.out());
+    byte[] zip = Files.readAllBytes(epub);
+    assertEquals("PK", new String(zip, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1), "an e-book (a zip)");
+    assertFalse(Files.exists(dir.resolve("book/epub/documents.epub")));
 
     Run refused = editio("html", TestFiles.EDITION.toString(), "-o", dir.resolve("sample").toString(), "--title", "Another");
     assertEquals(2, refused.code(), refused.err());
