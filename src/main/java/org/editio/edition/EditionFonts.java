@@ -130,7 +130,7 @@ public final class EditionFonts {
         TTFFile ttf = parse(bytes);
         String name = folder.relativize(file).toString().replace('\\', '/');
         Face face = new Face(file, name, uri, bytes, Digest.of(bytes), families(ttf), italic(ttf), weight(ttf),
-            webName(file, webNames), unicodeRange(ttf));
+            CopyNames.unique(file.getFileName().toString(), "font", webNames), unicodeRange(ttf));
         problems.addAll(conflicts(face, faces));
         faces.add(face);
         parsed.put(uri, ttf);
@@ -261,20 +261,6 @@ public final class EditionFonts {
   private static int weight(TTFFile ttf) {
     int w = ttf.getWeightClass();
     return w <= 0 ? 400 : Math.max(100, Math.min(900, Math.round(w / 100f) * 100));
-  }
-
-  /** A safe name for a font's copy on the web: its file's name, made safe, numbered when two share one. */
-  private static String webName(Path file, Set<String> used) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String stem = name.substring(0, dot).replaceAll("[^A-Za-z0-9_-]", "_");
-    stem = stem.isEmpty() ? "font" : stem.substring(0, Math.min(stem.length(), 80));
-    String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    String candidate = stem + "." + extension;
-    for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) {
-      candidate = stem + "-" + n + "." + extension;
-    }
-    return candidate;
   }
 
   /**

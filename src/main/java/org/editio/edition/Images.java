@@ -190,17 +190,7 @@ public record Images(Map<String, Path> files, Map<String, String> names, Map<Str
     Map<String, String> names = new TreeMap<>();
     Set<String> used = new HashSet<>();
     for (Map.Entry<String, Path> e : files.entrySet()) {
-      String name = e.getValue().getFileName().toString();
-      int dot = name.lastIndexOf('.');
-      String stem = name.substring(0, dot).replaceAll("[^A-Za-z0-9_-]", "_");
-      String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-      stem = stem.isEmpty() ? "image" : stem.substring(0, Math.min(stem.length(), 80));
-      String candidate = stem + "." + extension;
-      for (int n = 2; used.contains(candidate.toLowerCase(Locale.ROOT)); n++) {
-        candidate = stem + "-" + n + "." + extension;
-      }
-      used.add(candidate.toLowerCase(Locale.ROOT));
-      names.put(e.getKey(), candidate);
+      names.put(e.getKey(), CopyNames.unique(e.getValue().getFileName().toString(), "image", used));
     }
     return names;
   }
