@@ -242,7 +242,7 @@ public final class Server implements AutoCloseable {
     Map<String, String> stamps = new java.util.HashMap<>();
     Path root = out.resolve(OutputLayout.HTML);
     for (String page : pageOf.values()) {
-      Path file = root.resolve(page.replaceFirst("^/+", "") + (page.endsWith("/") ? "index.html" : "")).normalize();
+      Path file = fileOf(root, page);
       String stamp = "";
       if (file.startsWith(root)) {
         try {
@@ -381,9 +381,14 @@ public final class Server implements AutoCloseable {
     return null;
   }
 
+  /** The file of the site at an address's path ("/" and a folder: its index.html); outside {@code root} if the path climbs. */
+  private static Path fileOf(Path root, String path) {
+    return root.resolve(path.replaceFirst("^/+", "") + (path.endsWith("/") ? "index.html" : "")).normalize();
+  }
+
   private void file(HttpExchange exchange, String path) throws IOException {
     Path root = out.resolve(OutputLayout.HTML);
-    Path file = root.resolve(path.replaceFirst("^/+", "") + (path.endsWith("/") ? "index.html" : "")).normalize();
+    Path file = fileOf(root, path);
     if (!file.startsWith(root)) {
       respond(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
       return;
