@@ -226,24 +226,12 @@ final class CorpusChecks {
         }
       }
       if (f.document()) {
-        java.util.TreeSet<Integer> found = null;
+        boolean control = false;
         for (XdmNode c : e.children()) {
-          if (c.getNodeKind() != XdmNodeKind.TEXT) {
-            continue;
-          }
-          String text = c.getStringValue();
-          for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch >= 0x80 && ch <= 0x9F) {
-              if (found == null) {
-                found = new java.util.TreeSet<>();
-              }
-              found.add((int) ch);
-            }
-          }
+          control |= c.getNodeKind() == XdmNodeKind.TEXT && c.getStringValue().chars().anyMatch(ch -> ch >= 0x80 && ch <= 0x9F);
         }
-        if (found != null) {
-          // in the order the text has them
+        if (control) {
+          // the element's own text, for the controls in the order it has them
           StringBuilder own = new StringBuilder();
           e.children().forEach(c -> {
             if (c.getNodeKind() == XdmNodeKind.TEXT) {
