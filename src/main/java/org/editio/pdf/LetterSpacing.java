@@ -62,19 +62,19 @@ final class LetterSpacing extends XMLFilterImpl {
       super.characters(ch, start, length);
       return;
     }
-    String text = new String(ch, start, length);
-    int i = 0;
-    while (i < text.length()) {
-      int cp = text.codePointAt(i);
+    int limit = start + length;
+    int i = start;
+    while (i < limit) {
+      int cp = Character.codePointAt(ch, i, limit);
       int end = i + Character.charCount(cp);
       if (Character.isWhitespace(cp)) {
-        super.characters(text.toCharArray(), i, end - i);
+        super.characters(ch, i, end - i);
         i = end;
         continue;
       }
       // the letter with the marks and joiners after it
-      while (end < text.length()) {
-        int next = text.codePointAt(end);
+      while (end < limit) {
+        int next = Character.codePointAt(ch, end, limit);
         int type = Character.getType(next);
         if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK
             || type == Character.FORMAT) {
@@ -86,7 +86,7 @@ final class LetterSpacing extends XMLFilterImpl {
       AttributesImpl padding = new AttributesImpl();
       padding.addAttribute("", "padding-end", "padding-end", "CDATA", value);
       super.startElement(FO, "inline", "fo:inline", padding);
-      super.characters(text.toCharArray(), i, end - i);
+      super.characters(ch, i, end - i);
       super.endElement(FO, "inline", "fo:inline");
       i = end;
     }
